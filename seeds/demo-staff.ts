@@ -1,0 +1,51 @@
+import type { RoleAssignment } from '../src/authz/actor';
+
+/** The four adoption panels, by fixed id so that demo panel members can name theirs. */
+export const DEMO_PANEL_IDS = [
+  '9a9e1000-0000-4000-8000-000000000001',
+  '9a9e1000-0000-4000-8000-000000000002',
+  '9a9e1000-0000-4000-8000-000000000003',
+  '9a9e1000-0000-4000-8000-000000000004',
+] as const;
+
+export type DemoStaff = { id: string; username: string; displayName: string; assignments: RoleAssignment[] };
+
+const staffId = (n: number) => `5eed0000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+const la = (role: RoleAssignment['role'], authority: RoleAssignment['authority']): RoleAssignment => ({
+  role,
+  authority,
+  panelId: null,
+  panelRole: null,
+});
+const panel = (n: 0 | 1 | 2 | 3, panelRole: NonNullable<RoleAssignment['panelRole']>): RoleAssignment => ({
+  role: 'PANEL_MEMBER',
+  authority: null,
+  panelId: DEMO_PANEL_IDS[n],
+  panelRole,
+});
+
+/** The demo identities of design.md §6 (fixed ids, so that `npm run token` needs no database). */
+export const DEMO_STAFF: readonly DemoStaff[] = [
+  { id: staffId(1), username: 'adm.bexley', displayName: 'Grace Adeyemi (ADM, Bexley)', assignments: [la('ADM', 'BEXLEY')] },
+  { id: staffId(2), username: 'adm.kent', displayName: 'Martin Hollis (ADM, Kent)', assignments: [la('ADM', 'KENT')] },
+  { id: staffId(3), username: 'adm.medway', displayName: 'Sunita Rao (ADM, Medway)', assignments: [la('ADM', 'MEDWAY')] },
+  { id: staffId(4), username: 'adm.raa', displayName: 'Helen Forde (Head of APSE, partnership ADM)', assignments: [la('ADM', null)] },
+  { id: staffId(5), username: 'ppm.bexley', displayName: 'Tom Okafor (PPM lead, Bexley)', assignments: [la('PPM_LEAD', 'BEXLEY')] },
+  { id: staffId(6), username: 'ppm.kent', displayName: 'Claire Dunmore (PPM lead, Kent)', assignments: [la('PPM_LEAD', 'KENT')] },
+  { id: staffId(7), username: 'ppm.medway', displayName: 'Aisha Begum (PPM lead, Medway)', assignments: [la('PPM_LEAD', 'MEDWAY')] },
+  { id: staffId(8), username: 'finder.1', displayName: 'Rachel Green (family finder)', assignments: [la('FAMILY_FINDER', null)] },
+  { id: staffId(9), username: 'finder.2', displayName: 'Daniel Price (family finder)', assignments: [la('FAMILY_FINDER', null)] },
+  { id: staffId(10), username: 'panel.1', displayName: 'Margaret Ellis (chair, panel 1)', assignments: [panel(0, 'CHAIR')] },
+  { id: staffId(11), username: 'panel.2', displayName: 'Joseph Mensah (member, panel 2)', assignments: [panel(1, 'MEMBER')] },
+  { id: staffId(12), username: 'support.1', displayName: 'Lucy Barnes (adoption support)', assignments: [la('SUPPORT_WORKER', null)] },
+  { id: staffId(13), username: 'board.bexley', displayName: 'Director of Children’s Services, Bexley', assignments: [la('BOARD_DIRECTOR', null)] },
+  { id: staffId(14), username: 'board.kent', displayName: 'Director of Children’s Services, Kent', assignments: [la('BOARD_DIRECTOR', null)] },
+  { id: staffId(15), username: 'board.medway', displayName: 'Director of Children’s Services, Medway', assignments: [la('BOARD_DIRECTOR', null)] },
+  { id: staffId(16), username: 'auditor.1', displayName: 'Nadia Karim (information governance auditor)', assignments: [la('AUDITOR', null)] },
+];
+
+export function demoStaff(username: string): DemoStaff {
+  const found = DEMO_STAFF.find((s) => s.username === username);
+  if (!found) throw new Error(`unknown demo user ${username}; known: ${DEMO_STAFF.map((s) => s.username).join(' ')}`);
+  return found;
+}

@@ -1,0 +1,48 @@
+import { createRemoteJWKSet, errors, jwtVerify, SignJWT } from 'jose';
+import type { Config } from '../config';
+
+export type TokenVerifier = (token: string) => Promise<{ staffId: string }>;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const DEV_TOKEN_TTL = '8h';
+
+export class InvalidToken extends Error {}
+
+/**
+ * Verifies a bearer token: HS256 with the development secret, or RS256/ES256 against the identity
+ * provider's JWKS in production. The algorithm list is fixed, so `alg: none` and algorithm
+ * confusion are refused; issuer, audience, expiry and not-before are checked; `sub` is a staff id.
+ */
+export function createTokenVerifier(jwt: Config['jwt']): TokenVerifier {
+  const options = { issuer: jwt.issuer, audience: jwt.audience };
+  const jwks = jwt.jwksUrl ? createRemoteJWKSet(new URL(jwt.jwksUrl)) : null;
+  const secret = new TextEncoder().encode(jwt.secret ?? '');
+  const verify = (token: string) =>
+    jwks
+      ? jwtVerify(token, jwks, { ...options, algorithms: ['RS256', 'ES256'] })
+      : jwtVerify(token, secret, { ...options, algorithms: ['HS256'] });
+
+  return async (token) => {
+    try {
+      const { payload } = await verify(token);
+      if (typeof payload.sub !== 'string' || !UUID.test(payload.sub)) throw new InvalidToken('token subject is not a staff id');
+      return { staffId: payload.sub.toLowerCase() };
+    } catch (error) {
+      if (error instanceof errors.JOSEError || error instanceof InvalidToken) throw new InvalidToken(error.message);
+      throw error;
+    }
+  };
+}
+
+/** A development token for a member of staff (HS256, 8 hours). Never used with a JWKS configuration. */
+export async function signDevToken(jwt: Config['jwt'], staffId: string, ttl: string = DEV_TOKEN_TTL): Promise<string> {
+  if (!jwt.secret) throw new Error('development tokens need JWT_SECRET');
+  return new SignJWT({})
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setSubject(staffId)
+    .setIssuer(jwt.issuer)
+    .setAudience(jwt.audience)
+    .setIssuedAt()
+    .setExpirationTime(ttl)
+    .sign(new TextEncoder().encode(jwt.secret));
+}

@@ -1,0 +1,30 @@
+import type { Actor } from './actor';
+import { AppAbility, createAbilityBuilder } from './ability';
+import type { ScopeFacts } from './facts';
+import { admPolicy } from './policies/adm.policy';
+import { familyFinderPolicy } from './policies/family-finder.policy';
+import { noCaseworkPolicy } from './policies/no-casework.policy';
+import { panelMemberPolicy } from './policies/panel-member.policy';
+import type { DefinePermissions } from './policies/policy';
+import { ppmLeadPolicy } from './policies/ppm-lead.policy';
+import type { Role } from './vocabulary';
+
+/** A Record, so that a new role cannot be added without deciding its policy. */
+const POLICIES: Record<Role, DefinePermissions> = {
+  ADM: admPolicy,
+  PPM_LEAD: ppmLeadPolicy,
+  FAMILY_FINDER: familyFinderPolicy,
+  PANEL_MEMBER: panelMemberPolicy,
+  BOARD_DIRECTOR: noCaseworkPolicy,
+  SUPPORT_WORKER: noCaseworkPolicy,
+  AUDITOR: noCaseworkPolicy,
+};
+
+/** The whole policy: pure, no I/O. The abilities of several assignments add up. */
+export function defineAbilityFor(actor: Actor, facts: ScopeFacts, now: Date): AppAbility {
+  const builder = createAbilityBuilder();
+  for (const assignment of actor.assignments) {
+    POLICIES[assignment.role](assignment, facts, builder, now);
+  }
+  return builder.build();
+}

@@ -1,0 +1,68 @@
+import { bool, cleanEnv, makeValidator, num, port, str } from 'envalid';
+
+/** An optional URL: unset or empty means "not configured"; anything else must parse. */
+const optionalUrl = makeValidator<string>((value) => {
+  if (value !== '') new URL(value);
+  return value;
+});
+
+const DEV_JWT_SECRET = 'apse-development-only-secret-not-for-production';
+
+const spec = {
+  NODE_ENV: str({ choices: ['development', 'test', 'production'], default: 'development' }),
+  HOST: str({ default: '127.0.0.1', desc: 'interface to listen on (0.0.0.0 in a container)' }),
+  PORT: port({ default: 4000 }),
+  DATABASE_URL: optionalUrl({ default: '', desc: 'PostgreSQL URL; unset runs an embedded PGlite' }),
+  MIGRATION_DATABASE_URL: optionalUrl({ default: '', desc: 'owner login for migrations; defaults to DATABASE_URL' }),
+  EMBEDDED_DATA_DIR: str({ default: '.data/pglite', desc: 'where the embedded database keeps its files' }),
+  DB_POOL_MAX: num({ default: 4, desc: 'connections in the pool; 2-4 serve best on 2 cores' }),
+  JWT_SECRET: str({ default: '', desc: 'HS256 secret; outside production a development secret is used when unset' }),
+  JWKS_URL: optionalUrl({ default: '', desc: 'JWKS of the identity provider (production)' }),
+  JWT_ISSUER: str({ default: 'apse-api' }),
+  JWT_AUDIENCE: str({ default: 'apse-api' }),
+  SEED_DEMO_DATA: bool({ default: true, desc: 'seed demo data into an empty embedded database' }),
+  LOG_LEVEL: str({ choices: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], default: 'info' }),
+};
+
+export type Config = {
+  nodeEnv: 'development' | 'test' | 'production';
+  host: string;
+  port: number;
+  databaseUrl: string | null;
+  migrationDatabaseUrl: string | null;
+  embeddedDataDir: string;
+  dbPoolMax: number;
+  jwt: { secret: string | null; jwksUrl: string | null; issuer: string; audience: string };
+  seedDemoData: boolean;
+  logLevel: string;
+};
+
+export class ConfigError extends Error {}
+
+/** Validates the environment once; throws ConfigError naming every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const e = cleanEnv(env, spec, {
+    reporter: ({ errors }) => {
+      const problems = Object.entries(errors).map(([name, error]) => `${name} (${error?.message})`);
+      if (problems.length > 0) throw new ConfigError(`invalid configuration: ${problems.join(', ')}`);
+    },
+  });
+  const production = e.NODE_ENV === 'production';
+  if (production && !e.JWKS_URL) throw new ConfigError('invalid configuration: JWKS_URL is required in production');
+  const jwtSecret = e.JWT_SECRET || (production ? '' : DEV_JWT_SECRET);
+  if (!e.JWKS_URL && jwtSecret.length < 32) {
+    throw new ConfigError('invalid configuration: JWT_SECRET must be at least 32 characters');
+  }
+  return {
+    nodeEnv: e.NODE_ENV as Config['nodeEnv'],
+    host: e.HOST,
+    port: e.PORT,
+    databaseUrl: e.DATABASE_URL || null,
+    migrationDatabaseUrl: e.MIGRATION_DATABASE_URL || e.DATABASE_URL || null,
+    embeddedDataDir: e.EMBEDDED_DATA_DIR,
+    dbPoolMax: e.DB_POOL_MAX,
+    jwt: { secret: jwtSecret || null, jwksUrl: e.JWKS_URL || null, issuer: e.JWT_ISSUER, audience: e.JWT_AUDIENCE },
+    seedDemoData: e.SEED_DEMO_DATA,
+    logLevel: e.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,15 @@
+import { loadConfig } from '../config';
+import { createLogger } from '../logger';
+import { openDatabase } from './database';
+
+/** `npm run migrate`: applies pending migrations (opening the database migrates it) and exits. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const database = await openDatabase(config, createLogger(config.logLevel));
+  await database.close();
+}
+
+main().catch((error) => {
+  console.error(`migration failed: ${error instanceof Error ? error.message : error}`);
+  process.exit(1);
+});

@@ -1,0 +1,45 @@
+import { GraphQLError } from 'graphql';
+
+/** The stable codes of design.md §5. Front ends switch on `extensions.code`, never on messages. */
+export const ERROR_CODES = [
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'BAD_USER_INPUT',
+  'CONFLICT',
+  'RATE_LIMITED',
+  'INTERNAL_SERVER_ERROR',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+const HTTP_STATUS: Partial<Record<ErrorCode, number>> = { UNAUTHENTICATED: 401, RATE_LIMITED: 429 };
+
+function appError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
+  const status = HTTP_STATUS[code];
+  return new GraphQLError(message, {
+    extensions: { code, ...extensions, ...(status ? { http: { status } } : {}) },
+  });
+}
+
+export function unauthenticated(message = 'Authentication required'): GraphQLError {
+  return appError('UNAUTHENTICATED', message);
+}
+
+/** A refusal of an action: `reason` is a stable code a front end may explain. */
+export function forbidden(reason: string, message = 'You may not do this'): GraphQLError {
+  return appError('FORBIDDEN', message, { reason });
+}
+
+/** Missing, or out of the actor's reach: the two are deliberately indistinguishable, so no reason. */
+export function notFound(type: string): GraphQLError {
+  return appError('NOT_FOUND', `${type} not found`);
+}
+
+/** Bad input, naming the offending field (its path in the arguments) and the rule it breaks. */
+export function badUserInput(field: string, message: string): GraphQLError {
+  return appError('BAD_USER_INPUT', `${field}: ${message}`, { field });
+}
+
+export function conflict(message: string): GraphQLError {
+  return appError('CONFLICT', message);
+}

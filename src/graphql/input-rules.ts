@@ -1,0 +1,42 @@
+import { badUserInput } from './errors';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Ids are UUIDs; anything else is the caller's mistake, not a lookup. */
+export function parseId(field: string, value: string): string {
+  if (!UUID.test(value)) throw badUserInput(field, 'must be a UUID');
+  return value.toLowerCase();
+}
+
+/** Recorded dates never lie in the future (DfE validation rule). `today` is in UK local time. */
+export function assertNotFuture(field: string, date: string, today: string): void {
+  if (date > today) throw badUserInput(field, `must not be in the future (today is ${today})`);
+}
+
+/** `date` must fall on or after `earliest`; `rule` names the rule for the message. */
+export function assertOnOrAfter(field: string, date: string, earliest: string, rule: string): void {
+  if (date < earliest) throw badUserInput(field, `${rule} (${date} is before ${earliest})`);
+}
+
+/** Trimmed text that is not blank. */
+export function requireText(field: string, value: string): string {
+  const trimmed = value.trim();
+  if (trimmed === '') throw badUserInput(field, 'must not be empty');
+  return trimmed;
+}
+
+/** Optional text: blank becomes null. */
+export function optionalText(value: string | null | undefined): string | null {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : null;
+}
+
+/** An NHS number: ten digits whose last is the modulus-11 check digit of the first nine. */
+export function assertNhsNumber(field: string, value: string): void {
+  const digits = value.replace(/\s/g, '');
+  if (!/^\d{10}$/.test(digits)) throw badUserInput(field, 'must be ten digits');
+  const sum = [...digits.slice(0, 9)].reduce((acc, d, i) => acc + Number(d) * (10 - i), 0);
+  const check = 11 - (sum % 11);
+  const expected = check === 11 ? 0 : check;
+  if (expected === 10 || expected !== Number(digits[9])) throw badUserInput(field, 'is not a valid NHS number');
+}

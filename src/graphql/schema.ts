@@ -1,0 +1,24 @@
+import 'reflect-metadata';
+import './enums';
+import type { GraphQLSchema } from 'graphql';
+import { lexicographicSortSchema, printSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { ChildResolver } from '../children/child.resolver';
+import { MeResolver } from '../staff/me.resolver';
+import { DateTimeScalar } from './scalars';
+
+export const RESOLVERS = [MeResolver, ChildResolver] as const;
+
+/** Input classes are validated by class-validator; their failures become BAD_USER_INPUT in formatError. */
+export function buildApiSchema(): Promise<GraphQLSchema> {
+  return buildSchema({
+    resolvers: RESOLVERS,
+    scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
+    validate: { forbidUnknownValues: false },
+  });
+}
+
+/** The SDL committed as schema/schema.graphql, in a stable order. */
+export async function printApiSchema(): Promise<string> {
+  return printSchema(lexicographicSortSchema(await buildApiSchema()));
+}

@@ -1,0 +1,29 @@
+import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { AUTHORITIES, type Authority, PANEL_ROLES, type PanelRole, ROLES, type Role } from '../authz/vocabulary';
+import { StaffRecord } from './staff.entity';
+
+@Entity('role_assignments')
+export class RoleAssignmentRecord {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ name: 'staff_id', type: 'uuid' })
+  staffId!: string;
+
+  @ManyToOne(() => StaffRecord, (staff) => staff.assignments)
+  @JoinColumn({ name: 'staff_id' })
+  staff!: StaffRecord;
+
+  @Column({ type: 'enum', enum: ROLES, enumName: 'staff_role' })
+  role!: Role;
+
+  /** null: partnership-wide. */
+  @Column({ type: 'enum', enum: AUTHORITIES, enumName: 'authority', nullable: true })
+  authority!: Authority | null;
+
+  @Column({ name: 'panel_id', type: 'uuid', nullable: true })
+  panelId!: string | null;
+
+  @Column({ name: 'panel_role', type: 'enum', enum: PANEL_ROLES, enumName: 'panel_role', nullable: true })
+  panelRole!: PanelRole | null;
+}

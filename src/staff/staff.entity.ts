@@ -1,0 +1,26 @@
+import { Column, CreateDateColumn, Entity, OneToMany, PrimaryGeneratedColumn } from 'typeorm';
+import { RoleAssignmentRecord } from './role-assignment.entity';
+
+@Entity('staff')
+export class StaffRecord {
+  static readonly modelName = 'Staff';
+
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'text', unique: true })
+  username!: string;
+
+  @Column({ name: 'display_name', type: 'text' })
+  displayName!: string;
+
+  /** Deactivated staff cannot authenticate; nothing is deleted. */
+  @Column({ type: 'boolean', default: true })
+  active!: boolean;
+
+  @OneToMany(() => RoleAssignmentRecord, (assignment) => assignment.staff)
+  assignments!: RoleAssignmentRecord[];
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 })
+  createdAt!: Date;
+}

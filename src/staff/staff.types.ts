@@ -1,0 +1,33 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+import type { Authority, PanelRole, Role } from '../authz/vocabulary';
+import { AuthorityEnum, PanelRoleEnum, RoleEnum } from '../graphql/enums';
+
+@ObjectType('RoleAssignment', { description: 'One role held: for one authority, or partnership-wide (authority null).' })
+export class RoleAssignment {
+  @Field(() => RoleEnum)
+  role!: Role;
+
+  @Field(() => AuthorityEnum, { nullable: true })
+  authority!: Authority | null;
+
+  @Field(() => ID, { nullable: true })
+  panelId!: string | null;
+
+  @Field(() => PanelRoleEnum, { nullable: true })
+  panelRole!: PanelRole | null;
+}
+
+@ObjectType('Staff')
+export class Staff {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  username!: string;
+
+  @Field()
+  displayName!: string;
+
+  @Field(() => [RoleAssignment])
+  roles!: RoleAssignment[];
+}

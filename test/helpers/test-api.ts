@@ -1,0 +1,84 @@
+import 'reflect-metadata';
+import request from 'supertest';
+import type { DataSource } from 'typeorm';
+import { insertDemoStaff } from '../../seeds/seed';
+import { demoStaff } from '../../seeds/demo-staff';
+import { createTokenVerifier, signDevToken } from '../../src/auth/tokens';
+import { loadConfig } from '../../src/config';
+import { createDataSource } from '../../src/db/data-source';
+import { createLogger } from '../../src/logger';
+import { createServer, type ApiServer } from '../../src/server';
+import { testDatabaseUrl } from './test-database';
+
+export const TEST_CONFIG = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
+
+/** The tests' "now": a fixed instant, movable to open and close windows. */
+export class TestClock {
+  constructor(private instant: Date) {}
+  now = (): Date => this.instant;
+  set(iso: string): void {
+    this.instant = new Date(iso);
+  }
+}
+
+export type GraphQLResponse = {
+  status: number;
+  data: Record<string, any> | null | undefined;
+  errors: { message: string; extensions: { code: string; reason?: string; field?: string } }[] | undefined;
+};
+
+export type TestApi = {
+  dataSource: DataSource;
+  server: ApiServer;
+  clock: TestClock;
+  /** Sends an operation as a demo member of staff. */
+  as: (username: string) => (query: string, variables?: Record<string, unknown>) => Promise<GraphQLResponse>;
+  /** Sends an operation with a raw Authorization header (or none). */
+  withHeader: (authorization: string | null, query: string) => Promise<GraphQLResponse>;
+  close: () => Promise<void>;
+};
+
+export const DEFAULT_NOW = '2026-11-20T12:00:00Z';
+
+export async function startTestApi(now: string = DEFAULT_NOW): Promise<TestApi> {
+  const log = createLogger('silent');
+  const dataSource = createDataSource({ url: testDatabaseUrl(), poolMax: 4, log });
+  await dataSource.initialize();
+  const clock = new TestClock(new Date(now));
+  const server = await createServer({
+    dataSource,
+    verifyToken: createTokenVerifier(TEST_CONFIG.jwt),
+    clock: clock.now,
+    log,
+    production: false,
+  });
+
+  const post = async (authorization: string | null, query: string, variables?: Record<string, unknown>) => {
+    const req = request(server.app).post('/graphql').set('content-type', 'application/json');
+    if (authorization !== null) req.set('authorization', authorization);
+    const res = await req.send({ query, variables });
+    return { status: res.status, data: res.body.data, errors: res.body.errors } as GraphQLResponse;
+  };
+
+  return {
+    dataSource,
+    server,
+    clock,
+    as: (username) => async (query, variables) =>
+      post(`Bearer ${await signDevToken(TEST_CONFIG.jwt, demoStaff(username).id)}`, query, variables),
+    withHeader: (authorization, query) => post(authorization, query),
+    close: async () => {
+      await server.stop();
+      await dataSource.destroy();
+    },
+  };
+}
+
+/** An empty database holding only the demo staff: each test file starts from here. */
+export async function resetDatabase(dataSource: DataSource): Promise<void> {
+  const tables = dataSource.entityMetadatas.map((m) => `"${m.tableName}"`).join(', ');
+  await dataSource.transaction(async (manager) => {
+    await manager.query(`TRUNCATE ${tables} CASCADE`);
+    await insertDemoStaff(manager);
+  });
+}
