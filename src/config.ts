@@ -1,8 +1,8 @@
-import { bool, cleanEnv, makeValidator, num, port, str } from 'envalid';
+import { bool, cleanEnv, EnvError, makeValidator, num, port, str } from 'envalid';
 
 /** An optional URL: unset or empty means "not configured"; anything else must parse. */
 const optionalUrl = makeValidator<string>((value) => {
-  if (value !== '') new URL(value);
+  if (value !== '' && !URL.canParse(value)) throw new EnvError(`Invalid URL: "${value}"`);
   return value;
 });
 

@@ -1,6 +1,5 @@
-import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { AUTHORITIES, type Authority, PANEL_ROLES, type PanelRole, ROLES, type Role } from '../authz/vocabulary';
-import { StaffRecord } from './staff.entity';
 
 @Entity('role_assignments')
 export class RoleAssignmentRecord {
@@ -9,10 +8,6 @@ export class RoleAssignmentRecord {
 
   @Column({ name: 'staff_id', type: 'uuid' })
   staffId!: string;
-
-  @ManyToOne(() => StaffRecord, (staff) => staff.assignments)
-  @JoinColumn({ name: 'staff_id' })
-  staff!: StaffRecord;
 
   @Column({ type: 'enum', enum: ROLES, enumName: 'staff_role' })
   role!: Role;

@@ -1,5 +1,4 @@
-import { Column, CreateDateColumn, Entity, OneToMany, PrimaryGeneratedColumn } from 'typeorm';
-import { RoleAssignmentRecord } from './role-assignment.entity';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 @Entity('staff')
 export class StaffRecord {
@@ -17,9 +16,6 @@ export class StaffRecord {
   /** Deactivated staff cannot authenticate; nothing is deleted. */
   @Column({ type: 'boolean', default: true })
   active!: boolean;
-
-  @OneToMany(() => RoleAssignmentRecord, (assignment) => assignment.staff)
-  assignments!: RoleAssignmentRecord[];
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 })
   createdAt!: Date;

@@ -1,0 +1,27 @@
+import { ConfigError, loadConfig } from '../../src/config';
+
+describe('configuration', () => {
+  it('outside production, an unset DATABASE_URL means the embedded database and a development secret', () => {
+    const config = loadConfig({});
+    expect(config.databaseUrl).toBeNull();
+    expect(config.jwt.secret!.length).toBeGreaterThanOrEqual(32);
+  });
+
+  it('MIGRATION_DATABASE_URL defaults to DATABASE_URL', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://api@db/apse' }).migrationDatabaseUrl).toBe('postgres://api@db/apse');
+  });
+
+  it('production requires a JWKS URL and never falls back to the development secret', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(ConfigError);
+    const config = loadConfig({ NODE_ENV: 'production', JWKS_URL: 'https://login.example.org/jwks' });
+    expect(config.jwt.secret).toBeNull();
+  });
+
+  it('names every invalid variable', () => {
+    expect(() => loadConfig({ PORT: 'eighty', DATABASE_URL: 'not a url' })).toThrow(/PORT.*DATABASE_URL|DATABASE_URL.*PORT/);
+  });
+
+  it('a short JWT secret is refused', () => {
+    expect(() => loadConfig({ JWT_SECRET: 'short' })).toThrow(/at least 32/);
+  });
+});
