@@ -3,7 +3,9 @@ export type Clock = () => Date;
 
 export const systemClock: Clock = () => new Date();
 
-/** Today's date in UK local time as YYYY-MM-DD: the calendar the agency's dates are recorded in. */
-export function ukToday(clock: Clock): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(clock());
+const UK_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' });
+
+/** The calendar day of `instant` in UK local time, YYYY-MM-DD: the calendar the agency's dates are recorded in. */
+export function ukDate(instant: Date): string {
+  return UK_DATE.format(instant);
 }

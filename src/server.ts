@@ -17,6 +17,7 @@ export async function createServer(deps: AppDeps): Promise<ApiServer> {
     formatError,
     introspection: !deps.production,
     includeStacktraceInErrorResponses: false,
+    stopOnTerminationSignals: false, // main.ts drains HTTP, then stops Apollo and the database
     plugins: [
       requestScopePlugin(),
       deps.production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),

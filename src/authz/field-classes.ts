@@ -37,6 +37,11 @@ export const FIELD_CLASSES: Record<SubjectType, Record<FieldClass, readonly stri
   },
 };
 
+const allFields = new Map<SubjectType, string[]>();
+
+/** Every classified field of a subject (the field guard's universe). */
 export function allFieldsOf(subjectType: SubjectType): string[] {
-  return Object.values(FIELD_CLASSES[subjectType]).flat();
+  let fields = allFields.get(subjectType);
+  if (!fields) allFields.set(subjectType, (fields = Object.values(FIELD_CLASSES[subjectType]).flat()));
+  return fields;
 }

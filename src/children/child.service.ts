@@ -2,7 +2,7 @@ import type { AppAbility } from '../authz/ability';
 import { guardFields, assertFilterable } from '../authz/field-guard';
 import { assertCan, assertMayEver } from '../authz/refusals';
 import { accessibleQuery } from '../authz/scoped-reads';
-import { ukToday } from '../clock';
+import { ukDate } from '../clock';
 import type { ServiceContext } from '../graphql/context';
 import { paginate, type Page } from '../graphql/connection';
 import { notFound } from '../graphql/errors';
@@ -27,7 +27,7 @@ export class ChildService {
   private readonly ability: AppAbility;
 
   constructor(private readonly ctx: ServiceContext) {
-    this.today = ukToday(() => ctx.now);
+    this.today = ukDate(ctx.now);
     this.ability = ctx.ability;
   }
 

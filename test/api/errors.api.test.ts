@@ -31,6 +31,13 @@ it.each([
   expect(errors![0]!.extensions.code).toBe('BAD_USER_INPUT');
 });
 
+it('in development, a browser opening /graphql gets the Sandbox landing page', async () => {
+  const request = (await import('supertest')).default;
+  const res = await request(api.server.app).get('/graphql').set('accept', 'text/html');
+  expect(res.status).toBe(200);
+  expect(res.headers['content-type']).toMatch(/html/);
+});
+
 it('/healthz answers when the database does', async () => {
   const request = (await import('supertest')).default;
   const res = await request(api.server.app).get('/healthz');

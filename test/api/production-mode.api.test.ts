@@ -1,0 +1,85 @@
+import { createServer as createHttpServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { exportJWK, generateKeyPair, type KeyLike, SignJWT } from 'jose';
+import request from 'supertest';
+import { demoStaff } from '../../seeds/demo-staff';
+import { createTokenVerifier } from '../../src/auth/tokens';
+import { loadConfig } from '../../src/config';
+import { createDataSource } from '../../src/db/data-source';
+import { createLogger } from '../../src/logger';
+import { createServer, type ApiServer } from '../../src/server';
+import { resetDatabase, TEST_CONFIG } from '../helpers/test-api';
+import { testDatabaseUrl } from '../helpers/test-database';
+
+/**
+ * Production: tokens come from the identity provider's JWKS (RS256), the development secret is
+ * worthless, and neither introspection nor the landing page is served.
+ */
+const dataSource = createDataSource({ url: testDatabaseUrl(), poolMax: 2, log: createLogger('silent') });
+let jwks: Server;
+let api: ApiServer;
+let privateKey: KeyLike;
+const ISSUER = 'https://login.apse.example';
+
+beforeAll(async () => {
+  const keys = await generateKeyPair('RS256');
+  privateKey = keys.privateKey as KeyLike;
+  const jwk = { ...(await exportJWK(keys.publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' };
+  jwks = createHttpServer((_req, res) => res.setHeader('content-type', 'application/json').end(JSON.stringify({ keys: [jwk] })));
+  await new Promise<void>((resolve) => jwks.listen(0, '127.0.0.1', resolve));
+  const config = loadConfig({
+    NODE_ENV: 'production',
+    JWKS_URL: `http://127.0.0.1:${(jwks.address() as AddressInfo).port}/jwks`,
+    JWT_ISSUER: ISSUER,
+    JWT_AUDIENCE: 'apse-api',
+  });
+  await dataSource.initialize();
+  await resetDatabase(dataSource);
+  api = await createServer({
+    dataSource,
+    verifyToken: createTokenVerifier(config.jwt),
+    clock: () => new Date(),
+    log: createLogger('silent'),
+    production: true,
+  });
+});
+afterAll(async () => {
+  await api.stop();
+  await dataSource.destroy();
+  jwks.close();
+});
+
+const post = (token: string, query: string) =>
+  request(api.app).post('/graphql').set('content-type', 'application/json').set('authorization', `Bearer ${token}`).send({ query });
+
+const rs256 = (sub: string) =>
+  new SignJWT({}).setProtectedHeader({ alg: 'RS256', kid: 'k1' }).setSubject(sub).setIssuer(ISSUER).setAudience('apse-api').setIssuedAt().setExpirationTime('5m').sign(privateKey);
+
+it('an RS256 token from the identity provider authenticates', async () => {
+  const res = await post(await rs256(demoStaff('adm.kent').id), '{ me { username } }');
+  expect(res.body.data.me.username).toBe('adm.kent');
+});
+
+it('an HS256 token made with the development secret is refused', async () => {
+  const devToken = await new SignJWT({})
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(demoStaff('adm.kent').id)
+    .setIssuer(ISSUER)
+    .setAudience('apse-api')
+    .setExpirationTime('5m')
+    .sign(new TextEncoder().encode(TEST_CONFIG.jwt.secret!));
+  const res = await post(devToken, '{ me { username } }');
+  expect(res.status).toBe(401);
+  expect(res.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+});
+
+it('introspection is off', async () => {
+  const res = await post(await rs256(demoStaff('adm.kent').id), '{ __schema { types { name } } }');
+  expect(res.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+  expect(res.body.data).toBeUndefined();
+});
+
+it('the landing page is not served', async () => {
+  const res = await request(api.app).get('/graphql').set('accept', 'text/html');
+  expect(res.headers['content-type'] ?? '').not.toMatch(/html/);
+});
