@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { SignJWT } from 'jose';
 import { demoStaff } from '../../seeds/demo-staff';
 import { StaffRecord } from '../../src/staff/staff.entity';
-import { resetDatabase, startTestApi, TEST_CONFIG, type TestApi } from '../helpers/test-api';
+import { TEST_CONFIG, useTestApi } from '../helpers/test-api';
 
 /** Every way a bearer token can be wrong ends in UNAUTHENTICATED (HTTP 401), and nothing is read. */
-let api: TestApi;
+const api = useTestApi();
 const ME = '{ me { username roles { role authority panelId panelRole } } }';
 const secret = new TextEncoder().encode(TEST_CONFIG.jwt.secret!);
 const now = () => Math.floor(Date.now() / 1000);
@@ -20,20 +20,14 @@ function sign(claims: Claims, key: Uint8Array = secret): Promise<string> {
 }
 const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
 
-beforeAll(async () => {
-  api = await startTestApi();
-  await resetDatabase(api.dataSource);
-});
-afterAll(() => api.close());
-
 it('a valid token for an active member of staff authenticates as them', async () => {
-  const { status, data } = await api.withHeader(`Bearer ${await sign({})}`, ME);
+  const { status, data } = await api().withHeader(`Bearer ${await sign({})}`, ME);
   expect(status).toBe(200);
   expect(data!.me).toEqual({ username: 'adm.kent', roles: [{ role: 'ADM', authority: 'KENT', panelId: null, panelRole: null }] });
 });
 
 it('a panel member’s roles name their panel and panel role', async () => {
-  const { data } = await api.as('panel.1')(ME);
+  const { data } = await api().as('panel.1')(ME);
   expect(data!.me.roles).toEqual([{ role: 'PANEL_MEMBER', authority: null, panelId: demoStaff('panel.1').assignments[0]!.panelId, panelRole: 'CHAIR' }]);
 });
 
@@ -64,15 +58,15 @@ describe('refused with UNAUTHENTICATED', () => {
   ];
 
   it.each(cases)('%s', async (_case, header) => {
-    const { status, data, errors } = await api.withHeader(await header(), ME);
+    const { status, data, errors } = await api().withHeader(await header(), ME);
     expect(status).toBe(401);
     expect(data ?? null).toBeNull();
     expect(errors![0]!.extensions.code).toBe('UNAUTHENTICATED');
   });
 
   it('a token for a deactivated member of staff', async () => {
-    const leaver = await api.dataSource.getRepository(StaffRecord).save({ username: 'leaver.1', displayName: 'Former employee', active: false });
-    const { status, errors } = await api.withHeader(`Bearer ${await sign({ sub: leaver.id })}`, ME);
+    const leaver = await api().dataSource.getRepository(StaffRecord).save({ username: 'leaver.1', displayName: 'Former employee', active: false });
+    const { status, errors } = await api().withHeader(`Bearer ${await sign({ sub: leaver.id })}`, ME);
     expect(status).toBe(401);
     expect(errors![0]!.extensions.code).toBe('UNAUTHENTICATED');
   });

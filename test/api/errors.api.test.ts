@@ -1,17 +1,13 @@
 import { insertChild } from '../helpers/factories';
-import { resetDatabase, startTestApi, type TestApi } from '../helpers/test-api';
+import { useTestApi } from '../helpers/test-api';
 
 /** Unexpected failures are masked as INTERNAL_SERVER_ERROR; malformed operations are BAD_USER_INPUT. */
-let api: TestApi;
-
-beforeAll(async () => {
-  api = await startTestApi();
-  await resetDatabase(api.dataSource);
+const testApi = useTestApi(async (api) => {
   await insertChild(api.dataSource, 'KENT');
 });
-afterAll(() => api.close());
 
 it('a database failure reaches the client as INTERNAL_SERVER_ERROR with no internals', async () => {
+  const api = testApi();
   await api.dataSource.query(`ALTER TABLE children RENAME COLUMN ethnicity TO ethnicity_moved`);
   try {
     const { data, errors } = await api.as('adm.kent')('{ children { edges { node { id } } } }');
@@ -26,21 +22,21 @@ it.each([
   ['a syntax error', '{ children { '],
   ['an unknown field', '{ children { nope } }'],
 ])('%s in the operation is BAD_USER_INPUT', async (_case, query) => {
-  const { status, errors } = await api.as('adm.kent')(query);
+  const { status, errors } = await testApi().as('adm.kent')(query);
   expect(status).toBe(400);
   expect(errors![0]!.extensions.code).toBe('BAD_USER_INPUT');
 });
 
 it('in development, a browser opening /graphql gets the Sandbox landing page', async () => {
   const request = (await import('supertest')).default;
-  const res = await request(api.server.app).get('/graphql').set('accept', 'text/html');
+  const res = await request(testApi().server.app).get('/graphql').set('accept', 'text/html');
   expect(res.status).toBe(200);
   expect(res.headers['content-type']).toMatch(/html/);
 });
 
 it('/healthz answers when the database does', async () => {
   const request = (await import('supertest')).default;
-  const res = await request(api.server.app).get('/healthz');
+  const res = await request(testApi().server.app).get('/healthz');
   expect(res.status).toBe(200);
   expect(res.body).toEqual({ status: 'ok' });
 });

@@ -2,20 +2,15 @@ import { createMongoAbility, type MongoAbility, type RawRuleOf, subject } from '
 import { unpackRules } from '@casl/ability/extra';
 import { insertChild } from '../helpers/factories';
 import { CREATE_CHILD } from '../helpers/operations';
-import { resetDatabase, startTestApi, type TestApi } from '../helpers/test-api';
+import { useTestApi } from '../helpers/test-api';
 
 /** A front end that unpacks `myPermissions` decides as the server does. */
-let api: TestApi;
-
-beforeAll(async () => {
-  api = await startTestApi();
-  await resetDatabase(api.dataSource);
-  await insertChild(api.dataSource, 'KENT');
+const api = useTestApi(async ({ dataSource }) => {
+  await insertChild(dataSource, 'KENT');
 });
-afterAll(() => api.close());
 
 async function browserAbility(username: string) {
-  const { data } = await api.as(username)('{ myPermissions }');
+  const { data } = await api().as(username)('{ myPermissions }');
   return createMongoAbility(unpackRules(data!.myPermissions) as RawRuleOf<MongoAbility>[]);
 }
 
@@ -29,7 +24,7 @@ it.each([
 ])('for %s creating a %s child, the browser’s answer is the server’s', async (username, authority) => {
   const ability = await browserAbility(username);
   const shown = ability.can('create', subject('Child', { authority }));
-  const { errors } = await api.as(username)(CREATE_CHILD, { input: input(authority) });
+  const { errors } = await api().as(username)(CREATE_CHILD, { input: input(authority) });
   expect(errors === undefined).toBe(shown);
 });
 

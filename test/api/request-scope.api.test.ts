@@ -1,19 +1,13 @@
 import { DbScope } from '../../src/db/db-scope';
-import { resetDatabase, startTestApi, type TestApi } from '../helpers/test-api';
+import { useTestApi } from '../helpers/test-api';
 
 /** Who is asking is set per transaction, so a pooled connection never carries a previous request's tenant. */
-let api: TestApi;
-
-beforeAll(async () => {
-  api = await startTestApi();
-  await resetDatabase(api.dataSource);
-});
-afterAll(() => api.close());
+const api = useTestApi();
 
 it('after a request, no pooled connection still carries its staff id or authorities', async () => {
-  await Promise.all(['adm.kent', 'ppm.medway', 'finder.1', 'adm.bexley'].map((u) => api.as(u)('{ me { username } }')));
+  await Promise.all(['adm.kent', 'ppm.medway', 'finder.1', 'adm.bexley'].map((u) => api().as(u)('{ me { username } }')));
   for (let i = 0; i < 4; i += 1) {
-    const [row] = await api.dataSource.query(
+    const [row] = await api().dataSource.query(
       `SELECT coalesce(current_setting('app.staff_id', true), '') AS staff, coalesce(current_setting('app.authorities', true), '') AS authorities`,
     );
     expect(row).toEqual({ staff: '', authorities: '' });
@@ -21,7 +15,7 @@ it('after a request, no pooled connection still carries its staff id or authorit
 });
 
 it('inside a request the transaction knows the staff id and the authorities the actor may reach', async () => {
-  const scope = new DbScope(api.dataSource);
+  const scope = new DbScope(api().dataSource);
   await scope.open();
   await scope.query(`SELECT set_config('app.authorities', 'KENT', true)`);
   const [row] = await scope.query(`SELECT current_setting('app.authorities', true) AS authorities`);
@@ -30,7 +24,7 @@ it('inside a request the transaction knows the staff id and the authorities the 
 });
 
 it('a failed unit of work rolls back alone and leaves the request’s transaction usable', async () => {
-  const scope = new DbScope(api.dataSource);
+  const scope = new DbScope(api().dataSource);
   await scope.open();
   await expect(scope.unit((m) => m.query(`SELECT 1/0`))).rejects.toThrow();
   const [row] = await scope.query(`SELECT 1 AS alive`);

@@ -82,3 +82,18 @@ export async function resetDatabase(dataSource: DataSource): Promise<void> {
     await insertDemoStaff(manager);
   });
 }
+
+/**
+ * Starts the API for one test file on a freshly reset database, runs `fixtures` once, and stops it
+ * after the file. Returns the running API (read it inside tests, not at module load).
+ */
+export function useTestApi(fixtures: (api: TestApi) => Promise<void> = async () => undefined, now?: string): () => TestApi {
+  let api: TestApi | undefined;
+  beforeAll(async () => {
+    api = await startTestApi(now);
+    await resetDatabase(api.dataSource);
+    await fixtures(api);
+  });
+  afterAll(() => api?.close());
+  return () => api!;
+}

@@ -3,23 +3,19 @@ import type { AppAbility } from '../../src/authz/ability';
 import { accessibleQuery } from '../../src/authz/scoped-reads';
 import { ChildRecord } from '../../src/children/child.entity';
 import { insertChild } from '../helpers/factories';
-import { resetDatabase, startTestApi, type TestApi } from '../helpers/test-api';
+import { useTestApi } from '../helpers/test-api';
 
 /** The SQL filter lets through exactly the rows `ability.can()` allows, for each shape of rule. */
-let api: TestApi;
 let rows: ChildRecord[];
 
-beforeAll(async () => {
-  api = await startTestApi();
-  await resetDatabase(api.dataSource);
+const api = useTestApi(async ({ dataSource }) => {
   rows = [
-    await insertChild(api.dataSource, 'KENT', { stage: 'CONSIDERING_ADOPTION', nhsNumber: null }),
-    await insertChild(api.dataSource, 'KENT', { stage: 'PLACED', nhsNumber: '9434765919' }),
-    await insertChild(api.dataSource, 'MEDWAY', { stage: 'PLACED', nhsNumber: null }),
-    await insertChild(api.dataSource, 'BEXLEY', { stage: 'ADOPTED', nhsNumber: '9434765919' }),
+    await insertChild(dataSource, 'KENT', { stage: 'CONSIDERING_ADOPTION', nhsNumber: null }),
+    await insertChild(dataSource, 'KENT', { stage: 'PLACED', nhsNumber: '9434765919' }),
+    await insertChild(dataSource, 'MEDWAY', { stage: 'PLACED', nhsNumber: null }),
+    await insertChild(dataSource, 'BEXLEY', { stage: 'ADOPTED', nhsNumber: '9434765919' }),
   ];
 });
-afterAll(() => api.close());
 
 type Define = (b: AbilityBuilder<AppAbility>, ids: string[]) => void;
 const CASES: [string, Define][] = [
@@ -43,12 +39,12 @@ it.each(CASES)('%s', async (_case, define) => {
   define(builder, rows.map((r) => r.id));
   const ability = builder.build();
   const expected = rows.filter((r) => ability.can('read', r)).map((r) => r.id).sort();
-  const got = (await accessibleQuery(api.dataSource.manager, ability, 'read', 'Child', ChildRecord, 'child').getMany()).map((r) => r.id).sort();
+  const got = (await accessibleQuery(api().dataSource.manager, ability, 'read', 'Child', ChildRecord, 'child').getMany()).map((r) => r.id).sort();
   expect(got).toEqual(expected);
 });
 
 it('a condition on a field the entity does not have is a programming error, not an empty list', () => {
   const builder = new AbilityBuilder<AppAbility>(createMongoAbility);
   builder.can('read', 'Child', { favouriteColour: 'blue' } as never);
-  expect(() => accessibleQuery(api.dataSource.manager, builder.build(), 'read', 'Child', ChildRecord, 'child')).toThrow(/unknown field/);
+  expect(() => accessibleQuery(api().dataSource.manager, builder.build(), 'read', 'Child', ChildRecord, 'child')).toThrow(/unknown field/);
 });
