@@ -1,5 +1,18 @@
 import { StaffAndRoles1795400000000 } from './1795400000000-staff-and-roles';
 import { Children1795400000100 } from './1795400000100-children';
+import { Panels1795400000200 } from './1795400000200-panels';
+import { Households1795400000300 } from './1795400000300-households';
+import { ChildJourney1795400000400 } from './1795400000400-child-journey';
+import { Agenda1795400000500 } from './1795400000500-agenda';
+import { Support1795400000600 } from './1795400000600-support';
 
 /** In order. A landed migration is never edited: add a new one. */
-export const MIGRATIONS = [StaffAndRoles1795400000000, Children1795400000100];
+export const MIGRATIONS = [
+  StaffAndRoles1795400000000,
+  Children1795400000100,
+  Panels1795400000200,
+  Households1795400000300,
+  ChildJourney1795400000400,
+  Agenda1795400000500,
+  Support1795400000600,
+];

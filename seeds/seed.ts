@@ -1,17 +1,22 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { ChildRecord } from '../src/children/child.entity';
+import { PanelRecord } from '../src/panels/panel.entity';
 import { RoleAssignmentRecord } from '../src/staff/role-assignment.entity';
 import { StaffRecord } from '../src/staff/staff.entity';
 import { demoChildren } from './demo-children';
-import { DEMO_STAFF } from './demo-staff';
+import { DEMO_PANEL_IDS, DEMO_STAFF } from './demo-staff';
 import { seededRandom } from './random';
 
 export async function isSeeded(dataSource: DataSource): Promise<boolean> {
   return (await dataSource.getRepository(StaffRecord).count()) > 0;
 }
 
-/** The demo staff and their roles (tests build their own records on top of these). */
+/** The four panels and the demo staff with their roles (tests build their own records on top of these). */
 export async function insertDemoStaff(manager: EntityManager): Promise<void> {
+  await manager.insert(
+    PanelRecord,
+    DEMO_PANEL_IDS.map((id, i) => ({ id, name: `Adoption panel ${i + 1}` })),
+  );
   await manager.insert(
     StaffRecord,
     DEMO_STAFF.map(({ id, username, displayName }) => ({ id, username, displayName })),

@@ -72,6 +72,12 @@ export class ChildRecord {
   @Column({ name: 'plan_changed_on', type: 'date', nullable: true })
   planChangedOn!: string | null;
 
+  @Column({ name: 'plan_change_reason', type: 'text', nullable: true })
+  planChangeReason!: string | null;
+
+  @Column({ name: 'disrupted_on', type: 'date', nullable: true })
+  disruptedOn!: string | null;
+
   @Column({ name: 'created_by', type: 'uuid' })
   createdBy!: string;
 

@@ -1,0 +1,51 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { AUTHORITIES, type Authority } from '../authz/vocabulary';
+
+export const PLACEMENT_KINDS = ['EARLY_PERMANENCE', 'ADOPTIVE'] as const;
+export type PlacementKind = (typeof PLACEMENT_KINDS)[number];
+
+/**
+ * A child living with a household: early permanence (before authority to place) or adoptive.
+ * An early-permanence placement converts in place. `movedInOn` is the day the child moved in with
+ * this family (earlier than `placedOn` when foster carers adopt), which stops the A10 clock.
+ */
+@Entity('placements')
+export class PlacementRecord {
+  static readonly modelName = 'Placement';
+
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ name: 'child_id', type: 'uuid' })
+  childId!: string;
+
+  @Column({ type: 'enum', enum: AUTHORITIES, enumName: 'authority' })
+  authority!: Authority;
+
+  @Column({ name: 'household_id', type: 'uuid' })
+  householdId!: string;
+
+  @Column({ name: 'match_id', type: 'uuid', nullable: true })
+  matchId!: string | null;
+
+  @Column({ type: 'enum', enum: PLACEMENT_KINDS, enumName: 'placement_kind' })
+  kind!: PlacementKind;
+
+  @Column({ name: 'placed_on', type: 'date' })
+  placedOn!: string;
+
+  @Column({ name: 'moved_in_on', type: 'date' })
+  movedInOn!: string;
+
+  @Column({ name: 'converted_on', type: 'date', nullable: true })
+  convertedOn!: string | null;
+
+  @Column({ name: 'ended_on', type: 'date', nullable: true })
+  endedOn!: string | null;
+
+  @Column({ name: 'recorded_by', type: 'uuid' })
+  recordedBy!: string;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 })
+  createdAt!: Date;
+}

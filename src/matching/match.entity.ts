@@ -1,0 +1,47 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { AUTHORITIES, type Authority } from '../authz/vocabulary';
+
+export const MATCH_STATUSES = ['PROPOSED', 'RECOMMENDED', 'APPROVED', 'DECLINED', 'PLACED', 'ADOPTED', 'DISRUPTED', 'WITHDRAWN'] as const;
+export type MatchStatus = (typeof MATCH_STATUSES)[number];
+/** A child has at most one match in these statuses (a partial unique index holds it). */
+export const OPEN_MATCH_STATUSES: readonly MatchStatus[] = ['PROPOSED', 'RECOMMENDED', 'APPROVED', 'PLACED'];
+
+/** A link between a child and a household, from proposal through panel and the ADM's decision to placement. */
+@Entity('matches')
+export class MatchRecord {
+  static readonly modelName = 'Match';
+
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ name: 'child_id', type: 'uuid' })
+  childId!: string;
+
+  /** The child's authority: the tenant. */
+  @Column({ type: 'enum', enum: AUTHORITIES, enumName: 'authority' })
+  authority!: Authority;
+
+  @Column({ name: 'household_id', type: 'uuid' })
+  householdId!: string;
+
+  @Column({ type: 'enum', enum: MATCH_STATUSES, enumName: 'match_status' })
+  status!: MatchStatus;
+
+  @Column({ name: 'proposed_on', type: 'date' })
+  proposedOn!: string;
+
+  @Column({ name: 'proposed_by', type: 'uuid' })
+  proposedBy!: string;
+
+  @Column({ name: 'approved_on', type: 'date', nullable: true })
+  approvedOn!: string | null;
+
+  @VersionColumn()
+  version!: number;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz', precision: 3 })
+  updatedAt!: Date;
+}
