@@ -42,6 +42,10 @@ export const DEMO_STAFF: readonly DemoStaff[] = [
   { id: staffId(14), username: 'board.kent', displayName: 'Director of Children’s Services, Kent', assignments: [la('BOARD_DIRECTOR', null)] },
   { id: staffId(15), username: 'board.medway', displayName: 'Director of Children’s Services, Medway', assignments: [la('BOARD_DIRECTOR', null)] },
   { id: staffId(16), username: 'auditor.1', displayName: 'Nadia Karim (information governance auditor)', assignments: [la('AUDITOR', null)] },
+  { id: staffId(17), username: 'adviser.1', displayName: 'Fiona Walsh (panel adviser, panel 1)', assignments: [panel(0, 'ADVISER')] },
+  { id: staffId(18), username: 'adviser.2', displayName: 'Samuel Osei (panel adviser, panel 2)', assignments: [panel(1, 'ADVISER')] },
+  { id: staffId(19), username: 'chair.2', displayName: 'Patricia Lowe (chair, panel 2)', assignments: [panel(1, 'CHAIR')] },
+  { id: staffId(20), username: 'vicechair.1', displayName: 'Imran Siddiqui (vice chair, panel 1)', assignments: [panel(0, 'VICE_CHAIR')] },
 ];
 
 export function demoStaff(username: string): DemoStaff {

@@ -1,3 +1,4 @@
+import { ukDate } from '../clock';
 import type { Actor } from './actor';
 import { AppAbility, createAbilityBuilder } from './ability';
 import type { ScopeFacts } from './facts';
@@ -7,6 +8,7 @@ import { noCaseworkPolicy } from './policies/no-casework.policy';
 import { panelMemberPolicy } from './policies/panel-member.policy';
 import type { DefinePermissions } from './policies/policy';
 import { ppmLeadPolicy } from './policies/ppm-lead.policy';
+import { supportWorkerPolicy } from './policies/support-worker.policy';
 import type { Role } from './vocabulary';
 
 /** A Record, so that a new role cannot be added without deciding its policy. */
@@ -15,16 +17,17 @@ const POLICIES: Record<Role, DefinePermissions> = {
   PPM_LEAD: ppmLeadPolicy,
   FAMILY_FINDER: familyFinderPolicy,
   PANEL_MEMBER: panelMemberPolicy,
+  SUPPORT_WORKER: supportWorkerPolicy,
   BOARD_DIRECTOR: noCaseworkPolicy,
-  SUPPORT_WORKER: noCaseworkPolicy,
   AUDITOR: noCaseworkPolicy,
 };
 
 /** The whole policy: pure, no I/O. The abilities of several assignments add up. */
 export function defineAbilityFor(actor: Actor, facts: ScopeFacts, now: Date): AppAbility {
   const builder = createAbilityBuilder();
+  const input = { facts, today: ukDate(now) };
   for (const assignment of actor.assignments) {
-    POLICIES[assignment.role](assignment, facts, builder, now);
+    POLICIES[assignment.role](assignment, input, builder);
   }
   return builder.build();
 }

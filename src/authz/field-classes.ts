@@ -1,10 +1,12 @@
 import type { SubjectType } from './vocabulary';
 
 /**
- * Every readable field of a subject has exactly one class (domain.md, "Field classes"):
+ * Every readable field of a child or household has exactly one class (domain.md, "Field classes"):
  * the policy grants fields by class, and a test fails when a GraphQL field has none.
+ * Other subjects hold case information only and are guarded by row, not field.
  */
 export type FieldClass = 'case' | 'identifying' | 'special' | 'birthFamily';
+export type GuardedSubject = Extract<SubjectType, 'Child' | 'Household'>;
 
 export const CHILD_CASE_FIELDS = [
   'id',
@@ -18,6 +20,14 @@ export const CHILD_CASE_FIELDS = [
   'placedOn',
   'adoptionOrderGrantedOn',
   'planChangedOn',
+  'planChangeReason',
+  'disruptedOn',
+  'familyFinder',
+  'decisions',
+  'placementOrder',
+  'placements',
+  'matches',
+  'disruptions',
   'version',
   'createdAt',
   'updatedAt',
@@ -28,19 +38,56 @@ export const CHILD_BIRTH_FAMILY_FIELDS = ['birthFamilyBackground'] as const;
 /** What a panel member may see of a child's identity: first name and age only. */
 export const CHILD_PANEL_IDENTITY_FIELDS = ['firstName', 'ageInYears'] as const;
 
-export const FIELD_CLASSES: Record<SubjectType, Record<FieldClass, readonly string[]>> = {
+export const HOUSEHOLD_CASE_FIELDS = [
+  'id',
+  'reference',
+  'stage',
+  'stageEnteredOn',
+  'homeAuthority',
+  'minChildAge',
+  'maxChildAge',
+  'maxSiblings',
+  'needsTheyCanMeet',
+  'earlyPermanence',
+  'fastTrack',
+  'enquiryOn',
+  'approvedOn',
+  'stageHistory',
+  'decisions',
+  'version',
+  'createdAt',
+  'updatedAt',
+] as const;
+export const HOUSEHOLD_IDENTIFYING_FIELDS = ['applicants', 'applicantFirstNames', 'applicantAges', 'address'] as const;
+export const HOUSEHOLD_SPECIAL_FIELDS = ['ethnicity', 'religion', 'healthNotes', 'dbsOutcome'] as const;
+/** What a panel member may see of the applicants' identity: first names and ages only. */
+export const HOUSEHOLD_PANEL_IDENTITY_FIELDS = ['applicantFirstNames', 'applicantAges'] as const;
+
+export const FIELD_CLASSES: Record<GuardedSubject, Record<FieldClass, readonly string[]>> = {
   Child: {
     case: CHILD_CASE_FIELDS,
     identifying: CHILD_IDENTIFYING_FIELDS,
     special: CHILD_SPECIAL_FIELDS,
     birthFamily: CHILD_BIRTH_FAMILY_FIELDS,
   },
+  Household: {
+    case: HOUSEHOLD_CASE_FIELDS,
+    identifying: HOUSEHOLD_IDENTIFYING_FIELDS,
+    special: HOUSEHOLD_SPECIAL_FIELDS,
+    birthFamily: [],
+  },
 };
 
-const allFields = new Map<SubjectType, string[]>();
+/** The field sets roles are granted, named once. */
+export const CHILD_FIELDS_FOR_CASEWORK = [...CHILD_CASE_FIELDS, ...CHILD_IDENTIFYING_FIELDS, ...CHILD_SPECIAL_FIELDS];
+export const CHILD_FIELDS_FOR_PANEL = [...CHILD_CASE_FIELDS, ...CHILD_PANEL_IDENTITY_FIELDS, ...CHILD_SPECIAL_FIELDS];
+export const HOUSEHOLD_FIELDS_FOR_CASEWORK = [...HOUSEHOLD_CASE_FIELDS, ...HOUSEHOLD_IDENTIFYING_FIELDS, ...HOUSEHOLD_SPECIAL_FIELDS];
+export const HOUSEHOLD_FIELDS_FOR_PANEL = [...HOUSEHOLD_CASE_FIELDS, ...HOUSEHOLD_PANEL_IDENTITY_FIELDS, ...HOUSEHOLD_SPECIAL_FIELDS];
+
+const allFields = new Map<GuardedSubject, string[]>();
 
 /** Every classified field of a subject (the field guard's universe). */
-export function allFieldsOf(subjectType: SubjectType): string[] {
+export function allFieldsOf(subjectType: GuardedSubject): string[] {
   let fields = allFields.get(subjectType);
   if (!fields) allFields.set(subjectType, (fields = Object.values(FIELD_CLASSES[subjectType]).flat()));
   return fields;

@@ -1,6 +1,6 @@
 import { permittedFieldsOf } from '@casl/ability/extra';
 import type { AppAbility } from './ability';
-import { allFieldsOf } from './field-classes';
+import { allFieldsOf, type GuardedSubject } from './field-classes';
 import { forbidden } from '../graphql/errors';
 import type { SubjectType } from './vocabulary';
 
@@ -13,7 +13,7 @@ export type Guarded<V> = V & { redactedFields: string[] };
  */
 export function guardFields<V extends object>(
   ability: AppAbility,
-  subjectType: SubjectType,
+  subjectType: GuardedSubject,
   record: object,
   view: V,
 ): Guarded<V> {
@@ -41,4 +41,9 @@ export function assertFilterable(ability: AppAbility, subjectType: SubjectType, 
       throw forbidden('FIELD_NOT_READABLE', `You may not filter or order on ${field}`);
     }
   }
+}
+
+/** True when the field guard hid `field` of this object: its relation resolver then returns null too. */
+export function isRedacted(view: { redactedFields: readonly string[] }, field: string): boolean {
+  return view.redactedFields.includes(field);
 }

@@ -1,6 +1,8 @@
 import type { EntityManager, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { conflict, notFound } from '../graphql/errors';
 import type { AppAbility } from './ability';
 import { accessibleWhere } from './casl-to-sql';
+import { assertCan, assertMayEver } from './refusals';
 import type { Action, SubjectType } from './vocabulary';
 
 /**
@@ -18,4 +20,38 @@ export function accessibleQuery<E extends ObjectLiteral>(
   const metadata = manager.connection.getMetadata(entity);
   const { sql, params } = accessibleWhere(ability, action, subjectType, metadata, alias);
   return manager.createQueryBuilder(entity, alias).where(sql, params);
+}
+
+export type TargetOf<E> = {
+  manager: EntityManager;
+  ability: AppAbility;
+  subjectType: SubjectType;
+  entity: EntityTarget<E>;
+  id: string;
+  /** The version the caller last saw; a different one is a CONFLICT. */
+  version?: number | null;
+};
+
+/**
+ * The record a change is about, found in the refusal order of design.md §3: (1) FORBIDDEN if the role
+ * may never read the subject; (2) NOT_FOUND if it is missing or out of reach (the lookup carries the
+ * read policy); (3) FORBIDDEN with a reason if the action is refused on this record. Then a stale
+ * `version` is a CONFLICT. The row is locked until the request's transaction ends, so concurrent
+ * changes to one record are applied one after the other.
+ */
+export async function findForAction<E extends ObjectLiteral & { id: string }>(
+  action: Action,
+  { manager, ability, subjectType, entity, id, version }: TargetOf<E>,
+): Promise<E> {
+  assertMayEver(ability, 'read', subjectType);
+  const record = await accessibleQuery(manager, ability, 'read', subjectType, entity, 'target')
+    .andWhere('target.id = :targetId', { targetId: id })
+    .setLock('pessimistic_write')
+    .getOne();
+  if (!record) throw notFound(subjectType);
+  assertCan(ability, action, record);
+  if (version != null && 'version' in record && record.version !== version) {
+    throw conflict(`${subjectType} ${id} has changed since version ${version} (now ${record.version}): reload and retry`);
+  }
+  return record;
 }

@@ -17,8 +17,40 @@ export type Role = (typeof ROLES)[number];
 export const PANEL_ROLES = ['CHAIR', 'VICE_CHAIR', 'MEMBER', 'ADVISER'] as const;
 export type PanelRole = (typeof PANEL_ROLES)[number];
 
-/** Lower-case verbs; `manage` is never granted. */
-export type Action = 'read' | 'create' | 'update';
+/**
+ * Lower-case verbs; `manage` is never granted.
+ * - `record`: a PPM lead's milestones on a child (allocation, orders, placements, plan change, disruption)
+ * - `decide`: an ADM's decisions (adoption plan, match)
+ * - `propose`: a family finder links a child with a household
+ * - `approve`: the partnership ADM's decision on a household
+ * - `recommend`: a panel chair's recommendation on an agenda item
+ */
+export const ACTIONS = ['read', 'create', 'update', 'record', 'decide', 'propose', 'approve', 'recommend'] as const;
+export type Action = (typeof ACTIONS)[number];
 
 /** CASL subjects are the GraphQL type names, so one field guard serves every type. */
-export type SubjectType = 'Child';
+export const SUBJECT_TYPES = [
+  'Child',
+  'ChildDecision',
+  'Allocation',
+  'PlacementOrder',
+  'Placement',
+  'Disruption',
+  'Match',
+  'Household',
+  'HouseholdDecision',
+  'HouseholdStageEvent',
+  'Panel',
+  'PanelMeeting',
+  'AgendaItem',
+  'ReportQualityFeedback',
+  'SupportRequest',
+  'SupportAssessment',
+] as const;
+export type SubjectType = (typeof SUBJECT_TYPES)[number];
+
+/** Records that hang off a child: they carry its `authority` and `childId`, and whoever reads the child reads them. */
+export const CHILD_RECORD_SUBJECTS: SubjectType[] = ['ChildDecision', 'Allocation', 'PlacementOrder', 'Placement', 'Disruption', 'Match'];
+
+/** Records that hang off a household (`householdId`): whoever reads the household reads them. */
+export const HOUSEHOLD_RECORD_SUBJECTS: SubjectType[] = ['HouseholdDecision', 'HouseholdStageEvent'];

@@ -1,7 +1,19 @@
-import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { isRedacted } from '../authz/field-guard';
+import { ChildDecisionRecord } from '../decisions/child-decision.entity';
+import { ChildDecision } from '../decisions/decision.types';
 import type { RequestContext } from '../graphql/context';
-import { CreateChildInput } from './child.inputs';
+import { MatchRecord } from '../matching/match.entity';
+import { Match } from '../matching/match.types';
+import { presentMatch } from '../matching/match.view';
+import { StaffMember } from '../staff/staff.types';
+import { AllocationRecord } from './allocation.entity';
+import { CreateChildInput, UpdateChildInput } from './child.inputs';
 import { Child, ChildConnection, ChildrenArgs } from './child.types';
+import { DisruptionRecord } from './disruption.entity';
+import { Disruption, Placement, PlacementOrder } from './journey.types';
+import { PlacementOrderRecord } from './placement-order.entity';
+import { PlacementRecord } from './placement.entity';
 
 @Resolver(() => Child)
 export class ChildResolver {
@@ -18,5 +30,46 @@ export class ChildResolver {
   @Mutation(() => Child, { description: 'A PPM lead records a child of their own authority.' })
   createChild(@Arg('input', () => CreateChildInput) input: CreateChildInput, @Ctx() ctx: RequestContext) {
     return ctx.services.children.create(input);
+  }
+
+  @Mutation(() => Child, { description: "A PPM lead corrects a child's details; only the fields given change." })
+  updateChild(@Arg('input', () => UpdateChildInput) input: UpdateChildInput, @Ctx() ctx: RequestContext) {
+    return ctx.services.children.update(input);
+  }
+
+  @FieldResolver(() => StaffMember, { nullable: true, description: 'The family finder allocated now.' })
+  async familyFinder(@Root() child: Child, @Ctx() ctx: RequestContext) {
+    if (isRedacted(child, 'familyFinder')) return null;
+    const allocations = await ctx.loaders.many('Allocation', AllocationRecord, 'childId').load(child.id);
+    const live = allocations.find((a) => a.endedOn === null);
+    return live ? ctx.staffDirectory.load(live.familyFinderId) : null;
+  }
+
+  @FieldResolver(() => [ChildDecision], { nullable: true })
+  decisions(@Root() child: Child, @Ctx() ctx: RequestContext) {
+    return isRedacted(child, 'decisions') ? null : ctx.loaders.many('ChildDecision', ChildDecisionRecord, 'childId').load(child.id);
+  }
+
+  @FieldResolver(() => PlacementOrder, { nullable: true, description: 'Authority to place, once granted.' })
+  async placementOrder(@Root() child: Child, @Ctx() ctx: RequestContext) {
+    if (isRedacted(child, 'placementOrder')) return null;
+    const [order] = await ctx.loaders.many('PlacementOrder', PlacementOrderRecord, 'childId').load(child.id);
+    return order ?? null;
+  }
+
+  @FieldResolver(() => [Placement], { nullable: true })
+  placements(@Root() child: Child, @Ctx() ctx: RequestContext) {
+    return isRedacted(child, 'placements') ? null : ctx.loaders.many('Placement', PlacementRecord, 'childId').load(child.id);
+  }
+
+  @FieldResolver(() => [Match], { nullable: true })
+  async matches(@Root() child: Child, @Ctx() ctx: RequestContext) {
+    if (isRedacted(child, 'matches')) return null;
+    return (await ctx.loaders.many('Match', MatchRecord, 'childId').load(child.id)).map(presentMatch);
+  }
+
+  @FieldResolver(() => [Disruption], { nullable: true })
+  disruptions(@Root() child: Child, @Ctx() ctx: RequestContext) {
+    return isRedacted(child, 'disruptions') ? null : ctx.loaders.many('Disruption', DisruptionRecord, 'childId').load(child.id);
   }
 }

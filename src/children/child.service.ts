@@ -1,8 +1,6 @@
-import type { AppAbility } from '../authz/ability';
-import { guardFields, assertFilterable } from '../authz/field-guard';
+import { assertFilterable } from '../authz/field-guard';
 import { assertCan, assertMayEver } from '../authz/refusals';
 import { accessibleQuery } from '../authz/scoped-reads';
-import { ukDate } from '../clock';
 import type { ServiceContext } from '../graphql/context';
 import { paginate, type Page } from '../graphql/connection';
 import { notFound } from '../graphql/errors';
@@ -14,27 +12,24 @@ import {
   parseId,
   requireText,
 } from '../graphql/input-rules';
+import { changeChild } from './child-change';
 import { ChildRecord } from './child.entity';
-import type { CreateChildInput } from './child.inputs';
+import type { CreateChildInput, UpdateChildInput } from './child.inputs';
 import type { Child, ChildrenArgs } from './child.types';
-import { toChildView } from './child.view';
+import { presentChild } from './child.view';
+import { RULES } from './legal-order';
 
 const ALIAS = 'child';
+const DETAIL_FIELDS = ['sex', 'ethnicity', 'religion', 'disability', 'healthNeeds', 'birthFamilyBackground'] as const;
 
-/** Use cases of the child record. Who may do what is asked of src/authz, never decided here. */
+/** Use cases of the child record itself. Who may do what is asked of src/authz, never decided here. */
 export class ChildService {
-  private readonly today: string;
-  private readonly ability: AppAbility;
-
-  constructor(private readonly ctx: ServiceContext) {
-    this.today = ukDate(ctx.now);
-    this.ability = ctx.ability;
-  }
+  constructor(private readonly ctx: ServiceContext) {}
 
   async list(args: ChildrenArgs): Promise<Page<Child>> {
-    assertMayEver(this.ability, 'read', 'Child');
+    assertMayEver(this.ctx.ability, 'read', 'Child');
     const filter = args.filter ?? {};
-    assertFilterable(this.ability, 'Child', Object.keys(filter).filter((f) => f !== 'allocatedToMe'));
+    assertFilterable(this.ctx.ability, 'Child', Object.keys(filter).filter((f) => f !== 'allocatedToMe'));
     const query = this.readable();
     if (filter.authority) query.andWhere(`${ALIAS}.authority = :authority`, { authority: filter.authority });
     if (filter.stage) query.andWhere(`${ALIAS}.stage = :stage`, { stage: filter.stage });
@@ -46,7 +41,7 @@ export class ChildService {
   }
 
   async get(id: string): Promise<Child> {
-    assertMayEver(this.ability, 'read', 'Child');
+    assertMayEver(this.ctx.ability, 'read', 'Child');
     const record = await this.readable().andWhere(`${ALIAS}.id = :id`, { id: parseId('id', id) }).getOne();
     if (!record) throw notFound('Child');
     return this.present(record);
@@ -54,40 +49,61 @@ export class ChildService {
 
   async create(input: CreateChildInput): Promise<Child> {
     const proposed = Object.assign(new ChildRecord(), { authority: input.authority });
-    assertCan(this.ability, 'create', proposed);
-    const record = Object.assign(proposed, this.validNewChild(input), { createdBy: this.ctx.actor.staffId });
-    return this.ctx.db.unit(async (manager) => {
-      const saved = await manager.save(record);
-      assertCan(this.ability, 'create', saved);
-      return this.present(saved);
-    });
-  }
-
-  private validNewChild(input: CreateChildInput): Partial<ChildRecord> {
-    assertNotFuture('dateOfBirth', input.dateOfBirth, this.today);
-    assertNotFuture('enteredCareOn', input.enteredCareOn, this.today);
-    assertOnOrAfter('enteredCareOn', input.enteredCareOn, input.dateOfBirth, 'a child enters care on or after birth');
-    if (input.nhsNumber) assertNhsNumber('nhsNumber', input.nhsNumber);
-    return {
+    assertCan(this.ctx.ability, 'create', proposed);
+    this.assertDates(input.dateOfBirth, input.enteredCareOn);
+    const record = Object.assign(proposed, {
       firstName: requireText('firstName', input.firstName),
       lastName: requireText('lastName', input.lastName),
       dateOfBirth: input.dateOfBirth,
       enteredCareOn: input.enteredCareOn,
-      nhsNumber: input.nhsNumber ? input.nhsNumber.replace(/\s/g, '') : null,
-      sex: optionalText(input.sex),
-      ethnicity: optionalText(input.ethnicity),
-      religion: optionalText(input.religion),
-      disability: optionalText(input.disability),
-      healthNeeds: optionalText(input.healthNeeds),
-      birthFamilyBackground: optionalText(input.birthFamilyBackground),
-    };
+      nhsNumber: this.nhsNumber(input.nhsNumber),
+      ...this.details(input),
+      createdBy: this.ctx.actor.staffId,
+    });
+    return this.ctx.db.unit(async (manager) => {
+      const saved = await manager.save(record);
+      assertCan(this.ctx.ability, 'create', saved);
+      return this.present(saved);
+    });
+  }
+
+  /** Corrects the child's details; only the fields given change. */
+  update(input: UpdateChildInput): Promise<Child> {
+    return changeChild(this.ctx, 'update', input, async (child) => {
+      const dateOfBirth = input.dateOfBirth ?? child.dateOfBirth;
+      this.assertDates(dateOfBirth, child.enteredCareOn);
+      const changes: Partial<ChildRecord> = { dateOfBirth };
+      if (input.firstName != null) changes.firstName = requireText('firstName', input.firstName);
+      if (input.lastName != null) changes.lastName = requireText('lastName', input.lastName);
+      if (input.nhsNumber !== undefined) changes.nhsNumber = this.nhsNumber(input.nhsNumber);
+      for (const field of DETAIL_FIELDS) {
+        if (input[field] !== undefined) changes[field] = optionalText(input[field]);
+      }
+      return changes;
+    });
+  }
+
+  private assertDates(dateOfBirth: string, enteredCareOn: string): void {
+    assertNotFuture('dateOfBirth', dateOfBirth, this.ctx.today);
+    assertNotFuture('enteredCareOn', enteredCareOn, this.ctx.today);
+    assertOnOrAfter('enteredCareOn', enteredCareOn, dateOfBirth, RULES.enteredCareAfterBirth);
+  }
+
+  private nhsNumber(value: string | null | undefined): string | null {
+    if (!value) return null;
+    assertNhsNumber('nhsNumber', value);
+    return value.replace(/\s/g, '');
+  }
+
+  private details(input: Pick<CreateChildInput, (typeof DETAIL_FIELDS)[number]>): Partial<ChildRecord> {
+    return Object.fromEntries(DETAIL_FIELDS.map((f) => [f, optionalText(input[f])]));
   }
 
   private readable() {
-    return accessibleQuery(this.ctx.db.manager, this.ability, 'read', 'Child', ChildRecord, ALIAS);
+    return accessibleQuery(this.ctx.db.manager, this.ctx.ability, 'read', 'Child', ChildRecord, ALIAS);
   }
 
   private present(record: ChildRecord): Child {
-    return guardFields(this.ability, 'Child', record, toChildView(record, this.today));
+    return presentChild(this.ctx.ability, this.ctx.today, record);
   }
 }

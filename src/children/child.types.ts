@@ -77,6 +77,12 @@ export class Child {
   @Field(() => DateScalar, { nullable: true })
   planChangedOn!: string | null;
 
+  @Field(() => String, { nullable: true })
+  planChangeReason!: string | null;
+
+  @Field(() => DateScalar, { nullable: true })
+  disruptedOn!: string | null;
+
   @Field(() => Int, { description: 'Pass back on updates; a stale version is a CONFLICT.' })
   version!: number;
 

@@ -1,4 +1,5 @@
-import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import { QueryFailedError, type DataSource, type EntityManager, type QueryRunner } from 'typeorm';
+import { conflict } from '../graphql/errors';
 import type { RunnerData } from './statement-counter';
 
 /**
@@ -37,7 +38,8 @@ export class DbScope {
 
   /**
    * Changes that belong together: a savepoint that is released on success and rolled back alone
-   * on failure, so one failed mutation of an operation leaves nothing half-written.
+   * on failure, so one failed mutation of an operation leaves nothing half-written. A unique
+   * violation (a one-off step recorded twice by concurrent requests) is a CONFLICT.
    */
   async unit<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     const runner = this.runner!;
@@ -48,6 +50,7 @@ export class DbScope {
       return result;
     } catch (error) {
       await runner.rollbackTransaction();
+      if (isUniqueViolation(error)) throw conflict('This has already been recorded');
       throw error;
     }
   }
@@ -66,4 +69,8 @@ export class DbScope {
       await runner.release();
     }
   }
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505';
 }

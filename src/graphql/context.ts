@@ -6,10 +6,19 @@ import { InvalidToken, type TokenVerifier } from '../auth/tokens';
 import type { AppAbility } from '../authz/ability';
 import type { Actor } from '../authz/actor';
 import { defineAbilityFor } from '../authz/define-ability';
-import { NO_FACTS, type ScopeFacts } from '../authz/facts';
-import { tenantAuthoritiesOf } from '../authz/tenant-scope';
+import { ScopedLoaders } from '../authz/scoped-loaders';
+import type { ScopeFacts } from '../authz/facts';
+import { loadScopeFacts } from '../authz/facts-loader';
 import { ChildService } from '../children/child.service';
-import type { Clock } from '../clock';
+import { MilestoneService } from '../children/milestone.service';
+import { PlacementService } from '../children/placement.service';
+import { DecisionService } from '../decisions/decision.service';
+import { HouseholdService } from '../households/household.service';
+import { MatchService } from '../matching/match.service';
+import { PanelService } from '../panels/panel.service';
+import { createStaffDirectory, type StaffDirectory } from '../staff/staff-directory';
+import { SupportService } from '../support/support.service';
+import { ukDate, type Clock } from '../clock';
 import { DbScope } from '../db/db-scope';
 import type { Logger } from '../logger';
 import { unauthenticated } from './errors';
@@ -26,17 +35,34 @@ export type AppDeps = {
 export type ServiceContext = {
   log: Logger;
   now: Date;
+  /** Today in UK local time (YYYY-MM-DD): the calendar of every recorded date. */
+  today: string;
   actor: Actor;
   facts: ScopeFacts;
   ability: AppAbility;
   db: DbScope;
+  loaders: ScopedLoaders;
 };
 
 /** What every resolver gets: the services, built per request from the caller's ability. */
 export type RequestContext = ServiceContext & {
   requestId: string;
-  services: { children: ChildService };
+  staffDirectory: StaffDirectory;
+  services: ReturnType<typeof createServices>;
 };
+
+function createServices(ctx: ServiceContext) {
+  return {
+    children: new ChildService(ctx),
+    milestones: new MilestoneService(ctx),
+    placements: new PlacementService(ctx),
+    decisions: new DecisionService(ctx),
+    matches: new MatchService(ctx),
+    households: new HouseholdService(ctx),
+    panels: new PanelService(ctx),
+    support: new SupportService(ctx),
+  };
+}
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
@@ -69,12 +95,13 @@ export async function buildContext(deps: AppDeps, req: Request, requestId: strin
     await db.open();
     const actor = await loadActor(db, staffId);
     if (!actor) throw unauthenticated('The token does not name an active member of staff');
-    await db.query(`SELECT set_config('app.authorities', $1, true)`, [tenantAuthoritiesOf(actor).join(',')]);
-    const facts = NO_FACTS;
     const now = deps.clock();
+    const today = ukDate(now);
+    const facts = await loadScopeFacts(db, actor, today);
     const ability = defineAbilityFor(actor, facts, now);
-    const base: ServiceContext = { log: deps.log.child({ requestId, staffId }), now, actor, facts, ability, db };
-    return { ...base, requestId, services: { children: new ChildService(base) } };
+    const loaders = new ScopedLoaders(() => db.manager, ability);
+    const base: ServiceContext = { log: deps.log.child({ requestId, staffId }), now, today, actor, facts, ability, db, loaders };
+    return { ...base, requestId, staffDirectory: createStaffDirectory(() => db.manager), services: createServices(base) };
   } catch (error) {
     await db.finish('rollback');
     throw error;

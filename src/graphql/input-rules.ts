@@ -40,3 +40,9 @@ export function assertNhsNumber(field: string, value: string): void {
   const expected = check === 11 ? 0 : check;
   if (expected === 10 || expected !== Number(digits[9])) throw badUserInput(field, 'is not a valid NHS number');
 }
+
+/** A recorded date: never in the future, and on or after `earliest` where the legal order (`rule`) requires it. */
+export function assertRecordedDate(field: string, date: string, today: string, earliest?: string | null, rule?: string): void {
+  assertNotFuture(field, date, today);
+  if (earliest && rule) assertOnOrAfter(field, date, earliest, rule);
+}

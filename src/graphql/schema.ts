@@ -4,10 +4,25 @@ import type { GraphQLSchema } from 'graphql';
 import { lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { ChildResolver } from '../children/child.resolver';
+import { JourneyResolver } from '../children/journey.resolver';
+import { HouseholdResolver } from '../households/household.resolver';
+import { MatchResolver } from '../matching/match.resolver';
+import { AgendaItemResolver, PanelMeetingResolver, PanelResolver } from '../panels/panel.resolver';
 import { MeResolver } from '../staff/me.resolver';
+import { SupportResolver } from '../support/support.resolver';
 import { DateTimeScalar } from './scalars';
 
-export const RESOLVERS = [MeResolver, ChildResolver] as const;
+export const RESOLVERS = [
+  MeResolver,
+  ChildResolver,
+  JourneyResolver,
+  MatchResolver,
+  HouseholdResolver,
+  PanelResolver,
+  PanelMeetingResolver,
+  AgendaItemResolver,
+  SupportResolver,
+] as const;
 
 /** Input classes are validated by class-validator; their failures become BAD_USER_INPUT in formatError. */
 export function buildApiSchema(): Promise<GraphQLSchema> {

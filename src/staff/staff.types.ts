@@ -31,3 +31,12 @@ export class Staff {
   @Field(() => [RoleAssignment])
   roles!: RoleAssignment[];
 }
+
+@ObjectType('StaffMember', { description: 'A colleague named on a record (a case fact, not an identity of a child or adopter).' })
+export class StaffMember {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  displayName!: string;
+}

@@ -20,7 +20,7 @@ import { actorOf } from '../helpers/actors';
 const NOW = new Date('2026-11-20T12:00:00Z');
 const ALLOCATED = '00000000-0000-4000-8000-00000000a110';
 const ON_AGENDA = '00000000-0000-4000-8000-0000000a6e0d';
-const FACTS: ScopeFacts = { allocatedChildIds: [ALLOCATED], panelChildIds: [ON_AGENDA] };
+const FACTS: ScopeFacts = { ...NO_FACTS, allocatedChildIds: [ALLOCATED], panelChildIds: [ON_AGENDA] };
 
 function child(authority: Authority, id = '00000000-0000-4000-8000-000000000c01'): ChildRecord {
   return Object.assign(new ChildRecord(), { id, authority });

@@ -1,7 +1,7 @@
 import type { DefinePermissions } from './policy';
 
 /**
- * Board directors, support workers and auditors read no adoption case record: their views
- * (aggregates, support cases, the access log) come with later subjects.
+ * Board directors and auditors read no case record of any kind: their views (aggregates, the access
+ * log) are granted with those subjects.
  */
 export const noCaseworkPolicy: DefinePermissions = () => {};

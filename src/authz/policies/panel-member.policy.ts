@@ -1,12 +1,34 @@
-import { CHILD_CASE_FIELDS, CHILD_PANEL_IDENTITY_FIELDS, CHILD_SPECIAL_FIELDS } from '../field-classes';
+import { CHILD_FIELDS_FOR_PANEL, HOUSEHOLD_CASE_FIELDS, HOUSEHOLD_FIELDS_FOR_PANEL } from '../field-classes';
 import type { DefinePermissions } from './policy';
 
 /**
- * Panel member: reads the cases on the agendas of their own panel's meetings while the papers are open
- * (facts carry only those), seeing a child's first name and age but no other identity or birth-family field.
+ * Panel member (chair, vice chair, member or adviser of one panel).
+ * Reads the cases on the agendas of their own panel's meetings while the papers are open — from
+ * release until 7 days after the meeting (the facts carry only those) — seeing first names and ages
+ * but no other identity, and no birth-family field. The adviser schedules agenda items (and so reads
+ * every item of the panel, the proposed matches and the households ready for panel); the chair or vice chair records recommendations, from the meeting until
+ * the papers close, and the six-monthly report-quality feedback. Panels recommend; they never decide.
  */
-export const panelMemberPolicy: DefinePermissions = (_assignment, facts, { can }) => {
-  can('read', 'Child', [...CHILD_CASE_FIELDS, ...CHILD_PANEL_IDENTITY_FIELDS, ...CHILD_SPECIAL_FIELDS], {
-    id: { $in: [...facts.panelChildIds] },
-  }).because('NOT_ON_AGENDA');
+export const panelMemberPolicy: DefinePermissions = ({ panelId, panelRole }, { facts, today }, { can }) => {
+  if (panelId === null) return;
+  can('read', 'Panel', { id: panelId });
+  can('read', 'PanelMeeting', { panelId });
+  can('read', 'Child', CHILD_FIELDS_FOR_PANEL, { id: { $in: [...facts.panelChildIds] } }).because('NOT_ON_AGENDA');
+  can('read', 'Household', HOUSEHOLD_FIELDS_FOR_PANEL, { id: { $in: [...facts.panelHouseholdIds] } }).because('NOT_ON_AGENDA');
+  can('read', 'Match', { id: { $in: [...facts.panelMatchIds] } });
+
+  if (panelRole === 'ADVISER') {
+    can(['read', 'create'], 'AgendaItem', { panelId }).because('NOT_YOUR_PANEL');
+    // What awaits panel: proposed matches, and households ready for approval or review (case fields only).
+    can('read', 'Match', { status: 'PROPOSED' });
+    can('read', 'Household', [...HOUSEHOLD_CASE_FIELDS], { stage: { $in: ['PANEL', 'APPROVED'] } });
+  } else {
+    can('read', 'AgendaItem', { panelId, papersReleasedOn: { $lte: today }, windowClosesOn: { $gte: today } });
+  }
+  if (panelRole === 'CHAIR' || panelRole === 'VICE_CHAIR') {
+    can('recommend', 'AgendaItem', { panelId, meetingOn: { $lte: today }, windowClosesOn: { $gte: today } }).because(
+      'PANEL_WINDOW_CLOSED',
+    );
+    can(['read', 'create'], 'ReportQualityFeedback', { panelId }).because('NOT_YOUR_PANEL');
+  }
 };

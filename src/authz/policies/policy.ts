@@ -2,10 +2,8 @@ import type { RoleAssignment } from '../actor';
 import type { AppAbilityBuilder } from '../ability';
 import type { ScopeFacts } from '../facts';
 
-/** One pure function per role: the rules one assignment grants, from the facts of this request. */
-export type DefinePermissions = (
-  assignment: RoleAssignment,
-  facts: ScopeFacts,
-  builder: AppAbilityBuilder,
-  now: Date,
-) => void;
+/** What a policy may know besides the assignment: this request's facts and today's UK date. */
+export type PolicyInput = { facts: ScopeFacts; today: string };
+
+/** One pure function per role: the rules one assignment grants. */
+export type DefinePermissions = (assignment: RoleAssignment, input: PolicyInput, builder: AppAbilityBuilder) => void;

@@ -1,7 +1,17 @@
+import { HOUSEHOLD_FIELDS_FOR_CASEWORK } from '../field-classes';
+import { CHILD_RECORD_SUBJECTS, HOUSEHOLD_RECORD_SUBJECTS } from '../vocabulary';
 import type { DefinePermissions } from './policy';
 
-/** PPM lead: reads and records the children of their linked authority; decides nothing. */
-export const ppmLeadPolicy: DefinePermissions = ({ authority }, _facts, { can }) => {
+/**
+ * PPM lead: reads, creates and updates the children of their linked authority and records their
+ * milestones (allocation, orders, placements, plan change, disruption); decides nothing. Reads the
+ * households proposed for those children, to record their placements.
+ */
+export const ppmLeadPolicy: DefinePermissions = ({ authority }, { facts }, { can }) => {
   if (authority === null) return;
-  can(['read', 'create', 'update'], 'Child', { authority }).because('OTHER_AUTHORITY');
+  can(['read', 'create', 'update', 'record'], 'Child', { authority }).because('OTHER_AUTHORITY');
+  can('read', CHILD_RECORD_SUBJECTS, { authority });
+  const proposed = [...facts.proposedHouseholdIds];
+  can('read', 'Household', HOUSEHOLD_FIELDS_FOR_CASEWORK, { id: { $in: proposed } }).because('NOT_PROPOSED_FOR_YOUR_CHILDREN');
+  can('read', HOUSEHOLD_RECORD_SUBJECTS, { householdId: { $in: proposed } });
 };

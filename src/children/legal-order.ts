@@ -1,0 +1,44 @@
+/**
+ * The legal order of the child's journey (domain.md; also the DfE data-return validation rules).
+ * Each message names the rule it states; services throw them as BAD_USER_INPUT (or CONFLICT for a
+ * one-off step recorded twice).
+ */
+export const RULES = {
+  planAfterCare: 'the adoption plan decision is on or after the day the child entered care',
+  planBeforeOrder: 'the adoption plan decision is on or before the placement order',
+  planBeforePlacement: 'the adoption plan decision is on or before the placement',
+  needsPlan: 'this step needs the ADM’s decision that the child should be placed for adoption',
+  orderAfterPlan: 'the placement order is on or after the adoption plan decision',
+  allocationAfterPlan: 'a family finder is allocated once the ADM has decided adoption is the plan',
+  proposalAfterPlan: 'a match is proposed on or after the adoption plan decision',
+  linkedFirst: 'the household must first be linked with the child (proposeMatch)',
+  earlyPermanenceBeforeOrder: 'an early-permanence placement comes before authority to place; record an adoptive placement instead',
+  earlyPermanenceCarers: 'early permanence needs carers approved as both adopters and foster carers',
+  approvedAdopters: 'only approved adopters can be linked with a child',
+  matchAfterPanel: 'a match is decided after a positive panel recommendation',
+  matchDecisionAfterPanel: 'the ADM decides a match on or after the panel meeting',
+  matchBeforeOrder: 'a match before the placement order is allowed only for early permanence',
+  placementNeedsMatch: 'a placement follows the ADM’s match decision',
+  placementNeedsOrder: 'a placement needs a placement order or recorded consent',
+  placementAfterMatch: 'the placement is on or after the match decision',
+  placedElsewhere: 'the child is still placed with another family: record the disruption first',
+  movedInBeforePlacement: 'the child moves in with the family on or before the placement',
+  adoptionNeedsPlacement: 'an adoption order follows an adoptive placement',
+  adoptionTenWeeks: 'an adoption order is made no earlier than 10 weeks after placement',
+  disruptionNeedsPlacement: 'a disruption ends a current placement',
+  disruptionAfterPlacement: 'a disruption is on or after the placement',
+  meetingAfterDisruption: 'the disruption meeting is on or after the disruption',
+  adopted: 'the child is adopted: the journey is complete',
+  alreadyPlaced: 'the child is already placed',
+  planChangeWhilePlaced: 'record the disruption of the current placement before changing the plan',
+  enteredCareAfterBirth: 'a child enters care on or after birth',
+} as const;
+
+/** Ten weeks, in days. */
+export const ADOPTION_ORDER_MIN_DAYS = 70;
+
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}

@@ -1,0 +1,53 @@
+import { IsOptional, Length } from 'class-validator';
+import { Field, ID, InputType, Int } from 'type-graphql';
+import { ChildChangeInput } from '../children/child.inputs';
+import { DecisionOutcomeEnum, HouseholdDecisionOutcomeEnum } from '../graphql/enums';
+import { DateScalar } from '../graphql/scalars';
+import { HouseholdChangeInput } from '../households/household.inputs';
+import type { DecisionOutcome } from './child-decision.entity';
+import type { HouseholdDecisionOutcome } from './household-decision.entity';
+
+const RATIONALE = 4000;
+
+@InputType()
+export class RecordAdoptionPlanDecisionInput extends ChildChangeInput {
+  @Field(() => DateScalar)
+  decidedOn!: string;
+
+  @Field()
+  @Length(1, RATIONALE)
+  rationale!: string;
+}
+
+@InputType()
+export class RecordMatchDecisionInput {
+  @Field(() => ID)
+  matchId!: string;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  version?: number | null;
+
+  @Field(() => DecisionOutcomeEnum)
+  outcome!: DecisionOutcome;
+
+  @Field(() => DateScalar)
+  decidedOn!: string;
+
+  @Field()
+  @Length(1, RATIONALE)
+  rationale!: string;
+}
+
+@InputType()
+export class DecideHouseholdApprovalInput extends HouseholdChangeInput {
+  @Field(() => HouseholdDecisionOutcomeEnum)
+  outcome!: HouseholdDecisionOutcome;
+
+  @Field(() => DateScalar)
+  decidedOn!: string;
+
+  @Field()
+  @Length(1, RATIONALE)
+  rationale!: string;
+}

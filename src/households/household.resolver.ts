@@ -1,0 +1,54 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { isRedacted } from '../authz/field-guard';
+import { DecideHouseholdApprovalInput } from '../decisions/decision.inputs';
+import { HouseholdDecision } from '../decisions/decision.types';
+import { HouseholdDecisionRecord } from '../decisions/household-decision.entity';
+import type { RequestContext } from '../graphql/context';
+import { HouseholdStageEventRecord } from './household-stage-event.entity';
+import { AdvanceHouseholdStageInput, CreateHouseholdInput, WithdrawHouseholdInput } from './household.inputs';
+import { Household, HouseholdConnection, HouseholdStageEvent, HouseholdsArgs } from './household.types';
+
+@Resolver(() => Household)
+export class HouseholdResolver {
+  @Query(() => HouseholdConnection, { description: 'The adopter households the caller may see, oldest record first.' })
+  households(@Args() args: HouseholdsArgs, @Ctx() ctx: RequestContext) {
+    return ctx.services.households.list(args);
+  }
+
+  @Query(() => Household, { description: 'NOT_FOUND when the household does not exist or is out of your reach.' })
+  household(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext) {
+    return ctx.services.households.get(id);
+  }
+
+  @Mutation(() => Household, { description: 'A family finder records an enquiry (fast track starts at Stage 2).' })
+  createHousehold(@Arg('input', () => CreateHouseholdInput) input: CreateHouseholdInput, @Ctx() ctx: RequestContext) {
+    return ctx.services.households.create(input);
+  }
+
+  @Mutation(() => Household, { description: 'A family finder moves a household to its next recruitment stage, up to panel.' })
+  advanceHouseholdStage(@Arg('input', () => AdvanceHouseholdStageInput) input: AdvanceHouseholdStageInput, @Ctx() ctx: RequestContext) {
+    return ctx.services.households.advanceStage(input);
+  }
+
+  @Mutation(() => Household, { description: 'A family finder records that the household withdraws.' })
+  withdrawHousehold(@Arg('input', () => WithdrawHouseholdInput) input: WithdrawHouseholdInput, @Ctx() ctx: RequestContext) {
+    return ctx.services.households.withdraw(input);
+  }
+
+  @Mutation(() => Household, { description: 'The partnership ADM approves, refuses or terminates, after a panel recommendation.' })
+  decideHouseholdApproval(@Arg('input', () => DecideHouseholdApprovalInput) input: DecideHouseholdApprovalInput, @Ctx() ctx: RequestContext) {
+    return ctx.services.decisions.decideHouseholdApproval(input);
+  }
+
+  @FieldResolver(() => [HouseholdStageEvent], { nullable: true, description: 'Every stage entered, oldest first.' })
+  stageHistory(@Root() household: Household, @Ctx() ctx: RequestContext) {
+    if (isRedacted(household, 'stageHistory')) return null;
+    return ctx.loaders.many('HouseholdStageEvent', HouseholdStageEventRecord, 'householdId').load(household.id);
+  }
+
+  @FieldResolver(() => [HouseholdDecision], { nullable: true })
+  decisions(@Root() household: Household, @Ctx() ctx: RequestContext) {
+    if (isRedacted(household, 'decisions')) return null;
+    return ctx.loaders.many('HouseholdDecision', HouseholdDecisionRecord, 'householdId').load(household.id);
+  }
+}

@@ -1,0 +1,126 @@
+import { ArgsType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import type { Authority } from '../authz/vocabulary';
+import { ConnectionArgs, ConnectionType } from '../graphql/connection';
+import { AuthorityEnum, HouseholdStageEnum } from '../graphql/enums';
+import { DateScalar, DateTimeScalar } from '../graphql/scalars';
+import type { HouseholdStage } from './household-stage';
+
+@ObjectType('Applicant')
+export class Applicant {
+  @Field()
+  firstName!: string;
+
+  @Field()
+  lastName!: string;
+
+  @Field(() => DateScalar)
+  dateOfBirth!: string;
+}
+
+@ObjectType('HouseholdStageEvent')
+export class HouseholdStageEvent {
+  @Field(() => HouseholdStageEnum)
+  stage!: HouseholdStage;
+
+  @Field(() => DateScalar)
+  enteredOn!: string;
+
+  @Field(() => String, { nullable: true })
+  reason!: string | null;
+}
+
+/**
+ * The reviewed GraphQL shape of an adopter household. Every field but `redactedFields` has a field
+ * class (src/authz/field-classes.ts); fields the caller may not read are null and listed in `redactedFields`.
+ */
+@ObjectType('Household', { description: 'Prospective or approved adopters, recruited by the partnership.' })
+export class Household {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  reference!: string;
+
+  @Field(() => HouseholdStageEnum)
+  stage!: HouseholdStage;
+
+  @Field(() => DateScalar, { nullable: true })
+  stageEnteredOn!: string | null;
+
+  @Field(() => AuthorityEnum, { nullable: true, description: 'Where the household lives (information, not a tenant).' })
+  homeAuthority!: Authority | null;
+
+  @Field(() => [Applicant], { nullable: true })
+  applicants!: Applicant[] | null;
+
+  @Field(() => [String], { nullable: true })
+  applicantFirstNames!: string[] | null;
+
+  @Field(() => [Int], { nullable: true, description: 'Ages in whole years today.' })
+  applicantAges!: number[] | null;
+
+  @Field(() => String, { nullable: true })
+  address!: string | null;
+
+  @Field(() => String, { nullable: true })
+  ethnicity!: string | null;
+
+  @Field(() => String, { nullable: true })
+  religion!: string | null;
+
+  @Field(() => String, { nullable: true })
+  healthNotes!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'DBS check outcome (criminal-offence data).' })
+  dbsOutcome!: string | null;
+
+  @Field(() => Int, { nullable: true })
+  minChildAge!: number | null;
+
+  @Field(() => Int, { nullable: true })
+  maxChildAge!: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'The largest sibling group they could take.' })
+  maxSiblings!: number | null;
+
+  @Field(() => [String], { nullable: true })
+  needsTheyCanMeet!: string[] | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Seeking or holding dual approval (early permanence).' })
+  earlyPermanence!: boolean | null;
+
+  @Field(() => Boolean, { nullable: true })
+  fastTrack!: boolean | null;
+
+  @Field(() => DateScalar, { nullable: true })
+  enquiryOn!: string | null;
+
+  @Field(() => DateScalar, { nullable: true })
+  approvedOn!: string | null;
+
+  @Field(() => Int)
+  version!: number;
+
+  @Field(() => DateTimeScalar)
+  createdAt!: Date;
+
+  @Field(() => DateTimeScalar)
+  updatedAt!: Date;
+
+  @Field(() => [String], { description: 'Fields hidden from the caller by the access policy (their values are null).' })
+  redactedFields!: string[];
+}
+
+export const HouseholdConnection = ConnectionType(Household, 'Household');
+
+@InputType()
+export class HouseholdFilter {
+  @Field(() => HouseholdStageEnum, { nullable: true })
+  stage?: HouseholdStage;
+}
+
+@ArgsType()
+export class HouseholdsArgs extends ConnectionArgs {
+  @Field(() => HouseholdFilter, { nullable: true })
+  filter?: HouseholdFilter;
+}

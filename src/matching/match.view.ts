@@ -1,0 +1,8 @@
+import type { MatchRecord } from './match.entity';
+import type { Match } from './match.types';
+
+/** Matches hold case information only: the row policy decides who sees one; no field is hidden. */
+export function presentMatch(record: MatchRecord): Match {
+  const { proposedBy: _proposedBy, updatedAt: _updatedAt, ...fields } = record;
+  return fields;
+}

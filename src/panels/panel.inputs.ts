@@ -1,0 +1,64 @@
+import { IsInt, IsOptional, Length, Matches, Max, Min } from 'class-validator';
+import { Field, ID, InputType, Int } from 'type-graphql';
+import { AgendaItemKindEnum, PanelRecommendationEnum } from '../graphql/enums';
+import type { AgendaItemKind, PanelRecommendation } from './agenda-item.entity';
+
+const NOTE = 4000;
+
+@InputType()
+export class ScheduleAgendaItemInput {
+  @Field(() => ID)
+  meetingId!: string;
+
+  @Field(() => AgendaItemKindEnum)
+  kind!: AgendaItemKind;
+
+  @Field(() => ID, { nullable: true, description: 'The household, for every kind but MATCH.' })
+  @IsOptional()
+  householdId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The match, for a MATCH item.' })
+  @IsOptional()
+  matchId?: string | null;
+}
+
+@InputType()
+export class RecordPanelRecommendationInput {
+  @Field(() => ID)
+  agendaItemId!: string;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  version?: number | null;
+
+  @Field(() => PanelRecommendationEnum)
+  recommendation!: PanelRecommendation;
+
+  @Field()
+  @Length(1, NOTE)
+  reasons!: string;
+}
+
+@InputType()
+export class RecordReportQualityFeedbackInput {
+  @Field(() => ID)
+  panelId!: string;
+
+  @Field({ description: 'YYYY-H1 or YYYY-H2' })
+  @Matches(/^\d{4}-H[12]$/, { message: 'must be YYYY-H1 or YYYY-H2' })
+  period!: string;
+
+  @Field(() => Int)
+  @IsInt()
+  @Min(1)
+  @Max(4)
+  rating!: number;
+
+  @Field()
+  @Length(1, NOTE)
+  strengths!: string;
+
+  @Field()
+  @Length(1, NOTE)
+  improvements!: string;
+}

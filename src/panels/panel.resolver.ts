@@ -1,0 +1,89 @@
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { ChildRecord } from '../children/child.entity';
+import { Child } from '../children/child.types';
+import { presentChild } from '../children/child.view';
+import type { RequestContext } from '../graphql/context';
+import { HouseholdRecord } from '../households/household.entity';
+import { Household } from '../households/household.types';
+import { presentHousehold } from '../households/household.view';
+import { MatchRecord } from '../matching/match.entity';
+import { Match } from '../matching/match.types';
+import { presentMatch } from '../matching/match.view';
+import { AgendaItemRecord } from './agenda-item.entity';
+import { RecordPanelRecommendationInput, RecordReportQualityFeedbackInput, ScheduleAgendaItemInput } from './panel.inputs';
+import { AgendaItem, Panel, PanelMeeting, ReportQualityFeedback } from './panel.types';
+import { PanelMeetingRecord } from './panel-meeting.entity';
+import { ReportQualityFeedbackRecord } from './report-quality-feedback.entity';
+
+@Resolver(() => Panel)
+export class PanelResolver {
+  @Query(() => [Panel], { description: 'The panels the caller sits on.' })
+  panels(@Ctx() ctx: RequestContext) {
+    return ctx.services.panels.panels();
+  }
+
+  @Query(() => PanelMeeting, { description: 'NOT_FOUND when the meeting does not exist or is not of your panel.' })
+  panelMeeting(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext) {
+    return ctx.services.panels.meeting(id);
+  }
+
+  @Mutation(() => AgendaItem, { description: 'The panel adviser puts a case on a meeting’s agenda.' })
+  scheduleAgendaItem(@Arg('input', () => ScheduleAgendaItemInput) input: ScheduleAgendaItemInput, @Ctx() ctx: RequestContext) {
+    return ctx.services.panels.scheduleAgendaItem(input);
+  }
+
+  @Mutation(() => AgendaItem, { description: 'The chair or vice chair records the panel’s recommendation, while the papers are open.' })
+  recordPanelRecommendation(
+    @Arg('input', () => RecordPanelRecommendationInput) input: RecordPanelRecommendationInput,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return ctx.services.panels.recordRecommendation(input);
+  }
+
+  @Mutation(() => ReportQualityFeedback, { description: 'The chair or vice chair records the six-monthly report-quality feedback.' })
+  recordReportQualityFeedback(
+    @Arg('input', () => RecordReportQualityFeedbackInput) input: RecordReportQualityFeedbackInput,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return ctx.services.panels.recordReportQualityFeedback(input);
+  }
+
+  @FieldResolver(() => [PanelMeeting], { description: 'Oldest first.' })
+  meetings(@Root() panel: Panel, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.many('PanelMeeting', PanelMeetingRecord, 'panelId').load(panel.id);
+  }
+
+  @FieldResolver(() => [ReportQualityFeedback], { description: 'Empty unless you may read the feedback.' })
+  reportQualityFeedback(@Root() panel: Panel, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.many('ReportQualityFeedback', ReportQualityFeedbackRecord, 'panelId').load(panel.id);
+  }
+}
+
+@Resolver(() => PanelMeeting)
+export class PanelMeetingResolver {
+  @FieldResolver(() => [AgendaItem], { description: 'The items you may see: while the papers are open, unless you are the adviser.' })
+  agendaItems(@Root() meeting: PanelMeeting, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.many('AgendaItem', AgendaItemRecord, 'meetingId').load(meeting.id);
+  }
+}
+
+@Resolver(() => AgendaItem)
+export class AgendaItemResolver {
+  @FieldResolver(() => Child, { nullable: true, description: 'The child of a MATCH item; null when out of your reach.' })
+  async child(@Root() item: AgendaItem, @Ctx() ctx: RequestContext) {
+    const record = item.childId ? await ctx.loaders.one('Child', ChildRecord).load(item.childId) : null;
+    return record && presentChild(ctx.ability, ctx.today, record);
+  }
+
+  @FieldResolver(() => Household, { nullable: true, description: 'null when out of your reach.' })
+  async household(@Root() item: AgendaItem, @Ctx() ctx: RequestContext) {
+    const record = await ctx.loaders.one('Household', HouseholdRecord).load(item.householdId);
+    return record && presentHousehold(ctx.ability, ctx.today, record);
+  }
+
+  @FieldResolver(() => Match, { nullable: true, description: 'The match of a MATCH item; null when out of your reach.' })
+  async match(@Root() item: AgendaItem, @Ctx() ctx: RequestContext) {
+    const record = item.matchId ? await ctx.loaders.one('Match', MatchRecord).load(item.matchId) : null;
+    return record && presentMatch(record);
+  }
+}

@@ -1,0 +1,144 @@
+import type { EntityManager } from 'typeorm';
+import { assertCan, assertMayEver } from '../authz/refusals';
+import { accessibleQuery, findForAction } from '../authz/scoped-reads';
+import type { SubjectType } from '../authz/vocabulary';
+import { stageAfter } from '../children/child-stage';
+import { ChildRecord } from '../children/child.entity';
+import { updateVersioned } from '../db/versioned-update';
+import type { ServiceContext } from '../graphql/context';
+import { badUserInput, conflict, notFound } from '../graphql/errors';
+import { assertNotFuture, parseId, requireText } from '../graphql/input-rules';
+import { householdNamedBy } from '../households/household-lookup';
+import type { HouseholdStage } from '../households/household-stage';
+import { MatchRecord } from '../matching/match.entity';
+import { AgendaItemRecord, type AgendaItemKind } from './agenda-item.entity';
+import type { RecordPanelRecommendationInput, RecordReportQualityFeedbackInput, ScheduleAgendaItemInput } from './panel.inputs';
+import { PanelMeetingRecord } from './panel-meeting.entity';
+import { PanelRecord } from './panel.entity';
+import { ReportQualityFeedbackRecord } from './report-quality-feedback.entity';
+
+/** The stage a household must be at to go to panel for each kind of item (MATCH items name a match instead). */
+const HOUSEHOLD_STAGE_FOR: Record<Exclude<AgendaItemKind, 'MATCH'>, HouseholdStage> = {
+  ADOPTER_APPROVAL: 'PANEL',
+  EARLY_PERMANENCE_DUAL_APPROVAL: 'PANEL',
+  APPROVAL_REVIEW: 'APPROVED',
+  TERMINATION: 'APPROVED',
+};
+
+/** Adoption panels: meetings, agendas, recommendations and report-quality feedback. Panels recommend; ADMs decide. */
+export class PanelService {
+  constructor(private readonly ctx: ServiceContext) {}
+
+  async panels(): Promise<PanelRecord[]> {
+    assertMayEver(this.ctx.ability, 'read', 'Panel');
+    return accessibleQuery(this.ctx.db.manager, this.ctx.ability, 'read', 'Panel', PanelRecord, 'panel').orderBy('panel.name').getMany();
+  }
+
+  async meeting(id: string): Promise<PanelMeetingRecord> {
+    assertMayEver(this.ctx.ability, 'read', 'PanelMeeting');
+    const meeting = await accessibleQuery(this.ctx.db.manager, this.ctx.ability, 'read', 'PanelMeeting', PanelMeetingRecord, 'meeting')
+      .andWhere('meeting.id = :id', { id: parseId('id', id) })
+      .getOne();
+    if (!meeting) throw notFound('PanelMeeting');
+    return meeting;
+  }
+
+  /** The panel adviser puts a case on a meeting's agenda, before the meeting. */
+  scheduleAgendaItem(input: ScheduleAgendaItemInput): Promise<AgendaItemRecord> {
+    return this.ctx.db.unit(async (manager) => {
+      const meeting = await this.find(manager, 'read', 'PanelMeeting', PanelMeetingRecord, input.meetingId, 'meetingId');
+      const item = Object.assign(new AgendaItemRecord(), {
+        meetingId: meeting.id,
+        panelId: meeting.panelId,
+        meetingOn: meeting.meetingOn,
+        papersReleasedOn: meeting.papersReleasedOn,
+        kind: input.kind,
+        scheduledBy: this.ctx.actor.staffId,
+      });
+      assertCan(this.ctx.ability, 'create', item);
+      if (meeting.meetingOn < this.ctx.today) throw badUserInput('meetingId', 'agenda items are scheduled before the meeting');
+      Object.assign(item, await this.caseOf(manager, input));
+      const already = await manager.existsBy(AgendaItemRecord, {
+        meetingId: meeting.id,
+        kind: input.kind,
+        householdId: item.householdId,
+        ...(item.matchId ? { matchId: item.matchId } : {}),
+      });
+      if (already) throw conflict('This case is already on the meeting’s agenda');
+      return manager.save(item);
+    });
+  }
+
+  /** The chair or vice chair records the panel's recommendation, from the meeting until the papers close. */
+  recordRecommendation(input: RecordPanelRecommendationInput): Promise<AgendaItemRecord> {
+    return this.ctx.db.unit(async (manager) => {
+      const item = await this.find(manager, 'recommend', 'AgendaItem', AgendaItemRecord, input.agendaItemId, 'agendaItemId', input.version);
+      if (item.recommendation) throw conflict('The panel’s recommendation on this item is already recorded');
+      const recommended = await updateVersioned(manager, AgendaItemRecord, item, {
+        recommendation: input.recommendation,
+        reasons: requireText('reasons', input.reasons),
+        recommendedBy: this.ctx.actor.staffId,
+      });
+      if (item.matchId && input.recommendation === 'POSITIVE') await this.matchRecommended(manager, item.matchId);
+      return recommended;
+    });
+  }
+
+  recordReportQualityFeedback(input: RecordReportQualityFeedbackInput): Promise<ReportQualityFeedbackRecord> {
+    return this.ctx.db.unit(async (manager) => {
+      const panel = await this.find(manager, 'read', 'Panel', PanelRecord, input.panelId, 'panelId');
+      const feedback = Object.assign(new ReportQualityFeedbackRecord(), { panelId: panel.id });
+      assertCan(this.ctx.ability, 'create', feedback);
+      const [year, half] = input.period.split('-H');
+      assertNotFuture('period', `${year}-${half === '1' ? '01' : '07'}-01`, this.ctx.today);
+      return manager.save(
+        Object.assign(feedback, {
+          period: input.period,
+          rating: input.rating,
+          strengths: requireText('strengths', input.strengths),
+          improvements: requireText('improvements', input.improvements),
+          recordedBy: this.ctx.actor.staffId,
+        }),
+      );
+    });
+  }
+
+  /** The case an item is about: a proposed match (with its child and household), or a household at the right stage. */
+  private async caseOf(manager: EntityManager, input: ScheduleAgendaItemInput): Promise<Partial<AgendaItemRecord>> {
+    if (input.kind === 'MATCH') {
+      if (!input.matchId) throw badUserInput('matchId', 'a MATCH item names the match');
+      const match = await this.find(manager, 'read', 'Match', MatchRecord, input.matchId, 'matchId');
+      if (match.status !== 'PROPOSED') throw badUserInput('matchId', 'a match goes to panel once proposed, and only once');
+      return { matchId: match.id, householdId: match.householdId, childId: match.childId, childAuthority: match.authority };
+    }
+    if (!input.householdId) throw badUserInput('householdId', `a ${input.kind} item names the household`);
+    const household = await householdNamedBy(this.ctx, manager, input.householdId);
+    const stage = HOUSEHOLD_STAGE_FOR[input.kind];
+    if (household.stage !== stage) throw badUserInput('householdId', `a household goes to panel for ${input.kind} at stage ${stage}`);
+    if (input.kind === 'EARLY_PERMANENCE_DUAL_APPROVAL' && !household.earlyPermanence) {
+      throw badUserInput('householdId', 'the household is not seeking dual approval');
+    }
+    return { householdId: household.id, matchId: null, childId: null, childAuthority: null };
+  }
+
+  /** A positive recommendation moves the match, and its child, to "match recommended". */
+  private async matchRecommended(manager: EntityManager, matchId: string): Promise<void> {
+    const match = await manager.findOneOrFail(MatchRecord, { where: { id: matchId }, lock: { mode: 'pessimistic_write' } });
+    if (match.status !== 'PROPOSED') return;
+    await updateVersioned(manager, MatchRecord, match, { status: 'RECOMMENDED' });
+    const child = await manager.findOneOrFail(ChildRecord, { where: { id: match.childId }, lock: { mode: 'pessimistic_write' } });
+    await updateVersioned(manager, ChildRecord, child, { stage: stageAfter(child.stage, 'MATCH_RECOMMENDED') });
+  }
+
+  private find<E extends { id: string }>(
+    manager: EntityManager,
+    action: 'read' | 'recommend',
+    subjectType: SubjectType,
+    entity: new () => E,
+    id: string,
+    field: string,
+    version?: number | null,
+  ): Promise<E> {
+    return findForAction(action, { manager, ability: this.ctx.ability, subjectType, entity, id: parseId(field, id), version });
+  }
+}

@@ -1,0 +1,91 @@
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { AgendaItemKindEnum, PanelRecommendationEnum } from '../graphql/enums';
+import { DateScalar, DateTimeScalar } from '../graphql/scalars';
+import type { AgendaItemKind, PanelRecommendation } from './agenda-item.entity';
+
+@ObjectType('Panel')
+export class Panel {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  name!: string;
+}
+
+@ObjectType('PanelMeeting')
+export class PanelMeeting {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => ID)
+  panelId!: string;
+
+  @Field(() => DateScalar)
+  meetingOn!: string;
+
+  @Field(() => DateScalar)
+  papersReleasedOn!: string;
+}
+
+@ObjectType('AgendaItem', { description: 'A case on a panel meeting’s agenda, and the panel’s recommendation.' })
+export class AgendaItem {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => ID)
+  meetingId!: string;
+
+  @Field(() => ID)
+  panelId!: string;
+
+  @Field(() => DateScalar)
+  meetingOn!: string;
+
+  @Field(() => DateScalar, { description: 'The papers close to the panel after this day (7 days after the meeting).' })
+  windowClosesOn!: string;
+
+  @Field(() => AgendaItemKindEnum)
+  kind!: AgendaItemKind;
+
+  @Field(() => ID)
+  householdId!: string;
+
+  @Field(() => ID, { nullable: true })
+  matchId!: string | null;
+
+  @Field(() => ID, { nullable: true })
+  childId!: string | null;
+
+  @Field(() => PanelRecommendationEnum, { nullable: true })
+  recommendation!: PanelRecommendation | null;
+
+  @Field(() => String, { nullable: true })
+  reasons!: string | null;
+
+  @Field(() => Int)
+  version!: number;
+}
+
+@ObjectType('ReportQualityFeedback', { description: "A panel's six-monthly feedback on the quality of reports presented to it." })
+export class ReportQualityFeedback {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => ID)
+  panelId!: string;
+
+  @Field({ description: 'YYYY-H1 or YYYY-H2' })
+  period!: string;
+
+  @Field(() => Int, { description: '1 (poor) to 4 (excellent)' })
+  rating!: number;
+
+  @Field()
+  strengths!: string;
+
+  @Field()
+  improvements!: string;
+
+  @Field(() => DateTimeScalar)
+  createdAt!: Date;
+}

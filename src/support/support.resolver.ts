@@ -1,0 +1,40 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../graphql/context';
+import { SupportAssessmentRecord } from './support-assessment.entity';
+import {
+  RecordSupportAssessmentInput,
+  RecordSupportRequestInput,
+  SupportAssessment,
+  SupportRequest,
+  SupportRequestConnection,
+  SupportRequestsArgs,
+} from './support.types';
+
+@Resolver(() => SupportRequest)
+export class SupportResolver {
+  @Query(() => SupportRequestConnection, { description: 'Calls for adoption support, oldest record first.' })
+  supportRequests(@Args() args: SupportRequestsArgs, @Ctx() ctx: RequestContext) {
+    return ctx.services.support.list(args);
+  }
+
+  @Query(() => SupportRequest)
+  supportRequest(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext) {
+    return ctx.services.support.get(id);
+  }
+
+  @Mutation(() => SupportRequest, { description: 'A support worker records a call for support from a family.' })
+  recordSupportRequest(@Arg('input', () => RecordSupportRequestInput) input: RecordSupportRequestInput, @Ctx() ctx: RequestContext) {
+    return ctx.services.support.recordRequest(input);
+  }
+
+  @Mutation(() => SupportAssessment, { description: 'A support worker records an adoption support assessment.' })
+  recordSupportAssessment(@Arg('input', () => RecordSupportAssessmentInput) input: RecordSupportAssessmentInput, @Ctx() ctx: RequestContext) {
+    return ctx.services.support.recordAssessment(input);
+  }
+
+  @FieldResolver(() => SupportAssessment, { nullable: true })
+  async assessment(@Root() request: SupportRequest, @Ctx() ctx: RequestContext) {
+    const [assessment] = await ctx.loaders.many('SupportAssessment', SupportAssessmentRecord, 'supportRequestId').load(request.id);
+    return assessment ?? null;
+  }
+}

@@ -1,0 +1,112 @@
+import { IsOptional, Length, MaxLength } from 'class-validator';
+import { ArgsType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import type { Authority } from '../authz/vocabulary';
+import { ConnectionArgs, ConnectionType } from '../graphql/connection';
+import { AssessmentOutcomeEnum, AuthorityEnum, SupportOutcomeEnum } from '../graphql/enums';
+import { DateScalar, DateTimeScalar } from '../graphql/scalars';
+import type { AssessmentOutcome } from './support-assessment.entity';
+import type { SupportOutcome } from './support-request.entity';
+
+@ObjectType('SupportAssessment')
+export class SupportAssessment {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => ID)
+  supportRequestId!: string;
+
+  @Field(() => DateScalar)
+  completedOn!: string;
+
+  @Field(() => AssessmentOutcomeEnum)
+  outcome!: AssessmentOutcome;
+
+  @Field(() => String, { nullable: true })
+  notes!: string | null;
+}
+
+@ObjectType('SupportRequest', { description: 'A call for adoption support from a family, by the authority it lives in.' })
+export class SupportRequest {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => AuthorityEnum, { description: 'The authority the family lives in: the tenant.' })
+  authority!: Authority;
+
+  @Field()
+  familyName!: string;
+
+  @Field()
+  summary!: string;
+
+  @Field(() => DateScalar)
+  receivedOn!: string;
+
+  @Field(() => DateScalar, { nullable: true })
+  adviceLineCallOn!: string | null;
+
+  @Field(() => SupportOutcomeEnum, { nullable: true })
+  outcome!: SupportOutcome | null;
+
+  @Field(() => Int)
+  version!: number;
+
+  @Field(() => DateTimeScalar)
+  createdAt!: Date;
+}
+
+export const SupportRequestConnection = ConnectionType(SupportRequest, 'SupportRequest');
+
+@InputType()
+export class SupportRequestFilter {
+  @Field(() => AuthorityEnum, { nullable: true })
+  authority?: Authority;
+}
+
+@ArgsType()
+export class SupportRequestsArgs extends ConnectionArgs {
+  @Field(() => SupportRequestFilter, { nullable: true })
+  filter?: SupportRequestFilter;
+}
+
+@InputType()
+export class RecordSupportRequestInput {
+  @Field(() => AuthorityEnum, { description: 'The authority the family lives in.' })
+  authority!: Authority;
+
+  @Field()
+  @Length(1, 200)
+  familyName!: string;
+
+  @Field()
+  @Length(1, 4000)
+  summary!: string;
+
+  @Field(() => DateScalar)
+  receivedOn!: string;
+
+  @Field(() => DateScalar, { nullable: true, description: 'The support-and-advice-line call (due within 5 working days).' })
+  @IsOptional()
+  adviceLineCallOn?: string | null;
+
+  @Field(() => SupportOutcomeEnum, { nullable: true })
+  @IsOptional()
+  outcome?: SupportOutcome | null;
+}
+
+@InputType()
+export class RecordSupportAssessmentInput {
+  @Field(() => ID)
+  supportRequestId!: string;
+
+  @Field(() => DateScalar)
+  completedOn!: string;
+
+  @Field(() => AssessmentOutcomeEnum)
+  outcome!: AssessmentOutcome;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(4000)
+  notes?: string | null;
+}
