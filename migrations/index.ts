@@ -5,6 +5,7 @@ import { Households1795400000300 } from './1795400000300-households';
 import { ChildJourney1795400000400 } from './1795400000400-child-journey';
 import { Agenda1795400000500 } from './1795400000500-agenda';
 import { Support1795400000600 } from './1795400000600-support';
+import { PooledBudget1795400000700 } from './1795400000700-pooled-budget';
 
 /** In order. A landed migration is never edited: add a new one. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   ChildJourney1795400000400,
   Agenda1795400000500,
   Support1795400000600,
+  PooledBudget1795400000700,
 ];

@@ -20,6 +20,8 @@ const spec = {
   JWKS_URL: optionalUrl({ default: '', desc: 'JWKS of the identity provider (production)' }),
   JWT_ISSUER: str({ default: 'apse-api' }),
   JWT_AUDIENCE: str({ default: 'apse-api' }),
+  A2_THRESHOLD_DAYS: num({ default: 121, desc: 'DfE scorecard A2: placement order to match decision, days' }),
+  A10_THRESHOLD_DAYS: num({ default: 426, desc: 'DfE scorecard A10: entering care to moving in, days' }),
   SEED_DEMO_DATA: bool({ default: true, desc: 'seed demo data into an empty embedded database' }),
   LOG_LEVEL: str({ choices: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], default: 'info' }),
 };
@@ -35,7 +37,11 @@ export type Config = {
   jwt: { secret: string | null; jwksUrl: string | null; issuer: string; audience: string };
   seedDemoData: boolean;
   logLevel: string;
+  timelinessThresholds: TimelinessThresholds;
 };
+
+/** Adoption scorecard thresholds (days): configuration, not code. */
+export type TimelinessThresholds = { a2Days: number; a10Days: number };
 
 export class ConfigError extends Error {}
 
@@ -64,5 +70,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jwt: { secret: jwtSecret || null, jwksUrl: e.JWKS_URL || null, issuer: e.JWT_ISSUER, audience: e.JWT_AUDIENCE },
     seedDemoData: e.SEED_DEMO_DATA,
     logLevel: e.LOG_LEVEL,
+    timelinessThresholds: { a2Days: e.A2_THRESHOLD_DAYS, a10Days: e.A10_THRESHOLD_DAYS },
   };
 }

@@ -28,6 +28,7 @@ async function main(): Promise<void> {
   }
   const server = await createServer({
     dataSource: database.dataSource,
+    timeliness: config.timelinessThresholds,
     verifyToken: createTokenVerifier(config.jwt),
     clock: systemClock,
     log,

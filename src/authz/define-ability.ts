@@ -3,6 +3,7 @@ import type { Actor } from './actor';
 import { AppAbility, createAbilityBuilder } from './ability';
 import type { ScopeFacts } from './facts';
 import { admPolicy } from './policies/adm.policy';
+import { boardDirectorPolicy } from './policies/board-director.policy';
 import { familyFinderPolicy } from './policies/family-finder.policy';
 import { noCaseworkPolicy } from './policies/no-casework.policy';
 import { panelMemberPolicy } from './policies/panel-member.policy';
@@ -18,7 +19,7 @@ const POLICIES: Record<Role, DefinePermissions> = {
   FAMILY_FINDER: familyFinderPolicy,
   PANEL_MEMBER: panelMemberPolicy,
   SUPPORT_WORKER: supportWorkerPolicy,
-  BOARD_DIRECTOR: noCaseworkPolicy,
+  BOARD_DIRECTOR: boardDirectorPolicy,
   AUDITOR: noCaseworkPolicy,
 };
 

@@ -46,6 +46,8 @@ export const SUBJECT_TYPES = [
   'ReportQualityFeedback',
   'SupportRequest',
   'SupportAssessment',
+  'BoardPerformance',
+  'PooledBudget',
 ] as const;
 export type SubjectType = (typeof SUBJECT_TYPES)[number];
 

@@ -1,3 +1,4 @@
+import { BudgetContributionRecord, BudgetYearRecord } from '../board/budget.entity';
 import { AllocationRecord } from '../children/allocation.entity';
 import { ChildRecord } from '../children/child.entity';
 import { DisruptionRecord } from '../children/disruption.entity';
@@ -36,4 +37,6 @@ export const ENTITIES = [
   ReportQualityFeedbackRecord,
   SupportRequestRecord,
   SupportAssessmentRecord,
+  BudgetYearRecord,
+  BudgetContributionRecord,
 ];

@@ -9,7 +9,9 @@ import { defineAbilityFor } from '../authz/define-ability';
 import { ScopedLoaders } from '../authz/scoped-loaders';
 import type { ScopeFacts } from '../authz/facts';
 import { loadScopeFacts } from '../authz/facts-loader';
+import { BoardService } from '../board/board.service';
 import { ChildService } from '../children/child.service';
+import type { TimelinessThresholds } from '../config';
 import { MilestoneService } from '../children/milestone.service';
 import { PlacementService } from '../children/placement.service';
 import { DecisionService } from '../decisions/decision.service';
@@ -25,6 +27,7 @@ import { unauthenticated } from './errors';
 
 export type AppDeps = {
   dataSource: DataSource;
+  timeliness: TimelinessThresholds;
   verifyToken: TokenVerifier;
   clock: Clock;
   log: Logger;
@@ -51,7 +54,7 @@ export type RequestContext = ServiceContext & {
   services: ReturnType<typeof createServices>;
 };
 
-function createServices(ctx: ServiceContext) {
+function createServices(ctx: ServiceContext, deps: AppDeps) {
   return {
     children: new ChildService(ctx),
     milestones: new MilestoneService(ctx),
@@ -61,6 +64,7 @@ function createServices(ctx: ServiceContext) {
     households: new HouseholdService(ctx),
     panels: new PanelService(ctx),
     support: new SupportService(ctx),
+    board: new BoardService(ctx, deps.timeliness),
   };
 }
 
@@ -101,7 +105,7 @@ export async function buildContext(deps: AppDeps, req: Request, requestId: strin
     const ability = defineAbilityFor(actor, facts, now);
     const loaders = new ScopedLoaders(() => db.manager, ability);
     const base: ServiceContext = { log: deps.log.child({ requestId, staffId }), now, today, actor, facts, ability, db, loaders };
-    return { ...base, requestId, staffDirectory: createStaffDirectory(() => db.manager), services: createServices(base) };
+    return { ...base, requestId, staffDirectory: createStaffDirectory(() => db.manager), services: createServices(base, deps) };
   } catch (error) {
     await db.finish('rollback');
     throw error;

@@ -3,6 +3,7 @@ import './enums';
 import type { GraphQLSchema } from 'graphql';
 import { lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { BoardResolver } from '../board/board.resolver';
 import { ChildResolver } from '../children/child.resolver';
 import { JourneyResolver } from '../children/journey.resolver';
 import { HouseholdResolver } from '../households/household.resolver';
@@ -22,6 +23,7 @@ export const RESOLVERS = [
   PanelMeetingResolver,
   AgendaItemResolver,
   SupportResolver,
+  BoardResolver,
 ] as const;
 
 /** Input classes are validated by class-validator; their failures become BAD_USER_INPUT in formatError. */

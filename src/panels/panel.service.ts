@@ -4,6 +4,7 @@ import { accessibleQuery, findForAction } from '../authz/scoped-reads';
 import type { SubjectType } from '../authz/vocabulary';
 import { stageAfter } from '../children/child-stage';
 import { ChildRecord } from '../children/child.entity';
+import { addDays } from '../children/legal-order';
 import { updateVersioned } from '../db/versioned-update';
 import type { ServiceContext } from '../graphql/context';
 import { badUserInput, conflict, notFound } from '../graphql/errors';
@@ -16,6 +17,9 @@ import type { RecordPanelRecommendationInput, RecordReportQualityFeedbackInput, 
 import { PanelMeetingRecord } from './panel-meeting.entity';
 import { PanelRecord } from './panel.entity';
 import { ReportQualityFeedbackRecord } from './report-quality-feedback.entity';
+
+/** The papers stay open to the panel for 7 days after the meeting (the database computes the same). */
+const PAPERS_OPEN_AFTER_MEETING_DAYS = 7;
 
 /** The stage a household must be at to go to panel for each kind of item (MATCH items name a match instead). */
 const HOUSEHOLD_STAGE_FOR: Record<Exclude<AgendaItemKind, 'MATCH'>, HouseholdStage> = {
@@ -52,6 +56,7 @@ export class PanelService {
         panelId: meeting.panelId,
         meetingOn: meeting.meetingOn,
         papersReleasedOn: meeting.papersReleasedOn,
+        windowClosesOn: addDays(meeting.meetingOn, PAPERS_OPEN_AFTER_MEETING_DAYS),
         kind: input.kind,
         scheduledBy: this.ctx.actor.staffId,
       });

@@ -37,6 +37,7 @@ beforeAll(async () => {
   await resetDatabase(dataSource);
   api = await createServer({
     dataSource,
+    timeliness: TEST_CONFIG.timelinessThresholds,
     verifyToken: createTokenVerifier(config.jwt),
     clock: () => new Date(),
     log: createLogger('silent'),

@@ -47,6 +47,7 @@ export async function startTestApi(now: string = DEFAULT_NOW): Promise<TestApi> 
   const clock = new TestClock(new Date(now));
   const server = await createServer({
     dataSource,
+    timeliness: TEST_CONFIG.timelinessThresholds,
     verifyToken: createTokenVerifier(TEST_CONFIG.jwt),
     clock: clock.now,
     log,

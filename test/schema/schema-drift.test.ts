@@ -11,13 +11,17 @@ describe('the committed GraphQL schema', () => {
     expect(committed).toBe(`${await printApiSchema()}\n`);
   });
 
-  it('every field of Child has a field class, so no column reaches GraphQL unclassified', async () => {
-    const schema = await buildApiSchema();
-    const { data } = graphqlSync({ schema, source: getIntrospectionQuery() });
-    const child = (data as { __schema: { types: IntrospectionObjectType[] } }).__schema.types.find((t) => t.name === 'Child')!;
-    const exposed = child.fields.map((f) => f.name).filter((f) => f !== 'redactedFields');
-    expect(exposed.sort()).toEqual(allFieldsOf('Child').sort());
-  });
+  it.each(['Child', 'Household'] as const)(
+    'every field of %s has exactly one field class, so no column reaches GraphQL unclassified',
+    async (typeName) => {
+      const schema = await buildApiSchema();
+      const { data } = graphqlSync({ schema, source: getIntrospectionQuery() });
+      const type = (data as { __schema: { types: IntrospectionObjectType[] } }).__schema.types.find((t) => t.name === typeName)!;
+      const exposed = type.fields.map((f) => f.name).filter((f) => f !== 'redactedFields');
+      expect(exposed.sort()).toEqual(allFieldsOf(typeName).sort());
+      expect(new Set(allFieldsOf(typeName)).size).toBe(allFieldsOf(typeName).length);
+    },
+  );
 
   it('decorator metadata survives the test compiler (type-graphql and TypeORM read it)', () => {
     expect(Reflect.getMetadata('design:type', Child.prototype, 'version')).toBe(Number);

@@ -1,7 +1,4 @@
 import type { DefinePermissions } from './policy';
 
-/**
- * Board directors and auditors read no case record of any kind: their views (aggregates, the access
- * log) are granted with those subjects.
- */
+/** Auditors read no case record of any kind: their view, the access log, is granted with that subject. */
 export const noCaseworkPolicy: DefinePermissions = () => {};

@@ -1,0 +1,56 @@
+import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../graphql/context';
+import {
+  AuthorityMonth,
+  BoardPerformance,
+  CharacteristicCount,
+  CharacteristicEnum,
+  ChildrenWaiting,
+  PartnershipMonth,
+  PooledBudgetYear,
+  TimelinessMeasure,
+  type Characteristic,
+} from './board.types';
+import type { MonthPeriod } from './months';
+
+@Resolver(() => BoardPerformance)
+export class BoardResolver {
+  @Query(() => BoardPerformance, { description: 'Board directors only: the partnership’s performance over whole months (UK time).' })
+  boardPerformance(@Arg('from') from: string, @Arg('to') to: string, @Ctx() ctx: RequestContext) {
+    return ctx.services.board.performance(from, to);
+  }
+
+  @Query(() => [PooledBudgetYear], { description: 'Board directors only: the pooled budget, newest year first.' })
+  pooledBudget(@Arg('financialYear', () => String, { nullable: true }) financialYear: string | null, @Ctx() ctx: RequestContext) {
+    return ctx.services.board.pooledBudget(financialYear ?? null);
+  }
+
+  @FieldResolver(() => [AuthorityMonth], { description: 'Every month × authority; never suppressed.' })
+  byAuthority(@Root() period: MonthPeriod, @Ctx() ctx: RequestContext) {
+    return ctx.services.board.byAuthority(period);
+  }
+
+  @FieldResolver(() => [PartnershipMonth])
+  partnership(@Root() period: MonthPeriod, @Ctx() ctx: RequestContext) {
+    return ctx.services.board.partnership(period);
+  }
+
+  @FieldResolver(() => [ChildrenWaiting], { description: 'On the last day of the period: per authority, then the partnership.' })
+  childrenWaiting(@Root() period: MonthPeriod, @Ctx() ctx: RequestContext) {
+    return ctx.services.board.childrenWaiting(period);
+  }
+
+  @FieldResolver(() => [TimelinessMeasure], { description: 'A2 and A10 over the children adopted in the period.' })
+  timeliness(@Root() period: MonthPeriod, @Ctx() ctx: RequestContext) {
+    return ctx.services.board.timeliness(period);
+  }
+
+  @FieldResolver(() => [CharacteristicCount], { description: 'Children waiting at the end of the period; counts 1 to 5 suppressed.' })
+  childrenWaitingBy(
+    @Root() period: MonthPeriod,
+    @Arg('characteristic', () => CharacteristicEnum) characteristic: Characteristic,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return ctx.services.board.waitingByCharacteristic(period, characteristic);
+  }
+}
