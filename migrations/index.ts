@@ -6,6 +6,7 @@ import { ChildJourney1795400000400 } from './1795400000400-child-journey';
 import { Agenda1795400000500 } from './1795400000500-agenda';
 import { Support1795400000600 } from './1795400000600-support';
 import { PooledBudget1795400000700 } from './1795400000700-pooled-budget';
+import { AuditEvents1795400000800 } from './1795400000800-audit-events';
 
 /** In order. A landed migration is never edited: add a new one. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   Agenda1795400000500,
   Support1795400000600,
   PooledBudget1795400000700,
+  AuditEvents1795400000800,
 ];
