@@ -3,9 +3,9 @@ import type { Actor } from './actor';
 import { AppAbility, createAbilityBuilder } from './ability';
 import type { ScopeFacts } from './facts';
 import { admPolicy } from './policies/adm.policy';
+import { auditorPolicy } from './policies/auditor.policy';
 import { boardDirectorPolicy } from './policies/board-director.policy';
 import { familyFinderPolicy } from './policies/family-finder.policy';
-import { noCaseworkPolicy } from './policies/no-casework.policy';
 import { panelMemberPolicy } from './policies/panel-member.policy';
 import type { DefinePermissions } from './policies/policy';
 import { ppmLeadPolicy } from './policies/ppm-lead.policy';
@@ -20,7 +20,7 @@ const POLICIES: Record<Role, DefinePermissions> = {
   PANEL_MEMBER: panelMemberPolicy,
   SUPPORT_WORKER: supportWorkerPolicy,
   BOARD_DIRECTOR: boardDirectorPolicy,
-  AUDITOR: noCaseworkPolicy,
+  AUDITOR: auditorPolicy,
 };
 
 /** The whole policy: pure, no I/O. The abilities of several assignments add up. */

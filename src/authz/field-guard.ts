@@ -38,7 +38,7 @@ export function assertFilterable(ability: AppAbility, subjectType: SubjectType, 
   const rules = ability.rulesFor('read', subjectType).filter((rule) => !rule.inverted);
   for (const field of fields) {
     if (rules.some((rule) => rule.fields !== undefined && !rule.matchesField(field))) {
-      throw forbidden('FIELD_NOT_READABLE', `You may not filter or order on ${field}`);
+      throw forbidden('FIELD_NOT_READABLE', { subjectType }, `You may not filter or order on ${field}`);
     }
   }
 }

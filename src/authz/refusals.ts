@@ -9,12 +9,17 @@ import type { Action, SubjectType } from './vocabulary';
 
 /** (1) The role may not take `action` on `subjectType` under any condition: FORBIDDEN before any lookup. */
 export function assertMayEver(ability: AppAbility, action: Action, subjectType: SubjectType): void {
-  if (!ability.can(action, subjectType)) throw forbidden(`ROLE_MAY_NOT_${action.toUpperCase()}`);
+  if (!ability.can(action, subjectType)) throw forbidden(`ROLE_MAY_NOT_${action.toUpperCase()}`, { subjectType });
 }
 
 /** (3) The action on this (visible, or proposed) record is refused: FORBIDDEN with the rule's reason. */
 export function assertCan(ability: AppAbility, action: Action, record: object): void {
-  if (!ability.can(action, record)) throw forbidden(refusalReason(ability, action, record));
+  if (!ability.can(action, record)) {
+    throw forbidden(refusalReason(ability, action, record), {
+      subjectType: ability.detectSubjectType(record),
+      subjectId: (record as { id?: string }).id ?? null,
+    });
+  }
 }
 
 /**

@@ -22,6 +22,25 @@ export function accessibleQuery<E extends ObjectLiteral>(
   return manager.createQueryBuilder(entity, alias).where(sql, params);
 }
 
+/**
+ * One record by id, for reading: (1) FORBIDDEN if the role may never read the subject, (2) NOT_FOUND if it
+ * is missing or out of reach — the lookup carries the read policy, so the two cannot be told apart.
+ */
+export async function findReadable<E extends ObjectLiteral & { id: string }>(
+  manager: EntityManager,
+  ability: AppAbility,
+  subjectType: SubjectType,
+  entity: EntityTarget<E>,
+  id: string,
+): Promise<E> {
+  assertMayEver(ability, 'read', subjectType);
+  const record = await accessibleQuery(manager, ability, 'read', subjectType, entity, 'target')
+    .andWhere('target.id = :targetId', { targetId: id })
+    .getOne();
+  if (!record) throw notFound(subjectType, id);
+  return record;
+}
+
 export type TargetOf<E> = {
   manager: EntityManager;
   ability: AppAbility;
@@ -48,7 +67,7 @@ export async function findForAction<E extends ObjectLiteral & { id: string }>(
     .andWhere('target.id = :targetId', { targetId: id })
     .setLock('pessimistic_write')
     .getOne();
-  if (!record) throw notFound(subjectType);
+  if (!record) throw notFound(subjectType, id);
   assertCan(ability, action, record);
   if (version != null && 'version' in record && record.version !== version) {
     throw conflict(`${subjectType} ${id} has changed since version ${version} (now ${record.version}): reload and retry`);

@@ -48,6 +48,7 @@ export const SUBJECT_TYPES = [
   'SupportAssessment',
   'BoardPerformance',
   'PooledBudget',
+  'AuditEvent',
 ] as const;
 export type SubjectType = (typeof SUBJECT_TYPES)[number];
 

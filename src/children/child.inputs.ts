@@ -63,6 +63,7 @@ export class CreateChildInput {
 }
 
 /** A change to an existing child (fields inherited by each input): `version` is the one the caller last read (stale = CONFLICT). */
+@InputType()
 export class ChildChangeInput {
   @Field(() => ID)
   childId!: string;

@@ -1,9 +1,8 @@
 import { assertFilterable } from '../authz/field-guard';
 import { assertCan, assertMayEver } from '../authz/refusals';
-import { accessibleQuery } from '../authz/scoped-reads';
+import { accessibleQuery, findReadable } from '../authz/scoped-reads';
 import type { ServiceContext } from '../graphql/context';
 import { paginate, type Page } from '../graphql/connection';
-import { notFound } from '../graphql/errors';
 import {
   assertNhsNumber,
   assertNotFuture,
@@ -41,10 +40,7 @@ export class ChildService {
   }
 
   async get(id: string): Promise<Child> {
-    assertMayEver(this.ctx.ability, 'read', 'Child');
-    const record = await this.readable().andWhere(`${ALIAS}.id = :id`, { id: parseId('id', id) }).getOne();
-    if (!record) throw notFound('Child');
-    return this.present(record);
+    return this.present(await findReadable(this.ctx.db.manager, this.ctx.ability, 'Child', ChildRecord, parseId('id', id)));
   }
 
   async create(input: CreateChildInput): Promise<Child> {

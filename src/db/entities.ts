@@ -1,3 +1,4 @@
+import { AuditEventRecord } from '../audit/audit-event.entity';
 import { BudgetContributionRecord, BudgetYearRecord } from '../board/budget.entity';
 import { AllocationRecord } from '../children/allocation.entity';
 import { ChildRecord } from '../children/child.entity';
@@ -39,4 +40,5 @@ export const ENTITIES = [
   SupportAssessmentRecord,
   BudgetYearRecord,
   BudgetContributionRecord,
+  AuditEventRecord,
 ];

@@ -61,14 +61,14 @@ export function ConnectionType<V extends object>(Node: ClassType<V>, name: strin
 
 type Cursor = { at: string; id: string };
 
-function encodeCursor(createdAt: Date, id: string): string {
-  return Buffer.from(JSON.stringify([createdAt.toISOString(), id])).toString('base64url');
+function encodeCursor(instant: Date, id: string): string {
+  return Buffer.from(JSON.stringify([instant.toISOString(), id])).toString('base64url');
 }
 
 function decodeCursor(cursor: string): Cursor {
   try {
     const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (typeof at === 'string' && !Number.isNaN(Date.parse(at)) && typeof id === 'string' && /^[0-9a-f-]{36}$/.test(id)) {
+    if (typeof at === 'string' && !Number.isNaN(Date.parse(at)) && typeof id === 'string' && /^[0-9a-f-]{1,36}$/.test(id)) {
       return { at, id };
     }
   } catch {
@@ -77,32 +77,39 @@ function decodeCursor(cursor: string): Cursor {
   throw badUserInput('after', 'is not a cursor of this list');
 }
 
+/** The keyset a list pages by: an instant property (with millisecond precision in the database) then the id. */
+export type KeysetOrder = { instant: string; direction: 'ASC' | 'DESC' };
+const CREATION_ORDER: KeysetOrder = { instant: 'createdAt', direction: 'ASC' };
+
 /**
- * One page in (createdAt, id) order, by keyset: stable under inserts, never repeating or skipping.
- * `query` already holds the policy's WHERE, so the page and the total see the same rows.
+ * One page by keyset — by default creation time then id — stable under inserts, never repeating or
+ * skipping. `query` already holds the policy's WHERE, so the page and the total see the same rows.
  */
-export async function paginate<E extends ObjectLiteral & { id: string; createdAt: Date }, V>(
+export async function paginate<E extends ObjectLiteral & { id: string }, V>(
   query: SelectQueryBuilder<E>,
   args: ConnectionArgs,
   present: (record: E) => V,
+  order: KeysetOrder = CREATION_ORDER,
 ): Promise<Page<V>> {
   const first = args.first ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
     throw badUserInput('first', `must be between 0 and ${MAX_PAGE_SIZE}`);
   }
   const alias = query.alias;
+  const column = query.expressionMap.mainAlias!.metadata.findColumnWithPropertyName(order.instant)!.databaseName;
   const countQuery = query.clone();
   if (args.after) {
     const { at, id } = decodeCursor(args.after);
-    query.andWhere(`("${alias}"."created_at", "${alias}"."id") > (:cursorAt, :cursorId)`, { cursorAt: at, cursorId: id });
+    const comparison = order.direction === 'ASC' ? '>' : '<';
+    query.andWhere(`("${alias}"."${column}", "${alias}"."id") ${comparison} (:cursorAt, :cursorId)`, { cursorAt: at, cursorId: id });
   }
   const rows = await query
-    .orderBy(`${alias}.createdAt`, 'ASC')
-    .addOrderBy(`${alias}.id`, 'ASC')
+    .orderBy(`${alias}.${order.instant}`, order.direction)
+    .addOrderBy(`${alias}.id`, order.direction)
     .limit(first + 1)
     .getMany();
   const pageRows = rows.slice(0, first);
-  const edges = pageRows.map((row) => ({ cursor: encodeCursor(row.createdAt, row.id), node: present(row) }));
+  const edges = pageRows.map((row) => ({ cursor: encodeCursor(row[order.instant] as Date, row.id), node: present(row) }));
   return {
     edges,
     pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Request } from 'express';
 import type { DataSource } from 'typeorm';
+import { AuditTrail } from '../audit/audit-trail';
+import { AuditService } from '../audit/audit.service';
 import { loadActor } from '../auth/actor-loader';
 import { InvalidToken, type TokenVerifier } from '../auth/tokens';
 import type { AppAbility } from '../authz/ability';
@@ -50,6 +52,7 @@ export type ServiceContext = {
 /** What every resolver gets: the services, built per request from the caller's ability. */
 export type RequestContext = ServiceContext & {
   requestId: string;
+  audit: AuditTrail;
   staffDirectory: StaffDirectory;
   services: ReturnType<typeof createServices>;
 };
@@ -65,6 +68,7 @@ function createServices(ctx: ServiceContext, deps: AppDeps) {
     panels: new PanelService(ctx),
     support: new SupportService(ctx),
     board: new BoardService(ctx, deps.timeliness),
+    audit: new AuditService(ctx),
   };
 }
 
@@ -97,7 +101,7 @@ export async function buildContext(deps: AppDeps, req: Request, requestId: strin
   const db = new DbScope(deps.dataSource);
   try {
     await db.open();
-    const actor = await loadActor(db, staffId);
+    const actor = await loadActor(db, staffId, requestId);
     if (!actor) throw unauthenticated('The token does not name an active member of staff');
     const now = deps.clock();
     const today = ukDate(now);
@@ -105,7 +109,7 @@ export async function buildContext(deps: AppDeps, req: Request, requestId: strin
     const ability = defineAbilityFor(actor, facts, now);
     const loaders = new ScopedLoaders(() => db.manager, ability);
     const base: ServiceContext = { log: deps.log.child({ requestId, staffId }), now, today, actor, facts, ability, db, loaders };
-    return { ...base, requestId, staffDirectory: createStaffDirectory(() => db.manager), services: createServices(base, deps) };
+    return { ...base, requestId, audit: new AuditTrail(), staffDirectory: createStaffDirectory(() => db.manager), services: createServices(base, deps) };
   } catch (error) {
     await db.finish('rollback');
     throw error;

@@ -25,14 +25,28 @@ export function unauthenticated(message = 'Authentication required'): GraphQLErr
   return appError('UNAUTHENTICATED', message);
 }
 
+/** What a refusal was about, for the access log only: never sent to the caller. */
+export type RefusedSubject = { subjectType?: string; subjectId?: string | null };
+
+export class RefusalError extends GraphQLError {
+  constructor(
+    code: 'FORBIDDEN' | 'NOT_FOUND',
+    message: string,
+    extensions: Record<string, unknown>,
+    readonly subject: RefusedSubject,
+  ) {
+    super(message, { extensions: { code, ...extensions } });
+  }
+}
+
 /** A refusal of an action: `reason` is a stable code a front end may explain. */
-export function forbidden(reason: string, message = 'You may not do this'): GraphQLError {
-  return appError('FORBIDDEN', message, { reason });
+export function forbidden(reason: string, subject: RefusedSubject = {}, message = 'You may not do this'): GraphQLError {
+  return new RefusalError('FORBIDDEN', message, { reason }, subject);
 }
 
 /** Missing, or out of the actor's reach: the two are deliberately indistinguishable, so no reason. */
-export function notFound(type: string): GraphQLError {
-  return appError('NOT_FOUND', `${type} not found`);
+export function notFound(type: string, id: string | null = null): GraphQLError {
+  return new RefusalError('NOT_FOUND', `${type} not found`, {}, { subjectType: type, subjectId: id });
 }
 
 /** Bad input, naming the offending field (its path in the arguments) and the rule it breaks. */

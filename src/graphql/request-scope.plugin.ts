@@ -1,12 +1,14 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { RequestContext } from './context';
+import { RefusalError } from './errors';
 import { isExpectedError } from './format-error';
 
 /**
- * Ends each request's database scope before the response leaves: commit (a failed mutation has
- * already rolled back its own savepoint), or, if the commit fails, an INTERNAL_SERVER_ERROR in
- * place of the data, so a client never sees a change that was not kept. Logs unexpected errors
- * with the request id; their messages are masked by formatError.
+ * Ends each request's database scope before the response leaves. Refusals of the request are added to
+ * its access-log entries, which are appended (a failed mutation has already rolled back its own
+ * savepoint, so a refusal is kept even though the refused work is not); then the transaction commits.
+ * If that fails, the client gets an INTERNAL_SERVER_ERROR in place of the data, so it never sees a
+ * change that was not kept. Unexpected errors are logged with the request id; formatError masks them.
  */
 export function requestScopePlugin(): ApolloServerPlugin<RequestContext> {
   return {
@@ -14,14 +16,23 @@ export function requestScopePlugin(): ApolloServerPlugin<RequestContext> {
       return {
         async didEncounterErrors({ contextValue, errors }) {
           for (const error of errors) {
-            if (!isExpectedError(error)) contextValue.log.error({ err: error.originalError ?? error }, 'unexpected error');
+            const refusal = error.originalError;
+            if (refusal instanceof RefusalError) {
+              const { subjectType = null, subjectId = null } = refusal.subject;
+              const reason = String(refusal.extensions.reason ?? refusal.extensions.code);
+              contextValue.audit.refused(String(error.path?.[0] ?? 'operation'), subjectType, subjectId, reason);
+            } else if (!isExpectedError(error)) {
+              contextValue.log.error({ err: error.originalError ?? error }, 'unexpected error');
+            }
           }
         },
         async willSendResponse({ contextValue, response }) {
           try {
+            await contextValue.audit.flush(contextValue.db);
             await contextValue.db.finish('commit');
           } catch (err) {
             contextValue.log.error({ err }, 'commit failed');
+            await contextValue.db.finish('rollback').catch(() => undefined);
             response.http.status = 500;
             response.body = {
               kind: 'single',

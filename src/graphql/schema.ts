@@ -3,6 +3,8 @@ import './enums';
 import type { GraphQLSchema } from 'graphql';
 import { lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { AuditResolver } from '../audit/audit.resolver';
+import { logSensitiveReads } from '../audit/sensitive-reads';
 import { BoardResolver } from '../board/board.resolver';
 import { ChildResolver } from '../children/child.resolver';
 import { JourneyResolver } from '../children/journey.resolver';
@@ -24,15 +26,20 @@ export const RESOLVERS = [
   AgendaItemResolver,
   SupportResolver,
   BoardResolver,
+  AuditResolver,
 ] as const;
 
-/** Input classes are validated by class-validator; their failures become BAD_USER_INPUT in formatError. */
-export function buildApiSchema(): Promise<GraphQLSchema> {
-  return buildSchema({
+/**
+ * Input classes are validated by class-validator (failures become BAD_USER_INPUT in formatError);
+ * sensitive fields are wired to the access log.
+ */
+export async function buildApiSchema(): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
     resolvers: RESOLVERS,
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     validate: { forbidUnknownValues: false },
   });
+  return logSensitiveReads(schema);
 }
 
 /** The SDL committed as schema/schema.graphql, in a stable order. */

@@ -98,6 +98,7 @@ export class CreateHouseholdInput {
 }
 
 /** A change to an existing household (fields inherited by each input). */
+@InputType()
 export class HouseholdChangeInput {
   @Field(() => ID)
   householdId!: string;

@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { In, type EntityManager } from 'typeorm';
 import { assertFilterable } from '../authz/field-guard';
 import { assertCan, assertMayEver } from '../authz/refusals';
-import { accessibleQuery, findForAction } from '../authz/scoped-reads';
+import { accessibleQuery, findForAction, findReadable } from '../authz/scoped-reads';
 import { ageInYears } from '../children/child.view';
 import type { ServiceContext } from '../graphql/context';
 import { paginate, type Page } from '../graphql/connection';
-import { badUserInput, conflict, notFound } from '../graphql/errors';
+import { badUserInput, conflict } from '../graphql/errors';
 import { assertRecordedDate, optionalText, parseId, requireText } from '../graphql/input-rules';
 import { MatchRecord, OPEN_MATCH_STATUSES } from '../matching/match.entity';
 import { moveHousehold } from './household-moves';
@@ -34,10 +34,7 @@ export class HouseholdService {
   }
 
   async get(id: string): Promise<Household> {
-    assertMayEver(this.ctx.ability, 'read', 'Household');
-    const record = await this.readable().andWhere(`${ALIAS}.id = :id`, { id: parseId('id', id) }).getOne();
-    if (!record) throw notFound('Household');
-    return this.present(record);
+    return this.present(await findReadable(this.ctx.db.manager, this.ctx.ability, 'Household', HouseholdRecord, parseId('id', id)));
   }
 
   async create(input: CreateHouseholdInput): Promise<Household> {

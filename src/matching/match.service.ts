@@ -1,12 +1,12 @@
 import { assertMayEver } from '../authz/refusals';
-import { accessibleQuery } from '../authz/scoped-reads';
+import { accessibleQuery, findReadable } from '../authz/scoped-reads';
 import { changeChild } from '../children/child-change';
 import { stageAfter } from '../children/child-stage';
 import { journeyOf } from '../children/journey-records';
 import { RULES } from '../children/legal-order';
 import type { ServiceContext } from '../graphql/context';
 import { paginate, type Page } from '../graphql/connection';
-import { badUserInput, conflict, notFound } from '../graphql/errors';
+import { badUserInput, conflict } from '../graphql/errors';
 import { assertRecordedDate, parseId } from '../graphql/input-rules';
 import { householdNamedBy } from '../households/household-lookup';
 import { MatchRecord } from './match.entity';
@@ -28,10 +28,7 @@ export class MatchService {
   }
 
   async get(id: string): Promise<Match> {
-    assertMayEver(this.ctx.ability, 'read', 'Match');
-    const record = await this.readable().andWhere(`${ALIAS}.id = :id`, { id: parseId('id', id) }).getOne();
-    if (!record) throw notFound('Match');
-    return presentMatch(record);
+    return presentMatch(await findReadable(this.ctx.db.manager, this.ctx.ability, 'Match', MatchRecord, parseId('id', id)));
   }
 
   /** A family finder links a child allocated to them with an approved household. */

@@ -1,13 +1,13 @@
 import type { EntityManager } from 'typeorm';
 import { assertCan, assertMayEver } from '../authz/refusals';
-import { accessibleQuery, findForAction } from '../authz/scoped-reads';
+import { accessibleQuery, findForAction, findReadable } from '../authz/scoped-reads';
 import type { SubjectType } from '../authz/vocabulary';
 import { stageAfter } from '../children/child-stage';
 import { ChildRecord } from '../children/child.entity';
 import { addDays } from '../children/legal-order';
 import { updateVersioned } from '../db/versioned-update';
 import type { ServiceContext } from '../graphql/context';
-import { badUserInput, conflict, notFound } from '../graphql/errors';
+import { badUserInput, conflict } from '../graphql/errors';
 import { assertNotFuture, parseId, requireText } from '../graphql/input-rules';
 import { householdNamedBy } from '../households/household-lookup';
 import type { HouseholdStage } from '../households/household-stage';
@@ -38,13 +38,8 @@ export class PanelService {
     return accessibleQuery(this.ctx.db.manager, this.ctx.ability, 'read', 'Panel', PanelRecord, 'panel').orderBy('panel.name').getMany();
   }
 
-  async meeting(id: string): Promise<PanelMeetingRecord> {
-    assertMayEver(this.ctx.ability, 'read', 'PanelMeeting');
-    const meeting = await accessibleQuery(this.ctx.db.manager, this.ctx.ability, 'read', 'PanelMeeting', PanelMeetingRecord, 'meeting')
-      .andWhere('meeting.id = :id', { id: parseId('id', id) })
-      .getOne();
-    if (!meeting) throw notFound('PanelMeeting');
-    return meeting;
+  meeting(id: string): Promise<PanelMeetingRecord> {
+    return findReadable(this.ctx.db.manager, this.ctx.ability, 'PanelMeeting', PanelMeetingRecord, parseId('id', id));
   }
 
   /** The panel adviser puts a case on a meeting's agenda, before the meeting. */

@@ -1,9 +1,9 @@
 import { assertCan, assertMayEver } from '../authz/refusals';
-import { accessibleQuery, findForAction } from '../authz/scoped-reads';
+import { accessibleQuery, findForAction, findReadable } from '../authz/scoped-reads';
 import { updateVersioned } from '../db/versioned-update';
 import type { ServiceContext } from '../graphql/context';
 import { paginate, type Page } from '../graphql/connection';
-import { badUserInput, notFound } from '../graphql/errors';
+import { badUserInput } from '../graphql/errors';
 import { assertRecordedDate, optionalText, parseId, requireText } from '../graphql/input-rules';
 import { SupportAssessmentRecord } from './support-assessment.entity';
 import { SupportRequestRecord } from './support-request.entity';
@@ -22,11 +22,8 @@ export class SupportService {
     return paginate(query, args, (record) => record);
   }
 
-  async get(id: string): Promise<SupportRequestRecord> {
-    assertMayEver(this.ctx.ability, 'read', 'SupportRequest');
-    const record = await this.readable().andWhere(`${ALIAS}.id = :id`, { id: parseId('id', id) }).getOne();
-    if (!record) throw notFound('SupportRequest');
-    return record;
+  get(id: string): Promise<SupportRequestRecord> {
+    return findReadable(this.ctx.db.manager, this.ctx.ability, 'SupportRequest', SupportRequestRecord, parseId('id', id));
   }
 
   recordRequest(input: RecordSupportRequestInput): Promise<SupportRequestRecord> {

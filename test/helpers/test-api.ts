@@ -75,9 +75,15 @@ export async function startTestApi(now: string = DEFAULT_NOW): Promise<TestApi> 
   };
 }
 
-/** An empty database holding only the demo staff: each test file starts from here. */
+/**
+ * An empty database holding only the demo staff: each test file starts from here. The access log is
+ * append-only (the database refuses to truncate it), so it keeps the whole run's events.
+ */
 export async function resetDatabase(dataSource: DataSource): Promise<void> {
-  const tables = dataSource.entityMetadatas.map((m) => `"${m.tableName}"`).join(', ');
+  const tables = dataSource.entityMetadatas
+    .filter((m) => m.tableName !== 'audit_events')
+    .map((m) => `"${m.tableName}"`)
+    .join(', ');
   await dataSource.transaction(async (manager) => {
     await manager.query(`TRUNCATE ${tables} CASCADE`);
     await insertDemoStaff(manager);

@@ -1,6 +1,6 @@
 import { permittedFieldsOf } from '@casl/ability/extra';
 import { defineAbilityFor } from '../../src/authz/define-ability';
-import { NO_FACTS, type ScopeFacts } from '../../src/authz/facts';
+import { NO_FACTS, scopeFacts } from '../../src/authz/facts';
 import {
   allFieldsOf,
   CHILD_BIRTH_FAMILY_FIELDS,
@@ -20,7 +20,11 @@ import { actorOf } from '../helpers/actors';
 const NOW = new Date('2026-11-20T12:00:00Z');
 const ALLOCATED = '00000000-0000-4000-8000-00000000a110';
 const ON_AGENDA = '00000000-0000-4000-8000-0000000a6e0d';
-const FACTS: ScopeFacts = { ...NO_FACTS, allocatedChildIds: [ALLOCATED], panelChildIds: [ON_AGENDA] };
+const FACTS = scopeFacts(
+  [{ id: '00000000-0000-4000-8000-00000000a111', childId: ALLOCATED }],
+  [{ id: '00000000-0000-4000-8000-00000000a6e1', childId: ON_AGENDA, householdId: '00000000-0000-4000-8000-0000000b0001', matchId: null }],
+  [],
+);
 
 function child(authority: Authority, id = '00000000-0000-4000-8000-000000000c01'): ChildRecord {
   return Object.assign(new ChildRecord(), { id, authority });

@@ -1,5 +1,5 @@
 import { defineAbilityFor } from '../../src/authz/define-ability';
-import { NO_FACTS, type ScopeFacts } from '../../src/authz/facts';
+import { NO_FACTS, scopeFacts } from '../../src/authz/facts';
 import type { Action } from '../../src/authz/vocabulary';
 import { AllocationRecord } from '../../src/children/allocation.entity';
 import { ChildRecord } from '../../src/children/child.entity';
@@ -27,13 +27,11 @@ const OTHER = '00000000-0000-4000-8000-000000000c01';
 const PROPOSED_HOUSEHOLD = '00000000-0000-4000-8000-0000000b0001';
 const OTHER_HOUSEHOLD = '00000000-0000-4000-8000-0000000b0002';
 const AGENDA_MATCH = '00000000-0000-4000-8000-0000000c0001';
-const FACTS: ScopeFacts = {
-  allocatedChildIds: [ALLOCATED],
-  panelChildIds: [ON_AGENDA],
-  panelHouseholdIds: [PROPOSED_HOUSEHOLD],
-  panelMatchIds: [AGENDA_MATCH],
-  proposedHouseholdIds: [PROPOSED_HOUSEHOLD],
-};
+const FACTS = scopeFacts(
+  [{ id: '00000000-0000-4000-8000-00000000a111', childId: ALLOCATED }],
+  [{ id: '00000000-0000-4000-8000-00000000a6e1', childId: ON_AGENDA, householdId: PROPOSED_HOUSEHOLD, matchId: AGENDA_MATCH }],
+  [PROPOSED_HOUSEHOLD],
+);
 
 const make = <T extends object>(Type: new () => T, fields: Partial<T>): T => Object.assign(new Type(), fields);
 const child = (authority: ChildRecord['authority'], id = OTHER) => make(ChildRecord, { id, authority });

@@ -1,0 +1,11 @@
+import { Args, Ctx, Query, Resolver } from 'type-graphql';
+import type { RequestContext } from '../graphql/context';
+import { AuditEvent, AuditEventConnection, AuditEventsArgs } from './audit.types';
+
+@Resolver(() => AuditEvent)
+export class AuditResolver {
+  @Query(() => AuditEventConnection, { description: 'Auditors only: the access log, newest first.' })
+  auditEvents(@Args() args: AuditEventsArgs, @Ctx() ctx: RequestContext) {
+    return ctx.services.audit.list(args);
+  }
+}

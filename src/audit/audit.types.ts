@@ -1,0 +1,77 @@
+import { ArgsType, Field, ID, InputType, ObjectType } from 'type-graphql';
+import { ConnectionArgs, ConnectionType } from '../graphql/connection';
+import { DateTimeScalar, JSONScalar } from '../graphql/scalars';
+
+@ObjectType('AuditEvent', { description: 'One entry of the access log: a read of sensitive fields, a change, or a refusal.' })
+export class AuditEvent {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => DateTimeScalar)
+  at!: Date;
+
+  @Field(() => ID, { nullable: true, description: 'null for system work (migrations, seeding).' })
+  staffId!: string | null;
+
+  @Field({ description: "The actor's roles and scopes, e.g. ADM:KENT or PANEL_MEMBER:CHAIR@<panel id>." })
+  role!: string;
+
+  @Field({ description: 'read, create, update, or the refused operation.' })
+  action!: string;
+
+  @Field({ description: 'ALLOWED or REFUSED.' })
+  outcome!: string;
+
+  @Field()
+  subjectType!: string;
+
+  @Field(() => ID, { nullable: true })
+  subjectId!: string | null;
+
+  @Field(() => [String], { description: 'The fields read or changed.' })
+  fields!: string[];
+
+  @Field(() => String, { nullable: true, description: 'The fact that gave access (allocation, agenda item), or the refusal reason.' })
+  reason!: string | null;
+
+  @Field(() => JSONScalar, { nullable: true, description: 'For a change: the before and after of each changed field.' })
+  changes!: unknown;
+
+  @Field(() => String, { nullable: true })
+  requestId!: string | null;
+
+  @Field({ description: 'The chain this event is linked in, and its position.' })
+  chain!: string;
+
+  @Field()
+  seq!: string;
+
+  @Field({ description: 'SHA-256 over the content and the previous hash of the chain.' })
+  hash!: string;
+}
+
+export const AuditEventConnection = ConnectionType(AuditEvent, 'AuditEvent');
+
+@InputType()
+export class AuditEventFilter {
+  @Field(() => ID, { nullable: true })
+  staffId?: string;
+
+  @Field(() => ID, { nullable: true })
+  subjectId?: string;
+
+  @Field({ nullable: true })
+  action?: string;
+
+  @Field(() => DateTimeScalar, { nullable: true })
+  from?: Date;
+
+  @Field(() => DateTimeScalar, { nullable: true })
+  to?: Date;
+}
+
+@ArgsType()
+export class AuditEventsArgs extends ConnectionArgs {
+  @Field(() => AuditEventFilter, { nullable: true })
+  filter?: AuditEventFilter;
+}

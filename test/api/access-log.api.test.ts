@@ -1,0 +1,146 @@
+import { demoStaff } from '../../seeds/demo-staff';
+import { AuditEventRecord } from '../../src/audit/audit-event.entity';
+import { AllocationRecord } from '../../src/children/allocation.entity';
+import type { ChildRecord } from '../../src/children/child.entity';
+import { insertChild } from '../helpers/factories';
+import { CREATE_CHILD } from '../helpers/operations';
+import { useTestApi } from '../helpers/test-api';
+
+/**
+ * The access log: every read of identifying, special-category or birth-family fields (with the fact that
+ * gave access), every change (before and after, in the same transaction), every refusal (kept although the
+ * refused work rolls back). Append-only at the database; tamper-evident by hash chains.
+ */
+let kentChild: ChildRecord;
+let allocated: ChildRecord;
+let allocationId: string;
+
+const api = useTestApi(async ({ dataSource }) => {
+  kentChild = await insertChild(dataSource, 'KENT', { firstName: 'Logged' });
+  allocated = await insertChild(dataSource, 'MEDWAY');
+  allocationId = (
+    await dataSource.getRepository(AllocationRecord).save({
+      childId: allocated.id,
+      authority: 'MEDWAY',
+      familyFinderId: demoStaff('finder.2').id,
+      allocatedOn: '2022-02-01',
+      allocatedBy: demoStaff('ppm.medway').id,
+    })
+  ).id;
+});
+
+const eventsAbout = (subjectId: string) =>
+  api().dataSource.getRepository(AuditEventRecord).find({ where: { subjectId }, order: { id: 'ASC' } });
+
+it('a read of identifying and special fields is logged with who, role, the fields read and why', async () => {
+  await api().as('adm.kent')(`{ child(id: "${kentChild.id}") { id stage firstName ethnicity } }`);
+  const [read] = (await eventsAbout(kentChild.id)).filter((e) => e.action === 'read');
+  expect(read).toMatchObject({
+    staffId: demoStaff('adm.kent').id,
+    roles: 'ADM:KENT',
+    outcome: 'ALLOWED',
+    subjectType: 'Child',
+    fields: ['ethnicity', 'firstName'],
+    reason: 'authority KENT',
+  });
+});
+
+it('a family finder’s read names the allocation that gave access', async () => {
+  await api().as('finder.2')(`{ child(id: "${allocated.id}") { lastName } }`);
+  const [read] = (await eventsAbout(allocated.id)).filter((e) => e.action === 'read');
+  expect(read).toMatchObject({ roles: 'FAMILY_FINDER:PARTNERSHIP', fields: ['lastName'], reason: `allocation ${allocationId}` });
+});
+
+it('a read of case fields only is not logged', async () => {
+  const before = (await eventsAbout(kentChild.id)).length;
+  await api().as('adm.kent')(`{ child(id: "${kentChild.id}") { id stage enteredCareOn } }`);
+  expect(await eventsAbout(kentChild.id)).toHaveLength(before);
+});
+
+it('a change is logged in the same transaction, with the before and after of the changed fields', async () => {
+  const { errors } = await api().as('ppm.kent')(
+    'mutation ($input: UpdateChildInput!) { updateChild(input: $input) { version } }',
+    { input: { childId: kentChild.id, firstName: 'Renamed' } },
+  );
+  expect(errors).toBeUndefined();
+  const update = (await eventsAbout(kentChild.id)).find((e) => e.action === 'update')!;
+  expect(update).toMatchObject({ staffId: demoStaff('ppm.kent').id, roles: 'PPM_LEAD:KENT', fields: ['first_name'] });
+  expect(update.changes).toEqual({ first_name: { before: 'Logged', after: 'Renamed' } });
+});
+
+it('a refusal is logged although the refused work rolls back', async () => {
+  const { errors } = await api().as('ppm.kent')(CREATE_CHILD, {
+    input: { authority: 'MEDWAY', firstName: 'Not', lastName: 'Mine', dateOfBirth: '2022-01-01', enteredCareOn: '2022-02-01' },
+  });
+  expect(errors![0]!.extensions.code).toBe('FORBIDDEN');
+  const refusals = await api().dataSource.getRepository(AuditEventRecord).find({
+    where: { staffId: demoStaff('ppm.kent').id, outcome: 'REFUSED', action: 'createChild' },
+  });
+  expect(refusals.at(-1)).toMatchObject({ subjectType: 'Child', reason: 'OTHER_AUTHORITY' });
+});
+
+it('a lookup out of reach is logged as a refusal, like a missing one', async () => {
+  await api().as('adm.bexley')(`{ child(id: "${kentChild.id}") { firstName } }`);
+  const refusal = (await eventsAbout(kentChild.id)).find((e) => e.outcome === 'REFUSED')!;
+  expect(refusal).toMatchObject({ staffId: demoStaff('adm.bexley').id, action: 'child', reason: 'NOT_FOUND' });
+});
+
+describe('the log is append-only at the database', () => {
+  it.each([
+    ['UPDATE', `UPDATE audit_events SET reason = 'edited' WHERE id = (SELECT max(id) FROM audit_events)`],
+    ['DELETE', `DELETE FROM audit_events WHERE id = (SELECT max(id) FROM audit_events)`],
+    ['TRUNCATE', `TRUNCATE audit_events`],
+  ])('%s is refused, even for the owner', async (_verb, sql) => {
+    await expect(api().dataSource.query(sql)).rejects.toThrow(/append-only/);
+  });
+});
+
+describe('tamper evidence', () => {
+  type Chain = { chain: string; first_broken_seq: string | null };
+  const verify = () => api().dataSource.query<Chain[]>('SELECT chain, first_broken_seq FROM audit_verify()');
+
+  it('every chain verifies', async () => {
+    expect((await verify()).filter((c) => c.first_broken_seq !== null)).toEqual([]);
+  });
+
+  it('a row edited behind the triggers’ back is found, at its position', async () => {
+    const [target] = await api().dataSource.query<{ id: string; chain: string; seq: string; reason: string | null }[]>(
+      `SELECT id, chain, seq, reason FROM audit_events WHERE subject_id = $1 ORDER BY id LIMIT 1`,
+      [kentChild.id],
+    );
+    const tamper = (reason: string | null) =>
+      api().dataSource.transaction(async (m) => {
+        await m.query(`SET LOCAL session_replication_role = replica`);
+        await m.query(`UPDATE audit_events SET reason = $2 WHERE id = $1`, [target!.id, reason]);
+      });
+    await tamper('nothing to see here');
+    try {
+      expect((await verify()).find((c) => c.chain === target!.chain)).toEqual({ chain: target!.chain, first_broken_seq: target!.seq });
+    } finally {
+      await tamper(target!.reason);
+    }
+    expect((await verify()).find((c) => c.chain === target!.chain)!.first_broken_seq).toBeNull();
+  });
+});
+
+describe('auditEvents', () => {
+  it('the auditor reads the log newest first, filtered by subject', async () => {
+    const { data, errors } = await api().as('auditor.1')(
+      `query ($subjectId: ID!) { auditEvents(first: 10, filter: { subjectId: $subjectId }) {
+         totalCount edges { node { at staffId role action subjectType subjectId fields reason } } } }`,
+      { subjectId: kentChild.id },
+    );
+    expect(errors).toBeUndefined();
+    const nodes = data!.auditEvents.edges.map((e: { node: { at: string } }) => e.node);
+    expect(nodes.length).toBeGreaterThanOrEqual(4);
+    expect([...nodes].sort((a, b) => b.at.localeCompare(a.at))).toEqual(nodes);
+  });
+
+  it.each(['adm.kent', 'ppm.kent', 'finder.1', 'panel.1', 'board.kent', 'support.1', 'adm.raa'])(
+    '%s is refused the access log with FORBIDDEN',
+    async (username) => {
+      const { errors } = await api().as(username)('{ auditEvents { totalCount } }');
+      expect(errors![0]!.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'ROLE_MAY_NOT_READ' });
+    },
+  );
+});
