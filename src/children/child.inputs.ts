@@ -1,23 +1,45 @@
-import { IsOptional, Length, MaxLength } from 'class-validator';
+import { IsOptional } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import type { Authority } from '../authz/vocabulary';
 import type { AuthorityToPlace } from './placement-order.entity';
 import { AuthorityEnum, AuthorityToPlaceEnum } from '../graphql/enums';
+import { NAME_LENGTH, NOTE_LENGTH, OptionalText, RequiredText } from '../graphql/input-fields';
 import { DateScalar } from '../graphql/scalars';
 
-const NOTE = 2000;
+/** The details of a child that may be given at creation and corrected later (all optional). */
+@InputType()
+export class ChildDetailsInput {
+  @OptionalText(12)
+  nhsNumber?: string | null;
+
+  @OptionalText(50)
+  sex?: string | null;
+
+  @OptionalText(NAME_LENGTH)
+  ethnicity?: string | null;
+
+  @OptionalText(NAME_LENGTH)
+  religion?: string | null;
+
+  @OptionalText()
+  disability?: string | null;
+
+  @OptionalText()
+  healthNeeds?: string | null;
+
+  @OptionalText()
+  birthFamilyBackground?: string | null;
+}
 
 @InputType()
-export class CreateChildInput {
+export class CreateChildInput extends ChildDetailsInput {
   @Field(() => AuthorityEnum, { description: "The child's responsible authority; a PPM lead records for their own." })
   authority!: Authority;
 
-  @Field()
-  @Length(1, 100)
+  @RequiredText()
   firstName!: string;
 
-  @Field()
-  @Length(1, 100)
+  @RequiredText()
   lastName!: string;
 
   @Field(() => DateScalar)
@@ -25,41 +47,6 @@ export class CreateChildInput {
 
   @Field(() => DateScalar)
   enteredCareOn!: string;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(12)
-  nhsNumber?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(50)
-  sex?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(100)
-  ethnicity?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(100)
-  religion?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(NOTE)
-  disability?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(NOTE)
-  healthNeeds?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(NOTE)
-  birthFamilyBackground?: string | null;
 }
 
 /** A change to an existing child (fields inherited by each input): `version` is the one the caller last read (stale = CONFLICT). */
@@ -73,56 +60,25 @@ export class ChildChangeInput {
   version?: number | null;
 }
 
+/** Corrections to a child's details: only the fields given change. */
 @InputType()
-export class UpdateChildInput extends ChildChangeInput {
-  @Field(() => String, { nullable: true })
+export class UpdateChildInput extends ChildDetailsInput {
+  @Field(() => ID)
+  childId!: string;
+
+  @Field(() => Int, { nullable: true })
   @IsOptional()
-  @Length(1, 100)
+  version?: number | null;
+
+  @OptionalText(NAME_LENGTH)
   firstName?: string | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Length(1, 100)
+  @OptionalText(NAME_LENGTH)
   lastName?: string | null;
 
   @Field(() => DateScalar, { nullable: true })
   @IsOptional()
   dateOfBirth?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(12)
-  nhsNumber?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(50)
-  sex?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(100)
-  ethnicity?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(100)
-  religion?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(NOTE)
-  disability?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(NOTE)
-  healthNeeds?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(NOTE)
-  birthFamilyBackground?: string | null;
 }
 
 @InputType()
@@ -177,8 +133,7 @@ export class RecordPlanChangeInput extends ChildChangeInput {
   @Field(() => DateScalar)
   changedOn!: string;
 
-  @Field()
-  @Length(1, NOTE)
+  @RequiredText(NOTE_LENGTH)
   reason!: string;
 }
 
@@ -190,7 +145,6 @@ export class RecordDisruptionInput extends ChildChangeInput {
   @Field(() => DateScalar, { description: 'The disruption meeting held for it.' })
   meetingOn!: string;
 
-  @Field()
-  @Length(1, NOTE)
+  @RequiredText(NOTE_LENGTH)
   reason!: string;
 }

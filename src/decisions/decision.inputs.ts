@@ -1,21 +1,19 @@
-import { IsOptional, Length } from 'class-validator';
+import { IsOptional } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { ChildChangeInput } from '../children/child.inputs';
 import { DecisionOutcomeEnum, HouseholdDecisionOutcomeEnum } from '../graphql/enums';
+import { NOTE_LENGTH, RequiredText } from '../graphql/input-fields';
 import { DateScalar } from '../graphql/scalars';
 import { HouseholdChangeInput } from '../households/household.inputs';
 import type { DecisionOutcome } from './child-decision.entity';
 import type { HouseholdDecisionOutcome } from './household-decision.entity';
-
-const RATIONALE = 4000;
 
 @InputType()
 export class RecordAdoptionPlanDecisionInput extends ChildChangeInput {
   @Field(() => DateScalar)
   decidedOn!: string;
 
-  @Field()
-  @Length(1, RATIONALE)
+  @RequiredText(NOTE_LENGTH)
   rationale!: string;
 }
 
@@ -34,8 +32,7 @@ export class RecordMatchDecisionInput {
   @Field(() => DateScalar)
   decidedOn!: string;
 
-  @Field()
-  @Length(1, RATIONALE)
+  @RequiredText(NOTE_LENGTH)
   rationale!: string;
 }
 
@@ -47,7 +44,6 @@ export class DecideHouseholdApprovalInput extends HouseholdChangeInput {
   @Field(() => DateScalar)
   decidedOn!: string;
 
-  @Field()
-  @Length(1, RATIONALE)
+  @RequiredText(NOTE_LENGTH)
   rationale!: string;
 }

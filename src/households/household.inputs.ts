@@ -1,20 +1,17 @@
-import { ArrayMaxSize, ArrayMinSize, IsInt, IsOptional, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsInt, IsOptional, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import type { Authority } from '../authz/vocabulary';
 import { AuthorityEnum, HouseholdStageEnum } from '../graphql/enums';
+import { NOTE_LENGTH, OptionalText, RequiredText } from '../graphql/input-fields';
 import { DateScalar } from '../graphql/scalars';
 import type { HouseholdStage } from './household-stage';
 
-const NOTE = 2000;
-
 @InputType()
 export class ApplicantInput {
-  @Field()
-  @Length(1, 100)
+  @RequiredText(100)
   firstName!: string;
 
-  @Field()
-  @Length(1, 100)
+  @RequiredText(100)
   lastName!: string;
 
   @Field(() => DateScalar)
@@ -36,9 +33,7 @@ export class CreateHouseholdInput {
   @IsOptional()
   homeAuthority?: Authority | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(500)
+  @OptionalText(500)
   address?: string | null;
 
   @Field(() => Boolean, { nullable: true, description: 'Previous adopters or foster carers start at Stage 2.' })
@@ -76,24 +71,16 @@ export class CreateHouseholdInput {
   @MaxLength(200, { each: true })
   needsTheyCanMeet?: string[] | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(100)
+  @OptionalText(100)
   ethnicity?: string | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(100)
+  @OptionalText(100)
   religion?: string | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(NOTE)
+  @OptionalText(NOTE_LENGTH)
   healthNotes?: string | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(NOTE)
+  @OptionalText(NOTE_LENGTH)
   dbsOutcome?: string | null;
 }
 
@@ -122,7 +109,6 @@ export class WithdrawHouseholdInput extends HouseholdChangeInput {
   @Field(() => DateScalar)
   withdrawnOn!: string;
 
-  @Field()
-  @Length(1, NOTE)
+  @RequiredText(NOTE_LENGTH)
   reason!: string;
 }

@@ -1,9 +1,8 @@
-import { IsInt, IsOptional, Length, Matches, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { NOTE_LENGTH, RequiredText } from '../graphql/input-fields';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { AgendaItemKindEnum, PanelRecommendationEnum } from '../graphql/enums';
 import type { AgendaItemKind, PanelRecommendation } from './agenda-item.entity';
-
-const NOTE = 4000;
 
 @InputType()
 export class ScheduleAgendaItemInput {
@@ -34,8 +33,7 @@ export class RecordPanelRecommendationInput {
   @Field(() => PanelRecommendationEnum)
   recommendation!: PanelRecommendation;
 
-  @Field()
-  @Length(1, NOTE)
+  @RequiredText(NOTE_LENGTH)
   reasons!: string;
 }
 
@@ -54,11 +52,9 @@ export class RecordReportQualityFeedbackInput {
   @Max(4)
   rating!: number;
 
-  @Field()
-  @Length(1, NOTE)
+  @RequiredText(NOTE_LENGTH)
   strengths!: string;
 
-  @Field()
-  @Length(1, NOTE)
+  @RequiredText(NOTE_LENGTH)
   improvements!: string;
 }

@@ -1,8 +1,9 @@
-import { IsOptional, Length, MaxLength } from 'class-validator';
+import { IsOptional } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import type { Authority } from '../authz/vocabulary';
 import { ConnectionArgs, ConnectionType } from '../graphql/connection';
 import { AssessmentOutcomeEnum, AuthorityEnum, SupportOutcomeEnum } from '../graphql/enums';
+import { NOTE_LENGTH, OptionalText, RequiredText } from '../graphql/input-fields';
 import { DateScalar, DateTimeScalar } from '../graphql/scalars';
 import type { AssessmentOutcome } from './support-assessment.entity';
 import type { SupportOutcome } from './support-request.entity';
@@ -74,12 +75,10 @@ export class RecordSupportRequestInput {
   @Field(() => AuthorityEnum, { description: 'The authority the family lives in.' })
   authority!: Authority;
 
-  @Field()
-  @Length(1, 200)
+  @RequiredText(200)
   familyName!: string;
 
-  @Field()
-  @Length(1, 4000)
+  @RequiredText(NOTE_LENGTH)
   summary!: string;
 
   @Field(() => DateScalar)
@@ -105,8 +104,6 @@ export class RecordSupportAssessmentInput {
   @Field(() => AssessmentOutcomeEnum)
   outcome!: AssessmentOutcome;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(4000)
+  @OptionalText(NOTE_LENGTH)
   notes?: string | null;
 }
