@@ -1,11 +1,14 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { ChildRecord } from '../src/children/child.entity';
+import { ukDate } from '../src/clock';
 import { PanelRecord } from '../src/panels/panel.entity';
 import { RoleAssignmentRecord } from '../src/staff/role-assignment.entity';
 import { StaffRecord } from '../src/staff/staff.entity';
-import { demoChildren } from './demo-children';
+import { generateDemoData } from './demo-data';
 import { DEMO_PANEL_IDS, DEMO_STAFF } from './demo-staff';
-import { seededRandom } from './random';
+import { insertPooledBudget } from './pooled-budget';
+
+/** Rows per INSERT: well under PostgreSQL's 65,535 bind parameters for the widest table. */
+const CHUNK_ROWS = 500;
 
 export async function isSeeded(dataSource: DataSource): Promise<boolean> {
   return (await dataSource.getRepository(StaffRecord).count()) > 0;
@@ -27,12 +30,25 @@ export async function insertDemoStaff(manager: EntityManager): Promise<void> {
   );
 }
 
-/** Demo data for an empty database, in one transaction: staff, then the records they work on. */
-export async function seedDemoData(dataSource: DataSource): Promise<{ staff: number; children: number }> {
-  const children = demoChildren(seededRandom(20201101));
+/** The seed's "today" and the rows written, by table. */
+export type SeedSummary = { today: string } & Record<string, number | string>;
+
+/**
+ * Demo data for an empty database, in one transaction: the staff, the records as of `today` (a UK
+ * date) that reproduce the published figures of /work/shared/figures.md when counted, and the pooled budget.
+ */
+export async function seedDemoData(dataSource: DataSource, today: string = ukDate(new Date())): Promise<SeedSummary> {
+  const tables = generateDemoData(today);
+  const summary: SeedSummary = { today, staff: DEMO_STAFF.length };
   await dataSource.transaction(async (manager) => {
     await insertDemoStaff(manager);
-    await manager.insert(ChildRecord, children);
+    for (const { entity, rows } of tables) {
+      for (let at = 0; at < rows.length; at += CHUNK_ROWS) {
+        await manager.insert(entity, rows.slice(at, at + CHUNK_ROWS));
+      }
+      summary[manager.getRepository(entity).metadata.tableName] = rows.length;
+    }
+    await insertPooledBudget(manager);
   });
-  return { staff: DEMO_STAFF.length, children: children.length };
+  return summary;
 }
