@@ -3,6 +3,7 @@ import { ChildRecord } from '../children/child.entity';
 import { Child } from '../children/child.types';
 import { presentChild } from '../children/child.view';
 import type { RequestContext } from '../graphql/context';
+import { DateScalar } from '../graphql/scalars';
 import { HouseholdRecord } from '../households/household.entity';
 import { Household } from '../households/household.types';
 import { presentHousehold } from '../households/household.view';
@@ -12,7 +13,6 @@ import { presentMatch } from '../matching/match.view';
 import { AgendaItemRecord } from './agenda-item.entity';
 import { RecordPanelRecommendationInput, RecordReportQualityFeedbackInput, ScheduleAgendaItemInput } from './panel.inputs';
 import { AgendaItem, Panel, PanelMeeting, ReportQualityFeedback } from './panel.types';
-import { PanelMeetingRecord } from './panel-meeting.entity';
 import { ReportQualityFeedbackRecord } from './report-quality-feedback.entity';
 
 @Resolver(() => Panel)
@@ -48,9 +48,14 @@ export class PanelResolver {
     return ctx.services.panels.recordReportQualityFeedback(input);
   }
 
-  @FieldResolver(() => [PanelMeeting], { description: 'Oldest first.' })
-  meetings(@Root() panel: Panel, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.many('PanelMeeting', PanelMeetingRecord, 'panelId').load(panel.id);
+  @FieldResolver(() => [PanelMeeting], { description: 'In date order; by default from four weeks ago to eight weeks ahead.' })
+  meetings(
+    @Root() panel: Panel,
+    @Ctx() ctx: RequestContext,
+    @Arg('from', () => DateScalar, { nullable: true }) from?: string | null,
+    @Arg('to', () => DateScalar, { nullable: true }) to?: string | null,
+  ) {
+    return ctx.services.panels.meetings(panel.id, from ?? null, to ?? null);
   }
 
   @FieldResolver(() => [ReportQualityFeedback], { description: 'Empty unless you may read the feedback.' })

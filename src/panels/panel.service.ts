@@ -38,6 +38,18 @@ export class PanelService {
     return accessibleQuery(this.ctx.db.manager, this.ctx.ability, 'read', 'Panel', PanelRecord, 'panel').orderBy('panel.name').getMany();
   }
 
+  /** A panel's meetings between two days (default: four weeks back to eight ahead), in date order. */
+  meetings(panelId: string, from: string | null, to: string | null): Promise<PanelMeetingRecord[]> {
+    return accessibleQuery(this.ctx.db.manager, this.ctx.ability, 'read', 'PanelMeeting', PanelMeetingRecord, 'meeting')
+      .andWhere('meeting.panelId = :panelId AND meeting.meetingOn BETWEEN :from AND :to', {
+        panelId,
+        from: from ?? addDays(this.ctx.today, -28),
+        to: to ?? addDays(this.ctx.today, 56),
+      })
+      .orderBy('meeting.meetingOn')
+      .getMany();
+  }
+
   meeting(id: string): Promise<PanelMeetingRecord> {
     return findReadable(this.ctx.db.manager, this.ctx.ability, 'PanelMeeting', PanelMeetingRecord, parseId('id', id));
   }
