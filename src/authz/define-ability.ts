@@ -25,10 +25,14 @@ const POLICIES: Record<Role, DefinePermissions> = {
 
 /** The whole policy: pure, no I/O. The abilities of several assignments add up. */
 export function defineAbilityFor(actor: Actor, facts: ScopeFacts, now: Date): AppAbility {
+  return defineAbilityOn(actor, facts, ukDate(now));
+}
+
+/** The policy on a given UK day (YYYY-MM-DD): the access matrix states it with a symbolic day. */
+export function defineAbilityOn(actor: Actor, facts: ScopeFacts, today: string): AppAbility {
   const builder = createAbilityBuilder();
-  const input = { facts, today: ukDate(now) };
   for (const assignment of actor.assignments) {
-    POLICIES[assignment.role](assignment, input, builder);
+    POLICIES[assignment.role](assignment, { facts, today }, builder);
   }
   return builder.build();
 }

@@ -1,0 +1,147 @@
+import type { Actor, RoleAssignment } from '../actor';
+import { defineAbilityOn } from '../define-ability';
+import { scopeFacts } from '../facts';
+import { FIELD_CLASSES, type FieldClass, type GuardedSubject } from '../field-classes';
+import { ACTIONS, SUBJECT_TYPES, type Action, type Authority, type SubjectType } from '../vocabulary';
+
+/**
+ * The access matrix: what the live policy grants each role, per scope, subject and action, in words.
+ * It is built from the policy itself with symbolic facts (an allocated child, an open agenda item, a
+ * household proposed for the actor's authority) and a symbolic today, so each condition can be named.
+ */
+
+export const OWN: Authority = 'KENT';
+export const OTHER: Authority = 'MEDWAY';
+const TODAY = '«today»';
+const FACT = {
+  allocatedChild: 'fact:allocated-child',
+  agendaChild: 'fact:agenda-child',
+  agendaHousehold: 'fact:agenda-household',
+  agendaMatch: 'fact:agenda-match',
+  proposedHousehold: 'fact:proposed-household',
+  panel: 'fact:their-panel',
+};
+const SYMBOLIC_FACTS = scopeFacts(
+  [{ id: 'fact:allocation', childId: FACT.allocatedChild }],
+  [{ id: 'fact:agenda-item', childId: FACT.agendaChild, householdId: FACT.agendaHousehold, matchId: FACT.agendaMatch }],
+  [FACT.proposedHousehold],
+);
+
+const WORDS: Record<string, string> = {
+  [FACT.allocatedChild]: 'allocated to them',
+  [FACT.agendaChild]: 'on an open agenda of their panel',
+  [FACT.agendaHousehold]: 'on an open agenda of their panel',
+  [FACT.agendaMatch]: 'on an open agenda of their panel',
+  [FACT.proposedHousehold]: 'proposed for a child of their authority',
+  [FACT.panel]: 'their panel',
+  [TODAY]: 'today',
+};
+
+/** One role in one capacity: the rows of the matrix are built for these. */
+export type MatrixRole = { name: string; assignment: RoleAssignment; authorityScoped: boolean };
+
+const assignment = (role: RoleAssignment['role'], authority: Authority | null, panelRole: RoleAssignment['panelRole'] = null) => ({
+  role,
+  authority,
+  panelId: panelRole ? FACT.panel : null,
+  panelRole,
+});
+
+export const MATRIX_ROLES: MatrixRole[] = [
+  { name: 'ADM (an authority’s)', assignment: assignment('ADM', OWN), authorityScoped: true },
+  { name: 'ADM (the partnership’s)', assignment: assignment('ADM', null), authorityScoped: false },
+  { name: 'PPM lead', assignment: assignment('PPM_LEAD', OWN), authorityScoped: true },
+  { name: 'Family finder', assignment: assignment('FAMILY_FINDER', null), authorityScoped: false },
+  { name: 'Panel chair', assignment: assignment('PANEL_MEMBER', null, 'CHAIR'), authorityScoped: false },
+  { name: 'Panel vice chair', assignment: assignment('PANEL_MEMBER', null, 'VICE_CHAIR'), authorityScoped: false },
+  { name: 'Panel member', assignment: assignment('PANEL_MEMBER', null, 'MEMBER'), authorityScoped: false },
+  { name: 'Panel adviser', assignment: assignment('PANEL_MEMBER', null, 'ADVISER'), authorityScoped: false },
+  { name: 'Board director', assignment: assignment('BOARD_DIRECTOR', null), authorityScoped: false },
+  { name: 'Support worker', assignment: assignment('SUPPORT_WORKER', null), authorityScoped: false },
+  { name: 'Auditor', assignment: assignment('AUDITOR', null), authorityScoped: false },
+];
+
+export type Scope = 'own authority' | 'another authority' | 'any authority';
+export type MatrixCell = { role: string; scope: Scope; subject: SubjectType; action: Action; access: string; fields: string | null };
+
+type Conditions = Record<string, unknown>;
+
+function describeValue(value: unknown): string {
+  if (Array.isArray(value)) return value.map(describeValue).join(' or ');
+  return typeof value === 'string' && WORDS[value] ? WORDS[value]! : String(value);
+}
+
+/** A rule's conditions, for a record of `authority` (null: the scope does not depend on it), in words. */
+function describeConditions(conditions: Conditions, authority: Authority | null): string | false {
+  const words: string[] = [];
+  for (const [field, condition] of Object.entries(conditions)) {
+    if (field === 'authority' && authority !== null) {
+      if (condition !== authority) return false;
+      continue;
+    }
+    if (condition !== null && typeof condition === 'object' && !Array.isArray(condition)) {
+      for (const [operator, value] of Object.entries(condition as Record<string, unknown>)) {
+        const said = describeValue(value);
+        const phrase = {
+          $in: (value as unknown[]).length === 0 ? null : `${field} is ${said}`,
+          $lte: `${field} is on or before ${said}`,
+          $gte: `${field} is on or after ${said}`,
+        }[operator as '$in' | '$lte' | '$gte'];
+        if (phrase === undefined) words.push(`${field} ${operator} ${said}`);
+        else if (phrase === null) return false;
+        else words.push(phrase);
+      }
+    } else {
+      words.push(`${field} is ${describeValue(condition)}`);
+    }
+  }
+  return words.join(' and ');
+}
+
+/** The field classes a set of fields covers: whole classes by name, a partial class by its fields. */
+function describeFields(subject: GuardedSubject, fields: readonly string[] | undefined): string {
+  const classes = FIELD_CLASSES[subject];
+  return (Object.keys(classes) as FieldClass[])
+    .filter((c) => classes[c].length > 0)
+    .flatMap((c) => {
+      const granted = classes[c].filter((f) => !fields || fields.includes(f));
+      if (granted.length === classes[c].length) return [c];
+      return granted.length ? [`${c} (${granted.join(', ')} only)`] : [];
+    })
+    .join(', ');
+}
+
+/** Every cell of the matrix, from the live policy: each role, scope, subject and action. */
+export function buildAccessMatrix(): MatrixCell[] {
+  const cells: MatrixCell[] = [];
+  for (const role of MATRIX_ROLES) {
+    const actor: Actor = { staffId: 'fact:actor', username: role.name, displayName: role.name, assignments: [role.assignment] };
+    const ability = defineAbilityOn(actor, SYMBOLIC_FACTS, TODAY);
+    const scopes: [Scope, Authority | null][] = role.authorityScoped
+      ? [['own authority', OWN], ['another authority', OTHER]]
+      : [['any authority', null]];
+    for (const [scope, authority] of scopes) {
+      for (const subject of SUBJECT_TYPES) {
+        for (const action of ACTIONS) {
+          const grants = ability
+            .rulesFor(action, subject)
+            .filter((rule) => !rule.inverted)
+            .flatMap((rule) => {
+              const words = describeConditions((rule.conditions ?? {}) as Conditions, authority);
+              return words === false ? [] : [{ words, fields: rule.fields as string[] | undefined }];
+            });
+          const access =
+            grants.length === 0
+              ? 'refused'
+              : grants.some((g) => g.words === '')
+                ? 'allowed'
+                : `allowed if ${grants.map((g) => g.words).join('; or ')}`;
+          const guarded = action === 'read' && grants.length > 0 && (subject === 'Child' || subject === 'Household');
+          const fields = guarded ? grants.map((g) => describeFields(subject, g.fields)).join('; or ') : null;
+          cells.push({ role: role.name, scope, subject, action, access, fields });
+        }
+      }
+    }
+  }
+  return cells;
+}
