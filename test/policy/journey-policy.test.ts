@@ -44,7 +44,6 @@ const item = (panelId: string, meetingOn: string, papersReleasedOn: string, wind
 const OPEN_ITEM = item(PANEL_1, '2026-11-18', '2026-11-11', '2026-11-25');
 const CLOSED_ITEM = item(PANEL_1, '2026-11-05', '2026-10-29', '2026-11-12');
 const FUTURE_ITEM = item(PANEL_1, '2026-11-25', '2026-11-18', '2026-12-02');
-const UNRELEASED_ITEM = item(PANEL_1, '2026-12-02', '2026-11-25', '2026-12-09');
 
 type Row = [rule: string, username: string, action: Action, subject: object, allowed: boolean];
 
@@ -111,8 +110,9 @@ const PANELS: Row[] = [
   ['the adviser cannot schedule items on another panel’s agendas', 'adviser.2', 'create', item(PANEL_1, '2026-12-02', '2026-11-25', '2026-12-09'), false],
   ['a chair cannot schedule agenda items', 'panel.1', 'create', item(PANEL_1, '2026-12-02', '2026-11-25', '2026-12-09'), false],
   ['the chair reads an item while its papers are open', 'panel.1', 'read', OPEN_ITEM, true],
-  ['the chair cannot read an item before its papers are released', 'panel.1', 'read', UNRELEASED_ITEM, false],
-  ['the chair cannot read an item after its papers close', 'panel.1', 'read', CLOSED_ITEM, false],
+  ['a member cannot read an item before its papers are released', 'panel.2', 'read', item(PANEL_2, '2026-12-02', '2026-11-25', '2026-12-09'), false],
+  ['the chair reads every item of their panel, also after its papers close', 'panel.1', 'read', CLOSED_ITEM, true],
+  ['a member cannot read an item after its papers close', 'panel.2', 'read', item(PANEL_2, '2026-11-05', '2026-10-29', '2026-11-12'), false],
   ['the adviser reads every item of their panel, open or not', 'adviser.1', 'read', CLOSED_ITEM, true],
   ['the chair recommends from the meeting until the papers close', 'panel.1', 'recommend', OPEN_ITEM, true],
   ['the vice chair recommends too', 'vicechair.1', 'recommend', OPEN_ITEM, true],

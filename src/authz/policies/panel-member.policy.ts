@@ -5,9 +5,11 @@ import type { DefinePermissions } from './policy';
  * Panel member (chair, vice chair, member or adviser of one panel).
  * Reads the cases on the agendas of their own panel's meetings while the papers are open — from
  * release until 7 days after the meeting (the facts carry only those) — seeing first names and ages
- * but no other identity, and no birth-family field. The adviser schedules agenda items (and so reads
- * every item of the panel, the proposed matches and the households ready for panel); the chair or vice chair records recommendations, from the meeting until
- * the papers close, and the six-monthly report-quality feedback. Panels recommend; they never decide.
+ * but no other identity, and no birth-family field. A member sees the agenda items while their papers
+ * are open; the chair, vice chair and adviser see every item of their panel. The adviser schedules agenda
+ * items (and so reads the proposed matches and the households ready for panel); the chair or vice chair
+ * records recommendations, from the meeting until the papers close, and the six-monthly report-quality
+ * feedback. Panels recommend; they never decide.
  */
 export const panelMemberPolicy: DefinePermissions = ({ panelId, panelRole }, { facts, today }, { can }) => {
   if (panelId === null) return;
@@ -17,13 +19,17 @@ export const panelMemberPolicy: DefinePermissions = ({ panelId, panelRole }, { f
   can('read', 'Household', HOUSEHOLD_FIELDS_FOR_PANEL, { id: { $in: [...facts.panelHouseholdIds] } }).because('NOT_ON_AGENDA');
   can('read', 'Match', { id: { $in: [...facts.panelMatchIds] } });
 
+  if (panelRole === 'MEMBER') {
+    can('read', 'AgendaItem', { panelId, papersReleasedOn: { $lte: today }, windowClosesOn: { $gte: today } });
+  } else {
+    // The officers run the panel's business: they see every item of its agendas (the cases' papers stay windowed).
+    can('read', 'AgendaItem', { panelId });
+  }
   if (panelRole === 'ADVISER') {
-    can(['read', 'create'], 'AgendaItem', { panelId }).because('NOT_YOUR_PANEL');
+    can('create', 'AgendaItem', { panelId }).because('NOT_YOUR_PANEL');
     // What awaits panel: proposed matches, and households ready for approval or review (case fields only).
     can('read', 'Match', { status: 'PROPOSED' });
     can('read', 'Household', [...HOUSEHOLD_CASE_FIELDS], { stage: { $in: ['PANEL', 'APPROVED'] } });
-  } else {
-    can('read', 'AgendaItem', { panelId, papersReleasedOn: { $lte: today }, windowClosesOn: { $gte: today } });
   }
   if (panelRole === 'CHAIR' || panelRole === 'VICE_CHAIR') {
     can('recommend', 'AgendaItem', { panelId, meetingOn: { $lte: today }, windowClosesOn: { $gte: today } }).because(
