@@ -23,6 +23,7 @@ export class DbScope {
       this.statementCount += 1;
     };
     this.runner = runner;
+    sendOneAtATime(runner);
     await runner.connect();
     await runner.startTransaction();
   }
@@ -73,4 +74,18 @@ export class DbScope {
 
 function isUniqueViolation(error: unknown): boolean {
   return error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505';
+}
+
+/**
+ * A connection runs one statement at a time; resolvers of one request (DataLoader batches, sibling fields)
+ * may ask concurrently, so their statements queue here rather than inside the driver.
+ */
+function sendOneAtATime(runner: QueryRunner): void {
+  const send = runner.query.bind(runner);
+  let previous: Promise<unknown> = Promise.resolve();
+  runner.query = ((...args: Parameters<QueryRunner['query']>) => {
+    const next = previous.then(() => send(...args));
+    previous = next.catch(() => undefined);
+    return next;
+  }) as QueryRunner['query'];
 }

@@ -8,7 +8,7 @@ import { PlacementOrderRecord } from '../../src/children/placement-order.entity'
 import { PlacementRecord } from '../../src/children/placement.entity';
 import { ChildDecisionRecord } from '../../src/decisions/child-decision.entity';
 import { HouseholdDecisionRecord } from '../../src/decisions/household-decision.entity';
-import type { HouseholdStage } from '../../src/households/household-stage';
+import { HOUSEHOLD_STAGES, type HouseholdStage } from '../../src/households/household-stage';
 import { HouseholdStageEventRecord } from '../../src/households/household-stage-event.entity';
 import { HouseholdRecord } from '../../src/households/household.entity';
 import { MatchRecord, type MatchStatus } from '../../src/matching/match.entity';
@@ -51,18 +51,8 @@ const CHAIR: Record<PanelNumber, string> = { 1: 'panel.1', 2: 'chair.2', 3: 'pan
 
 let sequence = 0;
 
-const HOUSEHOLD_PATH: readonly HouseholdStage[] = [
-  'ENQUIRY',
-  'INFORMATION_EVENT',
-  'INITIAL_VISIT',
-  'REGISTRATION',
-  'STAGE_1',
-  'STAGE_2',
-  'PANEL',
-  'APPROVED',
-  'MATCHED',
-  'PLACED',
-];
+/** The household journey up to placement, in order (the exits are not on the way). */
+const HOUSEHOLD_PATH: readonly HouseholdStage[] = HOUSEHOLD_STAGES.slice(0, HOUSEHOLD_STAGES.indexOf('PLACED') + 1);
 
 export type HouseholdOptions = {
   stage?: HouseholdStage;
