@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import type { Request } from 'express';
 import type { DataSource } from 'typeorm';
 import { AuditTrail } from '../audit/audit-trail';
-import { AuditService } from '../audit/audit.service';
 import { loadActor } from '../auth/actor-loader';
 import { InvalidToken, type TokenVerifier } from '../auth/tokens';
 import type { AppAbility } from '../authz/ability';
@@ -11,21 +10,13 @@ import { defineAbilityFor } from '../authz/define-ability';
 import { ScopedLoaders } from '../authz/scoped-loaders';
 import type { ScopeFacts } from '../authz/facts';
 import { loadScopeFacts } from '../authz/facts-loader';
-import { BoardService } from '../board/board.service';
-import { ChildService } from '../children/child.service';
 import type { TimelinessThresholds } from '../config';
-import { MilestoneService } from '../children/milestone.service';
-import { PlacementService } from '../children/placement.service';
-import { DecisionService } from '../decisions/decision.service';
-import { HouseholdService } from '../households/household.service';
-import { MatchService } from '../matching/match.service';
-import { PanelService } from '../panels/panel.service';
 import { createStaffDirectory, type StaffDirectory } from '../staff/staff-directory';
-import { SupportService } from '../support/support.service';
 import { ukDate, type Clock } from '../clock';
 import { DbScope } from '../db/db-scope';
 import type { Logger } from '../logger';
 import { unauthenticated } from './errors';
+import { createServices, type Services } from './services';
 
 export type AppDeps = {
   dataSource: DataSource;
@@ -54,23 +45,8 @@ export type RequestContext = ServiceContext & {
   requestId: string;
   audit: AuditTrail;
   staffDirectory: StaffDirectory;
-  services: ReturnType<typeof createServices>;
+  services: Services;
 };
-
-function createServices(ctx: ServiceContext, deps: AppDeps) {
-  return {
-    children: new ChildService(ctx),
-    milestones: new MilestoneService(ctx),
-    placements: new PlacementService(ctx),
-    decisions: new DecisionService(ctx),
-    matches: new MatchService(ctx),
-    households: new HouseholdService(ctx),
-    panels: new PanelService(ctx),
-    support: new SupportService(ctx),
-    board: new BoardService(ctx, deps.timeliness),
-    audit: new AuditService(ctx),
-  };
-}
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
@@ -109,7 +85,7 @@ export async function buildContext(deps: AppDeps, req: Request, requestId: strin
     const ability = defineAbilityFor(actor, facts, now);
     const loaders = new ScopedLoaders(() => db.manager, ability);
     const base: ServiceContext = { log: deps.log.child({ requestId, staffId }), now, today, actor, facts, ability, db, loaders };
-    return { ...base, requestId, audit: new AuditTrail(), staffDirectory: createStaffDirectory(() => db.manager), services: createServices(base, deps) };
+    return { ...base, requestId, audit: new AuditTrail(), staffDirectory: createStaffDirectory(() => db.manager), services: createServices(base, deps.timeliness) };
   } catch (error) {
     await db.finish('rollback');
     throw error;

@@ -1,0 +1,30 @@
+import { AuditService } from '../audit/audit.service';
+import { BoardService } from '../board/board.service';
+import { ChildService } from '../children/child.service';
+import { MilestoneService } from '../children/milestone.service';
+import { PlacementService } from '../children/placement.service';
+import type { TimelinessThresholds } from '../config';
+import { DecisionService } from '../decisions/decision.service';
+import { HouseholdService } from '../households/household.service';
+import { MatchService } from '../matching/match.service';
+import { PanelService } from '../panels/panel.service';
+import { SupportService } from '../support/support.service';
+import type { ServiceContext } from './context';
+
+/** The use cases of one request, each bound to the caller's context (cheap objects, built per request). */
+export function createServices(ctx: ServiceContext, timeliness: TimelinessThresholds) {
+  return {
+    children: new ChildService(ctx),
+    milestones: new MilestoneService(ctx),
+    placements: new PlacementService(ctx),
+    decisions: new DecisionService(ctx),
+    matches: new MatchService(ctx),
+    households: new HouseholdService(ctx),
+    panels: new PanelService(ctx),
+    support: new SupportService(ctx),
+    board: new BoardService(ctx, timeliness),
+    audit: new AuditService(ctx),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;
