@@ -14,6 +14,10 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['@swc/jest', swc] },
   setupFiles: ['reflect-metadata'],
+  // Rule coverage (test/helpers/rule-coverage.ts): each file records the policy rules it exercises, and
+  // test/policy/rule-coverage.test.ts, run last, fails on any rule no test exercised.
+  setupFilesAfterEnv: ['<rootDir>/test/helpers/rule-coverage.setup.ts'],
+  testSequencer: '<rootDir>/test/helpers/rule-coverage.sequencer.js',
   globalSetup: '<rootDir>/test/helpers/global-setup.ts',
   globalTeardown: '<rootDir>/test/helpers/global-teardown.ts',
   maxWorkers: 1,

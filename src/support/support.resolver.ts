@@ -2,6 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } fr
 import type { RequestContext } from '../graphql/context';
 import { SupportAssessmentRecord } from './support-assessment.entity';
 import {
+  RecordAdviceLineCallInput,
   RecordSupportAssessmentInput,
   RecordSupportRequestInput,
   SupportAssessment,
@@ -25,6 +26,11 @@ export class SupportResolver {
   @Mutation(() => SupportRequest, { description: 'A support worker records a call for support from a family.' })
   recordSupportRequest(@Arg('input', () => RecordSupportRequestInput) input: RecordSupportRequestInput, @Ctx() ctx: RequestContext) {
     return ctx.services.support.recordRequest(input);
+  }
+
+  @Mutation(() => SupportRequest, { description: 'A support worker records the advice-line call that followed a request.' })
+  recordAdviceLineCall(@Arg('input', () => RecordAdviceLineCallInput) input: RecordAdviceLineCallInput, @Ctx() ctx: RequestContext) {
+    return ctx.services.support.recordAdviceLineCall(input);
   }
 
   @Mutation(() => SupportAssessment, { description: 'A support worker records an adoption support assessment.' })

@@ -3,11 +3,16 @@ import { accessibleQuery, findForAction, findReadable } from '../authz/scoped-re
 import { updateVersioned } from '../db/versioned-update';
 import type { ServiceContext } from '../graphql/context';
 import { paginate, type Page } from '../graphql/connection';
-import { badUserInput } from '../graphql/errors';
+import { badUserInput, conflict } from '../graphql/errors';
 import { assertRecordedDate, optionalText, parseId, requireText } from '../graphql/input-rules';
 import { SupportAssessmentRecord } from './support-assessment.entity';
 import { SupportRequestRecord } from './support-request.entity';
-import type { RecordSupportAssessmentInput, RecordSupportRequestInput, SupportRequestsArgs } from './support.types';
+import type {
+  RecordAdviceLineCallInput,
+  RecordSupportAssessmentInput,
+  RecordSupportRequestInput,
+  SupportRequestsArgs,
+} from './support.types';
 
 const ALIAS = 'request';
 
@@ -43,6 +48,26 @@ export class SupportService {
       recordedBy: this.ctx.actor.staffId,
     });
     return this.ctx.db.unit((manager) => manager.save(request));
+  }
+
+  /** The advice-line call that follows a request (once), and what came of it. */
+  recordAdviceLineCall(input: RecordAdviceLineCallInput): Promise<SupportRequestRecord> {
+    return this.ctx.db.unit(async (manager) => {
+      const request = await findForAction('update', {
+        manager,
+        ability: this.ctx.ability,
+        subjectType: 'SupportRequest',
+        entity: SupportRequestRecord,
+        id: parseId('supportRequestId', input.supportRequestId),
+        version: input.version,
+      });
+      if (request.adviceLineCallOn) throw conflict('The advice-line call is already recorded');
+      assertRecordedDate('calledOn', input.calledOn, this.ctx.today, request.receivedOn, 'the advice-line call follows the request');
+      return updateVersioned(manager, SupportRequestRecord, request, {
+        adviceLineCallOn: input.calledOn,
+        outcome: input.outcome ?? request.outcome,
+      });
+    });
   }
 
   /** An adoption support assessment, one a request; the request's outcome becomes ASSESSMENT. */

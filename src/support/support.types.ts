@@ -107,3 +107,20 @@ export class RecordSupportAssessmentInput {
   @OptionalText(NOTE_LENGTH)
   notes?: string | null;
 }
+
+@InputType()
+export class RecordAdviceLineCallInput {
+  @Field(() => ID)
+  supportRequestId!: string;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  version?: number | null;
+
+  @Field(() => DateScalar, { description: 'The support-and-advice-line call (due within 5 working days of the request).' })
+  calledOn!: string;
+
+  @Field(() => SupportOutcomeEnum, { nullable: true })
+  @IsOptional()
+  outcome?: SupportOutcome | null;
+}

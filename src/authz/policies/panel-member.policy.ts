@@ -1,4 +1,5 @@
 import { CHILD_FIELDS_FOR_PANEL, HOUSEHOLD_CASE_FIELDS, HOUSEHOLD_FIELDS_FOR_PANEL } from '../field-classes';
+import { CHILD_RECORD_SUBJECTS, HOUSEHOLD_RECORD_SUBJECTS } from '../vocabulary';
 import type { DefinePermissions } from './policy';
 
 /**
@@ -15,8 +16,12 @@ export const panelMemberPolicy: DefinePermissions = ({ panelId, panelRole }, { f
   if (panelId === null) return;
   can('read', 'Panel', { id: panelId });
   can('read', 'PanelMeeting', { panelId });
-  can('read', 'Child', CHILD_FIELDS_FOR_PANEL, { id: { $in: [...facts.panelChildIds] } }).because('NOT_ON_AGENDA');
-  can('read', 'Household', HOUSEHOLD_FIELDS_FOR_PANEL, { id: { $in: [...facts.panelHouseholdIds] } }).because('NOT_ON_AGENDA');
+  const agendaChildren = [...facts.panelChildIds];
+  const agendaHouseholds = [...facts.panelHouseholdIds];
+  can('read', 'Child', CHILD_FIELDS_FOR_PANEL, { id: { $in: agendaChildren } }).because('NOT_ON_AGENDA');
+  can('read', CHILD_RECORD_SUBJECTS, { childId: { $in: agendaChildren } });
+  can('read', 'Household', HOUSEHOLD_FIELDS_FOR_PANEL, { id: { $in: agendaHouseholds } }).because('NOT_ON_AGENDA');
+  if (panelRole !== 'ADVISER') can('read', HOUSEHOLD_RECORD_SUBJECTS, { householdId: { $in: agendaHouseholds } });
   can('read', 'Match', { id: { $in: [...facts.panelMatchIds] } });
 
   if (panelRole === 'MEMBER') {
@@ -27,9 +32,11 @@ export const panelMemberPolicy: DefinePermissions = ({ panelId, panelRole }, { f
   }
   if (panelRole === 'ADVISER') {
     can('create', 'AgendaItem', { panelId }).because('NOT_YOUR_PANEL');
-    // What awaits panel: proposed matches, and households ready for approval or review (case fields only).
+    // What awaits panel: proposed matches, households ready for approval or review (case fields only), and
+    // households' stage histories and decisions (case information, no identity).
     can('read', 'Match', { status: 'PROPOSED' });
     can('read', 'Household', [...HOUSEHOLD_CASE_FIELDS], { stage: { $in: ['PANEL', 'APPROVED'] } });
+    can('read', HOUSEHOLD_RECORD_SUBJECTS);
   }
   if (panelRole === 'CHAIR' || panelRole === 'VICE_CHAIR') {
     can('recommend', 'AgendaItem', { panelId, meetingOn: { $lte: today }, windowClosesOn: { $gte: today } }).because(

@@ -1,0 +1,528 @@
+import type { DataSource } from 'typeorm';
+import { demoStaff } from '../../seeds/demo-staff';
+import { allFieldsOf, FIELD_CLASSES, type GuardedSubject } from '../../src/authz/field-classes';
+import type { SubjectType } from '../../src/authz/vocabulary';
+import { AllocationRecord } from '../../src/children/allocation.entity';
+import { DisruptionRecord } from '../../src/children/disruption.entity';
+import { PlacementOrderRecord } from '../../src/children/placement-order.entity';
+import { PlacementRecord } from '../../src/children/placement.entity';
+import { ChildDecisionRecord } from '../../src/decisions/child-decision.entity';
+import { HouseholdDecisionRecord } from '../../src/decisions/household-decision.entity';
+import { HouseholdRecord } from '../../src/households/household.entity';
+import { ReportQualityFeedbackRecord } from '../../src/panels/report-quality-feedback.entity';
+import { SupportAssessmentRecord } from '../../src/support/support-assessment.entity';
+import {
+  insertAgendaItem,
+  insertChildAt,
+  insertHousehold,
+  insertPanelMeeting,
+  insertSupportRequest,
+  panelId,
+  type FixtureStage,
+  type JourneyOptions,
+  type PanelNumber,
+} from '../helpers/journey-factories';
+import { useTestApi, type GraphQLResponse } from '../helpers/test-api';
+import {
+  ALL_ROWS,
+  checksOf,
+  FIRST_NAME_AND_AGE,
+  fixtureFor,
+  fixtureKey,
+  reasonOf,
+  ROLE_TABLES,
+  seesOf,
+  WINDOWS,
+  type Check,
+  type FieldView,
+  type Fixture,
+  type Scope,
+} from '../policy/expectations';
+
+/**
+ * The role tables (test/policy/expectations) at the GraphQL boundary, as each demo member of staff. Every row's
+ * record is seeded for its scope; reads must return it with exactly the row's field classes, or refuse as
+ * design.md §3 says: FORBIDDEN (ROLE_MAY_NOT_READ) when the role may never read the subject, else NOT_FOUND.
+ * An allowed action succeeds on a record seeded for it; a refused one is refused in the order of §3, by the
+ * actor's read row for the record the mutation looks up: FORBIDDEN (ROLE_MAY_NOT_READ), NOT_FOUND, or FORBIDDEN
+ * with the row's reason. Rows with no entry point (recording an advice-line call later, writing the access log,
+ * reading feedback without a panel seat) are the ability suite's only.
+ */
+type Ids = Partial<Record<SubjectType | 'meeting' | 'period', string>>;
+type Data = Record<string, any>;
+type CaseFixture = Extract<Fixture, { kind: 'case' }>;
+
+const staffId = (username: string) => demoStaff(username).id;
+const IDENTITY = { nhsNumber: '9434765919', sex: 'F', religion: 'none', disability: 'none', healthNeeds: 'asthma' };
+const NOBODY = '00000000-0000-4000-8000-000000000000';
+
+// --- fixtures: the records each scope needs, seeded once; an allowed action gets records of its own ---
+
+async function seedCase(ds: DataSource, { authority, finder, link, agenda }: CaseFixture): Promise<Ids> {
+  const stage = link === 'PLACED' ? 'PLACED' : 'LINKED';
+  const journey = await insertChildAt(ds, authority, stage, { finder, child: IDENTITY });
+  const childId = journey.child.id;
+  const household = journey.household!;
+  await ds.getRepository(HouseholdRecord).update(household.id, { religion: 'none' });
+  const idOf = async (entity: new () => { id: string }, where: object) =>
+    (await ds.getRepository(entity).findOneByOrFail(where)).id;
+  const ids: Ids = {
+    Child: childId,
+    Match: journey.match!.id,
+    Household: household.id,
+    ChildDecision: await idOf(ChildDecisionRecord, { childId, kind: 'ADOPTION_PLAN' }),
+    Allocation: await idOf(AllocationRecord, { childId }),
+    PlacementOrder: await idOf(PlacementOrderRecord, { childId }),
+    HouseholdDecision: await idOf(HouseholdDecisionRecord, { householdId: household.id }),
+  };
+  if (journey.placement) {
+    const placementId = journey.placement.id;
+    const disruption = { authority, childId, placementId, disruptedOn: '2025-10-01', meetingOn: '2025-10-08' };
+    const { identifiers } = await ds.getRepository(DisruptionRecord).insert({
+      ...disruption,
+      reason: 'the placement broke down',
+      recordedBy: staffId(`ppm.${authority.toLowerCase()}`),
+    });
+    await ds.getRepository(PlacementRecord).update(placementId, { endedOn: '2025-10-01' });
+    Object.assign(ids, { Placement: placementId, Disruption: identifiers[0]!.id });
+  }
+  if (agenda) {
+    const meeting = await insertPanelMeeting(ds, { panel: agenda.panel, ...WINDOWS[agenda.window] });
+    ids.AgendaItem = (await insertAgendaItem(ds, { meeting, match: journey.match! })).id;
+    ids.meeting = meeting.id;
+  }
+  return ids;
+}
+
+async function seedHousehold(ds: DataSource, options: Parameters<typeof insertHousehold>[1]): Promise<string> {
+  const household = await insertHousehold(ds, options);
+  await ds.getRepository(HouseholdRecord).update(household.id, { religion: 'none' });
+  return household.id;
+}
+
+async function seedSupportRequest(ds: DataSource, authority: CaseFixture['authority']): Promise<Ids> {
+  const request = await insertSupportRequest(ds, authority);
+  const { identifiers } = await ds.getRepository(SupportAssessmentRecord).insert({
+    supportRequestId: request.id,
+    authority,
+    completedOn: '2026-10-10',
+    outcome: 'SUPPORT_PLAN',
+    recordedBy: staffId('support.1'),
+  });
+  return { SupportRequest: request.id, SupportAssessment: identifiers[0]!.id };
+}
+
+async function seed(ds: DataSource, fixture: Fixture): Promise<Ids> {
+  switch (fixture.kind) {
+    case 'case':
+      return seedCase(ds, fixture);
+    case 'household':
+      return { Household: await seedHousehold(ds, { stage: fixture.stage }) };
+    case 'panel': {
+      const meeting = await insertPanelMeeting(ds, { panel: fixture.panel, ...WINDOWS.upcoming });
+      const { identifiers } = await ds.getRepository(ReportQualityFeedbackRecord).insert({
+        panelId: panelId(fixture.panel),
+        period: '2025-H2',
+        rating: 3,
+        strengths: 'clear chronologies',
+        improvements: 'more on contact',
+        recordedBy: staffId('panel.1'),
+      });
+      const [Panel, ReportQualityFeedback] = [panelId(fixture.panel), identifiers[0]!.id];
+      return { Panel, PanelMeeting: meeting.id, meeting: meeting.id, ReportQualityFeedback };
+    }
+    case 'support':
+      return seedSupportRequest(ds, fixture.authority);
+    case 'partnership':
+      return {};
+  }
+}
+
+const authorityOf = (fixture: Fixture) => ('authority' in fixture ? fixture.authority : 'KENT');
+
+/** A child of the fixture's authority at `stage`, for an allowed step to change. */
+function childAt(stage: FixtureStage, options: JourneyOptions = {}) {
+  return async (ds: DataSource, fixture: Fixture): Promise<Ids> => {
+    const journey = await insertChildAt(ds, authorityOf(fixture), stage, options);
+    return { Child: journey.child.id, Match: journey.match?.id, Household: journey.household?.id };
+  };
+}
+
+let period = 2018;
+
+// --- entry points ---
+
+type Read = {
+  /** one: the subject's own lookup; list: a list of it (or its aggregates); nested: inside a record that holds it. */
+  kind: 'one' | 'list' | 'nested';
+  query: string;
+  variables?: (ids: Ids) => Record<string, unknown>;
+  shows: (data: Data, ids: Ids) => boolean;
+};
+
+/** The classified fields each read selects (relations aside); the fixtures give every one a value. */
+const SELECTED: Record<GuardedSubject, string[]> = {
+  Child: ['firstName', 'lastName', 'dateOfBirth', 'ageInYears', 'nhsNumber', 'sex', 'ethnicity', 'religion',
+    'disability', 'healthNeeds', 'birthFamilyBackground'],
+  Household: ['applicants', 'applicantFirstNames', 'applicantAges', 'address', 'ethnicity', 'religion', 'healthNotes',
+    'dbsOutcome'],
+};
+const selection = (subject: GuardedSubject) =>
+  `${SELECTED[subject].map((f) => (f === 'applicants' ? 'applicants { firstName }' : f)).join(' ')} redactedFields`;
+
+const contains = (list: { id: string }[] | null | undefined, id?: string) => !!list?.some((x) => x.id === id);
+const one = (field: string, selection: string, subject: SubjectType): Read => ({
+  kind: 'one',
+  query: `query ($id: ID!) { ${field}(id: $id) { id ${selection} } }`,
+  variables: (ids) => ({ id: ids[subject] }),
+  shows: (data, ids) => data[field]?.id === ids[subject],
+});
+const inChild = (selection: string, shows: (child: Data, ids: Ids) => boolean): Read => ({
+  kind: 'nested',
+  query: `query ($id: ID!) { child(id: $id) { id ${selection} } }`,
+  variables: (ids) => ({ id: ids.Child }),
+  shows: (data, ids) => !!data.child && shows(data.child, ids),
+});
+const inHousehold = (selection: string, shows: (household: Data, ids: Ids) => boolean): Read => ({
+  kind: 'nested',
+  query: `query ($id: ID!) { household(id: $id) { id ${selection} } }`,
+  variables: (ids) => ({ id: ids.Household }),
+  shows: (data, ids) => !!data.household && shows(data.household, ids),
+});
+
+const READS: Record<SubjectType, Read> = {
+  Child: one('child', selection('Child'), 'Child'),
+  ChildDecision: inChild('decisions { id }', (child, ids) => contains(child.decisions, ids.ChildDecision)),
+  Allocation: inChild('familyFinder { id }', (child) => child.familyFinder != null),
+  PlacementOrder: inChild('placementOrder { id }', (child, ids) => child.placementOrder?.id === ids.PlacementOrder),
+  Placement: inChild('placements { id }', (child, ids) => contains(child.placements, ids.Placement)),
+  Disruption: inChild('disruptions { id }', (child, ids) => contains(child.disruptions, ids.Disruption)),
+  Match: one('match', 'status', 'Match'),
+  Household: one('household', selection('Household'), 'Household'),
+  HouseholdDecision: inHousehold('decisions { id }', (h, ids) => contains(h.decisions, ids.HouseholdDecision)),
+  HouseholdStageEvent: inHousehold('stageHistory { stage }', (household) => household.stageHistory?.length > 0),
+  Panel: { kind: 'list', query: '{ panels { id } }', shows: (data, ids) => contains(data.panels, ids.Panel) },
+  PanelMeeting: one('panelMeeting', 'meetingOn', 'PanelMeeting'),
+  AgendaItem: {
+    kind: 'nested',
+    query: 'query ($id: ID!) { panelMeeting(id: $id) { agendaItems { id } } }',
+    variables: (ids) => ({ id: ids.meeting }),
+    shows: (data, ids) => contains(data.panelMeeting?.agendaItems, ids.AgendaItem),
+  },
+  ReportQualityFeedback: {
+    kind: 'nested',
+    query: '{ panels { reportQualityFeedback { id } } }',
+    shows: (data, ids) =>
+      !!data.panels?.some((panel: Data) => contains(panel.reportQualityFeedback, ids.ReportQualityFeedback)),
+  },
+  SupportRequest: one('supportRequest', 'familyName', 'SupportRequest'),
+  SupportAssessment: {
+    kind: 'nested',
+    query: 'query ($id: ID!) { supportRequest(id: $id) { assessment { id } } }',
+    variables: (ids) => ({ id: ids.SupportRequest }),
+    shows: (data, ids) => data.supportRequest?.assessment?.id === ids.SupportAssessment,
+  },
+  BoardPerformance: {
+    kind: 'list',
+    query: '{ boardPerformance(from: "2026-01", to: "2026-03") { byAuthority { authority } } }',
+    shows: (data) => new Set(data.boardPerformance?.byAuthority.map((m: Data) => m.authority)).size === 3,
+  },
+  PooledBudget: {
+    kind: 'list',
+    query: '{ pooledBudget { financialYear } }',
+    shows: (data) => Array.isArray(data.pooledBudget),
+  },
+  AuditEvent: {
+    kind: 'list',
+    query: '{ auditEvents(first: 1) { totalCount } }',
+    shows: (data) => typeof data.auditEvents?.totalCount === 'number',
+  },
+};
+
+type Write = {
+  mutation: string;
+  /** The record the mutation finds first, under the actor's read policy (design.md §3); null for a new record. */
+  lookup: SubjectType | null;
+  input: (ids: Ids, fixture: Fixture) => Record<string, unknown>;
+  /** Records an allowed action may change, in a state where it succeeds. */
+  fresh?: (ds: DataSource, fixture: Fixture, actor: string, ids: Ids) => Promise<Ids>;
+};
+
+const CHILD_STEPS: Record<string, Write> = {
+  allocateFamilyFinder: {
+    mutation: 'allocateFamilyFinder',
+    lookup: 'Child',
+    input: (ids) => ({ childId: ids.Child, familyFinderId: staffId('finder.1'), allocatedOn: '2025-03-05' }),
+    fresh: childAt('SHOULD_BE_PLACED', { finder: null }),
+  },
+  recordPlacementOrder: {
+    mutation: 'recordPlacementOrder',
+    lookup: 'Child',
+    input: (ids) => ({ childId: ids.Child, grantedOn: '2025-06-02' }),
+    fresh: childAt('SHOULD_BE_PLACED'),
+  },
+  recordEarlyPermanencePlacement: {
+    mutation: 'recordEarlyPermanencePlacement',
+    lookup: 'Child',
+    input: (ids) => ({ childId: ids.Child, householdId: ids.Household, placedOn: '2025-07-07' }),
+    fresh: async (ds, fixture) => {
+      const household = await insertHousehold(ds, { earlyPermanence: true });
+      return childAt('LINKED', { household, placementOrder: false })(ds, fixture);
+    },
+  },
+  recordPlacement: {
+    mutation: 'recordPlacement',
+    lookup: 'Child',
+    input: (ids) => ({ childId: ids.Child, placedOn: '2025-09-01' }),
+    fresh: childAt('MATCHED'),
+  },
+  recordAdoptionOrder: {
+    mutation: 'recordAdoptionOrder',
+    lookup: 'Child',
+    input: (ids) => ({ childId: ids.Child, grantedOn: '2026-01-15' }),
+    fresh: childAt('PLACED'),
+  },
+  recordPlanChange: {
+    mutation: 'recordPlanChange',
+    lookup: 'Child',
+    input: (ids) => ({ childId: ids.Child, changedOn: '2025-07-01', reason: 'returning to a parent' }),
+    fresh: childAt('AUTHORITY_TO_PLACE'),
+  },
+  recordDisruption: {
+    mutation: 'recordDisruption',
+    lookup: 'Child',
+    input: (ids) => ({ childId: ids.Child, disruptedOn: '2025-10-01', meetingOn: '2025-10-08', reason: 'it ended' }),
+    fresh: childAt('PLACED'),
+  },
+};
+
+const HOUSEHOLD_STEPS: Record<string, Write> = {
+  advanceHouseholdStage: {
+    mutation: 'advanceHouseholdStage',
+    lookup: 'Household',
+    input: (ids) => ({ householdId: ids.Household, stage: 'STAGE_2', enteredOn: '2025-03-01' }),
+    fresh: async (ds) => ({ Household: await seedHousehold(ds, { stage: 'STAGE_1' }) }),
+  },
+  withdrawHousehold: {
+    mutation: 'withdrawHousehold',
+    lookup: 'Household',
+    input: (ids) => ({ householdId: ids.Household, withdrawnOn: '2025-03-01', reason: 'they moved abroad' }),
+    fresh: async (ds) => ({ Household: await seedHousehold(ds, { stage: 'STAGE_1' }) }),
+  },
+};
+
+const WRITES: Record<string, Write> = {
+  ...CHILD_STEPS,
+  ...HOUSEHOLD_STEPS,
+  'Child:create': {
+    mutation: 'createChild',
+    lookup: null,
+    input: (_ids, fixture) => ({
+      authority: authorityOf(fixture),
+      firstName: 'Ada',
+      lastName: 'Lovelace',
+      dateOfBirth: '2023-05-01',
+      enteredCareOn: '2024-02-12',
+    }),
+  },
+  'Child:update': {
+    mutation: 'updateChild',
+    lookup: 'Child',
+    input: (ids) => ({ childId: ids.Child, firstName: 'Renamed' }),
+    fresh: childAt('SHOULD_BE_PLACED'),
+  },
+  'Child:record': CHILD_STEPS.recordPlanChange!,
+  'Child:decide': {
+    mutation: 'recordAdoptionPlanDecision',
+    lookup: 'Child',
+    input: (ids) => ({ childId: ids.Child, decidedOn: '2025-03-03', rationale: 'adoption is the plan' }),
+    fresh: childAt('CONSIDERING_ADOPTION'),
+  },
+  'Child:propose': {
+    mutation: 'proposeMatch',
+    lookup: 'Child',
+    input: (ids) => ({ childId: ids.Child, householdId: ids.Household, proposedOn: '2025-07-01' }),
+    fresh: async (ds, fixture, actor) => ({
+      ...(await childAt('AUTHORITY_TO_PLACE', { finder: actor })(ds, fixture)),
+      Household: (await insertHousehold(ds)).id,
+    }),
+  },
+  'Match:decide': {
+    mutation: 'recordMatchDecision',
+    lookup: 'Match',
+    input: (ids) => ({ matchId: ids.Match, outcome: 'APPROVED', decidedOn: '2025-08-12', rationale: 'a good match' }),
+    fresh: childAt('MATCH_RECOMMENDED'),
+  },
+  'Household:create': {
+    mutation: 'createHousehold',
+    lookup: null,
+    input: () => ({
+      applicants: [{ firstName: 'Sam', lastName: 'Adopter', dateOfBirth: '1985-04-02' }],
+      enquiryOn: '2026-10-01',
+    }),
+  },
+  'Household:update': HOUSEHOLD_STEPS.advanceHouseholdStage!,
+  'Household:approve': {
+    mutation: 'decideHouseholdApproval',
+    lookup: 'Household',
+    input: (ids) => ({ householdId: ids.Household, outcome: 'APPROVED', decidedOn: '2026-10-07', rationale: 'agreed' }),
+    fresh: async (ds) => {
+      const household = await insertHousehold(ds, { stage: 'PANEL' });
+      const meeting = await insertPanelMeeting(ds, { panel: 3, meetingOn: '2026-10-06' });
+      await insertAgendaItem(ds, { meeting, household, recommendation: 'POSITIVE' });
+      return { Household: household.id };
+    },
+  },
+  'AgendaItem:create': {
+    mutation: 'scheduleAgendaItem',
+    lookup: 'PanelMeeting',
+    input: (ids) => ({ meetingId: ids.meeting, kind: 'ADOPTER_APPROVAL', householdId: ids.Household ?? NOBODY }),
+    fresh: async (ds, _fixture, _actor, ids) => ({ ...ids, Household: await seedHousehold(ds, { stage: 'PANEL' }) }),
+  },
+  'AgendaItem:recommend': {
+    mutation: 'recordPanelRecommendation',
+    lookup: 'AgendaItem',
+    input: (ids) => ({ agendaItemId: ids.AgendaItem, recommendation: 'POSITIVE', reasons: 'the panel’s reasons' }),
+    fresh: async (ds, fixture) => {
+      const panel: PanelNumber = fixture.kind === 'case' && fixture.agenda ? fixture.agenda.panel : 1;
+      const meeting = await insertPanelMeeting(ds, { panel, ...WINDOWS.open });
+      const household = await insertHousehold(ds, { stage: 'PANEL' });
+      return { AgendaItem: (await insertAgendaItem(ds, { meeting, household })).id };
+    },
+  },
+  'ReportQualityFeedback:create': {
+    mutation: 'recordReportQualityFeedback',
+    lookup: 'Panel',
+    input: (ids) => ({
+      panelId: ids.Panel,
+      period: ids.period ?? '2026-H1',
+      rating: 3,
+      strengths: 'clear chronologies',
+      improvements: 'more on contact',
+    }),
+    fresh: async (_ds, _fixture, _actor, ids) => ({ ...ids, period: `${(period += 1)}-H1` }),
+  },
+  'SupportRequest:create': {
+    mutation: 'recordSupportRequest',
+    lookup: null,
+    input: (_ids, fixture) => ({
+      authority: authorityOf(fixture),
+      familyName: 'Family',
+      summary: 'school transition',
+      receivedOn: '2026-10-01',
+    }),
+  },
+  'SupportAssessment:create': {
+    mutation: 'recordSupportAssessment',
+    lookup: 'SupportRequest',
+    input: (ids) => ({ supportRequestId: ids.SupportRequest, completedOn: '2026-10-10', outcome: 'SUPPORT_PLAN' }),
+    fresh: async (ds, fixture) => ({ SupportRequest: (await insertSupportRequest(ds, authorityOf(fixture))).id }),
+  },
+};
+
+const mutationDocument = (name: string) =>
+  `mutation ($input: ${name[0]!.toUpperCase()}${name.slice(1)}Input!) { ${name}(input: $input) { id } }`;
+
+function writeOf({ row }: Check): Write | undefined {
+  return WRITES[row.via ?? `${row.subject}:${row.action}`];
+}
+
+/** A check the API can make: reads of feedback need a panel seat (they are read through the panels). */
+function hasEntryPoint(check: Check): boolean {
+  const { row } = check;
+  if (row.action !== 'read') return writeOf(check) !== undefined;
+  return !(row.subject === 'ReportQualityFeedback' && check.allowed && !demoStaff(row.actor).assignments[0]!.panelId);
+}
+
+// --- expectations ---
+
+const READ_CHECKS = ALL_ROWS.flatMap(checksOf).filter((check) => check.row.action === 'read');
+
+/** The actor's read row for a subject in a scope: design.md §3 answers a refused action by it. */
+function readOf(actor: string, subject: SubjectType, scope: Scope): { allowed: boolean; reason?: string } {
+  const check = READ_CHECKS.find((c) => c.row.actor === actor && c.row.subject === subject && c.scope === scope);
+  if (!check) throw new Error(`the tables need a row: may ${actor} read ${subject} '${scope}'?`);
+  return { allowed: check.allowed, reason: reasonOf(check.row) };
+}
+
+/** Refused with `code`: FORBIDDEN always carries a reason (`reason`, when the row names it); NOT_FOUND never does. */
+function expectRefused({ data, errors }: GraphQLResponse, code: 'FORBIDDEN' | 'NOT_FOUND', reason?: string): void {
+  expect(data).toBeNull();
+  const extensions = errors?.[0]?.extensions;
+  expect(extensions?.code).toBe(code);
+  if (code === 'NOT_FOUND') expect(extensions?.reason).toBeUndefined();
+  else expect(extensions?.reason).toEqual(reason ?? expect.any(String));
+}
+
+function fieldsOf(subject: GuardedSubject, views: FieldView[]): string[] {
+  return views.flatMap((view) =>
+    view === 'first name and age' ? FIRST_NAME_AND_AGE[subject] : FIELD_CLASSES[subject][view],
+  );
+}
+
+function expectFields(node: Data, subject: GuardedSubject, views: FieldView[]): void {
+  const visible = fieldsOf(subject, views);
+  const hidden = allFieldsOf(subject).filter((field) => !visible.includes(field));
+  expect([...node.redactedFields].sort()).toEqual(hidden.sort());
+  const nulls = SELECTED[subject].filter((field) => node[field] === null);
+  expect(nulls).toEqual(SELECTED[subject].filter((field) => hidden.includes(field)));
+}
+
+const seeded = new Map<string, Ids>();
+const where = ({ row, scope }: Check) => ({ actor: row.actor, subject: row.subject, scope, authority: row.authority });
+const CHECKS = ROLE_TABLES.map(({ role, rows }) => ({ role, checks: rows.flatMap(checksOf).filter(hasEntryPoint) }));
+
+const api = useTestApi(async ({ dataSource }) => {
+  for (const check of CHECKS.flatMap(({ checks }) => checks)) {
+    const fixture = fixtureFor(where(check));
+    const key = fixtureKey(fixture);
+    if (!seeded.has(key)) seeded.set(key, await seed(dataSource, fixture));
+  }
+});
+
+async function expectRead(check: Check, ids: Ids): Promise<void> {
+  const { row, allowed } = check;
+  const read = READS[row.subject];
+  const response = await api().as(row.actor)(read.query, read.variables?.(ids));
+  if (allowed) {
+    expect(response.errors).toBeUndefined();
+    expect(read.shows(response.data!, ids)).toBe(true);
+    if (row.subject === 'Child' || row.subject === 'Household') {
+      const node = response.data![row.subject === 'Child' ? 'child' : 'household'];
+      expectFields(node, row.subject, seesOf(row) ?? []);
+    }
+    return;
+  }
+  const never = reasonOf(row) === 'ROLE_MAY_NOT_READ';
+  if (read.kind === 'one' || (read.kind === 'list' && never)) {
+    expectRefused(response, never ? 'FORBIDDEN' : 'NOT_FOUND', never ? 'ROLE_MAY_NOT_READ' : undefined);
+  } else if (response.errors) {
+    expect(['FORBIDDEN', 'NOT_FOUND']).toContain(response.errors[0]!.extensions.code);
+  } else {
+    expect(read.shows(response.data!, ids)).toBe(false);
+  }
+}
+
+async function expectWrite(check: Check, fixture: Fixture, shared: Ids): Promise<void> {
+  const { row, allowed, scope } = check;
+  const write = writeOf(check)!;
+  const ids = allowed && write.fresh ? await write.fresh(api().dataSource, fixture, row.actor, shared) : shared;
+  const response = await api().as(row.actor)(mutationDocument(write.mutation), { input: write.input(ids, fixture) });
+  if (allowed) {
+    expect(response.errors).toBeUndefined();
+    return;
+  }
+  const lookup = write.lookup ? readOf(row.actor, write.lookup, scope) : { allowed: true };
+  if (lookup.allowed) return expectRefused(response, 'FORBIDDEN', reasonOf(row));
+  const never = lookup.reason === 'ROLE_MAY_NOT_READ';
+  expectRefused(response, never ? 'FORBIDDEN' : 'NOT_FOUND', never ? 'ROLE_MAY_NOT_READ' : undefined);
+}
+
+describe.each(CHECKS)('$role', ({ checks }) => {
+  it.each(checks)('$name', async (check) => {
+    const fixture = fixtureFor(where(check));
+    const ids = seeded.get(fixtureKey(fixture))!;
+    if (check.row.action === 'read') await expectRead(check, ids);
+    else await expectWrite(check, fixture, ids);
+  });
+});

@@ -1,0 +1,13 @@
+import { saveRuleUses, watchRuleUses } from './rule-coverage';
+
+/** Records which rules of the policy this test file exercises (see rule-coverage.ts). */
+jest.mock('../../src/authz/define-ability', () => {
+  const actual = jest.requireActual('../../src/authz/define-ability');
+  const { withRuleRoles } = jest.requireActual('./rule-coverage');
+  return { ...actual, defineAbilityFor: withRuleRoles(actual.defineAbilityFor) };
+});
+
+// The real exports object, which src/ reads at each call: an `import *` would be a copy.
+watchRuleUses(require('@casl/ability/extra'));
+
+afterAll(() => saveRuleUses(expect.getState().testPath!));

@@ -1,0 +1,83 @@
+import type { RoleTable } from './types';
+
+/**
+ * An Executive Board director (board.bexley, board.kent, board.medway). domain.md, "Who owns what" and "The
+ * roles": oversight, no casework; reads aggregate performance, per authority for all three, and the pooled
+ * budget; never a child's or an adopter's identity ("Field classes": no class of any adoption record). "What the
+ * Board reads": no drill-through to a child. Panels' feedback and the access log are not the Board's.
+ */
+export const BOARD_DIRECTOR: RoleTable = {
+  role: 'a board director',
+  rows: [
+    { rule: 'the Bexley board director reads the performance of all three authorities', actor: 'board.bexley',
+      action: 'read', subject: 'BoardPerformance', scope: 'partnership-wide', expected: 'allowed' },
+    { rule: 'the Kent board director reads the performance of all three authorities', actor: 'board.kent',
+      action: 'read', subject: 'BoardPerformance', scope: 'partnership-wide', expected: 'allowed' },
+    { rule: 'the Medway board director reads the performance of all three authorities', actor: 'board.medway',
+      action: 'read', subject: 'BoardPerformance', scope: 'partnership-wide', expected: 'allowed' },
+    { rule: 'the Kent board director reads the pooled budget', actor: 'board.kent', action: 'read',
+      subject: 'PooledBudget', scope: 'partnership-wide', expected: 'allowed' },
+    { rule: 'the Medway board director reads the pooled budget', actor: 'board.medway', action: 'read',
+      subject: 'PooledBudget', scope: 'partnership-wide', expected: 'allowed' },
+
+    { rule: 'a board director cannot read a child of their own authority', actor: 'board.kent', action: 'read',
+      subject: 'Child', scope: 'partnership-wide', authority: 'KENT', expected: 'refused',
+      reason: 'ROLE_MAY_NOT_READ' },
+    { rule: 'a board director reading a child is refused as ROLE_MAY_NOT_READ', actor: 'board.medway',
+      action: 'read', subject: 'Child', scope: 'partnership-wide', authority: 'MEDWAY', expected: 'refused',
+      reason: 'ROLE_MAY_NOT_READ' },
+    { rule: 'a board director cannot create a child', actor: 'board.kent', action: 'create', subject: 'Child',
+      scope: 'partnership-wide', expected: 'refused', reason: 'ROLE_MAY_NOT_CREATE' },
+    { rule: 'a board director cannot decide a child’s adoption plan', actor: 'board.kent', action: 'decide',
+      subject: 'Child', scope: 'partnership-wide', expected: 'refused', reason: 'ROLE_MAY_NOT_DECIDE' },
+    { rule: 'a board director cannot record a child’s milestones', actor: 'board.kent', action: 'record',
+      subject: 'Child', scope: 'partnership-wide', expected: 'refused', reason: 'ROLE_MAY_NOT_RECORD' },
+    { rule: 'a board director cannot read any decision', actor: 'board.kent', action: 'read',
+      subject: 'ChildDecision', scope: 'partnership-wide', expected: 'refused', reason: 'ROLE_MAY_NOT_READ' },
+    { rule: 'a board director cannot read an allocation', actor: 'board.kent', action: 'read',
+      subject: 'Allocation', scope: 'partnership-wide', expected: 'refused', reason: 'ROLE_MAY_NOT_READ' },
+    { rule: 'a board director cannot read a placement order', actor: 'board.kent', action: 'read',
+      subject: 'PlacementOrder', scope: 'partnership-wide', expected: 'refused', reason: 'ROLE_MAY_NOT_READ' },
+    { rule: 'a board director cannot read a placement', actor: 'board.kent', action: 'read', subject: 'Placement',
+      scope: 'partnership-wide', expected: 'refused', reason: 'ROLE_MAY_NOT_READ' },
+    { rule: 'a board director cannot read a disruption', actor: 'board.kent', action: 'read',
+      subject: 'Disruption', scope: 'partnership-wide', expected: 'refused', reason: 'ROLE_MAY_NOT_READ' },
+    { rule: 'a board director cannot read a match', actor: 'board.kent', action: 'read', subject: 'Match',
+      scope: 'partnership-wide', expected: 'refused', reason: 'ROLE_MAY_NOT_READ' },
+    { rule: 'a board director cannot decide a match', actor: 'board.kent', action: 'decide', subject: 'Match',
+      scope: 'partnership-wide', expected: 'refused', reason: 'ROLE_MAY_NOT_DECIDE' },
+
+    { rule: 'a board director cannot read a household', actor: 'board.medway', action: 'read',
+      subject: 'Household', scope: 'partnership-wide', expected: 'refused', reason: 'ROLE_MAY_NOT_READ' },
+    { rule: 'a board director cannot approve a household', actor: 'board.medway', action: 'approve',
+      subject: 'Household', scope: 'partnership-wide', expected: 'refused', reason: 'ROLE_MAY_NOT_APPROVE' },
+    { rule: 'a board director cannot record a household', actor: 'board.medway', action: 'create',
+      subject: 'Household', scope: 'partnership-wide', expected: 'refused', reason: 'ROLE_MAY_NOT_CREATE' },
+    { rule: 'a board director cannot read a household decision', actor: 'board.medway', action: 'read',
+      subject: 'HouseholdDecision', scope: 'partnership-wide', expected: 'refused', reason: 'ROLE_MAY_NOT_READ' },
+    { rule: 'a board director cannot read a household’s stages', actor: 'board.medway', action: 'read',
+      subject: 'HouseholdStageEvent', scope: 'partnership-wide', expected: 'refused', reason: 'ROLE_MAY_NOT_READ' },
+
+    { rule: 'a board director cannot read a panel', actor: 'board.bexley', action: 'read', subject: 'Panel',
+      scope: 'partnership-wide', expected: 'refused', reason: 'ROLE_MAY_NOT_READ' },
+    { rule: 'a board director cannot read a panel meeting', actor: 'board.bexley', action: 'read',
+      subject: 'PanelMeeting', scope: 'partnership-wide', expected: 'refused', reason: 'ROLE_MAY_NOT_READ' },
+    { rule: 'a board director cannot read an agenda item', actor: 'board.bexley', action: 'read',
+      subject: 'AgendaItem', scope: 'partnership-wide', expected: 'refused', reason: 'ROLE_MAY_NOT_READ' },
+    { rule: 'a board director cannot record a panel recommendation', actor: 'board.bexley', action: 'recommend',
+      subject: 'AgendaItem', scope: 'partnership-wide', expected: 'refused', reason: 'ROLE_MAY_NOT_RECOMMEND' },
+    { rule: 'a board director cannot read report-quality feedback', actor: 'board.bexley', action: 'read',
+      subject: 'ReportQualityFeedback', scope: 'partnership-wide', expected: 'refused', reason: 'ROLE_MAY_NOT_READ' },
+
+    { rule: 'a board director cannot read a support request', actor: 'board.bexley', action: 'read',
+      subject: 'SupportRequest', scope: 'partnership-wide', authority: 'BEXLEY', expected: 'refused',
+      reason: 'ROLE_MAY_NOT_READ' },
+    { rule: 'a board director cannot record a support request', actor: 'board.bexley', action: 'create',
+      subject: 'SupportRequest', scope: 'partnership-wide', authority: 'BEXLEY', expected: 'refused',
+      reason: 'ROLE_MAY_NOT_CREATE' },
+    { rule: 'a board director cannot read a support assessment', actor: 'board.bexley', action: 'read',
+      subject: 'SupportAssessment', scope: 'partnership-wide', expected: 'refused', reason: 'ROLE_MAY_NOT_READ' },
+    { rule: 'a board director cannot read the access log', actor: 'board.kent', action: 'read',
+      subject: 'AuditEvent', scope: 'partnership-wide', expected: 'refused', reason: 'ROLE_MAY_NOT_READ' },
+  ],
+};

@@ -1,0 +1,52 @@
+import { ADM } from './adm';
+import { AUDITOR } from './auditor';
+import { BOARD_DIRECTOR } from './board-director';
+import { FAMILY_FINDER } from './family-finder';
+import { PANEL_MEMBER } from './panel-member';
+import { PARTNERSHIP_ADM } from './partnership-adm';
+import { PPM_LEAD } from './ppm-lead';
+import { SUPPORT_WORKER } from './support-worker';
+import type { Scope } from './scopes';
+import type { FieldView, RoleTable, Row } from './types';
+
+/** The access policy as domain.md states it, one table a role: what both role-table suites check. */
+export const ROLE_TABLES: RoleTable[] = [
+  ADM,
+  PARTNERSHIP_ADM,
+  PPM_LEAD,
+  FAMILY_FINDER,
+  PANEL_MEMBER,
+  BOARD_DIRECTOR,
+  SUPPORT_WORKER,
+  AUDITOR,
+];
+
+export const ALL_ROWS: Row[] = ROLE_TABLES.flatMap((table) => table.rows);
+
+/** One check of a row, in one scope: an allowed-if row is allowed in its scope and refused in the others. */
+export type Check = { name: string; row: Row; scope: Scope; allowed: boolean };
+
+export function checksOf(row: Row): Check[] {
+  if (row.expected !== 'allowed-if') {
+    return [{ name: row.rule, row, scope: row.scope, allowed: row.expected === 'allowed' }];
+  }
+  return [
+    { name: `${row.rule} (allowed ${row.scope})`, row, scope: row.scope, allowed: true },
+    ...row.otherwise.map((scope) => ({ name: `${row.rule} (refused ${scope})`, row, scope, allowed: false })),
+  ];
+}
+
+/** What the actor sees of a child or household, for rows that allow a read. */
+export function seesOf(row: Row): FieldView[] | undefined {
+  return row.expected === 'refused' ? undefined : row.sees;
+}
+
+/** The refusal reason a row names, if any. */
+export function reasonOf(row: Row): string | undefined {
+  return row.expected === 'allowed' ? undefined : row.reason;
+}
+
+export { fixtureFor, fixtureKey, TODAY, WINDOWS } from './scopes';
+export type { Fixture, Scope } from './scopes';
+export { FIRST_NAME_AND_AGE } from './types';
+export type { FieldView } from './types';

@@ -1,0 +1,156 @@
+import { DEMO_PANEL_IDS, demoStaff } from '../../../seeds/demo-staff';
+import type { Authority, SubjectType } from '../../../src/authz/vocabulary';
+
+/**
+ * Where a record stands relative to the actor, in the words of domain.md, and the fixture that puts a
+ * record there. Both suites build the same fixtures: in memory (the ability suite) or in the database
+ * (the API suite). Every table is read on TODAY.
+ */
+const SCOPES = {
+  'own authority': 'a record of the authority the actor works for',
+  'another authority': 'a record of an authority the actor does not work for (the row names it)',
+  'partnership-wide': 'any record, tied to the actor by nothing: no authority, allocation, proposal or open agenda',
+  'allocated to them': 'a child allocated to the actor as family finder now, or a record of that child',
+  'not allocated to them': 'a child allocated to another family finder, or a record of that child',
+  'proposed for a child of their authority': 'a household linked in a match with a child of the actor’s authority',
+  'not proposed for a child of their authority': 'a household linked only with a child of another authority',
+  'on an open agenda of their panel': 'on the agenda of their panel’s meeting held 2 days ago; its papers are open',
+  'on an agenda of their panel not yet held': 'on their panel’s agenda; papers released, the meeting is in 5 days',
+  'on an agenda whose papers are not yet released': 'on their panel’s agenda; the papers are released in 5 days',
+  'on an agenda whose papers are closed': 'on their panel’s agenda; met 15 days ago, the papers closed 8 days ago',
+  'on an open agenda of another panel': 'on the agenda of another panel’s meeting held 2 days ago',
+  'awaiting panel': 'a match proposed and on no agenda yet, or a household at the panel stage',
+  'in recruitment': 'a household at Stage 2, linked with no child and on no agenda',
+  'their panel': 'the actor’s panel (its meetings, feedback, next meeting’s agenda)',
+  'another panel': 'a panel the actor does not sit on',
+} as const;
+export type Scope = keyof typeof SCOPES;
+
+export const TODAY = '2026-11-20';
+
+/** An agenda window, by the meeting's date and the papers' release; papers close 7 days after the meeting. */
+export const WINDOWS = {
+  open: { meetingOn: '2026-11-18', papersReleasedOn: '2026-11-11' },
+  upcoming: { meetingOn: '2026-11-25', papersReleasedOn: '2026-11-18' },
+  unreleased: { meetingOn: '2026-12-02', papersReleasedOn: '2026-11-25' },
+  closed: { meetingOn: '2026-11-05', papersReleasedOn: '2026-10-29' },
+} as const;
+type Window = keyof typeof WINDOWS;
+type PanelNumber = 1 | 2 | 3 | 4;
+
+/**
+ * What must exist for a record to stand in a scope:
+ * - a case: a child of `authority` allocated to `finder`, with its plan decision, placement order, a match with
+ *   a household (PLACED: placed, then disrupted; PROPOSED: awaiting panel), on `agenda` if any;
+ * - a household at `stage`, linked with no child; a panel (its next meeting, its feedback);
+ * - a support request of `authority` with its assessment; or the partnership's aggregates and access log.
+ */
+export type Fixture =
+  | {
+      kind: 'case';
+      authority: Authority;
+      finder: 'finder.1' | 'finder.2';
+      link: 'PLACED' | 'PROPOSED';
+      agenda: { panel: PanelNumber; window: Window } | null;
+    }
+  | { kind: 'household'; stage: 'PANEL' | 'STAGE_2' }
+  | { kind: 'panel'; panel: PanelNumber }
+  | { kind: 'support'; authority: Authority }
+  | { kind: 'partnership' };
+
+const PANEL_SUBJECTS: SubjectType[] = ['Panel', 'PanelMeeting', 'ReportQualityFeedback'];
+const SUPPORT_SUBJECTS: SubjectType[] = ['SupportRequest', 'SupportAssessment'];
+const PARTNERSHIP_SUBJECTS: SubjectType[] = ['BoardPerformance', 'PooledBudget', 'AuditEvent'];
+
+const AGENDA_SCOPES: Partial<Record<Scope, { window: Window; otherPanel?: true }>> = {
+  'on an open agenda of their panel': { window: 'open' },
+  'on an agenda of their panel not yet held': { window: 'upcoming' },
+  'on an agenda whose papers are not yet released': { window: 'unreleased' },
+  'on an agenda whose papers are closed': { window: 'closed' },
+  'on an open agenda of another panel': { window: 'open', otherPanel: true },
+};
+
+type Where = { actor: string; subject: SubjectType; scope: Scope; authority?: Authority };
+
+/** The fixture that puts a record of `subject` in `scope` for `actor`. Throws on a scope that cannot apply. */
+export function fixtureFor({ actor, subject, scope, authority }: Where): Fixture {
+  const fail = (why: string): never => {
+    throw new Error(`${actor}: ${subject} '${scope}' ${why}`);
+  };
+  const me = actorScope(actor);
+  const mine = () => me.authority ?? fail('needs an actor with an authority');
+  const named = () => authority ?? fail('needs the row to name the authority');
+  const myPanel = () => me.panel ?? fail('needs an actor on a panel');
+
+  if (PARTNERSHIP_SUBJECTS.includes(subject)) return { kind: 'partnership' };
+  if (SUPPORT_SUBJECTS.includes(subject)) {
+    if (scope === 'own authority') return { kind: 'support', authority: mine() };
+    if (scope === 'another authority') return { kind: 'support', authority: named() };
+    return { kind: 'support', authority: authority ?? 'KENT' };
+  }
+  const panelScope = scope === 'their panel' || scope === 'another panel';
+  if (PANEL_SUBJECTS.includes(subject) || (subject === 'AgendaItem' && panelScope)) {
+    if (scope === 'their panel') return { kind: 'panel', panel: myPanel() };
+    if (scope === 'another panel') return { kind: 'panel', panel: otherPanel(myPanel()) };
+    if (scope === 'partnership-wide') return { kind: 'panel', panel: 1 };
+    return fail('does not apply to panel records');
+  }
+  if (scope === 'in recruitment') return { kind: 'household', stage: 'STAGE_2' };
+  if (scope === 'awaiting panel' && subject !== 'Match') return { kind: 'household', stage: 'PANEL' };
+
+  const fixture: Fixture = {
+    kind: 'case',
+    authority: authority ?? 'KENT',
+    finder: 'finder.2',
+    link: 'PLACED',
+    agenda: null,
+  };
+  const agenda = AGENDA_SCOPES[scope];
+  if (agenda) fixture.agenda = { panel: agenda.otherPanel ? otherPanel(myPanel()) : myPanel(), window: agenda.window };
+  switch (scope) {
+    case 'own authority':
+    case 'proposed for a child of their authority':
+      fixture.authority = mine();
+      break;
+    case 'another authority':
+    case 'not proposed for a child of their authority':
+      if (named() === me.authority) fail('names the actor’s own authority');
+      fixture.authority = named();
+      break;
+    case 'allocated to them':
+    case 'not allocated to them': {
+      if (actor !== 'finder.1' && actor !== 'finder.2') return fail('needs a family finder');
+      const other = actor === 'finder.1' ? 'finder.2' : 'finder.1';
+      fixture.finder = scope === 'allocated to them' ? actor : other;
+      break;
+    }
+    case 'awaiting panel':
+      fixture.link = 'PROPOSED';
+      break;
+    case 'partnership-wide':
+      if (subject === 'AgendaItem') fixture.agenda = { panel: 1, window: 'open' };
+      break;
+    case 'their panel':
+    case 'another panel':
+      return fail('applies to panel records only');
+  }
+  return fixture;
+}
+
+/** A stable key: fixtures with equal keys are one record. */
+export function fixtureKey(fixture: Fixture): string {
+  return JSON.stringify(fixture);
+}
+
+function panelNumberOf(panelId: string): PanelNumber {
+  return (DEMO_PANEL_IDS.indexOf(panelId as (typeof DEMO_PANEL_IDS)[number]) + 1) as PanelNumber;
+}
+
+function actorScope(username: string): { authority: Authority | null; panel: PanelNumber | null } {
+  const [assignment] = demoStaff(username).assignments;
+  return { authority: assignment!.authority, panel: assignment!.panelId ? panelNumberOf(assignment!.panelId) : null };
+}
+
+function otherPanel(panel: PanelNumber): PanelNumber {
+  return panel === 1 ? 2 : 1;
+}

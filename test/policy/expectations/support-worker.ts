@@ -1,0 +1,68 @@
+import type { RoleTable } from './types';
+
+/**
+ * The adoption support team (support.1), partnership-wide. domain.md, "The roles": records support requests,
+ * advice-line calls and assessments; sees support cases, not adoption case records ("Field classes": no class of
+ * any adoption record). "Adoption support": the advice-line call follows the request within 5 working days, so
+ * recording it changes the request. design.md §3: a support request carries the authority of the family.
+ */
+export const SUPPORT_WORKER: RoleTable = {
+  role: 'a support worker',
+  rows: [
+    { rule: 'a support worker reads a support request of any authority', actor: 'support.1', action: 'read',
+      subject: 'SupportRequest', scope: 'partnership-wide', authority: 'BEXLEY', expected: 'allowed' },
+    { rule: 'a support worker reads a Medway family’s support request', actor: 'support.1', action: 'read',
+      subject: 'SupportRequest', scope: 'partnership-wide', authority: 'MEDWAY', expected: 'allowed' },
+    { rule: 'a support worker records a support request of any authority', actor: 'support.1', action: 'create',
+      subject: 'SupportRequest', scope: 'partnership-wide', authority: 'MEDWAY', expected: 'allowed' },
+    { rule: 'a support worker records the advice-line call that follows a request', actor: 'support.1',
+      action: 'update', subject: 'SupportRequest', scope: 'partnership-wide', expected: 'allowed' },
+    { rule: 'a support worker reads a support assessment', actor: 'support.1', action: 'read',
+      subject: 'SupportAssessment', scope: 'partnership-wide', authority: 'KENT', expected: 'allowed' },
+    { rule: 'a support worker records a support assessment', actor: 'support.1', action: 'create',
+      subject: 'SupportAssessment', scope: 'partnership-wide', authority: 'BEXLEY', expected: 'allowed' },
+
+    { rule: 'a support worker cannot read a child: support sees no adoption case record', actor: 'support.1',
+      action: 'read', subject: 'Child', scope: 'partnership-wide', authority: 'MEDWAY', expected: 'refused',
+      reason: 'ROLE_MAY_NOT_READ' },
+    { rule: 'a support worker cannot create a child', actor: 'support.1', action: 'create', subject: 'Child',
+      scope: 'partnership-wide', expected: 'refused', reason: 'ROLE_MAY_NOT_CREATE' },
+    { rule: 'a support worker cannot record a child’s milestones', actor: 'support.1', action: 'record',
+      subject: 'Child', scope: 'partnership-wide', expected: 'refused', reason: 'ROLE_MAY_NOT_RECORD' },
+    { rule: 'a support worker cannot read an adoption decision', actor: 'support.1', action: 'read',
+      subject: 'ChildDecision', scope: 'partnership-wide', expected: 'refused', reason: 'ROLE_MAY_NOT_READ' },
+    { rule: 'a support worker cannot read an allocation', actor: 'support.1', action: 'read',
+      subject: 'Allocation', scope: 'partnership-wide', expected: 'refused', reason: 'ROLE_MAY_NOT_READ' },
+    { rule: 'a support worker cannot read a placement order', actor: 'support.1', action: 'read',
+      subject: 'PlacementOrder', scope: 'partnership-wide', expected: 'refused', reason: 'ROLE_MAY_NOT_READ' },
+    { rule: 'a support worker cannot read a placement', actor: 'support.1', action: 'read', subject: 'Placement',
+      scope: 'partnership-wide', expected: 'refused', reason: 'ROLE_MAY_NOT_READ' },
+    { rule: 'a support worker cannot read a disruption', actor: 'support.1', action: 'read',
+      subject: 'Disruption', scope: 'partnership-wide', expected: 'refused', reason: 'ROLE_MAY_NOT_READ' },
+    { rule: 'a support worker cannot read a match', actor: 'support.1', action: 'read', subject: 'Match',
+      scope: 'partnership-wide', expected: 'refused', reason: 'ROLE_MAY_NOT_READ' },
+    { rule: 'a support worker cannot read a household', actor: 'support.1', action: 'read', subject: 'Household',
+      scope: 'partnership-wide', expected: 'refused', reason: 'ROLE_MAY_NOT_READ' },
+    { rule: 'a support worker cannot record a household', actor: 'support.1', action: 'create',
+      subject: 'Household', scope: 'partnership-wide', expected: 'refused', reason: 'ROLE_MAY_NOT_CREATE' },
+    { rule: 'a support worker cannot read a household decision', actor: 'support.1', action: 'read',
+      subject: 'HouseholdDecision', scope: 'partnership-wide', expected: 'refused', reason: 'ROLE_MAY_NOT_READ' },
+    { rule: 'a support worker cannot read a household’s stages', actor: 'support.1', action: 'read',
+      subject: 'HouseholdStageEvent', scope: 'partnership-wide', expected: 'refused', reason: 'ROLE_MAY_NOT_READ' },
+
+    { rule: 'a support worker cannot read a panel', actor: 'support.1', action: 'read', subject: 'Panel',
+      scope: 'partnership-wide', expected: 'refused', reason: 'ROLE_MAY_NOT_READ' },
+    { rule: 'a support worker cannot read a panel meeting', actor: 'support.1', action: 'read',
+      subject: 'PanelMeeting', scope: 'partnership-wide', expected: 'refused', reason: 'ROLE_MAY_NOT_READ' },
+    { rule: 'a support worker cannot read an agenda item', actor: 'support.1', action: 'read',
+      subject: 'AgendaItem', scope: 'partnership-wide', expected: 'refused', reason: 'ROLE_MAY_NOT_READ' },
+    { rule: 'a support worker cannot read report-quality feedback', actor: 'support.1', action: 'read',
+      subject: 'ReportQualityFeedback', scope: 'partnership-wide', expected: 'refused', reason: 'ROLE_MAY_NOT_READ' },
+    { rule: 'a support worker cannot read the board’s performance figures', actor: 'support.1', action: 'read',
+      subject: 'BoardPerformance', scope: 'partnership-wide', expected: 'refused', reason: 'ROLE_MAY_NOT_READ' },
+    { rule: 'a support worker cannot read the pooled budget', actor: 'support.1', action: 'read',
+      subject: 'PooledBudget', scope: 'partnership-wide', expected: 'refused', reason: 'ROLE_MAY_NOT_READ' },
+    { rule: 'a support worker cannot read the access log', actor: 'support.1', action: 'read',
+      subject: 'AuditEvent', scope: 'partnership-wide', expected: 'refused', reason: 'ROLE_MAY_NOT_READ' },
+  ],
+};

@@ -1,0 +1,251 @@
+import fc from 'fast-check';
+import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
+import { DEMO_PANEL_IDS, demoStaff } from '../../seeds/demo-staff';
+import type { Actor, RoleAssignment } from '../../src/authz/actor';
+import { defineAbilityFor } from '../../src/authz/define-ability';
+import { scopeFacts, type ScopeFacts } from '../../src/authz/facts';
+import { accessibleQuery } from '../../src/authz/scoped-reads';
+import { ACTIONS, AUTHORITIES, PANEL_ROLES, ROLES, type SubjectType } from '../../src/authz/vocabulary';
+import type { AppAbility } from '../../src/authz/ability';
+import { AllocationRecord } from '../../src/children/allocation.entity';
+import { CHILD_STAGES } from '../../src/children/child-stage';
+import { ChildRecord } from '../../src/children/child.entity';
+import { ChildDecisionRecord } from '../../src/decisions/child-decision.entity';
+import { HouseholdDecisionRecord } from '../../src/decisions/household-decision.entity';
+import { HOUSEHOLD_STAGES } from '../../src/households/household-stage';
+import { HouseholdStageEventRecord } from '../../src/households/household-stage-event.entity';
+import { HouseholdRecord } from '../../src/households/household.entity';
+import { MATCH_STATUSES, MatchRecord } from '../../src/matching/match.entity';
+import { AgendaItemRecord } from '../../src/panels/agenda-item.entity';
+import { PanelMeetingRecord } from '../../src/panels/panel-meeting.entity';
+import { PanelRecord } from '../../src/panels/panel.entity';
+import { ReportQualityFeedbackRecord } from '../../src/panels/report-quality-feedback.entity';
+import { SupportAssessmentRecord } from '../../src/support/support-assessment.entity';
+import { SupportRequestRecord } from '../../src/support/support-request.entity';
+import { insertChild } from '../helpers/factories';
+import {
+  insertAgendaItem,
+  insertHousehold,
+  insertPanelMeeting,
+  insertSupportRequest,
+  type PanelNumber,
+} from '../helpers/journey-factories';
+import { useTestApi } from '../helpers/test-api';
+
+/**
+ * The SQL filter is the check: for random staff (any roles, authorities and panels, several assignments),
+ * random facts (any subset of the records as allocations, open agenda items and proposed households) and a
+ * random day, the rows `accessibleQuery` returns for every subject and action are exactly the records
+ * `ability.can(action, record)` allows. The records, random too, are inserted once; each case is one statement:
+ * every subject × action query of `accessibleQuery`, joined by UNION ALL. One seed (FC_SEED, else the clock)
+ * drives the records and the cases, so a failure replays from the seed it prints.
+ */
+const SEED = Number(process.env.FC_SEED ?? Date.now() % 0x7fffffff);
+const NUM_RUNS = 1000;
+const BASE_DAY = '2026-11-20';
+const RANDOM_STAFF_ID = '00000000-0000-4000-8000-0000000000ff';
+
+const SUBJECTS: [SubjectType, EntityTarget<ObjectLiteral>][] = [
+  ['Child', ChildRecord],
+  ['ChildDecision', ChildDecisionRecord],
+  ['Allocation', AllocationRecord],
+  ['Match', MatchRecord],
+  ['Household', HouseholdRecord],
+  ['HouseholdDecision', HouseholdDecisionRecord],
+  ['HouseholdStageEvent', HouseholdStageEventRecord],
+  ['Panel', PanelRecord],
+  ['PanelMeeting', PanelMeetingRecord],
+  ['AgendaItem', AgendaItemRecord],
+  ['ReportQualityFeedback', ReportQualityFeedbackRecord],
+  ['SupportRequest', SupportRequestRecord],
+  ['SupportAssessment', SupportAssessmentRecord],
+];
+const BRANCHES = SUBJECTS.flatMap(([subject, entity]) => ACTIONS.map((action) => ({ subject, entity, action })));
+
+function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+const authority = fc.constantFrom(...AUTHORITIES);
+const panel = fc.integer({ min: 1, max: 4 }) as fc.Arbitrary<PanelNumber>;
+const POOL = fc.record({
+  children: fc.array(
+    fc.record({
+      authority,
+      stage: fc.constantFrom(...CHILD_STAGES),
+      planned: fc.boolean(),
+      finder: fc.option(fc.constantFrom('finder.1', 'finder.2'), { nil: null }),
+    }),
+    { minLength: 12, maxLength: 12 },
+  ),
+  households: fc.array(fc.constantFrom(...HOUSEHOLD_STAGES), { minLength: 8, maxLength: 8 }),
+  /** Match i links child i: at most one open match a child. */
+  matches: fc.array(fc.record({ household: fc.nat(7), status: fc.constantFrom(...MATCH_STATUSES) }), {
+    minLength: 10,
+    maxLength: 10,
+  }),
+  items: fc.array(
+    fc.record({
+      panel,
+      meetingIn: fc.integer({ min: -20, max: 20 }),
+      papersLead: fc.integer({ min: 0, max: 14 }),
+      match: fc.option(fc.nat(9), { nil: null }),
+      household: fc.nat(7),
+    }),
+    { minLength: 10, maxLength: 10 },
+  ),
+  feedback: fc.uniqueArray(panel, { maxLength: 4 }),
+  supportRequests: fc.array(fc.record({ authority, assessed: fc.boolean() }), { minLength: 6, maxLength: 6 }),
+});
+type PoolSpec = typeof POOL extends fc.Arbitrary<infer T> ? T : never;
+
+async function insertPool(ds: DataSource, spec: PoolSpec): Promise<void> {
+  const children = [];
+  for (const c of spec.children) {
+    const child = await insertChild(ds, c.authority, { stage: c.stage });
+    children.push(child);
+    const of = { childId: child.id, authority: c.authority };
+    const by = demoStaff(`adm.${c.authority.toLowerCase()}`).id;
+    if (c.planned) {
+      const decision = { kind: 'ADOPTION_PLAN' as const, outcome: 'APPROVED' as const, decidedOn: '2025-03-03' };
+      await ds.getRepository(ChildDecisionRecord).insert({ ...of, ...decision, rationale: 'the plan', decidedBy: by });
+    }
+    if (c.finder) {
+      const allocation = { familyFinderId: demoStaff(c.finder).id, allocatedOn: '2025-03-04', allocatedBy: by };
+      await ds.getRepository(AllocationRecord).insert({ ...of, ...allocation });
+    }
+  }
+  const households = [];
+  for (const stage of spec.households) households.push(await insertHousehold(ds, { stage }));
+  const matches = [];
+  for (const [i, m] of spec.matches.entries()) {
+    const child = children[i]!;
+    const repository = ds.getRepository(MatchRecord);
+    const match = repository.create({
+      childId: child.id,
+      authority: child.authority,
+      householdId: households[m.household]!.id,
+      status: m.status,
+      proposedOn: '2025-07-01',
+      proposedBy: demoStaff('finder.1').id,
+    });
+    matches.push(await repository.save(match));
+  }
+  for (const item of spec.items) {
+    const meetingOn = addDays(BASE_DAY, item.meetingIn);
+    const papersReleasedOn = addDays(meetingOn, -item.papersLead);
+    const meeting = await insertPanelMeeting(ds, { panel: item.panel, meetingOn, papersReleasedOn });
+    const match = item.match === null ? undefined : matches[item.match];
+    await insertAgendaItem(ds, { meeting, match, household: households[item.household] });
+  }
+  for (const n of spec.feedback) {
+    await ds.getRepository(ReportQualityFeedbackRecord).insert({
+      panelId: DEMO_PANEL_IDS[n - 1],
+      period: '2026-H1',
+      rating: 3,
+      strengths: 'clear',
+      improvements: 'shorter',
+      recordedBy: demoStaff('panel.1').id,
+    });
+  }
+  for (const s of spec.supportRequests) {
+    const request = await insertSupportRequest(ds, s.authority);
+    if (s.assessed) {
+      await ds.getRepository(SupportAssessmentRecord).insert({
+        supportRequestId: request.id,
+        authority: s.authority,
+        completedOn: '2026-10-10',
+        outcome: 'SUPPORT_PLAN',
+        recordedBy: demoStaff('support.1').id,
+      });
+    }
+  }
+}
+
+type Pool = Map<SubjectType, ObjectLiteral[]>;
+
+async function loadPool(ds: DataSource): Promise<Pool> {
+  const pool: Pool = new Map();
+  for (const [subject, entity] of SUBJECTS) pool.set(subject, await ds.getRepository(entity).find());
+  return pool;
+}
+
+const assignment: fc.Arbitrary<RoleAssignment> = fc.record({
+  role: fc.constantFrom(...ROLES),
+  authority: fc.option(authority, { nil: null }),
+  panelId: fc.option(fc.constantFrom(...DEMO_PANEL_IDS), { nil: null }),
+  panelRole: fc.option(fc.constantFrom(...PANEL_ROLES), { nil: null }),
+});
+
+function caseOf(pool: Pool) {
+  const ids = (subject: SubjectType) => (pool.get(subject) ?? []).map((r) => r.id as string);
+  const items = pool.get('AgendaItem') as AgendaItemRecord[];
+  const facts: fc.Arbitrary<ScopeFacts> = fc
+    .record({
+      allocated: fc.subarray(ids('Child')),
+      open: fc.subarray(items),
+      proposed: fc.subarray(ids('Household')),
+    })
+    .map(({ allocated, open, proposed }) =>
+      scopeFacts(
+        allocated.map((childId, i) => ({ id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, childId })),
+        open.map(({ id, childId, householdId, matchId }) => ({ id, childId, householdId, matchId })),
+        proposed,
+      ),
+    );
+  return fc.record({
+    assignments: fc.array(assignment, { minLength: 1, maxLength: 3 }),
+    facts,
+    today: fc.integer({ min: -25, max: 25 }).map((days) => addDays(BASE_DAY, days)),
+  });
+}
+
+/** Per branch (subject × action), the ids the SQL filter lets through: one statement for every branch. */
+async function filteredIds(ds: DataSource, ability: AppAbility): Promise<string[][]> {
+  const queries = BRANCHES.map(({ subject, entity, action }, i) =>
+    accessibleQuery(ds.manager, ability, action, subject, entity, `b${i}`)
+      .select(`b${i}.id`, 'id')
+      .addSelect(`${i}`, 'branch'),
+  );
+  const sql = queries.map((q) => `(${q.getQuery()})`).join(' UNION ALL ');
+  const parameters = Object.assign({}, ...queries.map((q) => q.getParameters()));
+  const [query, values] = ds.driver.escapeQueryWithParameters(sql, parameters);
+  const rows: { id: string; branch: number }[] = await ds.query(query, values);
+  const ids = BRANCHES.map((): string[] => []);
+  for (const row of rows) ids[Number(row.branch)]!.push(row.id);
+  return ids.map((list) => list.sort());
+}
+
+function allowedIds(pool: Pool, ability: AppAbility): string[][] {
+  return BRANCHES.map(({ subject, action }) =>
+    pool
+      .get(subject)!
+      .filter((record) => ability.can(action, record))
+      .map((record) => record.id as string)
+      .sort(),
+  );
+}
+
+let pool: Pool;
+const api = useTestApi(async ({ dataSource }) => {
+  const [spec] = fc.sample(POOL, { seed: SEED, numRuns: 1 });
+  await insertPool(dataSource, spec!);
+  pool = await loadPool(dataSource);
+});
+
+it(`lets through exactly the records the check allows, for every subject and action (${NUM_RUNS} cases)`, async () => {
+  const ds = api().dataSource;
+  const property = fc.asyncProperty(caseOf(pool), async ({ assignments, facts, today }) => {
+    const actor: Actor = { staffId: RANDOM_STAFF_ID, username: 'random', displayName: 'Random staff', assignments };
+    const ability = defineAbilityFor(actor, facts, new Date(`${today}T12:00:00Z`));
+    const label = (ids: string[][]) => Object.fromEntries(BRANCHES.map((b, i) => [`${b.action} ${b.subject}`, ids[i]]));
+    expect(label(await filteredIds(ds, ability))).toEqual(label(allowedIds(pool, ability)));
+  });
+  try {
+    await fc.assert(property, { seed: SEED, numRuns: NUM_RUNS });
+  } catch (error) {
+    throw new Error(`filter and check disagree; replay with FC_SEED=${SEED}\n${(error as Error).message}`);
+  }
+});

@@ -1,0 +1,224 @@
+import { subject as tagged } from '@casl/ability';
+import { permittedFieldsOf } from '@casl/ability/extra';
+import { DEMO_PANEL_IDS, demoStaff } from '../../seeds/demo-staff';
+import { defineAbilityFor } from '../../src/authz/define-ability';
+import { scopeFacts, type ScopeFacts } from '../../src/authz/facts';
+import { allFieldsOf, FIELD_CLASSES, type GuardedSubject } from '../../src/authz/field-classes';
+import { refusalReason } from '../../src/authz/refusals';
+import { SUBJECT_TYPES, type SubjectType } from '../../src/authz/vocabulary';
+import { AllocationRecord } from '../../src/children/allocation.entity';
+import { ChildRecord } from '../../src/children/child.entity';
+import { DisruptionRecord } from '../../src/children/disruption.entity';
+import { PlacementOrderRecord } from '../../src/children/placement-order.entity';
+import { PlacementRecord } from '../../src/children/placement.entity';
+import { ChildDecisionRecord } from '../../src/decisions/child-decision.entity';
+import { HouseholdDecisionRecord } from '../../src/decisions/household-decision.entity';
+import { HouseholdStageEventRecord } from '../../src/households/household-stage-event.entity';
+import { HouseholdRecord } from '../../src/households/household.entity';
+import { MatchRecord } from '../../src/matching/match.entity';
+import { AgendaItemRecord } from '../../src/panels/agenda-item.entity';
+import { PanelMeetingRecord } from '../../src/panels/panel-meeting.entity';
+import { PanelRecord } from '../../src/panels/panel.entity';
+import { ReportQualityFeedbackRecord } from '../../src/panels/report-quality-feedback.entity';
+import { SupportAssessmentRecord } from '../../src/support/support-assessment.entity';
+import { SupportRequestRecord } from '../../src/support/support-request.entity';
+import { AuditEventRecord } from '../../src/audit/audit-event.entity';
+import { actorOf } from '../helpers/actors';
+import {
+  ALL_ROWS,
+  checksOf,
+  FIRST_NAME_AND_AGE,
+  fixtureFor,
+  fixtureKey,
+  reasonOf,
+  ROLE_TABLES,
+  seesOf,
+  TODAY,
+  WINDOWS,
+  type Check,
+  type FieldView,
+  type Fixture,
+} from './expectations';
+
+/**
+ * The ability, row by row of the role tables (test/policy/expectations): each row's record is built for its
+ * scope in an in-memory world, the actor's facts are what that world gives them (their allocations, the open
+ * agendas of their panels, the households proposed for their authority's children), and `can()`, the refusal
+ * reason and the readable field classes must be what the row says.
+ */
+const NOW = new Date(`${TODAY}T12:00:00Z`);
+const CHECKS = ALL_ROWS.flatMap(checksOf);
+
+type Records = Partial<Record<SubjectType, object>>;
+type CaseFixture = Extract<Fixture, { kind: 'case' }>;
+
+let sequence = 0;
+const newId = () => `00000000-0000-4000-8000-${(sequence += 1).toString(16).padStart(12, '0')}`;
+const panelId = (panel: number) => DEMO_PANEL_IDS[panel - 1]!;
+const staffId = (username: string) => demoStaff(username).id;
+const make = <T extends object>(Type: new () => T, fields: Partial<T>): T => Object.assign(new Type(), fields);
+
+function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** A child with its records, a match with a household, and the agenda item the match is on, if any. */
+function caseRecords({ authority, finder, link, agenda }: CaseFixture): Records {
+  const childId = newId();
+  const householdId = newId();
+  const matchId = newId();
+  const placementId = newId();
+  const ofChild = { authority, childId };
+  const records: Records = {
+    Child: make(ChildRecord, { id: childId, authority }),
+    ChildDecision: make(ChildDecisionRecord, { id: newId(), ...ofChild, kind: 'ADOPTION_PLAN' }),
+    Allocation: make(AllocationRecord, { id: newId(), ...ofChild, familyFinderId: staffId(finder), endedOn: null }),
+    PlacementOrder: make(PlacementOrderRecord, { id: newId(), ...ofChild }),
+    Match: make(MatchRecord, { id: matchId, ...ofChild, householdId, status: link }),
+    Household: make(HouseholdRecord, { id: householdId, stage: link === 'PLACED' ? 'PLACED' : 'APPROVED' }),
+    HouseholdDecision: make(HouseholdDecisionRecord, { id: newId(), householdId }),
+    HouseholdStageEvent: make(HouseholdStageEventRecord, { id: newId(), householdId }),
+  };
+  if (link === 'PLACED') {
+    records.Placement = make(PlacementRecord, { id: placementId, ...ofChild, householdId, matchId });
+    records.Disruption = make(DisruptionRecord, { id: newId(), ...ofChild, placementId });
+  }
+  if (agenda) {
+    const { meetingOn, papersReleasedOn } = WINDOWS[agenda.window];
+    records.AgendaItem = make(AgendaItemRecord, {
+      id: newId(),
+      panelId: panelId(agenda.panel),
+      meetingOn,
+      papersReleasedOn,
+      windowClosesOn: addDays(meetingOn, 7),
+      kind: 'MATCH',
+      childId,
+      childAuthority: authority,
+      householdId,
+      matchId,
+    });
+  }
+  return records;
+}
+
+function recordsOf(fixture: Fixture): Records {
+  switch (fixture.kind) {
+    case 'case':
+      return caseRecords(fixture);
+    case 'household': {
+      const id = newId();
+      return {
+        Household: make(HouseholdRecord, { id, stage: fixture.stage }),
+        HouseholdStageEvent: make(HouseholdStageEventRecord, { id: newId(), householdId: id }),
+      };
+    }
+    case 'panel': {
+      const ofPanel = { panelId: panelId(fixture.panel) };
+      const { meetingOn, papersReleasedOn } = WINDOWS.upcoming;
+      const meeting = make(PanelMeetingRecord, { id: newId(), ...ofPanel, meetingOn, papersReleasedOn });
+      return {
+        Panel: make(PanelRecord, { id: ofPanel.panelId }),
+        PanelMeeting: meeting,
+        ReportQualityFeedback: make(ReportQualityFeedbackRecord, { id: newId(), ...ofPanel }),
+        AgendaItem: make(AgendaItemRecord, {
+          ...ofPanel,
+          meetingId: meeting.id,
+          meetingOn,
+          papersReleasedOn,
+          windowClosesOn: addDays(meetingOn, 7),
+        }),
+      };
+    }
+    case 'support': {
+      const request = make(SupportRequestRecord, { id: newId(), authority: fixture.authority });
+      const assessment = { id: newId(), supportRequestId: request.id, authority: fixture.authority };
+      return { SupportRequest: request, SupportAssessment: make(SupportAssessmentRecord, assessment) };
+    }
+    case 'partnership':
+      return {
+        BoardPerformance: tagged('BoardPerformance', {}),
+        PooledBudget: tagged('PooledBudget', {}),
+        AuditEvent: make(AuditEventRecord, { id: newId() }),
+      };
+  }
+}
+
+/** The world: one set of records for each fixture any check needs. */
+const WORLD = new Map<string, { fixture: Fixture; records: Records }>();
+const where = ({ row, scope }: Check) => ({ actor: row.actor, subject: row.subject, scope, authority: row.authority });
+for (const check of CHECKS) {
+  const fixture = fixtureFor(where(check));
+  const key = fixtureKey(fixture);
+  if (!WORLD.has(key)) WORLD.set(key, { fixture, records: recordsOf(fixture) });
+}
+
+/** What the facts loader gives `username` in this world, in domain.md's terms. */
+function factsIn(username: string): ScopeFacts {
+  const { assignments } = demoStaff(username);
+  const cases = [...WORLD.values()].flatMap(({ fixture, records }) =>
+    fixture.kind === 'case' ? [{ fixture, records }] : [],
+  );
+  const isFinder = assignments.some((a) => a.role === 'FAMILY_FINDER');
+  const panels = assignments.flatMap((a) => (a.panelId ? [a.panelId] : []));
+  const casework = assignments.flatMap((a) =>
+    (a.role === 'ADM' || a.role === 'PPM_LEAD') && a.authority ? [a.authority] : [],
+  );
+  const allocations = cases
+    .filter(({ fixture }) => isFinder && fixture.finder === username)
+    .map(({ records }) => records.Allocation as AllocationRecord)
+    .map(({ id, childId }) => ({ id, childId }));
+  const openItems = cases
+    .map(({ records }) => records.AgendaItem as AgendaItemRecord | undefined)
+    .filter((item): item is AgendaItemRecord => !!item && panels.includes(item.panelId))
+    .filter((item) => item.papersReleasedOn <= TODAY && TODAY <= item.windowClosesOn)
+    .map(({ id, childId, householdId, matchId }) => ({ id, childId, householdId, matchId }));
+  const proposed = cases
+    .map(({ records }) => records.Match as MatchRecord)
+    .filter((match) => casework.includes(match.authority))
+    .map((match) => match.householdId);
+  return scopeFacts(allocations, openItems, proposed);
+}
+
+function fieldsOf(subject: GuardedSubject, views: FieldView[]): string[] {
+  return views.flatMap((view) =>
+    view === 'first name and age' ? FIRST_NAME_AND_AGE[subject] : FIELD_CLASSES[subject][view],
+  );
+}
+
+const sorted = (fields: Iterable<string>) => [...fields].sort();
+const isGuarded = (subject: SubjectType): subject is GuardedSubject => subject === 'Child' || subject === 'Household';
+
+describe.each(ROLE_TABLES)('$role', ({ rows }) => {
+  it.each(rows.flatMap(checksOf))('$name', (check) => {
+    const { row, allowed } = check;
+    const record = WORLD.get(fixtureKey(fixtureFor(where(check))))!.records[row.subject];
+    if (!record) throw new Error(`no ${row.subject} in the fixture of '${row.rule}'`);
+    const ability = defineAbilityFor(actorOf(row.actor), factsIn(row.actor), NOW);
+
+    expect(ability.can(row.action, record)).toBe(allowed);
+    const reason = reasonOf(row);
+    if (!allowed && reason) expect(refusalReason(ability, row.action, record)).toBe(reason);
+    if (row.action === 'read' && isGuarded(row.subject)) {
+      const subject = row.subject;
+      const sees = seesOf(row);
+      if (allowed && !sees) throw new Error(`'${row.rule}' must name the field classes it sees`);
+      const all = allFieldsOf(subject);
+      const permitted = permittedFieldsOf(ability, 'read', record, { fieldsFrom: (rule) => rule.fields ?? all });
+      expect(sorted(permitted)).toEqual(sorted(allowed ? fieldsOf(subject, sees!) : []));
+    }
+  });
+});
+
+describe('the role tables', () => {
+  it.each(ROLE_TABLES)('$role has a read row for every subject', ({ rows }) => {
+    const read = new Set(rows.filter((row) => row.action === 'read').map((row) => row.subject));
+    expect(SUBJECT_TYPES.filter((subject) => !read.has(subject))).toEqual([]);
+  });
+
+  it('name each rule once', () => {
+    const names = CHECKS.map((check) => check.name);
+    expect(names.filter((name, i) => names.indexOf(name) !== i)).toEqual([]);
+  });
+});
