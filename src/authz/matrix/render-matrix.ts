@@ -14,7 +14,7 @@ export function renderAccessMatrix(cells: MatrixCell[]): string {
     '# Access matrix',
     '',
     'Generated from the live policy (`src/authz/`) by `npm run matrix`; do not edit. A test fails when it is stale,',
-    'and when it disagrees with the hand-written expectation tables in `test/policy/expectations/`.',
+    'and when it disagrees with the hand-written role tables in `test/policy/expectations/`.',
     '',
     '✓ allowed · `·` refused · "if …" allowed when the condition holds. For reads of a child or household, the visible',
     'field classes follow the dash. "Own authority" is the authority of the role assignment (shown with Kent records).',
