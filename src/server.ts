@@ -2,9 +2,10 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
-import express, { type Express } from 'express';
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import { buildContext, requestIdOf, type AppDeps, type RequestContext } from './graphql/context';
 import { formatError } from './graphql/format-error';
+import { queryLimits } from './graphql/query-limits';
 import { requestScopePlugin } from './graphql/request-scope.plugin';
 import { buildApiSchema } from './graphql/schema';
 
@@ -12,13 +13,18 @@ export type ApiServer = { app: Express; stop: () => Promise<void> };
 
 /** The express app and Apollo server, without listening: main.ts listens, tests use supertest. */
 export async function createServer(deps: AppDeps): Promise<ApiServer> {
+  const limits = queryLimits(deps.production);
   const apollo = new ApolloServer<RequestContext>({
     schema: await buildApiSchema(),
     formatError,
     introspection: !deps.production,
     includeStacktraceInErrorResponses: false,
     stopOnTerminationSignals: false, // main.ts drains HTTP, then stops Apollo and the database
+    validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
+    allowBatchedHttpRequests: limits.allowBatchedHttpRequests,
     plugins: [
+      ...limits.plugins,
       requestScopePlugin(),
       deps.production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
     ],
@@ -49,5 +55,18 @@ export async function createServer(deps: AppDeps): Promise<ApiServer> {
       },
     }),
   );
+  app.use(refuseUnreadableBodies);
   return { app, stop: () => apollo.stop() };
+}
+
+/**
+ * A body too large or not JSON is refused before GraphQL runs: still answered as a GraphQL error, with
+ * the 4xx status the parser chose (413 too large, 400 malformed), never a 5xx or an HTML page.
+ */
+function refuseUnreadableBodies(error: { status?: number; type?: string }, _req: Request, res: Response, next: NextFunction): void {
+  const status = error.status ?? 500;
+  if (status < 400 || status >= 500) return next(error);
+  res.status(status).json({
+    errors: [{ message: status === 413 ? 'The request body is too large' : 'The request body is not valid JSON', extensions: { code: 'BAD_USER_INPUT' } }],
+  });
 }
