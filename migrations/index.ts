@@ -7,6 +7,7 @@ import { Agenda1795400000500 } from './1795400000500-agenda';
 import { Support1795400000600 } from './1795400000600-support';
 import { PooledBudget1795400000700 } from './1795400000700-pooled-budget';
 import { AuditEvents1795400000800 } from './1795400000800-audit-events';
+import { RateLimits1795400000900 } from './1795400000900-rate-limits';
 
 /** In order. A landed migration is never edited: add a new one. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   Support1795400000600,
   PooledBudget1795400000700,
   AuditEvents1795400000800,
+  RateLimits1795400000900,
 ];

@@ -20,6 +20,7 @@ const spec = {
   JWKS_URL: optionalUrl({ default: '', desc: 'JWKS of the identity provider (production)' }),
   JWT_ISSUER: str({ default: 'apse-api' }),
   JWT_AUDIENCE: str({ default: 'apse-api' }),
+  RATE_LIMIT_PER_MINUTE: num({ default: 600, desc: 'requests a member of staff may make a minute, across all instances' }),
   A2_THRESHOLD_DAYS: num({ default: 121, desc: 'DfE scorecard A2: placement order to match decision, days' }),
   A10_THRESHOLD_DAYS: num({ default: 426, desc: 'DfE scorecard A10: entering care to moving in, days' }),
   SEED_DEMO_DATA: bool({ default: true, desc: 'seed demo data into an empty embedded database' }),
@@ -38,6 +39,7 @@ export type Config = {
   seedDemoData: boolean;
   logLevel: string;
   timelinessThresholds: TimelinessThresholds;
+  rateLimitPerMinute: number;
 };
 
 /** Adoption scorecard thresholds (days): configuration, not code. */
@@ -71,5 +73,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemoData: e.SEED_DEMO_DATA,
     logLevel: e.LOG_LEVEL,
     timelinessThresholds: { a2Days: e.A2_THRESHOLD_DAYS, a10Days: e.A10_THRESHOLD_DAYS },
+    rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
   };
 }

@@ -3,6 +3,7 @@ import type { Request } from 'express';
 import type { DataSource } from 'typeorm';
 import { AuditTrail } from '../audit/audit-trail';
 import { loadActor } from '../auth/actor-loader';
+import type { RateLimiter } from '../auth/rate-limit';
 import { InvalidToken, type TokenVerifier } from '../auth/tokens';
 import type { AppAbility } from '../authz/ability';
 import type { Actor } from '../authz/actor';
@@ -15,13 +16,14 @@ import { createStaffDirectory, type StaffDirectory } from '../staff/staff-direct
 import { ukDate, type Clock } from '../clock';
 import { DbScope } from '../db/db-scope';
 import type { Logger } from '../logger';
-import { unauthenticated } from './errors';
+import { rateLimited, unauthenticated } from './errors';
 import { createServices, type Services } from './services';
 
 export type AppDeps = {
   dataSource: DataSource;
   timeliness: TimelinessThresholds;
   verifyToken: TokenVerifier;
+  rateLimit: RateLimiter;
   clock: Clock;
   log: Logger;
   production: boolean;
@@ -74,6 +76,8 @@ export async function buildContext(deps: AppDeps, req: Request, requestId: strin
     if (error instanceof InvalidToken) throw unauthenticated('The token is invalid or has expired');
     throw error;
   }
+  const { allowed, retryAfterSeconds } = await deps.rateLimit(staffId);
+  if (!allowed) throw rateLimited(retryAfterSeconds);
   const db = new DbScope(deps.dataSource);
   try {
     await db.open();

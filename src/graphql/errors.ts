@@ -57,3 +57,14 @@ export function badUserInput(field: string, message: string): GraphQLError {
 export function conflict(message: string): GraphQLError {
   return appError('CONFLICT', message);
 }
+
+/** Too many requests: HTTP 429, with the seconds to wait in `Retry-After`. */
+export function rateLimited(retryAfterSeconds: number): GraphQLError {
+  return new GraphQLError('Too many requests: try again later', {
+    extensions: {
+      code: 'RATE_LIMITED',
+      retryAfterSeconds,
+      http: { status: 429, headers: new Map([['retry-after', String(retryAfterSeconds)]]) },
+    },
+  });
+}

@@ -3,6 +3,7 @@ import request from 'supertest';
 import type { DataSource } from 'typeorm';
 import { insertDemoStaff } from '../../seeds/seed';
 import { demoStaff } from '../../seeds/demo-staff';
+import { createRateLimiter } from '../../src/auth/rate-limit';
 import { createTokenVerifier, signDevToken } from '../../src/auth/tokens';
 import { loadConfig } from '../../src/config';
 import { createDataSource } from '../../src/db/data-source';
@@ -40,7 +41,10 @@ export type TestApi = {
 
 export const DEFAULT_NOW = '2026-11-20T12:00:00Z';
 
-export async function startTestApi(now: string = DEFAULT_NOW): Promise<TestApi> {
+/** Generous enough that no suite meets it; the rate-limit tests pass their own. */
+const TEST_RATE_LIMIT = 100_000;
+
+export async function startTestApi(now: string = DEFAULT_NOW, rateLimitPerMinute = TEST_RATE_LIMIT): Promise<TestApi> {
   const log = createLogger('silent');
   const dataSource = createDataSource({ url: testDatabaseUrl(), poolMax: 4, log });
   await dataSource.initialize();
@@ -49,6 +53,7 @@ export async function startTestApi(now: string = DEFAULT_NOW): Promise<TestApi> 
     dataSource,
     timeliness: TEST_CONFIG.timelinessThresholds,
     verifyToken: createTokenVerifier(TEST_CONFIG.jwt),
+    rateLimit: createRateLimiter(dataSource, rateLimitPerMinute),
     clock: clock.now,
     log,
     production: false,
