@@ -1,19 +1,10 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import { AUTHORITIES, type Authority } from '../authz/vocabulary';
+import { Column, Entity } from 'typeorm';
+import { ChildOwnedRecord } from './child-owned.entity';
 
 /** A family finder allocated to a child (one live allocation a child; ended, never deleted). */
 @Entity('family_finder_allocations')
-export class AllocationRecord {
+export class AllocationRecord extends ChildOwnedRecord {
   static readonly modelName = 'Allocation';
-
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
-  @Column({ name: 'child_id', type: 'uuid' })
-  childId!: string;
-
-  @Column({ type: 'enum', enum: AUTHORITIES, enumName: 'authority' })
-  authority!: Authority;
 
   @Column({ name: 'family_finder_id', type: 'uuid' })
   familyFinderId!: string;
@@ -26,7 +17,4 @@ export class AllocationRecord {
 
   @Column({ name: 'allocated_by', type: 'uuid' })
   allocatedBy!: string;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 })
-  createdAt!: Date;
 }

@@ -1,19 +1,10 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import { AUTHORITIES, type Authority } from '../authz/vocabulary';
+import { Column, Entity } from 'typeorm';
+import { ChildOwnedRecord } from './child-owned.entity';
 
 /** A placement that ended before an adoption order, and the disruption meeting held for it. */
 @Entity('disruptions')
-export class DisruptionRecord {
+export class DisruptionRecord extends ChildOwnedRecord {
   static readonly modelName = 'Disruption';
-
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
-  @Column({ name: 'child_id', type: 'uuid' })
-  childId!: string;
-
-  @Column({ type: 'enum', enum: AUTHORITIES, enumName: 'authority' })
-  authority!: Authority;
 
   @Column({ name: 'placement_id', type: 'uuid' })
   placementId!: string;
@@ -29,7 +20,4 @@ export class DisruptionRecord {
 
   @Column({ name: 'recorded_by', type: 'uuid' })
   recordedBy!: string;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 })
-  createdAt!: Date;
 }

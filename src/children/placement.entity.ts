@@ -1,5 +1,5 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import { AUTHORITIES, type Authority } from '../authz/vocabulary';
+import { Column, Entity } from 'typeorm';
+import { ChildOwnedRecord } from './child-owned.entity';
 
 export const PLACEMENT_KINDS = ['EARLY_PERMANENCE', 'ADOPTIVE'] as const;
 export type PlacementKind = (typeof PLACEMENT_KINDS)[number];
@@ -10,17 +10,8 @@ export type PlacementKind = (typeof PLACEMENT_KINDS)[number];
  * this family (earlier than `placedOn` when foster carers adopt), which stops the A10 clock.
  */
 @Entity('placements')
-export class PlacementRecord {
+export class PlacementRecord extends ChildOwnedRecord {
   static readonly modelName = 'Placement';
-
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
-  @Column({ name: 'child_id', type: 'uuid' })
-  childId!: string;
-
-  @Column({ type: 'enum', enum: AUTHORITIES, enumName: 'authority' })
-  authority!: Authority;
 
   @Column({ name: 'household_id', type: 'uuid' })
   householdId!: string;
@@ -45,7 +36,4 @@ export class PlacementRecord {
 
   @Column({ name: 'recorded_by', type: 'uuid' })
   recordedBy!: string;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 })
-  createdAt!: Date;
 }

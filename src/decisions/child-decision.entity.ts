@@ -1,5 +1,5 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import { AUTHORITIES, type Authority } from '../authz/vocabulary';
+import { Column, Entity } from 'typeorm';
+import { ChildOwnedRecord } from '../children/child-owned.entity';
 
 export const CHILD_DECISION_KINDS = ['ADOPTION_PLAN', 'MATCH'] as const;
 export type ChildDecisionKind = (typeof CHILD_DECISION_KINDS)[number];
@@ -11,17 +11,8 @@ export type DecisionOutcome = (typeof DECISION_OUTCOMES)[number];
  * or on a match. A plan decision is rescinded (never deleted) when the plan changes.
  */
 @Entity('child_decisions')
-export class ChildDecisionRecord {
+export class ChildDecisionRecord extends ChildOwnedRecord {
   static readonly modelName = 'ChildDecision';
-
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
-  @Column({ name: 'child_id', type: 'uuid' })
-  childId!: string;
-
-  @Column({ type: 'enum', enum: AUTHORITIES, enumName: 'authority' })
-  authority!: Authority;
 
   @Column({ type: 'enum', enum: CHILD_DECISION_KINDS, enumName: 'child_decision_kind' })
   kind!: ChildDecisionKind;
@@ -43,7 +34,4 @@ export class ChildDecisionRecord {
 
   @Column({ name: 'rescinded_on', type: 'date', nullable: true })
   rescindedOn!: string | null;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 })
-  createdAt!: Date;
 }

@@ -1,5 +1,5 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
-import { AUTHORITIES, type Authority } from '../authz/vocabulary';
+import { Column, Entity, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { ChildOwnedRecord } from '../children/child-owned.entity';
 
 export const MATCH_STATUSES = ['PROPOSED', 'RECOMMENDED', 'APPROVED', 'DECLINED', 'PLACED', 'ADOPTED', 'DISRUPTED', 'WITHDRAWN'] as const;
 export type MatchStatus = (typeof MATCH_STATUSES)[number];
@@ -8,18 +8,8 @@ export const OPEN_MATCH_STATUSES: readonly MatchStatus[] = ['PROPOSED', 'RECOMME
 
 /** A link between a child and a household, from proposal through panel and the ADM's decision to placement. */
 @Entity('matches')
-export class MatchRecord {
+export class MatchRecord extends ChildOwnedRecord {
   static readonly modelName = 'Match';
-
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
-  @Column({ name: 'child_id', type: 'uuid' })
-  childId!: string;
-
-  /** The child's authority: the tenant. */
-  @Column({ type: 'enum', enum: AUTHORITIES, enumName: 'authority' })
-  authority!: Authority;
 
   @Column({ name: 'household_id', type: 'uuid' })
   householdId!: string;
@@ -38,9 +28,6 @@ export class MatchRecord {
 
   @VersionColumn()
   version!: number;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 })
-  createdAt!: Date;
 
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz', precision: 3 })
   updatedAt!: Date;
