@@ -1,4 +1,7 @@
+import { addDays } from '../src/clock';
 import type { Random } from './random';
+
+export { addDays };
 
 /** Calendar days as 'YYYY-MM-DD' and months as 'YYYY-MM' (UTC arithmetic: dates, not instants). */
 const DAY_MS = 86_400_000;
@@ -8,11 +11,6 @@ const format = (d: Date) => d.toISOString().slice(0, 10);
 
 export type DateRange = { readonly from: string; readonly to: string };
 
-export function addDays(date: string, days: number): string {
-  const d = parse(date);
-  d.setUTCDate(d.getUTCDate() + days);
-  return format(d);
-}
 
 export function daysBetween(from: string, to: string): number {
   return Math.round((parse(to).getTime() - parse(from).getTime()) / DAY_MS);

@@ -5,6 +5,13 @@ export const systemClock: Clock = () => new Date();
 
 const UK_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' });
 
+/** A calendar day (YYYY-MM-DD) moved by `days`: date arithmetic, not instants, so no zone can shift it. */
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
 /** The calendar day of `instant` in UK local time, YYYY-MM-DD: the calendar the agency's dates are recorded in. */
 export function ukDate(instant: Date): string {
   return UK_DATE.format(instant);

@@ -36,9 +36,3 @@ export const RULES = {
 
 /** Ten weeks, in days. */
 export const ADOPTION_ORDER_MIN_DAYS = 70;
-
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}

@@ -17,7 +17,8 @@ import type {
 } from './child.inputs';
 import type { Child } from './child.types';
 import { journeyOf } from './journey-records';
-import { ADOPTION_ORDER_MIN_DAYS, addDays, RULES } from './legal-order';
+import { addDays } from '../clock';
+import { ADOPTION_ORDER_MIN_DAYS, RULES } from './legal-order';
 import { PlacementOrderRecord } from './placement-order.entity';
 
 /** The PPM lead's milestones on a child: allocation, authority to place, adoption order, plan change. */

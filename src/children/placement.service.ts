@@ -1,3 +1,4 @@
+import { lockedById } from '../db/locked';
 import type { ServiceContext } from '../graphql/context';
 import { badUserInput, conflict } from '../graphql/errors';
 import { assertRecordedDate, requireText } from '../graphql/input-rules';
@@ -81,7 +82,7 @@ export class PlacementService {
         });
       }
       await manager.update(MatchRecord, { id: match.id }, { status: 'PLACED' });
-      const household = await manager.findOneOrFail(HouseholdRecord, { where: { id: match.householdId }, lock: { mode: 'pessimistic_write' } });
+      const household = await lockedById(manager, HouseholdRecord, match.householdId);
       await moveHousehold(manager, household, 'PLACED', input.placedOn, this.ctx.actor.staffId);
       return { stage: 'PLACED', placedOn: input.placedOn };
     });
@@ -106,7 +107,7 @@ export class PlacementService {
       });
       await manager.update(PlacementRecord, { id: placement.id }, { endedOn: input.disruptedOn });
       if (placement.matchId) await manager.update(MatchRecord, { id: placement.matchId }, { status: 'DISRUPTED' });
-      const household = await manager.findOneOrFail(HouseholdRecord, { where: { id: placement.householdId }, lock: { mode: 'pessimistic_write' } });
+      const household = await lockedById(manager, HouseholdRecord, placement.householdId);
       if (household.stage === 'PLACED' || household.stage === 'MATCHED') {
         await moveHousehold(manager, household, 'APPROVED', input.disruptedOn, this.ctx.actor.staffId, { reason: 'placement disrupted' });
       }

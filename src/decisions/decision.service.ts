@@ -7,6 +7,7 @@ import type { Child } from '../children/child.types';
 import { journeyOf } from '../children/journey-records';
 import { RULES } from '../children/legal-order';
 import { updateVersioned } from '../db/versioned-update';
+import { lockedById } from '../db/locked';
 import type { ServiceContext } from '../graphql/context';
 import { badUserInput, conflict } from '../graphql/errors';
 import { assertRecordedDate, parseId, requireText } from '../graphql/input-rules';
@@ -78,7 +79,7 @@ export class DecisionService {
       const on = input.decidedOn;
       assertRecordedDate('decidedOn', on, this.ctx.today, panel.meetingOn, RULES.matchDecisionAfterPanel);
 
-      const child = await manager.findOneOrFail(ChildRecord, { where: { id: match.childId }, lock: { mode: 'pessimistic_write' } });
+      const child = await lockedById(manager, ChildRecord, match.childId);
       const journey = journeyOf(manager, child.id);
       await journey.requirePlan('matchId');
       const order = await journey.authorityToPlace();
@@ -99,7 +100,7 @@ export class DecisionService {
       });
       if (approving) {
         await updateVersioned(manager, ChildRecord, child, { stage: stageAfter(child.stage, 'MATCHED'), matchedOn: on });
-        const household = await manager.findOneOrFail(HouseholdRecord, { where: { id: match.householdId }, lock: { mode: 'pessimistic_write' } });
+        const household = await lockedById(manager, HouseholdRecord, match.householdId);
         if (household.stage === 'APPROVED') await moveHousehold(manager, household, 'MATCHED', on, this.ctx.actor.staffId);
       } else {
         await updateVersioned(manager, ChildRecord, child, { stage: restingStage(order !== null, placement?.kind === 'EARLY_PERMANENCE') });

@@ -4,8 +4,9 @@ import { accessibleQuery, findForAction, findReadable } from '../authz/scoped-re
 import type { SubjectType } from '../authz/vocabulary';
 import { stageAfter } from '../children/child-stage';
 import { ChildRecord } from '../children/child.entity';
-import { addDays } from '../children/legal-order';
+import { addDays } from '../clock';
 import { updateVersioned } from '../db/versioned-update';
+import { lockedById } from '../db/locked';
 import type { ServiceContext } from '../graphql/context';
 import { badUserInput, conflict } from '../graphql/errors';
 import { assertNotFuture, parseId, requireText } from '../graphql/input-rules';
@@ -135,10 +136,10 @@ export class PanelService {
 
   /** A positive recommendation moves the match, and its child, to "match recommended". */
   private async matchRecommended(manager: EntityManager, matchId: string): Promise<void> {
-    const match = await manager.findOneOrFail(MatchRecord, { where: { id: matchId }, lock: { mode: 'pessimistic_write' } });
+    const match = await lockedById(manager, MatchRecord, matchId);
     if (match.status !== 'PROPOSED') return;
     await updateVersioned(manager, MatchRecord, match, { status: 'RECOMMENDED' });
-    const child = await manager.findOneOrFail(ChildRecord, { where: { id: match.childId }, lock: { mode: 'pessimistic_write' } });
+    const child = await lockedById(manager, ChildRecord, match.childId);
     await updateVersioned(manager, ChildRecord, child, { stage: stageAfter(child.stage, 'MATCH_RECOMMENDED') });
   }
 
