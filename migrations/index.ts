@@ -8,6 +8,7 @@ import { Support1795400000600 } from './1795400000600-support';
 import { PooledBudget1795400000700 } from './1795400000700-pooled-budget';
 import { AuditEvents1795400000800 } from './1795400000800-audit-events';
 import { RateLimits1795400000900 } from './1795400000900-rate-limits';
+import { RowLevelSecurity1795400001000 } from './1795400001000-row-level-security';
 
 /** In order. A landed migration is never edited: add a new one. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   PooledBudget1795400000700,
   AuditEvents1795400000800,
   RateLimits1795400000900,
+  RowLevelSecurity1795400001000,
 ];

@@ -1,14 +1,13 @@
 import type { DbScope } from '../db/db-scope';
 import { describeRoles, type Actor } from './actor';
 import { scopeFacts, type LiveAllocation, type OpenAgendaItem, type ScopeFacts } from './facts';
-import { tenantAuthoritiesOf } from './tenant-scope';
 
 type FactsRow = { allocations: LiveAllocation[]; open_items: OpenAgendaItem[]; proposed: string[] };
 
 /**
- * One statement: sets the tenant dimension and the roles of this transaction (`app.authorities`,
- * `app.roles`) and loads the facts the policy needs for this actor today (UK date `today`): live
- * allocations, what is on the open agendas of their panels, and the households proposed for their
+ * One statement, under Row-Level Security (the actor's statement set the tenant): sets the roles of this
+ * transaction (`app.roles`) and loads the facts the policy needs for this actor today (UK date `today`):
+ * live allocations, what is on the open agendas of their panels, and the households proposed for their
  * authorities' children.
  */
 export async function loadScopeFacts(db: DbScope, actor: Actor, today: string): Promise<ScopeFacts> {
@@ -18,7 +17,7 @@ export async function loadScopeFacts(db: DbScope, actor: Actor, today: string): 
     (a.role === 'ADM' || a.role === 'PPM_LEAD') && a.authority ? [a.authority] : [],
   );
   const [row] = await db.query<FactsRow>(
-    `SELECT set_config('app.authorities', $5, true) AS tenant_setting, set_config('app.roles', $7, true) AS roles_setting,
+    `SELECT set_config('app.roles', $6, true) AS roles_setting,
             CASE WHEN $2 THEN (SELECT coalesce(json_agg(json_build_object('id', id, 'childId', child_id)), '[]')
                                  FROM family_finder_allocations WHERE family_finder_id = $1 AND ended_on IS NULL)
                  ELSE '[]' END AS allocations,
@@ -26,13 +25,12 @@ export async function loadScopeFacts(db: DbScope, actor: Actor, today: string): 
                                                         'matchId', match_id)), '[]')
                FROM agenda_items
               WHERE panel_id = ANY($3::uuid[]) AND papers_released_on <= $4::date AND window_closes_on >= $4::date) AS open_items,
-            ARRAY(SELECT DISTINCT household_id::text FROM matches WHERE authority::text = ANY($6::text[])) AS proposed`,
+            ARRAY(SELECT DISTINCT household_id::text FROM matches WHERE authority::text = ANY($5::text[])) AS proposed`,
     [
       actor.staffId,
       isFamilyFinder,
       panelIds,
       today,
-      tenantAuthoritiesOf(actor).join(','),
       caseworkAuthorities,
       describeRoles(actor),
     ],

@@ -1,24 +1,34 @@
-import type { Actor } from './actor';
-import { AUTHORITIES, type Authority, type Role } from './vocabulary';
+import type { Role } from './vocabulary';
+
+/** How far a role reaches across the partner authorities: its own authority, every one, or none. */
+type Reach = 'OWN_AUTHORITY' | 'EVERY_AUTHORITY' | 'NONE';
 
 /**
- * The authorities whose tenant-owned rows an actor may ever touch: the coarse dimension the
- * database restates (`app.authorities`) beneath the per-row rules of the policy.
+ * The authorities whose tenant-owned rows an actor may ever touch: the coarse dimension the database
+ * restates (`app.authorities`, Row-Level Security) beneath the per-row rules of the policy.
  */
-const TENANT_REACH: Record<Role, (authority: Authority | null) => readonly Authority[]> = {
-  ADM: (authority) => (authority ? [authority] : []),
-  PPM_LEAD: (authority) => (authority ? [authority] : []),
-  FAMILY_FINDER: () => AUTHORITIES,
-  PANEL_MEMBER: () => AUTHORITIES,
-  SUPPORT_WORKER: () => AUTHORITIES,
-  BOARD_DIRECTOR: () => [],
-  AUDITOR: () => [],
+const TENANT_REACH: Record<Role, Reach> = {
+  ADM: 'OWN_AUTHORITY',
+  PPM_LEAD: 'OWN_AUTHORITY',
+  FAMILY_FINDER: 'EVERY_AUTHORITY',
+  PANEL_MEMBER: 'EVERY_AUTHORITY',
+  SUPPORT_WORKER: 'EVERY_AUTHORITY',
+  BOARD_DIRECTOR: 'NONE',
+  AUDITOR: 'NONE',
 };
 
-export function tenantAuthoritiesOf(actor: Actor): Authority[] {
-  const reach = new Set<Authority>();
-  for (const { role, authority } of actor.assignments) {
-    for (const a of TENANT_REACH[role](authority)) reach.add(a);
-  }
-  return AUTHORITIES.filter((a) => reach.has(a));
+/** The parameter `tenantAuthoritiesSql` reads the reach of each role from. */
+export const TENANT_REACH_PARAM = JSON.stringify(TENANT_REACH);
+
+/**
+ * SQL for the tenant dimension of a member of staff, as the comma-separated text `app.authorities`
+ * holds ('' for none), from their role assignments. Computed in the statement that sets it, before
+ * anything is read under Row-Level Security.
+ */
+export function tenantAuthoritiesSql(staffIdSql: string, reachParamSql: string): string {
+  return `(SELECT coalesce(string_agg(x::text, ',' ORDER BY x), '') FROM unnest(enum_range(NULL::authority)) x
+            WHERE EXISTS (SELECT 1 FROM role_assignments r
+                           WHERE r.staff_id = ${staffIdSql}
+                             AND (${reachParamSql}::jsonb ->> r.role::text = 'EVERY_AUTHORITY'
+                                  OR (${reachParamSql}::jsonb ->> r.role::text = 'OWN_AUTHORITY' AND r.authority = x))))`;
 }

@@ -10,7 +10,7 @@ import {
   MONTHLY_PARTNERSHIP,
   POOLED_BUDGET,
   TIMELINESS,
-  waitingByCharacteristic,
+  WAITING_BY_CHARACTERISTIC,
 } from './board-queries';
 import type {
   AuthorityMonth,
@@ -71,7 +71,7 @@ export class BoardService {
   }
 
   waitingByCharacteristic(period: MonthPeriod, characteristic: Characteristic): Promise<CharacteristicCount[]> {
-    return this.ctx.db.query<CharacteristicCount>(waitingByCharacteristic(characteristic), [period.lastDay, [...CATEGORIES[characteristic]]]);
+    return this.ctx.db.query<CharacteristicCount>(WAITING_BY_CHARACTERISTIC, [characteristic, period.lastDay, [...CATEGORIES[characteristic]]]);
   }
 
   async pooledBudget(financialYear: string | null): Promise<PooledBudgetYear[]> {
