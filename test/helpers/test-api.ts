@@ -44,9 +44,13 @@ export const DEFAULT_NOW = '2026-11-20T12:00:00Z';
 /** Generous enough that no suite meets it; the rate-limit tests pass their own. */
 const TEST_RATE_LIMIT = 100_000;
 
-export async function startTestApi(now: string = DEFAULT_NOW, rateLimitPerMinute = TEST_RATE_LIMIT): Promise<TestApi> {
+export async function startTestApi(
+  now: string = DEFAULT_NOW,
+  rateLimitPerMinute = TEST_RATE_LIMIT,
+  databaseUrl: string = testDatabaseUrl(),
+): Promise<TestApi> {
   const log = createLogger('silent');
-  const dataSource = createDataSource({ url: testDatabaseUrl(), poolMax: 4, log });
+  const dataSource = createDataSource({ url: databaseUrl, poolMax: 4, log });
   await dataSource.initialize();
   const clock = new TestClock(new Date(now));
   const server = await createServer({

@@ -1,0 +1,134 @@
+import type { EntityTarget, ObjectLiteral } from 'typeorm';
+import { DEMO_STAFF } from '../../seeds/demo-staff';
+import { loadActor } from '../../src/auth/actor-loader';
+import { defineAbilityFor } from '../../src/authz/define-ability';
+import { loadScopeFacts } from '../../src/authz/facts-loader';
+import { accessibleQuery } from '../../src/authz/scoped-reads';
+import { ACTIONS, AUTHORITIES, type Authority, type SubjectType } from '../../src/authz/vocabulary';
+import { AllocationRecord } from '../../src/children/allocation.entity';
+import { ChildRecord } from '../../src/children/child.entity';
+import { DisruptionRecord } from '../../src/children/disruption.entity';
+import { PlacementOrderRecord } from '../../src/children/placement-order.entity';
+import { PlacementRecord } from '../../src/children/placement.entity';
+import { DbScope } from '../../src/db/db-scope';
+import { ChildDecisionRecord } from '../../src/decisions/child-decision.entity';
+import { MatchRecord } from '../../src/matching/match.entity';
+import { AgendaItemRecord } from '../../src/panels/agenda-item.entity';
+import { SupportAssessmentRecord } from '../../src/support/support-assessment.entity';
+import { SupportRequestRecord } from '../../src/support/support-request.entity';
+import { SEED_TODAY, useSeededDatabase } from '../seeds/seeded-database';
+
+/**
+ * App ≡ database. Row-Level Security restates the policy's tenant dimension (design.md §4). On the demo
+ * data, for every demo member of staff and every tenant-owned table, inside a request scope set up as the
+ * API sets it up:
+ *  - every row the app's policy lets the actor act on (any action) is visible to the request role: the
+ *    database never hides what the policy allows;
+ *  - no row of an authority outside the actor's tenant reach (the table below) is: the database is
+ *    coarser than the policy, never wider than the reach.
+ */
+const TENANT_TABLES: [table: string, subject: SubjectType, entity: EntityTarget<ObjectLiteral>, authorityColumn: string][] = [
+  ['children', 'Child', ChildRecord, 'authority'],
+  ['family_finder_allocations', 'Allocation', AllocationRecord, 'authority'],
+  ['child_decisions', 'ChildDecision', ChildDecisionRecord, 'authority'],
+  ['placement_orders', 'PlacementOrder', PlacementOrderRecord, 'authority'],
+  ['matches', 'Match', MatchRecord, 'authority'],
+  ['placements', 'Placement', PlacementRecord, 'authority'],
+  ['disruptions', 'Disruption', DisruptionRecord, 'authority'],
+  ['support_requests', 'SupportRequest', SupportRequestRecord, 'authority'],
+  ['support_assessments', 'SupportAssessment', SupportAssessmentRecord, 'authority'],
+  ['agenda_items', 'AgendaItem', AgendaItemRecord, 'child_authority'],
+];
+
+/** The tenant reach of each demo member of staff, stated here independently of the code under test. */
+const EVERY: Authority[] = [...AUTHORITIES];
+const REACH: Record<string, Authority[]> = {
+  'adm.bexley': ['BEXLEY'],
+  'adm.kent': ['KENT'],
+  'adm.medway': ['MEDWAY'],
+  'adm.raa': [],
+  'ppm.bexley': ['BEXLEY'],
+  'ppm.kent': ['KENT'],
+  'ppm.medway': ['MEDWAY'],
+  'finder.1': EVERY,
+  'finder.2': EVERY,
+  'panel.1': EVERY,
+  'panel.2': EVERY,
+  'chair.2': EVERY,
+  'vicechair.1': EVERY,
+  'adviser.1': EVERY,
+  'adviser.2': EVERY,
+  'support.1': EVERY,
+  'board.bexley': [],
+  'board.kent': [],
+  'board.medway': [],
+  'auditor.1': [],
+};
+
+const seeded = useSeededDatabase();
+
+type Visible = { id: string; authority: Authority | null };
+type Comparison = { throughRls: Visible[]; allowed: Set<string> };
+
+/**
+ * For each tenant table: what the request role sees in `username`'s request scope, and what the policy
+ * allows them. The policy's rows are read after the scope ends (on the embedded database an open
+ * transaction holds every other connection), through the superuser pool, which bypasses Row-Level Security.
+ */
+async function compare(username: string): Promise<Map<string, Comparison>> {
+  const { dataSource } = seeded();
+  const staff = DEMO_STAFF.find((s) => s.username === username)!;
+  const scope = new DbScope(dataSource);
+  await scope.open();
+  const throughRls = new Map<string, Visible[]>();
+  let ability;
+  try {
+    const actor = (await loadActor(scope, staff.id, 'app-equals-database'))!;
+    const facts = await loadScopeFacts(scope, actor, SEED_TODAY);
+    ability = defineAbilityFor(actor, facts, new Date(`${SEED_TODAY}T12:00:00Z`));
+    for (const [table, , , column] of TENANT_TABLES) {
+      throughRls.set(table, await scope.query<Visible>(`SELECT id, ${column}::text AS authority FROM ${table}`));
+    }
+  } finally {
+    await scope.finish('rollback');
+  }
+  const comparisons = new Map<string, Comparison>();
+  for (const [table, subject, entity] of TENANT_TABLES) {
+    const allowed = new Set<string>();
+    for (const action of ACTIONS) {
+      const rows = await accessibleQuery(dataSource.manager, ability, action, subject, entity, 't').select('t.id', 'id').getRawMany<{ id: string }>();
+      for (const { id } of rows) allowed.add(id);
+    }
+    comparisons.set(table, { throughRls: throughRls.get(table)!, allowed });
+  }
+  return comparisons;
+}
+
+it('the table of reach names every demo member of staff', () => {
+  expect(Object.keys(REACH).sort()).toEqual(DEMO_STAFF.map((s) => s.username).sort());
+});
+
+describe.each(DEMO_STAFF.map((s) => s.username))('%s', (username) => {
+  let comparisons: Map<string, Comparison>;
+  beforeAll(async () => {
+    comparisons = await compare(username);
+  });
+
+  it.each(TENANT_TABLES.map(([table]) => table))(
+    '%s: RLS lets through every row the policy allows, and none outside the actor’s authorities',
+    (table) => {
+      const { throughRls, allowed } = comparisons.get(table)!;
+      const visible = new Set(throughRls.map((r) => r.id));
+      expect([...allowed].filter((id) => !visible.has(id))).toEqual([]);
+      const outsideReach = throughRls.filter((r) => r.authority !== null && !REACH[username]!.includes(r.authority));
+      expect(outsideReach).toEqual([]);
+    },
+  );
+});
+
+it('the demo data gives the comparison something to compare: every tenant table holds rows of more than one authority', async () => {
+  for (const [table, , , column] of TENANT_TABLES) {
+    const [row] = await seeded().rows<{ n: number }>(`SELECT count(DISTINCT ${column})::int AS n FROM ${table}`);
+    expect({ table, moreThanOne: row!.n > 1 }).toEqual({ table, moreThanOne: true });
+  }
+});
