@@ -249,19 +249,18 @@ async function createBoardFunctions(q: QueryRunner): Promise<void> {
     BEGIN
       PERFORM board_reader_only();
       RETURN QUERY
-      WITH waiting AS (
+      WITH waiting AS MATERIALIZED (
         SELECT w.authority::text AS authority,
                board_waiting_category(characteristic, day, w.date_of_birth, w.ethnicity, w.disability) AS category
           FROM (${WAITING_ON}) w
+      ), tallies AS (
+        SELECT t.authority, t.category, count(*)::int AS n FROM waiting t GROUP BY GROUPING SETS ((t.authority, t.category), (t.category))
       ), scopes AS (
         SELECT a::text AS authority FROM unnest(enum_range(NULL::authority)) a UNION ALL SELECT NULL
-      ), grid AS (
-        SELECT s.authority, c.category, c.ordinality
-          FROM scopes s CROSS JOIN unnest(categories) WITH ORDINALITY AS c(category, ordinality)
       ), counted AS (
-        SELECT g.authority, g.category, g.ordinality,
-               (SELECT count(*) FROM waiting w WHERE w.category = g.category AND (g.authority IS NULL OR w.authority = g.authority))::int AS n
-          FROM grid g
+        SELECT s.authority, c.category, c.ordinality, coalesce(t.n, 0) AS n
+          FROM scopes s CROSS JOIN unnest(categories) WITH ORDINALITY AS c(category, ordinality)
+          LEFT JOIN tallies t ON t.authority IS NOT DISTINCT FROM s.authority AND t.category = c.category
       )
       SELECT x.authority, x.category, CASE WHEN x.n BETWEEN 1 AND 5 THEN NULL ELSE x.n END, x.n BETWEEN 1 AND 5
         FROM counted x ORDER BY x.authority NULLS LAST, x.ordinality;

@@ -9,6 +9,7 @@ import { PooledBudget1795400000700 } from './1795400000700-pooled-budget';
 import { AuditEvents1795400000800 } from './1795400000800-audit-events';
 import { RateLimits1795400000900 } from './1795400000900-rate-limits';
 import { RowLevelSecurity1795400001000 } from './1795400001000-row-level-security';
+import { RateLimitPerBackend1795400001100 } from './1795400001100-rate-limit-per-backend';
 
 /** In order. A landed migration is never edited: add a new one. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   AuditEvents1795400000800,
   RateLimits1795400000900,
   RowLevelSecurity1795400001000,
+  RateLimitPerBackend1795400001100,
 ];

@@ -2,7 +2,6 @@ import 'reflect-metadata';
 import { performance } from 'node:perf_hooks';
 import { DEMO_STAFF } from '../seeds/demo-staff';
 import { isSeeded, seedDemoData } from '../seeds/seed';
-import { createRateLimiter } from './auth/rate-limit';
 import { createTokenVerifier, signDevToken } from './auth/tokens';
 import { systemClock } from './clock';
 import { ConfigError, loadConfig, type Config } from './config';
@@ -31,7 +30,7 @@ async function main(): Promise<void> {
     dataSource: database.dataSource,
     timeliness: config.timelinessThresholds,
     verifyToken: createTokenVerifier(config.jwt),
-    rateLimit: createRateLimiter(database.dataSource, config.rateLimitPerMinute),
+    rateLimitPerMinute: config.rateLimitPerMinute,
     clock: systemClock,
     log,
     production: config.nodeEnv === 'production',

@@ -1,24 +1,28 @@
-import type { DataSource } from 'typeorm';
-
-export type RateLimiter = (staffId: string) => Promise<{ allowed: boolean; retryAfterSeconds: number }>;
-
 /**
- * Counts a request of a member of staff in the current minute, in the database, so that several API
- * instances share one count. Its own short statement outside the request's transaction: the counter row
- * is locked only while it is incremented. Windows older than five minutes are cleared as it goes.
+ * Requests of a member of staff in the current clock minute, counted in the database so that several API
+ * instances share one count. It is part of the request's first statement (`loadActor`): the request's own
+ * backend adds one to its row for the minute (its own row: concurrent requests of one member never wait
+ * on each other), and the count is the sum over every backend's row. Windows older than five minutes are
+ * cleared as it goes, skipping any row another request holds. A refused or failed request rolls back and
+ * is not counted.
  */
-export function createRateLimiter(dataSource: DataSource, perMinute: number): RateLimiter {
-  return async (staffId) => {
-    const [row] = await dataSource.query<{ requests: number; retry_after: number }[]>(
-      `WITH cleared AS (
-         DELETE FROM rate_limit_windows WHERE staff_id = $1 AND window_start < date_trunc('minute', now()) - interval '5 minutes'
-       )
-       INSERT INTO rate_limit_windows AS w (staff_id, window_start, requests)
-       VALUES ($1, date_trunc('minute', now()), 1)
-       ON CONFLICT (staff_id, window_start) DO UPDATE SET requests = w.requests + 1
-       RETURNING requests, ceil(extract(epoch FROM w.window_start + interval '1 minute' - now()))::int AS retry_after`,
-      [staffId],
-    );
-    return { allowed: row!.requests <= perMinute, retryAfterSeconds: Math.max(1, row!.retry_after) };
+export function requestCountSql(staffIdLiteral: string): { ctes: string; requestsThisMinute: string; retryAfterSeconds: string } {
+  const minute = `date_trunc('minute', now())`;
+  return {
+    ctes: `
+      cleared AS (
+        DELETE FROM rate_limit_windows WHERE ctid = ANY (ARRAY(
+          SELECT ctid FROM rate_limit_windows
+           WHERE staff_id = ${staffIdLiteral} AND window_start < ${minute} - interval '5 minutes' FOR UPDATE SKIP LOCKED))
+      ),
+      counted AS (
+        INSERT INTO rate_limit_windows AS w (staff_id, window_start, backend, requests)
+        VALUES (${staffIdLiteral}, ${minute}, pg_backend_pid(), 1)
+        ON CONFLICT (staff_id, window_start, backend) DO UPDATE SET requests = w.requests + 1
+        RETURNING requests
+      )`,
+    requestsThisMinute: `((SELECT requests FROM counted) + (SELECT coalesce(sum(requests), 0) FROM rate_limit_windows
+                           WHERE staff_id = ${staffIdLiteral} AND window_start = ${minute} AND backend <> pg_backend_pid()))::int`,
+    retryAfterSeconds: `greatest(1, ceil(extract(epoch FROM ${minute} + interval '1 minute' - now())))::int`,
   };
 }

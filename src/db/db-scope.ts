@@ -12,20 +12,30 @@ import type { RunnerData } from './statement-counter';
 export class DbScope {
   private runner: QueryRunner | null = null;
   private done = false;
+  private units = 0;
   /** Statements sent, for tests and the benchmark. */
   statementCount = 0;
 
   constructor(private readonly dataSource: DataSource) {}
 
-  async open(): Promise<void> {
+  /**
+   * Takes a connection and opens the transaction together with `firstStatement`, in one round trip: a
+   * simple-protocol query, so `firstStatement` takes no parameters (its literals are escaped by the caller).
+   * Returns the rows of `firstStatement`.
+   */
+  async open<T = Record<string, unknown>>(firstStatement = 'SELECT 1'): Promise<T[]> {
     const runner = this.dataSource.createQueryRunner();
     (runner.data as RunnerData).onStatement = () => {
       this.statementCount += 1;
     };
     this.runner = runner;
+    const client = (await runner.connect()) as { query: (sql: string) => Promise<{ rows: T[] } | { rows: T[] }[]> };
     sendOneAtATime(runner);
-    await runner.connect();
-    await runner.startTransaction();
+    const sql = `BEGIN; ${firstStatement}`;
+    this.dataSource.logger.logQuery(sql, undefined, runner);
+    markTransactionActive(runner, true);
+    const results = await client.query(sql);
+    return (Array.isArray(results) ? results[results.length - 1]! : results).rows;
   }
 
   get manager(): EntityManager {
@@ -43,14 +53,14 @@ export class DbScope {
    * violation (a one-off step recorded twice by concurrent requests) is a CONFLICT.
    */
   async unit<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    const runner = this.runner!;
-    await runner.startTransaction();
+    const savepoint = `unit_${(this.units += 1)}`;
+    await this.query(`SAVEPOINT ${savepoint}`);
     try {
-      const result = await work(runner.manager);
-      await runner.commitTransaction();
+      const result = await work(this.manager);
+      await this.query(`RELEASE SAVEPOINT ${savepoint}`);
       return result;
     } catch (error) {
-      await runner.rollbackTransaction();
+      await this.query(`ROLLBACK TO SAVEPOINT ${savepoint}`);
       if (isUniqueViolation(error)) throw conflict('This has already been recorded');
       throw error;
     }
@@ -62,14 +72,20 @@ export class DbScope {
     this.done = true;
     const runner = this.runner;
     try {
-      if (runner.isTransactionActive) {
-        if (outcome === 'commit') await runner.commitTransaction();
-        else await runner.rollbackTransaction();
-      }
+      if (runner.isTransactionActive) await runner.query(outcome === 'commit' ? 'COMMIT' : 'ROLLBACK');
     } finally {
+      markTransactionActive(runner, false);
       await runner.release();
     }
   }
+}
+
+/**
+ * The transaction is this scope's, not TypeORM's: marked active, TypeORM's own writes (save, insert) join
+ * it rather than opening and committing one of their own.
+ */
+function markTransactionActive(runner: QueryRunner, active: boolean): void {
+  (runner as { isTransactionActive: boolean }).isTransactionActive = active;
 }
 
 function isUniqueViolation(error: unknown): boolean {

@@ -2,8 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Request } from 'express';
 import type { DataSource } from 'typeorm';
 import { AuditTrail } from '../audit/audit-trail';
-import { loadActor } from '../auth/actor-loader';
-import type { RateLimiter } from '../auth/rate-limit';
+import { openAsActor } from '../auth/actor-loader';
 import { InvalidToken, type TokenVerifier } from '../auth/tokens';
 import type { AppAbility } from '../authz/ability';
 import type { Actor } from '../authz/actor';
@@ -23,7 +22,8 @@ export type AppDeps = {
   dataSource: DataSource;
   timeliness: TimelinessThresholds;
   verifyToken: TokenVerifier;
-  rateLimit: RateLimiter;
+  /** Requests a member of staff may make in a clock minute (RATE_LIMITED beyond). */
+  rateLimitPerMinute: number;
   clock: Clock;
   log: Logger;
   production: boolean;
@@ -64,9 +64,9 @@ function bearerToken(req: Request): string {
 }
 
 /**
- * Authenticates the request and builds its context: token → staff id; then, inside the request's
- * transaction, the actor (deactivated or unknown staff = UNAUTHENTICATED), the tenant settings,
- * the facts and the ability, built once per request.
+ * Authenticates the request and builds its context: token → staff id; then the request's transaction,
+ * opened with the actor's statement (deactivated or unknown staff = UNAUTHENTICATED; past the rate limit
+ * = RATE_LIMITED), the facts and the ability, built once per request: two round trips to the database.
  */
 export async function buildContext(deps: AppDeps, req: Request, requestId: string): Promise<RequestContext> {
   let staffId: string;
@@ -76,13 +76,12 @@ export async function buildContext(deps: AppDeps, req: Request, requestId: strin
     if (error instanceof InvalidToken) throw unauthenticated('The token is invalid or has expired');
     throw error;
   }
-  const { allowed, retryAfterSeconds } = await deps.rateLimit(staffId);
-  if (!allowed) throw rateLimited(retryAfterSeconds);
   const db = new DbScope(deps.dataSource);
   try {
-    await db.open();
-    const actor = await loadActor(db, staffId, requestId);
-    if (!actor) throw unauthenticated('The token does not name an active member of staff');
+    const opening = await openAsActor(db, staffId, requestId);
+    if (!opening) throw unauthenticated('The token does not name an active member of staff');
+    if (opening.requestsThisMinute > deps.rateLimitPerMinute) throw rateLimited(opening.retryAfterSeconds);
+    const { actor } = opening;
     const now = deps.clock();
     const today = ukDate(now);
     const facts = await loadScopeFacts(db, actor, today);

@@ -3,7 +3,6 @@ import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, type KeyLike, SignJWT } from 'jose';
 import request from 'supertest';
 import { demoStaff } from '../../seeds/demo-staff';
-import { createRateLimiter } from '../../src/auth/rate-limit';
 import { createTokenVerifier } from '../../src/auth/tokens';
 import { loadConfig } from '../../src/config';
 import { createDataSource } from '../../src/db/data-source';
@@ -40,7 +39,7 @@ beforeAll(async () => {
     dataSource,
     timeliness: TEST_CONFIG.timelinessThresholds,
     verifyToken: createTokenVerifier(config.jwt),
-    rateLimit: createRateLimiter(dataSource, config.rateLimitPerMinute),
+    rateLimitPerMinute: config.rateLimitPerMinute,
     clock: () => new Date(),
     log: createLogger('silent'),
     production: true,

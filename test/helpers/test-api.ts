@@ -3,7 +3,6 @@ import request from 'supertest';
 import type { DataSource } from 'typeorm';
 import { insertDemoStaff } from '../../seeds/seed';
 import { demoStaff } from '../../seeds/demo-staff';
-import { createRateLimiter } from '../../src/auth/rate-limit';
 import { createTokenVerifier, signDevToken } from '../../src/auth/tokens';
 import { loadConfig } from '../../src/config';
 import { createDataSource } from '../../src/db/data-source';
@@ -57,7 +56,7 @@ export async function startTestApi(
     dataSource,
     timeliness: TEST_CONFIG.timelinessThresholds,
     verifyToken: createTokenVerifier(TEST_CONFIG.jwt),
-    rateLimit: createRateLimiter(dataSource, rateLimitPerMinute),
+    rateLimitPerMinute,
     clock: clock.now,
     log,
     production: false,

@@ -1,6 +1,6 @@
 import type { EntityTarget, ObjectLiteral } from 'typeorm';
 import { DEMO_STAFF } from '../../seeds/demo-staff';
-import { loadActor } from '../../src/auth/actor-loader';
+import { openAsActor } from '../../src/auth/actor-loader';
 import { defineAbilityFor } from '../../src/authz/define-ability';
 import { loadScopeFacts } from '../../src/authz/facts-loader';
 import { accessibleQuery } from '../../src/authz/scoped-reads';
@@ -79,11 +79,10 @@ async function compare(username: string): Promise<Map<string, Comparison>> {
   const { dataSource } = seeded();
   const staff = DEMO_STAFF.find((s) => s.username === username)!;
   const scope = new DbScope(dataSource);
-  await scope.open();
   const throughRls = new Map<string, Visible[]>();
   let ability;
   try {
-    const actor = (await loadActor(scope, staff.id, 'app-equals-database'))!;
+    const { actor } = (await openAsActor(scope, staff.id, 'app-equals-database'))!;
     const facts = await loadScopeFacts(scope, actor, SEED_TODAY);
     ability = defineAbilityFor(actor, facts, new Date(`${SEED_TODAY}T12:00:00Z`));
     for (const [table, , , column] of TENANT_TABLES) {

@@ -1,7 +1,7 @@
 import { QueryFailedError } from 'typeorm';
 import { TENANT_TABLES } from '../../migrations/1795400001000-row-level-security';
 import { demoStaff } from '../../seeds/demo-staff';
-import { loadActor } from '../../src/auth/actor-loader';
+import { openAsActor } from '../../src/auth/actor-loader';
 import { loadScopeFacts } from '../../src/authz/facts-loader';
 import { DbScope } from '../../src/db/db-scope';
 import { REQUEST_ROLE } from '../../src/db/request-role';
@@ -27,12 +27,11 @@ const api = useTestApi(async ({ dataSource }) => {
 /** Runs `work` inside a request scope set up as the API sets it up for `username`, then rolls back. */
 async function asRequestOf<T>(username: string | null, work: (scope: DbScope) => Promise<T>): Promise<T> {
   const scope = new DbScope(api().dataSource);
-  await scope.open();
   try {
     if (username === null) {
-      await scope.query(`SELECT set_config('role', $1, true)`, [REQUEST_ROLE]);
+      await scope.open(`SELECT set_config('role', '${REQUEST_ROLE}', true)`);
     } else {
-      const actor = (await loadActor(scope, demoStaff(username).id, 'row-level-security-test'))!;
+      const { actor } = (await openAsActor(scope, demoStaff(username).id, 'row-level-security-test'))!;
       await loadScopeFacts(scope, actor, TODAY);
     }
     return await work(scope);
