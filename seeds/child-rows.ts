@@ -14,7 +14,8 @@ import { statusOf } from './matches';
 import type { AgendaEntry } from './panels';
 import type { Random } from './random';
 
-const STAGE_OF_MATCH: Record<MatchStatus, ChildStage> = {
+/** A linked child's stage, from the status of their match. */
+export const STAGE_OF_MATCH: Record<MatchStatus, ChildStage> = {
   PROPOSED: 'LINKED',
   RECOMMENDED: 'MATCH_RECOMMENDED',
   APPROVED: 'MATCHED',

@@ -1,0 +1,14 @@
+/** The API's Relay page: the same cursors (base64url of [instant, id]) and pageInfo, from `first + 1` rows. */
+export function page<R, N>(rows: R[], first: number, keyOf: (row: R) => { at: Date; id: string }, node: (row: R) => N) {
+  const edges = rows.slice(0, first).map((row) => {
+    const { at, id } = keyOf(row);
+    return { cursor: Buffer.from(JSON.stringify([at.toISOString(), id])).toString('base64url'), node: node(row) };
+  });
+  return { edges, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null } };
+}
+
+/** Whole years from `dateOfBirth` to `today` (both YYYY-MM-DD), as the API counts them. */
+export function ageInYears(dateOfBirth: string, today: string): number {
+  const years = Number(today.slice(0, 4)) - Number(dateOfBirth.slice(0, 4));
+  return today.slice(5) < dateOfBirth.slice(5) ? years - 1 : years;
+}

@@ -1,0 +1,86 @@
+import { writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import type { Variant } from './servers';
+import type { StatementCount } from './statement-counts';
+
+export type Measurement = {
+  operation: string;
+  variant: Variant;
+  connections: number;
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  failures: number;
+};
+
+export type DatabaseRun = { children: number; postgres: string; measurements: Measurement[]; statements: Map<string, StatementCount> };
+
+const PACKAGES = ['@apollo/server', 'graphql', 'type-graphql', 'typeorm', 'pg', '@casl/ability', 'autocannon'];
+/** The operations whose p50 growth at ten times the data has a target, and the target. */
+const GROWTH_TARGETS: Record<string, number> = { children: 1.2, child: 1.2, boardPerformance: 2 };
+
+const ratio = (a: number, b: number) => (b > 0 ? (a / b).toFixed(2) : '—');
+const rps = (n: number | undefined) => (n === undefined ? '—' : n.toFixed(0));
+
+function find(run: DatabaseRun, operation: string, variant: Variant, connections: number): Measurement | undefined {
+  return run.measurements.find((m) => m.operation === operation && m.variant === variant && m.connections === connections);
+}
+
+function table(run: DatabaseRun): string {
+  const rows = [
+    '| operation | conns | ideal req/s | off req/s | full req/s | ideal/full | off/full | p50 ideal / off / full (ms) | p99 full (ms) | statements: set-up + domain + access log + commit |',
+    '|---|---|---|---|---|---|---|---|---|---|',
+  ];
+  const keys = [...new Set(run.measurements.map((m) => `${m.operation}|${m.connections}`))];
+  for (const key of keys) {
+    const [operation, c] = key.split('|') as [string, string];
+    const connections = Number(c);
+    const [ideal, off, full] = (['ideal', 'off', 'full'] as const).map((v) => find(run, operation, v, connections));
+    const s = run.statements.get(operation);
+    const failures = [ideal, off, full].reduce((n, m) => n + (m?.failures ?? 0), 0);
+    rows.push(
+      `| ${operation}${failures ? ` (${failures} failed)` : ''} | ${connections} | ${rps(ideal?.requestsPerSecond)} | ${rps(off?.requestsPerSecond)} | ${rps(full?.requestsPerSecond)} | ` +
+        `${ratio(ideal?.requestsPerSecond ?? 0, full?.requestsPerSecond ?? 0)} | ${ratio(off?.requestsPerSecond ?? 0, full?.requestsPerSecond ?? 0)} | ` +
+        `${ideal?.p50 ?? '—'} / ${off?.p50 ?? '—'} / ${full?.p50 ?? '—'} | ${full?.p99 ?? '—'} | ` +
+        `${s ? `${s.setup} + ${s.domain} + ${s.accessLog} + ${s.end}` : '—'} |`,
+    );
+  }
+  return rows.join('\n');
+}
+
+function growth(runs: DatabaseRun[]): string {
+  if (runs.length < 2) return 'Ten times the data: not run (set BENCH_DATABASE_URL_10X).';
+  const [small, large] = [runs[0]!, runs[runs.length - 1]!];
+  const rows = ['| operation (full API, 10 connections) | p50 small (ms) | p50 large (ms) | growth | target |', '|---|---|---|---|---|'];
+  for (const operation of [...new Set(small.measurements.map((m) => m.operation))]) {
+    const a = find(small, operation, 'full', 10);
+    const b = find(large, operation, 'full', 10);
+    if (!a || !b) continue;
+    const target = GROWTH_TARGETS[operation];
+    rows.push(`| ${operation} | ${a.p50} | ${b.p50} | ${ratio(b.p50, a.p50)}× | ${target ? `≤ ${target}×` : '—'} |`);
+  }
+  return `Ten times the data (${small.children.toLocaleString('en-GB')} → ${large.children.toLocaleString('en-GB')} children):\n\n${rows.join('\n')}`;
+}
+
+/** Writes bench/results.md and returns its text. */
+export function writeResults(runs: DatabaseRun[], timing: { warmUpSeconds: number; measuredSeconds: number }): string {
+  const versions = require('../package.json') as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
+  const pinned = PACKAGES.map((name) => `${name} ${versions.dependencies[name] ?? versions.devDependencies[name]}`).join(', ');
+  const cpu = cpus();
+  const text = [
+    '# Benchmark results',
+    '',
+    `Run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${cpu.length} cores (${cpu[0]?.model.trim()}), Node ${process.version}, ` +
+      `PostgreSQL ${runs[0]?.postgres} on the same machine; ${pinned}.`,
+    `Each cell: ${timing.warmUpSeconds} s warm-up, then ${timing.measuredSeconds} s measured (autocannon); the three variants interleaved per operation.`,
+    'ideal = hand-written SQL behind node:http; off = the built API with an allow-all policy and no Row-Level Security (bench/api-without-authorization.ts); full = the built API, NODE_ENV=production.',
+    'Statements are per request of the full API: the set-up (BEGIN with the actor, rate count and settings; the facts) is the same for every operation.',
+    '',
+    ...runs.flatMap((run) => [`## ${run.children.toLocaleString('en-GB')} children`, '', table(run), '']),
+    growth(runs),
+    '',
+  ].join('\n');
+  writeFileSync(join(__dirname, 'results.md'), text);
+  return text;
+}

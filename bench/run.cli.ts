@@ -1,0 +1,116 @@
+import autocannon from 'autocannon';
+import { Client } from 'pg';
+import { demoStaff } from '../seeds/demo-staff';
+import { startIdentityProvider } from './identity-provider';
+import { benchOperations, type BenchOperation } from './operations';
+import { writeResults, type Measurement, type DatabaseRun } from './report';
+import { startServer, VARIANTS, type RunningServer, type Variant } from './servers';
+import { countStatementsPerRequest } from './statement-counts';
+
+/**
+ * `npm run bench`: every operation of bench/operations.ts against three servers on the same data, in the
+ * same run, interleaved — the ideal (hand-written SQL), the API with authorization off, the full API
+ * (NODE_ENV=production) — with autocannon: warm-up, then a measured run, at 10 connections (and 1 and 50
+ * for the first operation). Then the same at ten times the data, when BENCH_DATABASE_URL_10X is set.
+ * `--quick` shortens every run, to try the benchmark out.
+ */
+const quick = process.argv.includes('--quick');
+const WARM_UP_SECONDS = quick ? 1 : 5;
+const MEASURED_SECONDS = quick ? 3 : 20;
+const CONNECTIONS_OF_FIRST = [1, 10, 50];
+
+function databases(): string[] {
+  const base = process.env.BENCH_DATABASE_URL;
+  if (!base) throw new Error('BENCH_DATABASE_URL is not set: generate the data with `npm run bench:data -- --children 100000`');
+  return [base, process.env.BENCH_DATABASE_URL_10X].filter((url): url is string => Boolean(url));
+}
+
+function requestOf(variant: Variant, operation: BenchOperation, token: string): { path: string; headers: Record<string, string>; body: string } {
+  if (variant === 'ideal') return { path: operation.ideal.path, headers: { 'content-type': 'application/json' }, body: JSON.stringify(operation.ideal.body) };
+  return {
+    path: '/graphql',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query: operation.query, variables: operation.variables }),
+  };
+}
+
+/** One answer first: a benchmark of error responses would measure nothing. */
+async function checkAnswers(server: RunningServer, operation: BenchOperation, token: string): Promise<void> {
+  const { path, headers, body } = requestOf(server.variant, operation, token);
+  const res = await fetch(server.url(path), { method: 'POST', headers, body });
+  const reply = (await res.json()) as { errors?: unknown; data?: unknown };
+  if (res.status !== 200 || reply.errors || !reply.data) {
+    throw new Error(`${server.variant} ${operation.name}: ${res.status} ${JSON.stringify(reply).slice(0, 500)}`);
+  }
+}
+
+async function load(server: RunningServer, operation: BenchOperation, token: string, connections: number, seconds: number) {
+  const { path, headers, body } = requestOf(server.variant, operation, token);
+  return autocannon({ url: server.url(path), method: 'POST', headers, body, connections, duration: seconds });
+}
+
+async function runOn(databaseUrl: string, jwksUrl: string, tokenOf: (username: string) => Promise<string>): Promise<DatabaseRun> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  const [{ children, postgres }] = (
+    await client.query<{ children: number; postgres: string }>(`SELECT count(*)::int AS children, current_setting('server_version') AS postgres FROM children`)
+  ).rows as [{ children: number; postgres: string }];
+  const operations = await benchOperations(client);
+  await client.end();
+  console.log(`\n${children.toLocaleString('en-GB')} children (${new URL(databaseUrl).pathname.slice(1)})`);
+
+  const statements = await countStatementsPerRequest(databaseUrl, jwksUrl, operations, tokenOf);
+  const servers: RunningServer[] = [];
+  const measurements: Measurement[] = [];
+  try {
+    for (const variant of VARIANTS) servers.push(await startServer(variant, databaseUrl, jwksUrl));
+    for (const operation of operations) {
+      const token = await tokenOf(operation.username);
+      for (const server of servers) await checkAnswers(server, operation, token);
+      const connectionCounts = operation === operations[0] ? CONNECTIONS_OF_FIRST : [10];
+      for (const connections of connectionCounts) {
+        for (const server of servers) {
+          await load(server, operation, token, connections, WARM_UP_SECONDS);
+          const result = await load(server, operation, token, connections, MEASURED_SECONDS);
+          const measurement: Measurement = {
+            operation: operation.name,
+            variant: server.variant,
+            connections,
+            requestsPerSecond: result.requests.average,
+            p50: result.latency.p50,
+            p99: result.latency.p99,
+            failures: result.errors + result.timeouts + result.non2xx,
+          };
+          measurements.push(measurement);
+          console.log(
+            `  ${operation.name.padEnd(20)} ${server.variant.padEnd(5)} c=${String(connections).padEnd(3)} ${measurement.requestsPerSecond.toFixed(0).padStart(6)} req/s  p50 ${measurement.p50} ms  p99 ${measurement.p99} ms${measurement.failures ? `  FAILURES ${measurement.failures}` : ''}`,
+          );
+        }
+      }
+    }
+  } finally {
+    for (const server of servers) await server.stop();
+  }
+  return { children, postgres, measurements, statements };
+}
+
+async function main(): Promise<void> {
+  const identity = await startIdentityProvider(4199);
+  const tokens = new Map<string, Promise<string>>();
+  const tokenOf = (username: string) => {
+    if (!tokens.has(username)) tokens.set(username, identity.sign(demoStaff(username).id));
+    return tokens.get(username)!;
+  };
+  try {
+    const runs: DatabaseRun[] = [];
+    for (const url of databases()) runs.push(await runOn(url, identity.jwksUrl, tokenOf));
+    console.log(`\n${writeResults(runs, { warmUpSeconds: WARM_UP_SECONDS, measuredSeconds: MEASURED_SECONDS })}`);
+  } finally {
+    await identity.close();
+  }
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,68 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+
+export type Variant = 'ideal' | 'off' | 'full';
+export const VARIANTS: readonly Variant[] = ['ideal', 'off', 'full'];
+
+export type RunningServer = { variant: Variant; url: (path: string) => string; stop(): Promise<void> };
+
+const ROOT = join(__dirname, '..');
+const PORTS: Record<Variant, number> = { ideal: 4101, off: 4102, full: 4103 };
+/** The same pool for every variant: the ideal server's. */
+const POOL_SIZE = '10';
+
+/** How each variant is started: the built API as in production, the same with authorization off, the ideal. */
+function command(variant: Variant): string[] {
+  switch (variant) {
+    case 'ideal':
+      return ['-r', '@swc-node/register', 'bench/ideal/ideal-server.ts', String(PORTS.ideal)];
+    case 'off':
+      return ['-r', '@swc-node/register', 'bench/api-without-authorization.ts'];
+    case 'full':
+      return ['dist/src/main.js'];
+  }
+}
+
+/** Starts one variant in a process of its own against `databaseUrl` and waits until it answers. */
+export async function startServer(variant: Variant, databaseUrl: string, jwksUrl: string): Promise<RunningServer> {
+  const port = PORTS[variant];
+  const env = {
+    ...process.env,
+    NODE_ENV: 'production',
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    DATABASE_URL: databaseUrl,
+    BENCH_DATABASE_URL: databaseUrl,
+    JWKS_URL: jwksUrl,
+    DB_POOL_MAX: POOL_SIZE,
+    LOG_LEVEL: 'warn',
+    // The count still runs on every request; the limit is lifted so the load is not refused.
+    RATE_LIMIT_PER_MINUTE: '1000000000',
+  };
+  const child: ChildProcess = spawn(process.execPath, command(variant), { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const base = `http://127.0.0.1:${port}`;
+  await waitUntilAnswering(base, variant === 'ideal' ? '/' : '/healthz', child);
+  return {
+    variant,
+    url: (path) => `${base}${path}`,
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+async function waitUntilAnswering(base: string, path: string, child: ChildProcess): Promise<void> {
+  for (let attempt = 0; attempt < 600; attempt += 1) {
+    if (child.exitCode !== null) throw new Error(`${base} exited with ${child.exitCode} before answering`);
+    try {
+      await fetch(`${base}${path}`);
+      return;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  throw new Error(`${base} did not answer within a minute`);
+}

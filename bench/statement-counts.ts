@@ -1,0 +1,77 @@
+import request from 'supertest';
+import { createTokenVerifier } from '../src/auth/tokens';
+import { systemClock } from '../src/clock';
+import { loadConfig } from '../src/config';
+import { createDataSource } from '../src/db/data-source';
+import { createLogger } from '../src/logger';
+import { createServer } from '../src/server';
+import type { BenchOperation } from './operations';
+
+/** The statements of one request, by what they are for. */
+export type StatementCount = { setup: number; domain: number; accessLog: number; end: number };
+
+/** The request's set-up: its BEGIN with the actor's statement, then the facts. */
+const SETUP = [/^BEGIN; /, /set_config\('app\.roles'/];
+const ACCESS_LOG = /audit_append/;
+const END = /^(COMMIT|ROLLBACK)$/;
+
+/**
+ * Statements per request of each operation, counted on an API instance in this process (the same code and
+ * database as the full API), on the second request of each (the first warms the caches).
+ */
+export async function countStatementsPerRequest(
+  databaseUrl: string,
+  jwksUrl: string,
+  operations: BenchOperation[],
+  tokenOf: (username: string) => Promise<string>,
+): Promise<Map<string, StatementCount>> {
+  const config = loadConfig({ NODE_ENV: 'production', DATABASE_URL: databaseUrl, JWKS_URL: jwksUrl, LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '1000000000' });
+  const log = createLogger('warn');
+  const dataSource = createDataSource({ url: databaseUrl, poolMax: 2, log });
+  await dataSource.initialize();
+  const server = await createServer({
+    dataSource,
+    timeliness: config.timelinessThresholds,
+    verifyToken: createTokenVerifier(config.jwt),
+    rateLimitPerMinute: config.rateLimitPerMinute,
+    clock: systemClock,
+    log,
+    production: true,
+  });
+  const statements: string[] = [];
+  const logQuery = dataSource.logger.logQuery.bind(dataSource.logger);
+  dataSource.logger.logQuery = (query, parameters, runner) => {
+    statements.push(query.trim());
+    logQuery(query, parameters, runner);
+  };
+  const counts = new Map<string, StatementCount>();
+  try {
+    for (const operation of operations) {
+      const send = async () =>
+        request(server.app)
+          .post('/graphql')
+          .set('authorization', `Bearer ${await tokenOf(operation.username)}`)
+          .send({ query: operation.query, variables: operation.variables });
+      await send();
+      statements.length = 0;
+      const res = await send();
+      if (res.body.errors) throw new Error(`${operation.name}: ${JSON.stringify(res.body.errors)}`);
+      counts.set(operation.name, classify(statements));
+    }
+  } finally {
+    await server.stop();
+    await dataSource.destroy();
+  }
+  return counts;
+}
+
+function classify(statements: string[]): StatementCount {
+  const count: StatementCount = { setup: 0, domain: 0, accessLog: 0, end: 0 };
+  for (const sql of statements) {
+    if (SETUP.some((pattern) => pattern.test(sql))) count.setup += 1;
+    else if (ACCESS_LOG.test(sql)) count.accessLog += 1;
+    else if (END.test(sql)) count.end += 1;
+    else count.domain += 1;
+  }
+  return count;
+}
