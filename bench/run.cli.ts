@@ -1,6 +1,8 @@
 import autocannon from 'autocannon';
 import { Client } from 'pg';
 import { demoStaff } from '../seeds/demo-staff';
+import { migrate } from '../src/db/database';
+import { createLogger } from '../src/logger';
 import { startIdentityProvider } from './identity-provider';
 import { benchOperations, type BenchOperation } from './operations';
 import { writeResults, type Measurement, type DatabaseRun } from './report';
@@ -50,6 +52,7 @@ async function load(server: RunningServer, operation: BenchOperation, token: str
 }
 
 async function runOn(databaseUrl: string, jwksUrl: string, tokenOf: (username: string) => Promise<string>): Promise<DatabaseRun> {
+  await migrate(databaseUrl, createLogger('warn'));
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   const [{ children, postgres }] = (
