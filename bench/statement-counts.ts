@@ -1,8 +1,8 @@
 import request from 'supertest';
-import { createTokenVerifier } from '../src/auth/tokens';
 import { systemClock } from '../src/clock';
 import { loadConfig } from '../src/config';
 import { createDataSource } from '../src/db/data-source';
+import { appDepsFrom } from '../src/graphql/context';
 import { createLogger } from '../src/logger';
 import { createServer } from '../src/server';
 import type { BenchOperation } from './operations';
@@ -29,15 +29,7 @@ export async function countStatementsPerRequest(
   const log = createLogger('warn');
   const dataSource = createDataSource({ url: databaseUrl, poolMax: 2, log });
   await dataSource.initialize();
-  const server = await createServer({
-    dataSource,
-    timeliness: config.timelinessThresholds,
-    verifyToken: createTokenVerifier(config.jwt),
-    rateLimitPerMinute: config.rateLimitPerMinute,
-    clock: systemClock,
-    log,
-    production: true,
-  });
+  const server = await createServer(appDepsFrom(config, dataSource, log, systemClock));
   const statements: string[] = [];
   const logQuery = dataSource.logger.logQuery.bind(dataSource.logger);
   dataSource.logger.logQuery = (query, parameters, runner) => {

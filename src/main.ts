@@ -2,10 +2,11 @@ import 'reflect-metadata';
 import { performance } from 'node:perf_hooks';
 import { DEMO_STAFF } from '../seeds/demo-staff';
 import { isSeeded, seedDemoData } from '../seeds/seed';
-import { createTokenVerifier, signDevToken } from './auth/tokens';
+import { signDevToken } from './auth/tokens';
 import { systemClock } from './clock';
 import { ConfigError, loadConfig, type Config } from './config';
 import { openDatabase } from './db/database';
+import { appDepsFrom } from './graphql/context';
 import { createLogger } from './logger';
 import { createServer } from './server';
 
@@ -26,15 +27,7 @@ async function main(): Promise<void> {
   if (database.embedded && config.seedDemoData && !(await isSeeded(database.dataSource))) {
     log.info(await seedDemoData(database.dataSource), 'demo data seeded');
   }
-  const server = await createServer({
-    dataSource: database.dataSource,
-    timeliness: config.timelinessThresholds,
-    verifyToken: createTokenVerifier(config.jwt),
-    rateLimitPerMinute: config.rateLimitPerMinute,
-    clock: systemClock,
-    log,
-    production: config.nodeEnv === 'production',
-  });
+  const server = await createServer(appDepsFrom(config, database.dataSource, log, systemClock));
   const http = server.app.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => http.once('listening', resolve).once('error', reject));
 

@@ -14,6 +14,10 @@ type ActorRow = {
   retry_after_seconds: number;
 };
 
+/** The parts of the statement that are the same for every request. */
+const TENANT_AUTHORITIES = tenantAuthoritiesSql('s.id', escapeLiteral(TENANT_REACH_PARAM));
+const ROLE = escapeLiteral(REQUEST_ROLE);
+
 export type RequestOpening = { actor: Actor; requestsThisMinute: number; retryAfterSeconds: number };
 
 /**
@@ -32,8 +36,8 @@ export async function openAsActor(db: DbScope, staffId: string, requestId: strin
      SELECT s.id, s.username, s.display_name,
             set_config('app.staff_id', s.id::text, true) AS staff_setting,
             set_config('app.request_id', ${escapeLiteral(requestId)}, true) AS request_setting,
-            set_config('app.authorities', ${tenantAuthoritiesSql('s.id', escapeLiteral(TENANT_REACH_PARAM))}, true) AS tenant_setting,
-            set_config('role', ${escapeLiteral(REQUEST_ROLE)}, true) AS role_setting,
+            set_config('app.authorities', ${TENANT_AUTHORITIES}, true) AS tenant_setting,
+            set_config('role', ${ROLE}, true) AS role_setting,
             COALESCE(json_agg(json_build_object('role', a.role, 'authority', a.authority,
                                                 'panelId', a.panel_id, 'panelRole', a.panel_role)
                      ORDER BY a.role, a.authority) FILTER (WHERE a.id IS NOT NULL), '[]') AS assignments,

@@ -3,14 +3,14 @@ import type { Request } from 'express';
 import type { DataSource } from 'typeorm';
 import { AuditTrail } from '../audit/audit-trail';
 import { openAsActor } from '../auth/actor-loader';
-import { InvalidToken, type TokenVerifier } from '../auth/tokens';
+import { createTokenVerifier, InvalidToken, type TokenVerifier } from '../auth/tokens';
 import type { AppAbility } from '../authz/ability';
 import type { Actor } from '../authz/actor';
 import { defineAbilityFor } from '../authz/define-ability';
 import { ScopedLoaders } from '../authz/scoped-loaders';
 import type { ScopeFacts } from '../authz/facts';
 import { loadScopeFacts } from '../authz/facts-loader';
-import type { TimelinessThresholds } from '../config';
+import type { Config, TimelinessThresholds } from '../config';
 import { createStaffDirectory, type StaffDirectory } from '../staff/staff-directory';
 import { ukDate, type Clock } from '../clock';
 import { DbScope } from '../db/db-scope';
@@ -28,6 +28,19 @@ export type AppDeps = {
   log: Logger;
   production: boolean;
 };
+
+/** The API's dependencies as configured: main.ts, the tests and the benchmark build them alike. */
+export function appDepsFrom(config: Config, dataSource: DataSource, log: Logger, clock: Clock): AppDeps {
+  return {
+    dataSource,
+    timeliness: config.timelinessThresholds,
+    verifyToken: createTokenVerifier(config.jwt),
+    rateLimitPerMinute: config.rateLimitPerMinute,
+    clock,
+    log,
+    production: config.nodeEnv === 'production',
+  };
+}
 
 /** What services get: who is asking, what they may do, this request's database scope and clock. */
 export type ServiceContext = {

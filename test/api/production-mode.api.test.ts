@@ -3,9 +3,10 @@ import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, type KeyLike, SignJWT } from 'jose';
 import request from 'supertest';
 import { demoStaff } from '../../seeds/demo-staff';
-import { createTokenVerifier } from '../../src/auth/tokens';
+import { systemClock } from '../../src/clock';
 import { loadConfig } from '../../src/config';
 import { createDataSource } from '../../src/db/data-source';
+import { appDepsFrom } from '../../src/graphql/context';
 import { createLogger } from '../../src/logger';
 import { createServer, type ApiServer } from '../../src/server';
 import { resetDatabase, TEST_CONFIG } from '../helpers/test-api';
@@ -35,15 +36,7 @@ beforeAll(async () => {
   });
   await dataSource.initialize();
   await resetDatabase(dataSource);
-  api = await createServer({
-    dataSource,
-    timeliness: TEST_CONFIG.timelinessThresholds,
-    verifyToken: createTokenVerifier(config.jwt),
-    rateLimitPerMinute: config.rateLimitPerMinute,
-    clock: () => new Date(),
-    log: createLogger('silent'),
-    production: true,
-  });
+  api = await createServer(appDepsFrom(config, dataSource, createLogger('silent'), systemClock));
 });
 afterAll(async () => {
   await api.stop();

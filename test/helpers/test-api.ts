@@ -3,9 +3,10 @@ import request from 'supertest';
 import type { DataSource } from 'typeorm';
 import { insertDemoStaff } from '../../seeds/seed';
 import { demoStaff } from '../../seeds/demo-staff';
-import { createTokenVerifier, signDevToken } from '../../src/auth/tokens';
+import { signDevToken } from '../../src/auth/tokens';
 import { loadConfig } from '../../src/config';
 import { createDataSource } from '../../src/db/data-source';
+import { appDepsFrom } from '../../src/graphql/context';
 import { createLogger } from '../../src/logger';
 import { createServer, type ApiServer } from '../../src/server';
 import { testDatabaseUrl } from './test-database';
@@ -52,15 +53,7 @@ export async function startTestApi(
   const dataSource = createDataSource({ url: databaseUrl, poolMax: 4, log });
   await dataSource.initialize();
   const clock = new TestClock(new Date(now));
-  const server = await createServer({
-    dataSource,
-    timeliness: TEST_CONFIG.timelinessThresholds,
-    verifyToken: createTokenVerifier(TEST_CONFIG.jwt),
-    rateLimitPerMinute,
-    clock: clock.now,
-    log,
-    production: false,
-  });
+  const server = await createServer({ ...appDepsFrom(TEST_CONFIG, dataSource, log, clock.now), rateLimitPerMinute });
 
   const post = async (authorization: string | null, query: string, variables?: Record<string, unknown>) => {
     const req = request(server.app).post('/graphql').set('content-type', 'application/json');
