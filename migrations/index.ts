@@ -10,6 +10,7 @@ import { AuditEvents1795400000800 } from './1795400000800-audit-events';
 import { RateLimits1795400000900 } from './1795400000900-rate-limits';
 import { RowLevelSecurity1795400001000 } from './1795400001000-row-level-security';
 import { RateLimitPerBackend1795400001100 } from './1795400001100-rate-limit-per-backend';
+import { HouseholdProposedFor1795400001200 } from './1795400001200-household-proposed-for';
 
 /** In order. A landed migration is never edited: add a new one. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   RateLimits1795400000900,
   RowLevelSecurity1795400001000,
   RateLimitPerBackend1795400001100,
+  HouseholdProposedFor1795400001200,
 ];

@@ -1,4 +1,5 @@
 import type { Client } from 'pg';
+import { REFRESH_PROPOSED_FOR } from '../../migrations/1795400001200-household-proposed-for';
 import { seededRandom } from '../../seeds/random';
 import { writeAuditLog } from './audit-log';
 import { BulkLoader, type TableWriter } from './bulk-loader';
@@ -82,6 +83,11 @@ export async function generateBenchData(client: Client, children: number, onPhas
   await phase('households not linked', async () => {
     const unlinked = Math.max(0, Math.round(children * HOUSEHOLDS_PER_CHILD) - households.householdIds.length);
     for (let i = 0; i < unlinked; i += 1) await households.unlinked(historyDay(Math.floor((i * HISTORY_DAYS) / unlinked)));
+  });
+
+  // The matches were loaded with triggers off: the households they propose are set from them at once.
+  await phase('households proposed for', async () => {
+    await client.query(REFRESH_PROPOSED_FOR);
   });
 
   await phase('support', () =>

@@ -18,11 +18,11 @@ export function logSensitiveReads(schema: GraphQLSchema): GraphQLSchema {
     for (const name of LOGGED_CLASSES.flatMap((c) => FIELD_CLASSES[subjectType][c])) {
       const field = fields[name];
       if (!field) throw new Error(`${subjectType}.${name} is classified but not in the schema`);
-      const resolve: GraphQLFieldResolver<{ id: string; authority?: string }, RequestContext> = field.resolve ?? defaultFieldResolver;
+      const resolve: GraphQLFieldResolver<{ id: string; authority?: string; proposedFor?: string[] }, RequestContext> = field.resolve ?? defaultFieldResolver;
       field.resolve = (record, args, ctx, info) => {
         const value = resolve(record, args, ctx, info);
         const log = (v: unknown) => {
-          if (v !== null && v !== undefined) ctx.audit.read(subjectType, record.id, name, () => accessBasis(ctx.facts, subjectType, record));
+          if (v !== null && v !== undefined) ctx.audit.read(subjectType, record.id, name, () => accessBasis(ctx.actor, ctx.facts, subjectType, record));
           return v;
         };
         return value instanceof Promise ? value.then(log) : log(value);

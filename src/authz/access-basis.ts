@@ -1,14 +1,15 @@
+import type { Actor } from './actor';
 import type { ScopeFacts } from './facts';
 import type { GuardedSubject } from './field-classes';
 
-type Visible = { id: string; authority?: string | null };
+type Visible = { id: string; authority?: string | null; proposedFor?: readonly string[] };
 
 /**
  * Why the actor could see a record, for the access log: the fact that gave access (the allocation or
- * the agenda item, by id), else the scope of the role (their authority, or a partnership-wide role).
- * An explanation only: the decision was the policy's.
+ * the agenda item, by id; the proposal of a household for a child of their authority), else the scope of
+ * the role (their authority, or a partnership-wide role). An explanation only: the decision was the policy's.
  */
-export function accessBasis(facts: ScopeFacts, subjectType: GuardedSubject, record: Visible): string {
+export function accessBasis(actor: Actor, facts: ScopeFacts, subjectType: GuardedSubject, record: Visible): string {
   if (subjectType === 'Child') {
     const allocation = facts.allocations.find((a) => a.childId === record.id);
     if (allocation) return `allocation ${allocation.id}`;
@@ -18,6 +19,8 @@ export function accessBasis(facts: ScopeFacts, subjectType: GuardedSubject, reco
   }
   const item = facts.openAgendaItems.find((i) => i.householdId === record.id);
   if (item) return `agenda item ${item.id}`;
-  if (facts.proposedHouseholdIds.includes(record.id)) return 'household proposed for a child of your authority';
+  const casework = actor.assignments.flatMap((a) => ((a.role === 'ADM' || a.role === 'PPM_LEAD') && a.authority ? [a.authority] : []));
+  const proposedFor = record.proposedFor?.find((authority) => casework.includes(authority as (typeof casework)[number]));
+  if (proposedFor) return `household proposed for a child of ${proposedFor}`;
   return 'partnership-wide role';
 }

@@ -1,6 +1,7 @@
 /**
  * Relationship facts a policy needs, loaded once per request (see facts-loader.ts), so that every rule
- * stays a condition on the subject's own columns and so converts to SQL. The id sets serve the policy;
+ * stays a condition on the subject's own columns and so converts to SQL. They are bounded by the actor's
+ * own caseload (allocations, open agendas), never by the size of the data. The id sets serve the policy;
  * the records they come from name the fact that gave access, for the access log.
  */
 export type OpenAgendaItem = { id: string; childId: string | null; householdId: string; matchId: string | null };
@@ -17,15 +18,12 @@ export type ScopeFacts = {
   panelChildIds: readonly string[];
   panelHouseholdIds: readonly string[];
   panelMatchIds: readonly string[];
-  /** Households proposed in a match for a child of an authority where the actor is ADM or PPM lead. */
-  proposedHouseholdIds: readonly string[];
 };
 
 /** Facts derived from the records they come from. */
 export function scopeFacts(
   allocations: readonly LiveAllocation[],
   openAgendaItems: readonly OpenAgendaItem[],
-  proposedHouseholdIds: readonly string[],
 ): ScopeFacts {
   const distinct = (ids: (string | null)[]) => [...new Set(ids.filter((id): id is string => id !== null))];
   return {
@@ -35,8 +33,7 @@ export function scopeFacts(
     panelChildIds: distinct(openAgendaItems.map((i) => i.childId)),
     panelHouseholdIds: distinct(openAgendaItems.map((i) => i.householdId)),
     panelMatchIds: distinct(openAgendaItems.map((i) => i.matchId)),
-    proposedHouseholdIds,
   };
 }
 
-export const NO_FACTS: ScopeFacts = scopeFacts([], [], []);
+export const NO_FACTS: ScopeFacts = scopeFacts([], []);

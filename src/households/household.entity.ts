@@ -68,6 +68,10 @@ export class HouseholdRecord {
   @Column({ name: 'approved_on', type: 'date', nullable: true })
   approvedOn!: string | null;
 
+  /** The authorities whose children this household has been proposed for: kept by the database from the matches. */
+  @Column({ name: 'proposed_for', type: 'enum', enum: AUTHORITIES, enumName: 'authority', array: true, insert: false, update: false })
+  proposedFor!: Authority[];
+
   @Column({ name: 'created_by', type: 'uuid' })
   createdBy!: string;
 

@@ -35,7 +35,7 @@ import { testDatabaseKind } from '../helpers/test-database';
 
 /**
  * The SQL filter is the check: for random staff (any roles, authorities and panels, several assignments),
- * random facts (any subset of the records as allocations, open agenda items and proposed households) and a
+ * random facts (any subset of the records as allocations and open agenda items; the matches propose households) and a
  * random day, the rows `accessibleQuery` returns for every subject and action are exactly the records
  * `ability.can(action, record)` allows. The records, random too, are inserted once; each case is one statement:
  * every subject × action query of `accessibleQuery`, joined by UNION ALL. One seed (FC_SEED, else the clock)
@@ -171,6 +171,11 @@ type Pool = Map<SubjectType, ObjectLiteral[]>;
 async function loadPool(ds: DataSource): Promise<Pool> {
   const pool: Pool = new Map();
   for (const [subject, entity] of SUBJECTS) pool.set(subject, await ds.getRepository(entity).find());
+  // A household's records carry their household, as the SQL filter reaches it (`household.proposedFor`).
+  const households = new Map(pool.get('Household')!.map((h) => [h.id, h]));
+  for (const subject of ['HouseholdDecision', 'HouseholdStageEvent'] as const) {
+    for (const record of pool.get(subject)!) record.household = households.get(record.householdId);
+  }
   return pool;
 }
 
@@ -188,13 +193,11 @@ function caseOf(pool: Pool) {
     .record({
       allocated: fc.subarray(ids('Child')),
       open: fc.subarray(items),
-      proposed: fc.subarray(ids('Household')),
     })
-    .map(({ allocated, open, proposed }) =>
+    .map(({ allocated, open }) =>
       scopeFacts(
         allocated.map((childId, i) => ({ id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, childId })),
         open.map(({ id, childId, householdId, matchId }) => ({ id, childId, householdId, matchId })),
-        proposed,
       ),
     );
   return fc.record({

@@ -43,7 +43,7 @@ import {
 /**
  * The ability, row by row of the role tables (test/policy/expectations): each row's record is built for its
  * scope in an in-memory world, the actor's facts are what that world gives them (their allocations, the open
- * agendas of their panels, the households proposed for their authority's children), and `can()`, the refusal
+ * agendas of their panels), and `can()`, the refusal
  * reason and the readable field classes must be what the row says.
  */
 const NOW = new Date(`${TODAY}T12:00:00Z`);
@@ -58,6 +58,10 @@ const panelId = (panel: number) => DEMO_PANEL_IDS[panel - 1]!;
 const staffId = (username: string) => demoStaff(username).id;
 const make = <T extends object>(Type: new () => T, fields: Partial<T>): T => Object.assign(new Type(), fields);
 
+/** A record of a household, carrying the household itself: conditions may test it (`household.proposedFor`). */
+const ofHousehold = <T extends { householdId: string }>(record: T, household: HouseholdRecord): T =>
+  Object.assign(record, { householdId: household.id, household });
+
 function addDays(date: string, days: number): string {
   const d = new Date(`${date}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
@@ -71,15 +75,17 @@ function caseRecords({ authority, finder, link, agenda }: CaseFixture): Records 
   const matchId = newId();
   const placementId = newId();
   const ofChild = { authority, childId };
+  const household = make(HouseholdRecord, { id: householdId, stage: link === 'PLACED' ? 'PLACED' : 'APPROVED', proposedFor: [authority] });
   const records: Records = {
     Child: make(ChildRecord, { id: childId, authority }),
     ChildDecision: make(ChildDecisionRecord, { id: newId(), ...ofChild, kind: 'ADOPTION_PLAN' }),
     Allocation: make(AllocationRecord, { id: newId(), ...ofChild, familyFinderId: staffId(finder), endedOn: null }),
     PlacementOrder: make(PlacementOrderRecord, { id: newId(), ...ofChild }),
     Match: make(MatchRecord, { id: matchId, ...ofChild, householdId, status: link }),
-    Household: make(HouseholdRecord, { id: householdId, stage: link === 'PLACED' ? 'PLACED' : 'APPROVED' }),
-    HouseholdDecision: make(HouseholdDecisionRecord, { id: newId(), householdId }),
-    HouseholdStageEvent: make(HouseholdStageEventRecord, { id: newId(), householdId }),
+    // The match proposed the household for the child's authority (the database keeps proposedFor).
+    Household: household,
+    HouseholdDecision: ofHousehold(make(HouseholdDecisionRecord, { id: newId() }), household),
+    HouseholdStageEvent: ofHousehold(make(HouseholdStageEventRecord, { id: newId() }), household),
   };
   if (link === 'PLACED') {
     records.Placement = make(PlacementRecord, { id: placementId, ...ofChild, householdId, matchId });
@@ -108,10 +114,10 @@ function recordsOf(fixture: Fixture): Records {
     case 'case':
       return caseRecords(fixture);
     case 'household': {
-      const id = newId();
+      const household = make(HouseholdRecord, { id: newId(), stage: fixture.stage, proposedFor: [] });
       return {
-        Household: make(HouseholdRecord, { id, stage: fixture.stage }),
-        HouseholdStageEvent: make(HouseholdStageEventRecord, { id: newId(), householdId: id }),
+        Household: household,
+        HouseholdStageEvent: ofHousehold(make(HouseholdStageEventRecord, { id: newId() }), household),
       };
     }
     case 'panel': {
@@ -162,9 +168,6 @@ function factsIn(username: string): ScopeFacts {
   );
   const isFinder = assignments.some((a) => a.role === 'FAMILY_FINDER');
   const panels = assignments.flatMap((a) => (a.panelId ? [a.panelId] : []));
-  const casework = assignments.flatMap((a) =>
-    (a.role === 'ADM' || a.role === 'PPM_LEAD') && a.authority ? [a.authority] : [],
-  );
   const allocations = cases
     .filter(({ fixture }) => isFinder && fixture.finder === username)
     .map(({ records }) => records.Allocation as AllocationRecord)
@@ -174,11 +177,7 @@ function factsIn(username: string): ScopeFacts {
     .filter((item): item is AgendaItemRecord => !!item && panels.includes(item.panelId))
     .filter((item) => item.papersReleasedOn <= TODAY && TODAY <= item.windowClosesOn)
     .map(({ id, childId, householdId, matchId }) => ({ id, childId, householdId, matchId }));
-  const proposed = cases
-    .map(({ records }) => records.Match as MatchRecord)
-    .filter((match) => casework.includes(match.authority))
-    .map((match) => match.householdId);
-  return scopeFacts(allocations, openItems, proposed);
+  return scopeFacts(allocations, openItems);
 }
 
 function fieldsOf(subject: GuardedSubject, views: FieldView[]): string[] {

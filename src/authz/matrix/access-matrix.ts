@@ -6,8 +6,8 @@ import { ACTIONS, SUBJECT_TYPES, type Action, type Authority, type SubjectType }
 
 /**
  * The access matrix: what the live policy grants each role, per scope, subject and action, in words.
- * It is built from the policy itself with symbolic facts (an allocated child, an open agenda item, a
- * household proposed for the actor's authority) and a symbolic today, so each condition can be named.
+ * It is built from the policy itself with symbolic facts (an allocated child, an open agenda item) and a
+ * symbolic today, so each condition can be named.
  */
 
 export const OWN: Authority = 'KENT';
@@ -18,13 +18,11 @@ const FACT = {
   agendaChild: 'fact:agenda-child',
   agendaHousehold: 'fact:agenda-household',
   agendaMatch: 'fact:agenda-match',
-  proposedHousehold: 'fact:proposed-household',
   panel: 'fact:their-panel',
 };
 const SYMBOLIC_FACTS = scopeFacts(
   [{ id: 'fact:allocation', childId: FACT.allocatedChild }],
   [{ id: 'fact:agenda-item', childId: FACT.agendaChild, householdId: FACT.agendaHousehold, matchId: FACT.agendaMatch }],
-  [FACT.proposedHousehold],
 );
 
 const WORDS: Record<string, string> = {
@@ -32,7 +30,6 @@ const WORDS: Record<string, string> = {
   [FACT.agendaChild]: 'on an open agenda of their panel',
   [FACT.agendaHousehold]: 'on an open agenda of their panel',
   [FACT.agendaMatch]: 'on an open agenda of their panel',
-  [FACT.proposedHousehold]: 'proposed for a child of their authority',
   [FACT.panel]: 'their panel',
   [TODAY]: 'today',
 };
@@ -66,6 +63,12 @@ export type MatrixCell = { role: string; scope: Scope; subject: SubjectType; act
 
 type Conditions = Record<string, unknown>;
 
+/** Conditions on a relation the database keeps, which hold the actor's own authority: in words. */
+const RELATION_WORDS: Record<string, string> = {
+  proposedFor: 'proposed for a child of their authority',
+  'household.proposedFor': 'its household is proposed for a child of their authority',
+};
+
 function describeValue(value: unknown): string {
   if (Array.isArray(value)) return value.map(describeValue).join(' or ');
   return typeof value === 'string' && WORDS[value] ? WORDS[value]! : String(value);
@@ -77,6 +80,10 @@ function describeConditions(conditions: Conditions, authority: Authority | null)
   for (const [field, condition] of Object.entries(conditions)) {
     if (field === 'authority' && authority !== null) {
       if (condition !== authority) return false;
+      continue;
+    }
+    if (RELATION_WORDS[field] && condition === OWN) {
+      words.push(RELATION_WORDS[field]);
       continue;
     }
     if (condition !== null && typeof condition === 'object' && !Array.isArray(condition)) {

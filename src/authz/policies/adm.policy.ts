@@ -10,7 +10,7 @@ import type { DefinePermissions } from './policy';
  * The partnership ADM (authority null, the Head of APSE) reads households, not children, and decides
  * adopter approvals after panel; it also receives the panels' report-quality feedback.
  */
-export const admPolicy: DefinePermissions = ({ authority }, { facts }, { can }) => {
+export const admPolicy: DefinePermissions = ({ authority }, _input, { can }) => {
   if (authority === null) {
     can('read', 'Household', HOUSEHOLD_FIELDS_FOR_CASEWORK);
     can('read', HOUSEHOLD_RECORD_SUBJECTS);
@@ -21,7 +21,6 @@ export const admPolicy: DefinePermissions = ({ authority }, { facts }, { can }) 
   can('read', 'Child', { authority }).because('OTHER_AUTHORITY');
   can('read', CHILD_RECORD_SUBJECTS, { authority });
   can('decide', ['Child', 'Match'], { authority }).because('OTHER_AUTHORITY');
-  const proposed = [...facts.proposedHouseholdIds];
-  can('read', 'Household', HOUSEHOLD_FIELDS_FOR_CASEWORK, { id: { $in: proposed } }).because('NOT_PROPOSED_FOR_YOUR_CHILDREN');
-  can('read', HOUSEHOLD_RECORD_SUBJECTS, { householdId: { $in: proposed } });
+  can('read', 'Household', HOUSEHOLD_FIELDS_FOR_CASEWORK, { proposedFor: authority }).because('NOT_PROPOSED_FOR_YOUR_CHILDREN');
+  can('read', HOUSEHOLD_RECORD_SUBJECTS, { 'household.proposedFor': authority });
 };

@@ -7,11 +7,10 @@ import type { DefinePermissions } from './policy';
  * milestones (allocation, orders, placements, plan change, disruption); decides nothing. Reads the
  * households proposed for those children, to record their placements.
  */
-export const ppmLeadPolicy: DefinePermissions = ({ authority }, { facts }, { can }) => {
+export const ppmLeadPolicy: DefinePermissions = ({ authority }, _input, { can }) => {
   if (authority === null) return;
   can(['read', 'create', 'update', 'record'], 'Child', { authority }).because('OTHER_AUTHORITY');
   can('read', CHILD_RECORD_SUBJECTS, { authority });
-  const proposed = [...facts.proposedHouseholdIds];
-  can('read', 'Household', HOUSEHOLD_FIELDS_FOR_CASEWORK, { id: { $in: proposed } }).because('NOT_PROPOSED_FOR_YOUR_CHILDREN');
-  can('read', HOUSEHOLD_RECORD_SUBJECTS, { householdId: { $in: proposed } });
+  can('read', 'Household', HOUSEHOLD_FIELDS_FOR_CASEWORK, { proposedFor: authority }).because('NOT_PROPOSED_FOR_YOUR_CHILDREN');
+  can('read', HOUSEHOLD_RECORD_SUBJECTS, { 'household.proposedFor': authority });
 };
