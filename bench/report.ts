@@ -29,7 +29,7 @@ function find(run: DatabaseRun, operation: string, variant: Variant, connections
 
 function table(run: DatabaseRun): string {
   const rows = [
-    '| operation | conns | ideal req/s | off req/s | full req/s | ideal/full | off/full | p50 ideal / off / full (ms) | p99 full (ms) | statements: set-up + domain + access log + commit |',
+    '| operation | conns | ideal req/s | off req/s | full req/s | ideal/full | off/full | p50 ideal / off / full (ms) | p99 full (ms) | round trips: set-up + domain + end |',
     '|---|---|---|---|---|---|---|---|---|---|',
   ];
   const keys = [...new Set(run.measurements.map((m) => `${m.operation}|${m.connections}`))];
@@ -43,7 +43,7 @@ function table(run: DatabaseRun): string {
       `| ${operation}${failures ? ` (${failures} failed)` : ''} | ${connections} | ${rps(ideal?.requestsPerSecond)} | ${rps(off?.requestsPerSecond)} | ${rps(full?.requestsPerSecond)} | ` +
         `${ratio(ideal?.requestsPerSecond ?? 0, full?.requestsPerSecond ?? 0)} | ${ratio(off?.requestsPerSecond ?? 0, full?.requestsPerSecond ?? 0)} | ` +
         `${ideal?.p50 ?? '—'} / ${off?.p50 ?? '—'} / ${full?.p50 ?? '—'} | ${full?.p99 ?? '—'} | ` +
-        `${s ? `${s.setup} + ${s.domain} + ${s.accessLog} + ${s.end}` : '—'} |`,
+        `${s ? `${s.setup} + ${s.domain} + ${s.end}${s.accessLog ? ' (with the access log)' : ''}` : '—'} |`,
     );
   }
   return rows.join('\n');
@@ -75,7 +75,7 @@ export function writeResults(runs: DatabaseRun[], timing: { warmUpSeconds: numbe
       `PostgreSQL ${runs[0]?.postgres} on the same machine; ${pinned}.`,
     `Each cell: ${timing.warmUpSeconds} s warm-up, then ${timing.measuredSeconds} s measured (autocannon); the three variants interleaved per operation.`,
     'ideal = hand-written SQL behind node:http; off = the built API with an allow-all policy and no Row-Level Security (bench/api-without-authorization.ts); full = the built API, NODE_ENV=production.',
-    'Statements are per request of the full API: the set-up (BEGIN with the actor, rate count and settings; the facts) is the same for every operation.',
+    'Round trips to the database per request of the full API: the set-up (BEGIN with the actor, rate count and settings, and the facts, in one message) is the same for every operation; the end is the COMMIT, with the access-log append in the same message where the request read sensitive fields.',
     '',
     ...runs.flatMap((run) => [`## ${run.children.toLocaleString('en-GB')} children`, '', table(run), '']),
     growth(runs),

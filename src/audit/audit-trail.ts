@@ -1,4 +1,4 @@
-import type { DbScope } from '../db/db-scope';
+import { escapeLiteral } from 'pg';
 
 export type AuditEntry = {
   action: string;
@@ -12,7 +12,7 @@ export type AuditEntry = {
 /**
  * What one request read of identifying, special-category or birth-family fields, and what it was refused;
  * changes are logged by the database itself. Appended to the access log in the request's transaction,
- * after any refused work has rolled back and before the commit, in one statement.
+ * after any refused work has rolled back, in one statement sent with the commit.
  */
 export class AuditTrail {
   private readonly reads = new Map<string, AuditEntry>();
@@ -33,12 +33,14 @@ export class AuditTrail {
     this.refusals.push({ action, outcome: 'REFUSED', subjectType: subjectType ?? 'Operation', subjectId, fields: [], reason });
   }
 
-  async flush(db: DbScope): Promise<void> {
+  /**
+   * The statement that appends what was read and refused to the access log, or null when there is
+   * nothing to log: sent with the COMMIT (its JSON as an escaped literal, for the simple protocol).
+   */
+  appendStatement(): string | null {
     const events = [...this.reads.values(), ...this.refusals];
-    if (events.length === 0) return;
+    if (events.length === 0) return null;
     for (const e of events) e.fields.sort();
-    await db.query(`SELECT audit_append($1::jsonb)`, [JSON.stringify(events)]);
-    this.reads.clear();
-    this.refusals.length = 0;
+    return `SELECT audit_append(${escapeLiteral(JSON.stringify(events))}::jsonb)`;
   }
 }

@@ -1,5 +1,7 @@
 import { escapeLiteral } from 'pg';
 import type { Actor, RoleAssignment } from '../authz/actor';
+import type { ScopeFacts } from '../authz/facts';
+import { factsFrom, factsStatement, type FactsRow } from '../authz/facts-loader';
 import { TENANT_REACH_PARAM, tenantAuthoritiesSql } from '../authz/tenant-scope';
 import type { DbScope } from '../db/db-scope';
 import { REQUEST_ROLE } from '../db/request-role';
@@ -18,20 +20,21 @@ type ActorRow = {
 const TENANT_AUTHORITIES = tenantAuthoritiesSql('s.id', escapeLiteral(TENANT_REACH_PARAM));
 const ROLE = escapeLiteral(REQUEST_ROLE);
 
-export type RequestOpening = { actor: Actor; requestsThisMinute: number; retryAfterSeconds: number };
+export type RequestOpening = { actor: Actor; facts: ScopeFacts; requestsThisMinute: number; retryAfterSeconds: number };
 
 /**
- * Opens the request's database scope with one statement, in the round trip of its BEGIN: counts the request
- * against the member of staff's rate limit, loads the active member and their role assignments, and sets,
- * transaction-locally, who is asking (`app.staff_id`), the request (`app.request_id`), their tenant
- * dimension (`app.authorities`), and the request role, so that every later statement of the request runs
- * under Row-Level Security. null (and nothing set) when the staff member is unknown or deactivated.
+ * Opens the request's database scope in one round trip, with its BEGIN: the actor's statement counts the
+ * request against the member of staff's rate limit, loads the active member and their role assignments,
+ * and sets, transaction-locally, who is asking (`app.staff_id`), the request (`app.request_id`), their
+ * tenant dimension (`app.authorities`) and the request role, so that every later statement of the
+ * request runs under Row-Level Security; then the facts statement loads what the policy needs for them
+ * today (UK date). null (and nothing set) when the staff member is unknown or deactivated.
  * `staffId` is a verified token's UUID and `requestId` a checked header, escaped as literals all the same.
  */
-export async function openAsActor(db: DbScope, staffId: string, requestId: string): Promise<RequestOpening | null> {
+export async function openAsActor(db: DbScope, staffId: string, requestId: string, today: string): Promise<RequestOpening | null> {
   const staff = escapeLiteral(staffId);
   const count = requestCountSql(`${staff}::uuid`);
-  const [row] = await db.open<ActorRow>(
+  const [actorRows, factsRows] = await db.open(
     `WITH ${count.ctes}
      SELECT s.id, s.username, s.display_name,
             set_config('app.staff_id', s.id::text, true) AS staff_setting,
@@ -46,10 +49,13 @@ export async function openAsActor(db: DbScope, staffId: string, requestId: strin
        FROM staff s LEFT JOIN role_assignments a ON a.staff_id = s.id
       WHERE s.id = ${staff}::uuid AND s.active
       GROUP BY s.id`,
+    factsStatement(today),
   );
+  const row = actorRows![0] as ActorRow | undefined;
   if (!row) return null;
   return {
     actor: { staffId: row.id, username: row.username, displayName: row.display_name, assignments: row.assignments },
+    facts: factsFrom(factsRows![0] as FactsRow),
     requestsThisMinute: row.requests_this_minute,
     retryAfterSeconds: row.retry_after_seconds,
   };

@@ -15,12 +15,3 @@ export type Actor = {
   displayName: string;
   assignments: RoleAssignment[];
 };
-
-/** The actor's roles in one line, as the access log records them: 'ADM:KENT', 'PANEL_MEMBER:CHAIR@<panel>'. */
-export function describeRoles(actor: Actor): string {
-  return actor.assignments
-    .map(({ role, authority, panelId, panelRole }) =>
-      panelId ? `${role}:${panelRole}@${panelId}` : authority ? `${role}:${authority}` : `${role}:PARTNERSHIP`,
-    )
-    .join(',');
-}

@@ -1,27 +1,38 @@
-import type { DbScope } from '../db/db-scope';
-import { describeRoles, type Actor } from './actor';
+import { escapeLiteral } from 'pg';
 import { scopeFacts, type LiveAllocation, type OpenAgendaItem, type ScopeFacts } from './facts';
 
-type FactsRow = { allocations: LiveAllocation[]; open_items: OpenAgendaItem[] };
+export type FactsRow = { allocations: LiveAllocation[]; open_items: OpenAgendaItem[] };
+
+/** The actor's roles in one line, as the access log records them: 'ADM:KENT', 'PANEL_MEMBER:CHAIR@<panel>'. */
+const ROLES_OF_ACTOR = `
+  SELECT string_agg(CASE WHEN r.panel_id IS NOT NULL THEN r.role || ':' || r.panel_role || '@' || r.panel_id
+                         WHEN r.authority IS NOT NULL THEN r.role || ':' || r.authority
+                         ELSE r.role || ':PARTNERSHIP' END, ',' ORDER BY r.role, r.authority)
+    FROM role_assignments r WHERE r.staff_id = (SELECT app_staff_id())`;
 
 /**
- * One statement, under Row-Level Security (the actor's statement set the tenant): sets the roles of this
- * transaction (`app.roles`) and loads the facts the policy needs for this actor today (UK date `today`):
- * live allocations and what is on the open agendas of their panels.
+ * The statement that loads the facts the policy needs for the actor today (UK date `today`, YYYY-MM-DD):
+ * their live allocations as family finder and what is on the open agendas of their panels; it also sets
+ * the roles of this transaction (`app.roles`). It follows the actor's statement in the same round trip,
+ * so it knows the actor only from the settings that statement made, and runs under Row-Level Security.
+ * With no actor set, the facts are empty.
  */
-export async function loadScopeFacts(db: DbScope, actor: Actor, today: string): Promise<ScopeFacts> {
-  const isFamilyFinder = actor.assignments.some((a) => a.role === 'FAMILY_FINDER');
-  const panelIds = actor.assignments.flatMap((a) => (a.role === 'PANEL_MEMBER' && a.panelId ? [a.panelId] : []));
-  const [row] = await db.query<FactsRow>(
-    `SELECT set_config('app.roles', $5, true) AS roles_setting,
-            CASE WHEN $2 THEN (SELECT coalesce(json_agg(json_build_object('id', id, 'childId', child_id)), '[]')
-                                 FROM family_finder_allocations WHERE family_finder_id = $1 AND ended_on IS NULL)
-                 ELSE '[]' END AS allocations,
-            (SELECT coalesce(json_agg(json_build_object('id', id, 'childId', child_id, 'householdId', household_id,
-                                                        'matchId', match_id)), '[]')
-               FROM agenda_items
-              WHERE panel_id = ANY($3::uuid[]) AND papers_released_on <= $4::date AND window_closes_on >= $4::date) AS open_items`,
-    [actor.staffId, isFamilyFinder, panelIds, today, describeRoles(actor)],
-  );
-  return scopeFacts(row!.allocations, row!.open_items);
+export function factsStatement(today: string): string {
+  const day = `${escapeLiteral(today)}::date`;
+  return `
+    SELECT set_config('app.roles', coalesce((${ROLES_OF_ACTOR}), ''), true) AS roles_setting,
+           (SELECT coalesce(json_agg(json_build_object('id', f.id, 'childId', f.child_id)), '[]')
+              FROM family_finder_allocations f
+             WHERE f.family_finder_id = (SELECT app_staff_id()) AND f.ended_on IS NULL
+               AND EXISTS (SELECT 1 FROM role_assignments r WHERE r.staff_id = f.family_finder_id AND r.role = 'FAMILY_FINDER')) AS allocations,
+           (SELECT coalesce(json_agg(json_build_object('id', i.id, 'childId', i.child_id, 'householdId', i.household_id,
+                                                       'matchId', i.match_id)), '[]')
+              FROM agenda_items i
+             WHERE i.panel_id IN (SELECT r.panel_id FROM role_assignments r
+                                   WHERE r.staff_id = (SELECT app_staff_id()) AND r.role = 'PANEL_MEMBER')
+               AND i.papers_released_on <= ${day} AND i.window_closes_on >= ${day}) AS open_items`;
+}
+
+export function factsFrom(row: FactsRow): ScopeFacts {
+  return scopeFacts(row.allocations, row.open_items);
 }

@@ -2,6 +2,8 @@ import { QueryFailedError, type DataSource, type EntityManager, type QueryRunner
 import { conflict } from '../graphql/errors';
 import type { RunnerData } from './statement-counter';
 
+type Result = { rows: Record<string, unknown>[] };
+
 /**
  * One request's database scope: one connection, one transaction, with who is asking set
  * transaction-locally (`set_config(..., true)`), so a pooled connection never carries a previous
@@ -19,23 +21,23 @@ export class DbScope {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
-   * Takes a connection and opens the transaction together with `firstStatement`, in one round trip: a
-   * simple-protocol query, so `firstStatement` takes no parameters (its literals are escaped by the caller).
-   * Returns the rows of `firstStatement`.
+   * Takes a connection and opens the transaction together with `statements`, in one round trip: a
+   * simple-protocol query, so they take no parameters (their literals are escaped by the caller). They run
+   * in order, each seeing what the one before set; an error stops the rest. Returns the rows of each.
    */
-  async open<T = Record<string, unknown>>(firstStatement = 'SELECT 1'): Promise<T[]> {
+  async open(...statements: string[]): Promise<Record<string, unknown>[][]> {
     const runner = this.dataSource.createQueryRunner();
     (runner.data as RunnerData).onStatement = () => {
       this.statementCount += 1;
     };
     this.runner = runner;
-    const client = (await runner.connect()) as { query: (sql: string) => Promise<{ rows: T[] } | { rows: T[] }[]> };
+    const client = (await runner.connect()) as { query: (sql: string) => Promise<Result | Result[]> };
     sendOneAtATime(runner);
-    const sql = `BEGIN; ${firstStatement}`;
+    const sql = ['BEGIN', ...statements].join(';\n');
     this.dataSource.logger.logQuery(sql, undefined, runner);
     markTransactionActive(runner, true);
     const results = await client.query(sql);
-    return (Array.isArray(results) ? results[results.length - 1]! : results).rows;
+    return (Array.isArray(results) ? results : [results]).slice(1).map((result) => result.rows);
   }
 
   get manager(): EntityManager {
@@ -66,13 +68,33 @@ export class DbScope {
     }
   }
 
+  /**
+   * Commits, after `lastStatement` if given, in the same round trip (an error in it stops the COMMIT, and
+   * the transaction is rolled back); then returns the connection. Like `finish`, at most once.
+   */
+  async commit(lastStatement: string | null = null): Promise<void> {
+    await this.end(lastStatement ? `${lastStatement};\nCOMMIT` : 'COMMIT');
+  }
+
   /** Commits (or rolls back) and returns the connection. Safe to call more than once. */
-  async finish(outcome: 'commit' | 'rollback'): Promise<void> {
+  finish(outcome: 'commit' | 'rollback'): Promise<void> {
+    return this.end(outcome === 'commit' ? 'COMMIT' : 'ROLLBACK');
+  }
+
+  /** False once the scope has ended, or if it never opened. */
+  get isOpen(): boolean {
+    return this.runner !== null && !this.done;
+  }
+
+  private async end(sql: string): Promise<void> {
     if (this.done || !this.runner) return;
     this.done = true;
     const runner = this.runner;
     try {
-      if (runner.isTransactionActive) await runner.query(outcome === 'commit' ? 'COMMIT' : 'ROLLBACK');
+      if (runner.isTransactionActive) await runner.query(sql);
+    } catch (error) {
+      await runner.query('ROLLBACK').catch(() => undefined);
+      throw error;
     } finally {
       markTransactionActive(runner, false);
       await runner.release();

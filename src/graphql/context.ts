@@ -9,7 +9,6 @@ import type { Actor } from '../authz/actor';
 import { defineAbilityFor } from '../authz/define-ability';
 import { ScopedLoaders } from '../authz/scoped-loaders';
 import type { ScopeFacts } from '../authz/facts';
-import { loadScopeFacts } from '../authz/facts-loader';
 import type { Config, TimelinessThresholds } from '../config';
 import { createStaffDirectory, type StaffDirectory } from '../staff/staff-directory';
 import { ukDate, type Clock } from '../clock';
@@ -79,7 +78,7 @@ function bearerToken(req: Request): string {
 /**
  * Authenticates the request and builds its context: token → staff id; then the request's transaction,
  * opened with the actor's statement (deactivated or unknown staff = UNAUTHENTICATED; past the rate limit
- * = RATE_LIMITED), the facts and the ability, built once per request: two round trips to the database.
+ * = RATE_LIMITED) and the facts, in one round trip to the database; the ability, built once per request.
  */
 export async function buildContext(deps: AppDeps, req: Request, requestId: string): Promise<RequestContext> {
   let staffId: string;
@@ -90,14 +89,13 @@ export async function buildContext(deps: AppDeps, req: Request, requestId: strin
     throw error;
   }
   const db = new DbScope(deps.dataSource);
+  const now = deps.clock();
+  const today = ukDate(now);
   try {
-    const opening = await openAsActor(db, staffId, requestId);
+    const opening = await openAsActor(db, staffId, requestId, today);
     if (!opening) throw unauthenticated('The token does not name an active member of staff');
     if (opening.requestsThisMinute > deps.rateLimitPerMinute) throw rateLimited(opening.retryAfterSeconds);
-    const { actor } = opening;
-    const now = deps.clock();
-    const today = ukDate(now);
-    const facts = await loadScopeFacts(db, actor, today);
+    const { actor, facts } = opening;
     const ability = defineAbilityFor(actor, facts, now);
     const loaders = new ScopedLoaders(() => db.manager, ability);
     const base: ServiceContext = { log: deps.log.child({ requestId, staffId }), now, today, actor, facts, ability, db, loaders };

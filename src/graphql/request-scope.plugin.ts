@@ -6,7 +6,8 @@ import { isExpectedError } from './format-error';
 /**
  * Ends each request's database scope before the response leaves. Refusals of the request are added to
  * its access-log entries, which are appended (a failed mutation has already rolled back its own
- * savepoint, so a refusal is kept even though the refused work is not); then the transaction commits.
+ * savepoint, so a refusal is kept even though the refused work is not) as the transaction commits, in
+ * one round trip.
  * If that fails, the client gets an INTERNAL_SERVER_ERROR in place of the data, so it never sees a
  * change that was not kept. Unexpected errors are logged with the request id; formatError masks them.
  */
@@ -27,9 +28,10 @@ export function requestScopePlugin(): ApolloServerPlugin<RequestContext> {
           }
         },
         async willSendResponse({ contextValue, response }) {
+          // The client went away first: the transaction has already been rolled back, and no answer is sent.
+          if (!contextValue.db.isOpen) return;
           try {
-            await contextValue.audit.flush(contextValue.db);
-            await contextValue.db.finish('commit');
+            await contextValue.db.commit(contextValue.audit.appendStatement());
           } catch (err) {
             contextValue.log.error({ err }, 'commit failed');
             await contextValue.db.finish('rollback').catch(() => undefined);

@@ -4,12 +4,36 @@ import { ageInYears } from '../children/child.view';
 import type { Household } from './household.types';
 import type { HouseholdRecord } from './household.entity';
 
-/** A household as the caller may see it: every GraphQL field, then the field guard. */
-export function presentHousehold(ability: AppAbility, today: string, record: HouseholdRecord): Household {
-  const { createdBy: _createdBy, ...fields } = record;
-  return guardFields(ability, 'Household', record, {
-    ...fields,
-    applicantFirstNames: record.applicants.map((a) => a.firstName),
-    applicantAges: record.applicants.map((a) => ageInYears(a.dateOfBirth, today)),
+/**
+ * A household as the caller may see it: the GraphQL fields named one by one (as for a child), and the
+ * authorities it was proposed for, which name the basis of a read in the access log; then the field guard.
+ */
+export function presentHousehold(ability: AppAbility, today: string, r: HouseholdRecord): Household {
+  return guardFields(ability, 'Household', r, {
+    id: r.id,
+    reference: r.reference,
+    stage: r.stage,
+    stageEnteredOn: r.stageEnteredOn,
+    homeAuthority: r.homeAuthority,
+    applicants: r.applicants,
+    applicantFirstNames: r.applicants.map((a) => a.firstName),
+    applicantAges: r.applicants.map((a) => ageInYears(a.dateOfBirth, today)),
+    address: r.address,
+    ethnicity: r.ethnicity,
+    religion: r.religion,
+    healthNotes: r.healthNotes,
+    dbsOutcome: r.dbsOutcome,
+    minChildAge: r.minChildAge,
+    maxChildAge: r.maxChildAge,
+    maxSiblings: r.maxSiblings,
+    needsTheyCanMeet: r.needsTheyCanMeet,
+    earlyPermanence: r.earlyPermanence,
+    fastTrack: r.fastTrack,
+    enquiryOn: r.enquiryOn,
+    approvedOn: r.approvedOn,
+    version: r.version,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+    proposedFor: r.proposedFor,
   });
 }

@@ -2,7 +2,6 @@ import type { EntityTarget, ObjectLiteral } from 'typeorm';
 import { DEMO_STAFF } from '../../seeds/demo-staff';
 import { openAsActor } from '../../src/auth/actor-loader';
 import { defineAbilityFor } from '../../src/authz/define-ability';
-import { loadScopeFacts } from '../../src/authz/facts-loader';
 import { accessibleQuery } from '../../src/authz/scoped-reads';
 import { ACTIONS, AUTHORITIES, type Authority, type SubjectType } from '../../src/authz/vocabulary';
 import { AllocationRecord } from '../../src/children/allocation.entity';
@@ -82,8 +81,7 @@ async function compare(username: string): Promise<Map<string, Comparison>> {
   const throughRls = new Map<string, Visible[]>();
   let ability;
   try {
-    const { actor } = (await openAsActor(scope, staff.id, 'app-equals-database'))!;
-    const facts = await loadScopeFacts(scope, actor, SEED_TODAY);
+    const { actor, facts } = (await openAsActor(scope, staff.id, 'app-equals-database', SEED_TODAY))!;
     ability = defineAbilityFor(actor, facts, new Date(`${SEED_TODAY}T12:00:00Z`));
     for (const [table, , , column] of TENANT_TABLES) {
       throughRls.set(table, await scope.query<Visible>(`SELECT id, ${column}::text AS authority FROM ${table}`));

@@ -2,7 +2,6 @@ import { QueryFailedError } from 'typeorm';
 import { TENANT_TABLES } from '../../migrations/1795400001000-row-level-security';
 import { demoStaff } from '../../seeds/demo-staff';
 import { openAsActor } from '../../src/auth/actor-loader';
-import { loadScopeFacts } from '../../src/authz/facts-loader';
 import { DbScope } from '../../src/db/db-scope';
 import { REQUEST_ROLE } from '../../src/db/request-role';
 import { insertChild } from '../helpers/factories';
@@ -31,8 +30,7 @@ async function asRequestOf<T>(username: string | null, work: (scope: DbScope) =>
     if (username === null) {
       await scope.open(`SELECT set_config('role', '${REQUEST_ROLE}', true)`);
     } else {
-      const { actor } = (await openAsActor(scope, demoStaff(username).id, 'row-level-security-test'))!;
-      await loadScopeFacts(scope, actor, TODAY);
+      await openAsActor(scope, demoStaff(username).id, 'row-level-security-test', TODAY);
     }
     return await work(scope);
   } finally {
