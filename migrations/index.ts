@@ -11,6 +11,7 @@ import { RateLimits1795400000900 } from './1795400000900-rate-limits';
 import { RowLevelSecurity1795400001000 } from './1795400001000-row-level-security';
 import { RateLimitPerBackend1795400001100 } from './1795400001100-rate-limit-per-backend';
 import { HouseholdProposedFor1795400001200 } from './1795400001200-household-proposed-for';
+import { AuditAppendInOnePass1795400001300 } from './1795400001300-audit-append-in-one-pass';
 
 /** In order. A landed migration is never edited: add a new one. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   RowLevelSecurity1795400001000,
   RateLimitPerBackend1795400001100,
   HouseholdProposedFor1795400001200,
+  AuditAppendInOnePass1795400001300,
 ];

@@ -5,6 +5,7 @@ import { factsFrom, factsStatement, type FactsRow } from '../authz/facts-loader'
 import { TENANT_REACH_PARAM, tenantAuthoritiesSql } from '../authz/tenant-scope';
 import type { DbScope } from '../db/db-scope';
 import { REQUEST_ROLE } from '../db/request-role';
+import { SessionStatement } from '../db/session-statement';
 import { requestCountSql } from './rate-limit';
 
 type ActorRow = {
@@ -16,9 +17,28 @@ type ActorRow = {
   retry_after_seconds: number;
 };
 
-/** The parts of the statement that are the same for every request. */
 const TENANT_AUTHORITIES = tenantAuthoritiesSql('s.id', escapeLiteral(TENANT_REACH_PARAM));
-const ROLE = escapeLiteral(REQUEST_ROLE);
+const count = requestCountSql('$1');
+
+/** The actor's statement: $1 the staff id, $2 the request id. */
+const ACTOR_STATEMENT = new SessionStatement(
+  'apse_open_as_actor',
+  ['uuid', 'text'],
+  `WITH ${count.ctes}
+   SELECT s.id, s.username, s.display_name,
+          set_config('app.staff_id', s.id::text, true) AS staff_setting,
+          set_config('app.request_id', $2, true) AS request_setting,
+          set_config('app.authorities', ${TENANT_AUTHORITIES}, true) AS tenant_setting,
+          set_config('role', ${escapeLiteral(REQUEST_ROLE)}, true) AS role_setting,
+          COALESCE(json_agg(json_build_object('role', a.role, 'authority', a.authority,
+                                              'panelId', a.panel_id, 'panelRole', a.panel_role)
+                   ORDER BY a.role, a.authority) FILTER (WHERE a.id IS NOT NULL), '[]') AS assignments,
+          ${count.requestsThisMinute} AS requests_this_minute,
+          ${count.retryAfterSeconds} AS retry_after_seconds
+     FROM staff s LEFT JOIN role_assignments a ON a.staff_id = s.id
+    WHERE s.id = $1 AND s.active
+    GROUP BY s.id`,
+);
 
 export type RequestOpening = { actor: Actor; facts: ScopeFacts; requestsThisMinute: number; retryAfterSeconds: number };
 
@@ -32,23 +52,8 @@ export type RequestOpening = { actor: Actor; facts: ScopeFacts; requestsThisMinu
  * `staffId` is a verified token's UUID and `requestId` a checked header, escaped as literals all the same.
  */
 export async function openAsActor(db: DbScope, staffId: string, requestId: string, today: string): Promise<RequestOpening | null> {
-  const staff = escapeLiteral(staffId);
-  const count = requestCountSql(`${staff}::uuid`);
   const [actorRows, factsRows] = await db.open(
-    `WITH ${count.ctes}
-     SELECT s.id, s.username, s.display_name,
-            set_config('app.staff_id', s.id::text, true) AS staff_setting,
-            set_config('app.request_id', ${escapeLiteral(requestId)}, true) AS request_setting,
-            set_config('app.authorities', ${TENANT_AUTHORITIES}, true) AS tenant_setting,
-            set_config('role', ${ROLE}, true) AS role_setting,
-            COALESCE(json_agg(json_build_object('role', a.role, 'authority', a.authority,
-                                                'panelId', a.panel_id, 'panelRole', a.panel_role)
-                     ORDER BY a.role, a.authority) FILTER (WHERE a.id IS NOT NULL), '[]') AS assignments,
-            ${count.requestsThisMinute} AS requests_this_minute,
-            ${count.retryAfterSeconds} AS retry_after_seconds
-       FROM staff s LEFT JOIN role_assignments a ON a.staff_id = s.id
-      WHERE s.id = ${staff}::uuid AND s.active
-      GROUP BY s.id`,
+    { statement: ACTOR_STATEMENT, literals: [escapeLiteral(staffId), escapeLiteral(requestId)] },
     factsStatement(today),
   );
   const row = actorRows![0] as ActorRow | undefined;

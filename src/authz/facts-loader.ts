@@ -1,4 +1,5 @@
 import { escapeLiteral } from 'pg';
+import { SessionStatement, type OpeningStatement } from '../db/session-statement';
 import { scopeFacts, type LiveAllocation, type OpenAgendaItem, type ScopeFacts } from './facts';
 
 export type FactsRow = { allocations: LiveAllocation[]; open_items: OpenAgendaItem[] };
@@ -11,26 +12,31 @@ const ROLES_OF_ACTOR = `
     FROM role_assignments r WHERE r.staff_id = (SELECT app_staff_id())`;
 
 /**
- * The statement that loads the facts the policy needs for the actor today (UK date `today`, YYYY-MM-DD):
- * their live allocations as family finder and what is on the open agendas of their panels; it also sets
- * the roles of this transaction (`app.roles`). It follows the actor's statement in the same round trip,
- * so it knows the actor only from the settings that statement made, and runs under Row-Level Security.
- * With no actor set, the facts are empty.
+ * The statement that loads the facts the policy needs for the actor today ($1, the UK date): their live
+ * allocations as family finder and what is on the open agendas of their panels; it also sets the roles of
+ * this transaction (`app.roles`). It follows the actor's statement in the same round trip, so it knows the
+ * actor only from the settings that statement made, and runs under Row-Level Security. With no actor set,
+ * the facts are empty.
  */
-export function factsStatement(today: string): string {
-  const day = `${escapeLiteral(today)}::date`;
-  return `
-    SELECT set_config('app.roles', coalesce((${ROLES_OF_ACTOR}), ''), true) AS roles_setting,
-           (SELECT coalesce(json_agg(json_build_object('id', f.id, 'childId', f.child_id)), '[]')
-              FROM family_finder_allocations f
-             WHERE f.family_finder_id = (SELECT app_staff_id()) AND f.ended_on IS NULL
-               AND EXISTS (SELECT 1 FROM role_assignments r WHERE r.staff_id = f.family_finder_id AND r.role = 'FAMILY_FINDER')) AS allocations,
-           (SELECT coalesce(json_agg(json_build_object('id', i.id, 'childId', i.child_id, 'householdId', i.household_id,
-                                                       'matchId', i.match_id)), '[]')
-              FROM agenda_items i
-             WHERE i.panel_id IN (SELECT r.panel_id FROM role_assignments r
-                                   WHERE r.staff_id = (SELECT app_staff_id()) AND r.role = 'PANEL_MEMBER')
-               AND i.papers_released_on <= ${day} AND i.window_closes_on >= ${day}) AS open_items`;
+const FACTS_STATEMENT = new SessionStatement(
+  'apse_scope_facts',
+  ['date'],
+  `SELECT set_config('app.roles', coalesce((${ROLES_OF_ACTOR}), ''), true) AS roles_setting,
+          (SELECT coalesce(json_agg(json_build_object('id', f.id, 'childId', f.child_id)), '[]')
+             FROM family_finder_allocations f
+            WHERE f.family_finder_id = (SELECT app_staff_id()) AND f.ended_on IS NULL
+              AND EXISTS (SELECT 1 FROM role_assignments r WHERE r.staff_id = f.family_finder_id AND r.role = 'FAMILY_FINDER')) AS allocations,
+          (SELECT coalesce(json_agg(json_build_object('id', i.id, 'childId', i.child_id, 'householdId', i.household_id,
+                                                      'matchId', i.match_id)), '[]')
+             FROM agenda_items i
+            WHERE i.panel_id IN (SELECT r.panel_id FROM role_assignments r
+                                  WHERE r.staff_id = (SELECT app_staff_id()) AND r.role = 'PANEL_MEMBER')
+              AND i.papers_released_on <= $1 AND i.window_closes_on >= $1) AS open_items`,
+);
+
+/** The facts statement for `today` (YYYY-MM-DD), to run after the actor's. */
+export function factsStatement(today: string): OpeningStatement {
+  return { statement: FACTS_STATEMENT, literals: [escapeLiteral(today)] };
 }
 
 export function factsFrom(row: FactsRow): ScopeFacts {

@@ -1,8 +1,30 @@
 import { QueryFailedError, type DataSource, type EntityManager, type QueryRunner } from 'typeorm';
 import { conflict } from '../graphql/errors';
+import type { OpeningStatement } from './session-statement';
 import type { RunnerData } from './statement-counter';
 
 type Result = { rows: Record<string, unknown>[] };
+
+/** SQLSTATE of EXECUTE on a statement this session has not prepared, and of PREPARE on one it has. */
+const UNPREPARED = '26000';
+const ALREADY_PREPARED = '42P05';
+
+function sqlState(error: unknown): string | undefined {
+  return (error as { code?: string }).code;
+}
+
+/**
+ * Prepares the session statements among `statements`. On the embedded database every connection shares one
+ * session, so another connection may have prepared one meanwhile: that is as good.
+ */
+async function prepareOnSession(client: { query: (sql: string) => Promise<unknown> }, statements: OpeningStatement[]): Promise<void> {
+  for (const s of statements) {
+    if (typeof s === 'string') continue;
+    await client.query(s.statement.prepare).catch((error: unknown) => {
+      if (sqlState(error) !== ALREADY_PREPARED) throw error;
+    });
+  }
+}
 
 /**
  * One request's database scope: one connection, one transaction, with who is asking set
@@ -22,10 +44,11 @@ export class DbScope {
 
   /**
    * Takes a connection and opens the transaction together with `statements`, in one round trip: a
-   * simple-protocol query, so they take no parameters (their literals are escaped by the caller). They run
-   * in order, each seeing what the one before set; an error stops the rest. Returns the rows of each.
+   * simple-protocol message, so they take no parameters (their literals are escaped by the caller). They
+   * run in order, each seeing what the one before set; an error stops the rest. A session statement not yet
+   * prepared on this database session is prepared, and the message sent again. Returns the rows of each.
    */
-  async open(...statements: string[]): Promise<Record<string, unknown>[][]> {
+  async open(...statements: OpeningStatement[]): Promise<Record<string, unknown>[][]> {
     const runner = this.dataSource.createQueryRunner();
     (runner.data as RunnerData).onStatement = () => {
       this.statementCount += 1;
@@ -33,11 +56,22 @@ export class DbScope {
     this.runner = runner;
     const client = (await runner.connect()) as { query: (sql: string) => Promise<Result | Result[]> };
     sendOneAtATime(runner);
-    const sql = ['BEGIN', ...statements].join(';\n');
+    const sql = ['BEGIN', ...statements.map((s) => (typeof s === 'string' ? s : s.statement.execute(...s.literals)))].join(';\n');
+    const send = async () => {
+      const results = await client.query(sql);
+      return (Array.isArray(results) ? results : [results]).slice(1).map((result) => result.rows);
+    };
+    // Counted once: the preparation happens once in the life of a database session, not per request.
     this.dataSource.logger.logQuery(sql, undefined, runner);
     markTransactionActive(runner, true);
-    const results = await client.query(sql);
-    return (Array.isArray(results) ? results : [results]).slice(1).map((result) => result.rows);
+    try {
+      return await send();
+    } catch (error) {
+      if (sqlState(error) !== UNPREPARED) throw error;
+      await client.query('ROLLBACK');
+      await prepareOnSession(client, statements);
+      return send();
+    }
   }
 
   get manager(): EntityManager {
