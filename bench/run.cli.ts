@@ -4,7 +4,7 @@ import { demoStaff } from '../seeds/demo-staff';
 import { migrate } from '../src/db/database';
 import { createLogger } from '../src/logger';
 import { startIdentityProvider } from './identity-provider';
-import { benchOperations, type BenchOperation } from './operations';
+import { benchOperations, removeCreatedChildren, type BenchOperation } from './operations';
 import { writeResults, type Measurement, type DatabaseRun } from './report';
 import { startServer, VARIANTS, type RunningServer, type Variant } from './servers';
 import { countStatementsPerRequest } from './statement-counts';
@@ -65,9 +65,10 @@ async function runOn(databaseUrl: string, jwksUrl: string, tokenOf: (username: s
   const [{ children, postgres }] = (
     await client.query<{ children: number; postgres: string }>(`SELECT count(*)::int AS children, current_setting('server_version') AS postgres FROM children`)
   ).rows as [{ children: number; postgres: string }];
+  const removed = await removeCreatedChildren(client);
   const operations = await benchOperations(client);
   await client.end();
-  console.log(`\n${children.toLocaleString('en-GB')} children (${new URL(databaseUrl).pathname.slice(1)})`);
+  console.log(`\n${(children - removed).toLocaleString('en-GB')} children (${new URL(databaseUrl).pathname.slice(1)}; ${removed} left by earlier runs removed)`);
 
   const statements = await countStatementsPerRequest(databaseUrl, jwksUrl, operations, tokenOf);
   const servers: RunningServer[] = [];
@@ -101,7 +102,7 @@ async function runOn(databaseUrl: string, jwksUrl: string, tokenOf: (username: s
   } finally {
     for (const server of servers) await server.stop();
   }
-  return { children, postgres, measurements, statements };
+  return { children: children - removed, postgres, measurements, statements };
 }
 
 async function main(): Promise<void> {

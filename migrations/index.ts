@@ -12,6 +12,7 @@ import { RowLevelSecurity1795400001000 } from './1795400001000-row-level-securit
 import { RateLimitPerBackend1795400001100 } from './1795400001100-rate-limit-per-backend';
 import { HouseholdProposedFor1795400001200 } from './1795400001200-household-proposed-for';
 import { AuditAppendInOnePass1795400001300 } from './1795400001300-audit-append-in-one-pass';
+import { AgendaItemsChildIndex1795400001400 } from './1795400001400-agenda-items-child-index';
 
 /** In order. A landed migration is never edited: add a new one. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   RateLimitPerBackend1795400001100,
   HouseholdProposedFor1795400001200,
   AuditAppendInOnePass1795400001300,
+  AgendaItemsChildIndex1795400001400,
 ];
