@@ -13,6 +13,7 @@ import { RateLimitPerBackend1795400001100 } from './1795400001100-rate-limit-per
 import { HouseholdProposedFor1795400001200 } from './1795400001200-household-proposed-for';
 import { AuditAppendInOnePass1795400001300 } from './1795400001300-audit-append-in-one-pass';
 import { AgendaItemsChildIndex1795400001400 } from './1795400001400-agenda-items-child-index';
+import { BoardWaitingInOnePass1795400001500 } from './1795400001500-board-waiting-in-one-pass';
 
 /** In order. A landed migration is never edited: add a new one. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   HouseholdProposedFor1795400001200,
   AuditAppendInOnePass1795400001300,
   AgendaItemsChildIndex1795400001400,
+  BoardWaitingInOnePass1795400001500,
 ];

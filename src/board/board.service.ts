@@ -1,3 +1,4 @@
+import DataLoader from 'dataloader';
 import { assertMayEver } from '../authz/refusals';
 import { AUTHORITIES, type Authority } from '../authz/vocabulary';
 import type { TimelinessThresholds } from '../config';
@@ -10,7 +11,7 @@ import {
   MONTHLY_PARTNERSHIP,
   POOLED_BUDGET,
   TIMELINESS,
-  WAITING_BY_CHARACTERISTIC,
+  WAITING_BY_CHARACTERISTICS,
 } from './board-queries';
 import type {
   AuthorityMonth,
@@ -29,9 +30,12 @@ const percent = (part: number, whole: number) => (whole > 0 ? Math.round((part /
 
 /**
  * The Executive Board's view: aggregates only, all three authorities side by side. Each dataset is one
- * statement, run only when asked for; nothing here can return a row of a child or a household.
+ * statement (the breakdowns by characteristic, one for all of them), run only when asked for; nothing here
+ * can return a row of a child or a household.
  */
 export class BoardService {
+  private readonly breakdowns = new Map<string, DataLoader<Characteristic, CharacteristicCount[]>>();
+
   constructor(
     private readonly ctx: ServiceContext,
     private readonly thresholds: TimelinessThresholds,
@@ -70,8 +74,19 @@ export class BoardService {
     );
   }
 
+  /** The breakdowns a request asks for (on one day) are counted together: one statement, one set of children waiting. */
   waitingByCharacteristic(period: MonthPeriod, characteristic: Characteristic): Promise<CharacteristicCount[]> {
-    return this.ctx.db.query<CharacteristicCount>(WAITING_BY_CHARACTERISTIC, [characteristic, period.lastDay, [...CATEGORIES[characteristic]]]);
+    let loader = this.breakdowns.get(period.lastDay);
+    if (!loader) {
+      loader = new DataLoader(async (characteristics: readonly Characteristic[]) => {
+        type Row = CharacteristicCount & { characteristic: Characteristic };
+        const categories = Object.fromEntries(characteristics.map((c) => [c, CATEGORIES[c]]));
+        const rows = await this.ctx.db.query<Row>(WAITING_BY_CHARACTERISTICS, [characteristics, period.lastDay, JSON.stringify(categories)]);
+        return characteristics.map((c) => rows.filter((r) => r.characteristic === c).map(({ characteristic: _c, ...count }) => count));
+      });
+      this.breakdowns.set(period.lastDay, loader);
+    }
+    return loader.load(characteristic);
   }
 
   async pooledBudget(financialYear: string | null): Promise<PooledBudgetYear[]> {
