@@ -14,7 +14,14 @@ export type Measurement = {
   failures: number;
 };
 
-export type DatabaseRun = { children: number; postgres: string; measurements: Measurement[]; statements: Map<string, StatementCount> };
+export type DatabaseRun = {
+  children: number;
+  /** The access log's size when the run began: each read of a page appends to it. */
+  accessLogEvents: number;
+  postgres: string;
+  measurements: Measurement[];
+  statements: Map<string, StatementCount>;
+};
 
 const PACKAGES = ['@apollo/server', 'graphql', 'type-graphql', 'typeorm', 'pg', '@casl/ability', 'autocannon'];
 /** The operations whose p50 growth at ten times the data has a target, and the target. */
@@ -77,7 +84,14 @@ export function writeResults(runs: DatabaseRun[], timing: { warmUpSeconds: numbe
     'ideal = hand-written SQL behind node:http; off = the built API with an allow-all policy and no Row-Level Security (bench/api-without-authorization.ts); full = the built API, NODE_ENV=production.',
     'Round trips to the database per request of the full API: the set-up (BEGIN with the actor, rate count and settings, and the facts, in one message) is the same for every operation; the end is the COMMIT, with the access-log append in the same message where the request read sensitive fields.',
     '',
-    ...runs.flatMap((run) => [`## ${run.children.toLocaleString('en-GB')} children`, '', table(run), '']),
+    ...runs.flatMap((run) => [
+      `## ${run.children.toLocaleString('en-GB')} children`,
+      '',
+      `${run.accessLogEvents.toLocaleString('en-GB')} access-log events when the run began.`,
+      '',
+      table(run),
+      '',
+    ]),
     growth(runs),
     '',
   ].join('\n');

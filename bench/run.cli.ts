@@ -62,13 +62,20 @@ async function runOn(databaseUrl: string, jwksUrl: string, tokenOf: (username: s
   await migrate(databaseUrl, createLogger('warn'));
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
-  const [{ children, postgres }] = (
-    await client.query<{ children: number; postgres: string }>(`SELECT count(*)::int AS children, current_setting('server_version') AS postgres FROM children`)
-  ).rows as [{ children: number; postgres: string }];
+  // Every run adds to the append-only access log, which every read of a page then writes into: the size
+  // the run starts from is reported with its figures (`bench:data -- --reset` starts again).
+  const [{ children, accessLogEvents, postgres }] = (
+    await client.query<{ children: number; accessLogEvents: number; postgres: string }>(
+      `SELECT (SELECT count(*)::int FROM children) AS children, (SELECT count(*)::int FROM audit_events) AS "accessLogEvents",
+              current_setting('server_version') AS postgres`,
+    )
+  ).rows as [{ children: number; accessLogEvents: number; postgres: string }];
   const removed = await removeCreatedChildren(client);
   const operations = await benchOperations(client);
   await client.end();
-  console.log(`\n${(children - removed).toLocaleString('en-GB')} children (${new URL(databaseUrl).pathname.slice(1)}; ${removed} left by earlier runs removed)`);
+  console.log(
+    `\n${(children - removed).toLocaleString('en-GB')} children, ${accessLogEvents.toLocaleString('en-GB')} access-log events (${new URL(databaseUrl).pathname.slice(1)}; ${removed} children left by earlier runs removed)`,
+  );
 
   const statements = await countStatementsPerRequest(databaseUrl, jwksUrl, operations, tokenOf);
   const servers: RunningServer[] = [];
@@ -102,7 +109,7 @@ async function runOn(databaseUrl: string, jwksUrl: string, tokenOf: (username: s
   } finally {
     for (const server of servers) await server.stop();
   }
-  return { children: children - removed, postgres, measurements, statements };
+  return { children: children - removed, accessLogEvents, postgres, measurements, statements };
 }
 
 async function main(): Promise<void> {
