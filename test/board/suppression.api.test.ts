@@ -2,7 +2,8 @@ import type { DataSource } from 'typeorm';
 import { demoStaff } from '../../seeds/demo-staff';
 import { PlacementOrderRecord } from '../../src/children/placement-order.entity';
 import { insertChild } from '../helpers/factories';
-import { useTestApi } from '../helpers/test-api';
+import { countStatements } from '../helpers/statement-counter';
+import { useTestApi, type GraphQLResponse } from '../helpers/test-api';
 
 /**
  * Breakdowns by a child characteristic suppress counts from 1 to 5 (0 is shown), as official statistics
@@ -55,4 +56,26 @@ it('the unbroken-down counts are not suppressed', async () => {
     { authority: 'MEDWAY', children: 0, averageDaysWaiting: null },
     { authority: null, children: 12, averageDaysWaiting: 58 },
   ]);
+});
+
+const THREE_BREAKDOWNS = `{ boardPerformance(from: "2021-03", to: "2021-03") {
+  byAge: childrenWaitingBy(characteristic: AGE_BAND) { authority category count suppressed }
+  byEthnicity: childrenWaitingBy(characteristic: ETHNICITY) { authority category count suppressed }
+  byDisability: childrenWaitingBy(characteristic: DISABILITY) { authority category count suppressed }
+} }`;
+
+it('three breakdowns in one request are one statement, each the same as asked alone', async () => {
+  let result: GraphQLResponse | undefined;
+  const { total } = await countStatements(api().dataSource, async () => {
+    result = await api().as('board.kent')(THREE_BREAKDOWNS);
+  });
+  expect(result!.errors).toBeUndefined();
+  // set-up; the breakdowns; the commit
+  expect(total).toBe(1 + 1 + 1);
+  const alone = async (characteristic: string) =>
+    (await api().as('board.kent')(`{ boardPerformance(from: "2021-03", to: "2021-03") {
+      childrenWaitingBy(characteristic: ${characteristic}) { authority category count suppressed } } }`)).data!.boardPerformance.childrenWaitingBy;
+  expect(result!.data!.boardPerformance.byAge).toEqual(await alone('AGE_BAND'));
+  expect(result!.data!.boardPerformance.byEthnicity).toEqual(await alone('ETHNICITY'));
+  expect(result!.data!.boardPerformance.byDisability).toEqual(await alone('DISABILITY'));
 });
