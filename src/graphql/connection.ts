@@ -113,6 +113,8 @@ export async function paginate<E extends ObjectLiteral & { id: string }, V>(
   return {
     edges,
     pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
-    countTotal: () => countQuery.getCount(),
+    // A list's query joins nothing (relations load through loaders): COUNT(*) counts its records, without
+    // the DISTINCT of getCount().
+    countTotal: async () => Number((await countQuery.select('COUNT(*)', 'total').getRawOne<{ total: string }>())!.total),
   };
 }
