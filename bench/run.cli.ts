@@ -38,7 +38,7 @@ function requestOf(variant: Variant, operation: BenchOperation, token: string): 
 
 /**
  * One answer first: a benchmark of error responses would measure nothing. A server still working off the
- * previous operation's load (requests the load generator gave up on) is given two minutes to drain.
+ * previous load (requests the load generator gave up on) is given two minutes to drain.
  */
 async function checkAnswers(server: RunningServer, operation: BenchOperation, token: string): Promise<void> {
   const { path, headers, body } = requestOf(server.variant, operation, token);
@@ -89,6 +89,8 @@ async function runOn(databaseUrl: string, jwksUrl: string, tokenOf: (username: s
       for (const connections of connectionCounts) {
         for (const server of servers) {
           await load(server, operation, token, connections, WARM_UP_SECONDS);
+          // Requests the warm-up gave up on still hold the server's connections: let them finish first.
+          await checkAnswers(server, operation, token);
           const result = await load(server, operation, token, connections, MEASURED_SECONDS);
           const measurement: Measurement = {
             operation: operation.name,
