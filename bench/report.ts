@@ -70,8 +70,8 @@ function growth(runs: DatabaseRun[]): string {
   return `Ten times the data (${small.children.toLocaleString('en-GB')} → ${large.children.toLocaleString('en-GB')} children):\n\n${rows.join('\n')}`;
 }
 
-/** Writes bench/results.md and returns its text. */
-export function writeResults(runs: DatabaseRun[], timing: { warmUpSeconds: number; measuredSeconds: number }): string {
+/** The report's text, written to bench/results.md unless `toFile` is false. */
+export function writeResults(runs: DatabaseRun[], timing: { warmUpSeconds: number; measuredSeconds: number }, { toFile } = { toFile: true }): string {
   const versions = require('../package.json') as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
   const pinned = PACKAGES.map((name) => `${name} ${versions.dependencies[name] ?? versions.devDependencies[name]}`).join(', ');
   const cpu = cpus();
@@ -95,6 +95,6 @@ export function writeResults(runs: DatabaseRun[], timing: { warmUpSeconds: numbe
     growth(runs),
     '',
   ].join('\n');
-  writeFileSync(join(__dirname, 'results.md'), text);
+  if (toFile) writeFileSync(join(__dirname, 'results.md'), text);
   return text;
 }

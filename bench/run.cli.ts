@@ -1,3 +1,4 @@
+import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { Client } from 'pg';
 import { demoStaff } from '../seeds/demo-staff';
@@ -14,9 +15,12 @@ import { countStatementsPerRequest } from './statement-counts';
  * same run, interleaved — the ideal (hand-written SQL), the API with authorization off, the full API
  * (NODE_ENV=production) — with autocannon: warm-up, then a measured run, at 10 connections (and 1 and 50
  * for the first operation). Then the same at ten times the data, when BENCH_DATABASE_URL_10X is set.
- * `--quick` shortens every run, to try the benchmark out.
+ * `--quick` shortens every run, to try the benchmark out; `--only NAME[,NAME…]` runs those operations
+ * alone and prints their figures without replacing bench/results.md, which holds whole runs only.
  */
-const quick = process.argv.includes('--quick');
+const { values: flags } = parseArgs({ options: { quick: { type: 'boolean', default: false }, only: { type: 'string' } } });
+const quick = flags.quick;
+const only = flags.only?.split(',');
 const WARM_UP_SECONDS = quick ? 1 : 5;
 const MEASURED_SECONDS = quick ? 3 : 20;
 const CONNECTIONS_OF_FIRST = [1, 10, 50];
@@ -71,7 +75,9 @@ async function runOn(databaseUrl: string, jwksUrl: string, tokenOf: (username: s
     )
   ).rows as [{ children: number; accessLogEvents: number; postgres: string }];
   const removed = await removeCreatedChildren(client);
-  const operations = await benchOperations(client);
+  const every = await benchOperations(client);
+  const operations = every.filter((operation) => !only || only.includes(operation.name));
+  if (operations.length === 0) throw new Error(`--only names no operation of bench/operations.ts`);
   await client.end();
   console.log(
     `\n${(children - removed).toLocaleString('en-GB')} children, ${accessLogEvents.toLocaleString('en-GB')} access-log events (${new URL(databaseUrl).pathname.slice(1)}; ${removed} children left by earlier runs removed)`,
@@ -85,7 +91,7 @@ async function runOn(databaseUrl: string, jwksUrl: string, tokenOf: (username: s
     for (const operation of operations) {
       const token = await tokenOf(operation.username);
       for (const server of servers) await checkAnswers(server, operation, token);
-      const connectionCounts = operation === operations[0] ? CONNECTIONS_OF_FIRST : [10];
+      const connectionCounts = operation === every[0] ? CONNECTIONS_OF_FIRST : [10];
       for (const connections of connectionCounts) {
         for (const server of servers) {
           await load(server, operation, token, connections, WARM_UP_SECONDS);
@@ -124,7 +130,7 @@ async function main(): Promise<void> {
   try {
     const runs: DatabaseRun[] = [];
     for (const url of databases()) runs.push(await runOn(url, identity.jwksUrl, tokenOf));
-    console.log(`\n${writeResults(runs, { warmUpSeconds: WARM_UP_SECONDS, measuredSeconds: MEASURED_SECONDS })}`);
+    console.log(`\n${writeResults(runs, { warmUpSeconds: WARM_UP_SECONDS, measuredSeconds: MEASURED_SECONDS }, { toFile: !only })}`);
   } finally {
     await identity.close();
   }
