@@ -14,6 +14,7 @@ import { HouseholdProposedFor1795400001200 } from './1795400001200-household-pro
 import { AuditAppendInOnePass1795400001300 } from './1795400001300-audit-append-in-one-pass';
 import { AgendaItemsChildIndex1795400001400 } from './1795400001400-agenda-items-child-index';
 import { BoardWaitingInOnePass1795400001500 } from './1795400001500-board-waiting-in-one-pass';
+import { AllocationsChildIndex1795400001600 } from './1795400001600-allocations-child-index';
 
 /** In order. A landed migration is never edited: add a new one. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   AuditAppendInOnePass1795400001300,
   AgendaItemsChildIndex1795400001400,
   BoardWaitingInOnePass1795400001500,
+  AllocationsChildIndex1795400001600,
 ];
