@@ -44,6 +44,66 @@ const WAITING_ON = `
 const BREAKDOWNS = 'board_waiting_by_characteristics(text[], date, jsonb)';
 const ONE_BREAKDOWN = 'board_waiting_by_characteristic(text, date, text[])';
 
+/**
+ * Given `tallies` (characteristic, authority, category, n), every category of every characteristic asked
+ * for, for each authority and the partnership (authority null), with its count (0 when none) and its
+ * place (`shown`, `ordinality`): a CTE list that follows a `WITH … tallies AS (…)`.
+ */
+export const COUNTED = `scopes AS (
+        SELECT a::text AS authority FROM unnest(enum_range(NULL::authority)) a UNION ALL SELECT NULL
+      ), counted AS (
+        SELECT ch.characteristic, ch.ordinality AS shown, s.authority, c.category, c.ordinality, coalesce(t.n, 0) AS n
+          FROM unnest(characteristics) WITH ORDINALITY AS ch(characteristic, ordinality)
+          CROSS JOIN scopes s
+          CROSS JOIN jsonb_array_elements_text(categories -> ch.characteristic) WITH ORDINALITY AS c(category, ordinality)
+          LEFT JOIN tallies t ON t.characteristic = ch.characteristic AND t.authority IS NOT DISTINCT FROM s.authority
+                             AND t.category = c.category
+      )`;
+
+/** The count of children waiting and their breakdowns, as this migration left them (also the down of 1795400001700). */
+export async function createWaitingDatasets(q: QueryRunner): Promise<void> {
+  await q.query(`
+    CREATE OR REPLACE FUNCTION board_children_waiting(day date)
+    RETURNS TABLE (authority text, children int, "averageDaysWaiting" float)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public AS $$
+    #variable_conflict use_column
+    BEGIN
+      PERFORM board_reader_only();
+      RETURN QUERY
+      SELECT w.authority::text, count(*)::int, round(avg(day - w.order_on), 1)::float
+        FROM board_waiting_children(day) w GROUP BY ROLLUP (w.authority);
+    END $$`);
+  // Every category of every breakdown asked for (`categories`: characteristic → its categories, in order),
+  // per authority and for the partnership (authority null); counts from 1 to 5 are suppressed here, so
+  // they never leave the database.
+  await q.query(`
+    CREATE FUNCTION ${BREAKDOWNS.replace('(text[], date, jsonb)', '(characteristics text[], day date, categories jsonb)')}
+    RETURNS TABLE (characteristic text, authority text, category text, count int, suppressed boolean)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public AS $$
+    #variable_conflict use_column
+    BEGIN
+      PERFORM board_reader_only();
+      RETURN QUERY
+      WITH waiting AS MATERIALIZED (
+        SELECT * FROM board_waiting_children(day)
+      ), categorised AS (
+        SELECT ch.characteristic, w.authority::text AS authority,
+               board_waiting_category(ch.characteristic, day, w.date_of_birth, w.ethnicity, w.disability) AS category
+          FROM unnest(characteristics) AS ch(characteristic) CROSS JOIN waiting w
+      ), tallies AS (
+        SELECT t.characteristic, t.authority, t.category, count(*)::int AS n
+          FROM categorised t GROUP BY GROUPING SETS ((t.characteristic, t.authority, t.category), (t.characteristic, t.category))
+      ), ${COUNTED}
+      SELECT x.characteristic, x.authority, x.category, CASE WHEN x.n BETWEEN 1 AND 5 THEN NULL ELSE x.n END, x.n BETWEEN 1 AND 5
+        FROM counted x ORDER BY x.shown, x.authority NULLS LAST, x.ordinality;
+    END $$`);
+  for (const fn of ['board_children_waiting(date)', BREAKDOWNS]) {
+    await q.query(`ALTER FUNCTION ${fn} OWNER TO apse_reporting`);
+    await q.query(`REVOKE EXECUTE ON FUNCTION ${fn} FROM PUBLIC`);
+    await q.query(`GRANT EXECUTE ON FUNCTION ${fn} TO apse_app`);
+  }
+}
+
 export class BoardWaitingInOnePass1795400001500 implements MigrationInterface {
   name = 'BoardWaitingInOnePass1795400001500';
 
@@ -60,53 +120,7 @@ export class BoardWaitingInOnePass1795400001500 implements MigrationInterface {
       $$`);
     await q.query(`REVOKE EXECUTE ON FUNCTION board_waiting_children(date) FROM PUBLIC`);
     await q.query(`GRANT EXECUTE ON FUNCTION board_waiting_children(date) TO apse_reporting`);
-    await q.query(`
-      CREATE OR REPLACE FUNCTION board_children_waiting(day date)
-      RETURNS TABLE (authority text, children int, "averageDaysWaiting" float)
-      LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public AS $$
-      #variable_conflict use_column
-      BEGIN
-        PERFORM board_reader_only();
-        RETURN QUERY
-        SELECT w.authority::text, count(*)::int, round(avg(day - w.order_on), 1)::float
-          FROM board_waiting_children(day) w GROUP BY ROLLUP (w.authority);
-      END $$`);
-    // Every category of every breakdown asked for (`categories`: characteristic → its categories, in order),
-    // per authority and for the partnership (authority null); counts from 1 to 5 are suppressed here, so
-    // they never leave the database.
-    await q.query(`
-      CREATE FUNCTION ${BREAKDOWNS.replace('(text[], date, jsonb)', '(characteristics text[], day date, categories jsonb)')}
-      RETURNS TABLE (characteristic text, authority text, category text, count int, suppressed boolean)
-      LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public AS $$
-      #variable_conflict use_column
-      BEGIN
-        PERFORM board_reader_only();
-        RETURN QUERY
-        WITH waiting AS MATERIALIZED (
-          SELECT * FROM board_waiting_children(day)
-        ), categorised AS (
-          SELECT ch.characteristic, w.authority::text AS authority,
-                 board_waiting_category(ch.characteristic, day, w.date_of_birth, w.ethnicity, w.disability) AS category
-            FROM unnest(characteristics) AS ch(characteristic) CROSS JOIN waiting w
-        ), tallies AS (
-          SELECT t.characteristic, t.authority, t.category, count(*)::int AS n
-            FROM categorised t GROUP BY GROUPING SETS ((t.characteristic, t.authority, t.category), (t.characteristic, t.category))
-        ), scopes AS (
-          SELECT a::text AS authority FROM unnest(enum_range(NULL::authority)) a UNION ALL SELECT NULL
-        ), counted AS (
-          SELECT ch.characteristic, ch.ordinality AS shown, s.authority, c.category, c.ordinality, coalesce(t.n, 0) AS n
-            FROM unnest(characteristics) WITH ORDINALITY AS ch(characteristic, ordinality)
-            CROSS JOIN scopes s
-            CROSS JOIN jsonb_array_elements_text(categories -> ch.characteristic) WITH ORDINALITY AS c(category, ordinality)
-            LEFT JOIN tallies t ON t.characteristic = ch.characteristic AND t.authority IS NOT DISTINCT FROM s.authority
-                               AND t.category = c.category
-        )
-        SELECT x.characteristic, x.authority, x.category, CASE WHEN x.n BETWEEN 1 AND 5 THEN NULL ELSE x.n END, x.n BETWEEN 1 AND 5
-          FROM counted x ORDER BY x.shown, x.authority NULLS LAST, x.ordinality;
-      END $$`);
-    await q.query(`ALTER FUNCTION ${BREAKDOWNS} OWNER TO apse_reporting`);
-    await q.query(`REVOKE EXECUTE ON FUNCTION ${BREAKDOWNS} FROM PUBLIC`);
-    await q.query(`GRANT EXECUTE ON FUNCTION ${BREAKDOWNS} TO apse_app`);
+    await createWaitingDatasets(q);
     await q.query(`DROP FUNCTION ${ONE_BREAKDOWN}`);
   }
 

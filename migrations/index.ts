@@ -15,6 +15,8 @@ import { AuditAppendInOnePass1795400001300 } from './1795400001300-audit-append-
 import { AgendaItemsChildIndex1795400001400 } from './1795400001400-agenda-items-child-index';
 import { BoardWaitingInOnePass1795400001500 } from './1795400001500-board-waiting-in-one-pass';
 import { AllocationsChildIndex1795400001600 } from './1795400001600-allocations-child-index';
+import { BoardWaitingGrouped1795400001700 } from './1795400001700-board-waiting-grouped';
+import { ChildrenAdoptionOrderIndex1795400001800 } from './1795400001800-children-adoption-order-index';
 
 /** In order. A landed migration is never edited: add a new one. */
 export const MIGRATIONS = [
@@ -35,4 +37,6 @@ export const MIGRATIONS = [
   AgendaItemsChildIndex1795400001400,
   BoardWaitingInOnePass1795400001500,
   AllocationsChildIndex1795400001600,
+  BoardWaitingGrouped1795400001700,
+  ChildrenAdoptionOrderIndex1795400001800,
 ];

@@ -34,14 +34,13 @@ export const CATEGORIES = {
 /** $1 first day, $2 first day of the last month, $3 last day. */
 export const MONTHLY_BY_AUTHORITY = `SELECT * FROM board_monthly_by_authority($1, $2, $3)`;
 
-/** $1 last day of the period. One row per authority with a child waiting, and the partnership (authority null). */
-export const CHILDREN_WAITING = `SELECT * FROM board_children_waiting($1)`;
-
 /**
- * $1 the characteristics, $2 last day, $3 each characteristic's categories (JSON): one statement for every
- * breakdown a request asks for, over one set of children waiting. Counts from 1 to 5 come back suppressed.
+ * $1 last day, $2 the characteristics broken down, $3 each one's categories (JSON): one statement for the
+ * children waiting and every breakdown a request asks for. Rows without a characteristic are the totals,
+ * one per authority with a child waiting and one for the partnership (authority null); counts from 1 to 5
+ * of a breakdown come back suppressed.
  */
-export const WAITING_BY_CHARACTERISTICS = `SELECT * FROM board_waiting_by_characteristics($1, $2, $3)`;
+export const WAITING = `SELECT * FROM board_waiting($1, $2, $3)`;
 
 /** $1 first day, $2 last day: children adopted in the period, with the averages of the A2 and A10 clocks. */
 export const TIMELINESS = `SELECT * FROM board_timeliness($1, $2)`;

@@ -4,15 +4,7 @@ import { AUTHORITIES, type Authority } from '../authz/vocabulary';
 import type { TimelinessThresholds } from '../config';
 import type { ServiceContext } from '../graphql/context';
 import { badUserInput } from '../graphql/errors';
-import {
-  CATEGORIES,
-  CHILDREN_WAITING,
-  MONTHLY_BY_AUTHORITY,
-  MONTHLY_PARTNERSHIP,
-  POOLED_BUDGET,
-  TIMELINESS,
-  WAITING_BY_CHARACTERISTICS,
-} from './board-queries';
+import { CATEGORIES, MONTHLY_BY_AUTHORITY, MONTHLY_PARTNERSHIP, POOLED_BUDGET, TIMELINESS, WAITING } from './board-queries';
 import type {
   AuthorityMonth,
   BoardPerformance,
@@ -26,15 +18,18 @@ import type {
 import { monthPeriod, type MonthPeriod } from './months';
 
 type ByScope = { authority: Authority | null };
+/** What a request asks of the children waiting: their totals, or a breakdown. */
+type WaitingDataset = 'TOTALS' | Characteristic;
+type WaitingRow = CharacteristicCount & { characteristic: Characteristic | null; averageDaysWaiting: number | null };
 const percent = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 1000) / 10 : 0);
 
 /**
  * The Executive Board's view: aggregates only, all three authorities side by side. Each dataset is one
- * statement (the breakdowns by characteristic, one for all of them), run only when asked for; nothing here
+ * statement (the children waiting and their breakdowns, one for all of them), run only when asked for; nothing here
  * can return a row of a child or a household.
  */
 export class BoardService {
-  private readonly breakdowns = new Map<string, DataLoader<Characteristic, CharacteristicCount[]>>();
+  private readonly waiting = new Map<string, DataLoader<WaitingDataset, WaitingRow[]>>();
 
   constructor(
     private readonly ctx: ServiceContext,
@@ -55,8 +50,8 @@ export class BoardService {
   }
 
   async childrenWaiting(period: MonthPeriod): Promise<ChildrenWaiting[]> {
-    const rows = await this.ctx.db.query<ChildrenWaiting>(CHILDREN_WAITING, [period.lastDay]);
-    return withEveryScope(rows, (authority) => ({ authority, children: 0, averageDaysWaiting: null }));
+    const totals = (await this.waitingDataset(period, 'TOTALS')).map((r) => ({ authority: r.authority, children: r.count!, averageDaysWaiting: r.averageDaysWaiting }));
+    return withEveryScope(totals, (authority) => ({ authority, children: 0, averageDaysWaiting: null }));
   }
 
   async timeliness(period: MonthPeriod): Promise<TimelinessMeasure[]> {
@@ -74,19 +69,23 @@ export class BoardService {
     );
   }
 
-  /** The breakdowns a request asks for (on one day) are counted together: one statement, one set of children waiting. */
-  waitingByCharacteristic(period: MonthPeriod, characteristic: Characteristic): Promise<CharacteristicCount[]> {
-    let loader = this.breakdowns.get(period.lastDay);
+  async waitingByCharacteristic(period: MonthPeriod, characteristic: Characteristic): Promise<CharacteristicCount[]> {
+    return (await this.waitingDataset(period, characteristic)).map(({ authority, category, count, suppressed }) => ({ authority, category, count, suppressed }));
+  }
+
+  /** What a request asks of the children waiting on one day is counted together: one statement, one set of children. */
+  private waitingDataset(period: MonthPeriod, dataset: WaitingDataset): Promise<WaitingRow[]> {
+    let loader = this.waiting.get(period.lastDay);
     if (!loader) {
-      loader = new DataLoader(async (characteristics: readonly Characteristic[]) => {
-        type Row = CharacteristicCount & { characteristic: Characteristic };
+      loader = new DataLoader(async (datasets: readonly WaitingDataset[]) => {
+        const characteristics = datasets.filter((d): d is Characteristic => d !== 'TOTALS');
         const categories = Object.fromEntries(characteristics.map((c) => [c, CATEGORIES[c]]));
-        const rows = await this.ctx.db.query<Row>(WAITING_BY_CHARACTERISTICS, [characteristics, period.lastDay, JSON.stringify(categories)]);
-        return characteristics.map((c) => rows.filter((r) => r.characteristic === c).map(({ characteristic: _c, ...count }) => count));
+        const rows = await this.ctx.db.query<WaitingRow>(WAITING, [period.lastDay, characteristics, JSON.stringify(categories)]);
+        return datasets.map((d) => rows.filter((r) => r.characteristic === (d === 'TOTALS' ? null : d)));
       });
-      this.breakdowns.set(period.lastDay, loader);
+      this.waiting.set(period.lastDay, loader);
     }
-    return loader.load(characteristic);
+    return loader.load(dataset);
   }
 
   async pooledBudget(financialYear: string | null): Promise<PooledBudgetYear[]> {

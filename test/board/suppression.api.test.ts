@@ -59,22 +59,25 @@ it('the unbroken-down counts are not suppressed', async () => {
 });
 
 const THREE_BREAKDOWNS = `{ boardPerformance(from: "2021-03", to: "2021-03") {
+  childrenWaiting { authority children averageDaysWaiting }
   byAge: childrenWaitingBy(characteristic: AGE_BAND) { authority category count suppressed }
   byEthnicity: childrenWaitingBy(characteristic: ETHNICITY) { authority category count suppressed }
   byDisability: childrenWaitingBy(characteristic: DISABILITY) { authority category count suppressed }
 } }`;
 
-it('three breakdowns in one request are one statement, each the same as asked alone', async () => {
+it('the children waiting and three breakdowns in one request are one statement, each the same as asked alone', async () => {
   let result: GraphQLResponse | undefined;
   const { total } = await countStatements(api().dataSource, async () => {
     result = await api().as('board.kent')(THREE_BREAKDOWNS);
   });
   expect(result!.errors).toBeUndefined();
-  // set-up; the breakdowns; the commit
+  // set-up; the children waiting with their breakdowns; the commit
   expect(total).toBe(1 + 1 + 1);
   const alone = async (characteristic: string) =>
     (await api().as('board.kent')(`{ boardPerformance(from: "2021-03", to: "2021-03") {
       childrenWaitingBy(characteristic: ${characteristic}) { authority category count suppressed } } }`)).data!.boardPerformance.childrenWaitingBy;
+  const totalsAlone = await api().as('board.kent')(`{ boardPerformance(from: "2021-03", to: "2021-03") { childrenWaiting { authority children averageDaysWaiting } } }`);
+  expect(result!.data!.boardPerformance.childrenWaiting).toEqual(totalsAlone.data!.boardPerformance.childrenWaiting);
   expect(result!.data!.boardPerformance.byAge).toEqual(await alone('AGE_BAND'));
   expect(result!.data!.boardPerformance.byEthnicity).toEqual(await alone('ETHNICITY'));
   expect(result!.data!.boardPerformance.byDisability).toEqual(await alone('DISABILITY'));

@@ -116,12 +116,12 @@ describe('the access log', () => {
 
 describe('the board’s aggregates', () => {
   it('come through SECURITY DEFINER functions, counts only, for a board director', async () => {
-    const rows = await asRequestOf('board.kent', (scope) => scope.query(`SELECT * FROM board_children_waiting($1)`, [TODAY]));
-    expect(Object.keys(rows[0]!).sort()).toEqual(['authority', 'averageDaysWaiting', 'children']);
+    const rows = await asRequestOf('board.kent', (scope) => scope.query(`SELECT * FROM board_waiting($1, $2, $3)`, [TODAY, [], {}]));
+    expect(Object.keys(rows[0]!).sort()).toEqual(['authority', 'averageDaysWaiting', 'category', 'characteristic', 'count', 'suppressed']);
   });
 
   it.each(['adm.kent', 'finder.1', 'auditor.1'])('are refused to %s by the database itself', async (username) => {
-    expect(await asRequestOf(username, (scope) => sqlState(scope.query(`SELECT * FROM board_children_waiting($1)`, [TODAY])))).toBe('42501');
+    expect(await asRequestOf(username, (scope) => sqlState(scope.query(`SELECT * FROM board_waiting($1, $2, $3)`, [TODAY, [], {}])))).toBe('42501');
   });
 });
 
