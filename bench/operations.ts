@@ -82,7 +82,7 @@ const BOARD = `
 const AUDIT_EVENTS = `
   query AuditEvents($first: Int!) {
     auditEvents(first: $first) {
-      edges { cursor node { id at staffId role action outcome subjectType subjectId fields reason changes requestId chain seq hash } }
+      edges { cursor node { id at staffId role action outcome subjectType subjectId subjectIds fields reason changes requestId chain seq hash } }
       pageInfo { hasNextPage endCursor }
     }
   }`;

@@ -17,6 +17,7 @@ import { BoardWaitingInOnePass1795400001500 } from './1795400001500-board-waitin
 import { AllocationsChildIndex1795400001600 } from './1795400001600-allocations-child-index';
 import { BoardWaitingGrouped1795400001700 } from './1795400001700-board-waiting-grouped';
 import { ChildrenAdoptionOrderIndex1795400001800 } from './1795400001800-children-adoption-order-index';
+import { AccessLogReadsGrouped1795400001900 } from './1795400001900-access-log-reads-grouped';
 
 /** In order. A landed migration is never edited: add a new one. */
 export const MIGRATIONS = [
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   AllocationsChildIndex1795400001600,
   BoardWaitingGrouped1795400001700,
   ChildrenAdoptionOrderIndex1795400001800,
+  AccessLogReadsGrouped1795400001900,
 ];

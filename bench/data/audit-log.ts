@@ -1,4 +1,3 @@
-import type { AuditEntry } from '../../src/audit/audit-trail';
 import { createHash } from 'node:crypto';
 import { demoStaff } from '../../seeds/demo-staff';
 import type { Random } from '../../seeds/random';
@@ -20,7 +19,15 @@ const STAGE_STEPS = [
   ['PLACED', 'ADOPTED'],
 ] as const;
 
-type AuditEvent = AuditEntry & {
+/** As the API writes them: a change or refusal names its one subject, a read every record it read (subjectIds). */
+type AuditEvent = {
+  action: string;
+  outcome: 'ALLOWED' | 'REFUSED';
+  subjectType: string;
+  subjectId: string | null;
+  subjectIds: string[] | null;
+  fields: string[];
+  reason: string | null;
   staffId: string | null;
   roles: string;
   /** As PostgreSQL prints the jsonb (keys by length, then bytes; ", " and ": "), since the hash covers that text. */
@@ -30,8 +37,8 @@ type AuditEvent = AuditEntry & {
 export type AuditSubjects = { childIds: readonly string[]; childAuthorities: readonly Authority[]; householdIds: readonly string[] };
 
 /**
- * `count` events of the access log, in time order over the history: requests of one to four events that
- * read sensitive fields, change records or were refused, as the API and its triggers write them. Each
+ * `count` events of the access log, in time order over the history, one per request: a read of sensitive
+ * fields of one to four records, a change or a refusal, as the API and its triggers write them. Each
  * chain (UTC day and lane) is hashed exactly as audit_content and audit_append do, so audit_verify()
  * passes; the chain heads are written last.
  */
@@ -50,11 +57,12 @@ export async function writeAuditLog(random: Random, ids: Random, count: number, 
     for (const event of requestEvents(random, subjects, knownChildren).slice(0, count - written)) {
       head.seq += 1;
       const fields = event.fields.join(',');
+      const subjects = event.subjectId ?? (event.subjectIds ? `{${event.subjectIds.join(',')}}` : '');
       const content = [chain, head.seq, at, requestId, event.staffId ?? '', event.roles, event.action, event.outcome, event.subjectType,
-        event.subjectId ?? '', fields, event.reason ?? '', event.changes ?? '', head.hash].join('|');
+        subjects, fields, event.reason ?? '', event.changes ?? '', head.hash].join('|');
       const hash = createHash('sha256').update(content, 'utf8').digest('hex');
       await events.add(chain, head.seq, at, requestId, event.staffId, event.roles, event.action, event.outcome, event.subjectType,
-        event.subjectId, textArrayLiteral(event.fields), event.reason, event.changes, head.hash, hash);
+        event.subjectId, event.subjectIds && `{${event.subjectIds.join(',')}}`, textArrayLiteral(event.fields), event.reason, event.changes, head.hash, hash);
       head.hash = hash;
       written += 1;
     }
@@ -74,17 +82,19 @@ function requestEvents(random: Random, subjects: AuditSubjects, knownChildren: n
     const roles = `${actor.assignments[0]!.role}:${authority}`;
     // An ADM or PPM lead reads only their own authority's children.
     const indexes = [first, ...Array.from({ length: random.int(0, 2) }, childIndex)].filter((i) => subjects.childAuthorities[i] === authority);
-    return indexes.map((index) => ({
-      staffId: actor.id, roles, action: 'read', outcome: 'ALLOWED', subjectType: 'Child', subjectId: subjects.childIds[index]!,
-      fields: someOf(random, CHILD_READ_FIELDS), reason: `authority ${authority}`, changes: null,
-    }));
+    return [{
+      staffId: actor.id, roles, action: 'read', outcome: 'ALLOWED', subjectType: 'Child', subjectId: null,
+      subjectIds: [...new Set(indexes.map((index) => subjects.childIds[index]!))], fields: someOf(random, CHILD_READ_FIELDS),
+      reason: `authority ${authority}`, changes: null,
+    }];
   }
   if (kind < 0.7) {
     const actor = demoStaff(random.pick(['finder.1', 'finder.2']));
-    return Array.from({ length: random.int(1, 4) }, () => ({
-      staffId: actor.id, roles: 'FAMILY_FINDER:PARTNERSHIP', action: 'read', outcome: 'ALLOWED', subjectType: 'Household',
-      subjectId: random.pick(subjects.householdIds), fields: someOf(random, HOUSEHOLD_READ_FIELDS), reason: 'partnership-wide role', changes: null,
-    }));
+    return [{
+      staffId: actor.id, roles: 'FAMILY_FINDER:PARTNERSHIP', action: 'read', outcome: 'ALLOWED', subjectType: 'Household', subjectId: null,
+      subjectIds: [...new Set(Array.from({ length: random.int(1, 4) }, () => random.pick(subjects.householdIds)))],
+      fields: someOf(random, HOUSEHOLD_READ_FIELDS), reason: 'partnership-wide role', changes: null,
+    }];
   }
   const index = childIndex();
   const authority = subjects.childAuthorities[index]!;
@@ -92,14 +102,14 @@ function requestEvents(random: Random, subjects: AuditSubjects, knownChildren: n
     const [before, after] = random.pick(STAGE_STEPS);
     return [{
       staffId: demoStaff(`ppm.${authority.toLowerCase()}`).id, roles: `PPM_LEAD:${authority}`, action: 'update', outcome: 'ALLOWED',
-      subjectType: 'Child', subjectId: subjects.childIds[index]!, fields: ['stage'], reason: null,
+      subjectType: 'Child', subjectId: subjects.childIds[index]!, subjectIds: null, fields: ['stage'], reason: null,
       changes: `{"stage": {"after": ${JSON.stringify(after)}, "before": ${JSON.stringify(before)}}}`,
     }];
   }
   const other = authority === 'KENT' ? 'medway' : 'kent';
   return [{
     staffId: demoStaff(`adm.${other}`).id, roles: `ADM:${other.toUpperCase()}`, action: 'read', outcome: 'REFUSED', subjectType: 'Child',
-    subjectId: subjects.childIds[index]!, fields: [], reason: 'OTHER_AUTHORITY', changes: null,
+    subjectId: subjects.childIds[index]!, subjectIds: null, fields: [], reason: 'OTHER_AUTHORITY', changes: null,
   }];
 }
 

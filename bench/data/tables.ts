@@ -74,7 +74,8 @@ export const COLUMNS = {
   ],
   audit_events: [
     ['chain', 'text'], ['seq', 'bigint'], ['at', 'timestamptz'], ['request_id', 'text'], ['staff_id', 'uuid'], ['roles', 'text'],
-    ['action', 'text'], ['outcome', 'text'], ['subject_type', 'text'], ['subject_id', 'uuid'], ['fields', 'text[]'],
+    ['action', 'text'], ['outcome', 'text'], ['subject_type', 'text'], ['subject_id', 'uuid'], ['subject_ids', 'uuid[]'],
+    ['fields', 'text[]'],
     ['reason', 'text'], ['changes', 'jsonb'], ['prev_hash', 'text'], ['hash', 'text'],
   ],
   audit_chain_heads: [['chain', 'text'], ['seq', 'bigint'], ['hash', 'text']],

@@ -46,6 +46,7 @@ type AuditRow = {
   outcome: string;
   subject_type: string;
   subject_id: string | null;
+  subject_ids: string[] | null;
   fields: string[];
   reason: string | null;
   changes: unknown;
@@ -56,7 +57,7 @@ type AuditRow = {
 };
 
 const AUDIT_EVENTS = `
-  SELECT id, at, staff_id, roles, action, outcome, subject_type, subject_id, fields, reason, changes, request_id, chain, seq, hash
+  SELECT id, at, staff_id, roles, action, outcome, subject_type, subject_id, subject_ids, fields, reason, changes, request_id, chain, seq, hash
     FROM audit_events ORDER BY at DESC, id DESC LIMIT $1`;
 
 /** `auditEvents(first)`: the access log, newest first. */
@@ -72,6 +73,7 @@ export async function auditEvents(pool: Pool, { first }: { first: number }) {
       outcome: r.outcome,
       subjectType: r.subject_type,
       subjectId: r.subject_id,
+      subjectIds: r.subject_ids ?? (r.subject_id ? [r.subject_id] : []),
       fields: r.fields,
       reason: r.reason,
       changes: r.changes,

@@ -39,6 +39,10 @@ export class AuditEventRecord {
   @Column({ name: 'subject_id', type: 'uuid', nullable: true })
   subjectId!: string | null;
 
+  /** A read's subjects: every record of `subjectType` read with these fields under this reason in the request. */
+  @Column({ name: 'subject_ids', type: 'uuid', array: true, nullable: true })
+  subjectIds!: string[] | null;
+
   @Column({ type: 'text', array: true })
   fields!: string[];
 

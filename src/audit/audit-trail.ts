@@ -1,6 +1,6 @@
 import { escapeLiteral } from 'pg';
 
-export type AuditEntry = {
+type AuditEntry = {
   action: string;
   outcome: 'ALLOWED' | 'REFUSED';
   subjectType: string;
@@ -9,13 +9,18 @@ export type AuditEntry = {
   reason: string | null;
 };
 
+/** A request's reads of one kind of record, with the same fields and under the same fact: one event naming them all. */
+type GroupedRead = Omit<AuditEntry, 'subjectId'> & { subjectId: null; subjectIds: string[] };
+
+type SubjectRead = { subjectType: string; subjectId: string; fields: string[]; reason: string };
+
 /**
  * What one request read of identifying, special-category or birth-family fields, and what it was refused;
  * changes are logged by the database itself. Appended to the access log in the request's transaction,
  * after any refused work has rolled back, in one statement sent with the commit.
  */
 export class AuditTrail {
-  private readonly reads = new Map<string, AuditEntry>();
+  private readonly reads = new Map<string, SubjectRead>();
   private readonly refusals: AuditEntry[] = [];
 
   /** A sensitive field returned to the caller; `reason` is the fact that gave access. */
@@ -26,7 +31,7 @@ export class AuditTrail {
       if (!entry.fields.includes(field)) entry.fields.push(field);
       return;
     }
-    this.reads.set(key, { action: 'read', outcome: 'ALLOWED', subjectType, subjectId, fields: [field], reason: reason() });
+    this.reads.set(key, { subjectType, subjectId, fields: [field], reason: reason() });
   }
 
   refused(action: string, subjectType: string | null, subjectId: string | null, reason: string): void {
@@ -38,9 +43,21 @@ export class AuditTrail {
    * nothing to log: sent with the COMMIT (its JSON as an escaped literal, for the simple protocol).
    */
   appendStatement(): string | null {
-    const events = [...this.reads.values(), ...this.refusals];
+    const events = [...this.groupedReads(), ...this.refusals];
     if (events.length === 0) return null;
-    for (const e of events) e.fields.sort();
     return `SELECT audit_append(${escapeLiteral(JSON.stringify(events))}::jsonb)`;
+  }
+
+  /** The reads, one event per kind of record, fields and fact, its subjects in the order they were read. */
+  private groupedReads(): GroupedRead[] {
+    const groups = new Map<string, GroupedRead>();
+    for (const { subjectType, subjectId, fields, reason } of this.reads.values()) {
+      fields.sort();
+      const key = JSON.stringify([subjectType, fields, reason]);
+      const group = groups.get(key);
+      if (group) group.subjectIds.push(subjectId);
+      else groups.set(key, { action: 'read', outcome: 'ALLOWED', subjectType, subjectId: null, subjectIds: [subjectId], fields, reason });
+    }
+    return [...groups.values()];
   }
 }

@@ -17,7 +17,11 @@ export class AuditService {
     const filter = args.filter ?? {};
     const query = accessibleQuery(this.ctx.db.manager, this.ctx.ability, 'read', 'AuditEvent', AuditEventRecord, ALIAS);
     if (filter.staffId) query.andWhere(`${ALIAS}.staffId = :staffId`, { staffId: parseId('filter.staffId', filter.staffId) });
-    if (filter.subjectId) query.andWhere(`${ALIAS}.subjectId = :subjectId`, { subjectId: parseId('filter.subjectId', filter.subjectId) });
+    if (filter.subjectId) {
+      query.andWhere(`(${ALIAS}.subjectId = :subjectId OR ${ALIAS}.subjectIds @> ARRAY[:subjectId]::uuid[])`, {
+        subjectId: parseId('filter.subjectId', filter.subjectId),
+      });
+    }
     if (filter.action) query.andWhere(`${ALIAS}.action = :action`, { action: filter.action });
     if (filter.from) query.andWhere(`${ALIAS}.at >= :from`, { from: filter.from });
     if (filter.to) query.andWhere(`${ALIAS}.at <= :to`, { to: filter.to });
@@ -36,6 +40,7 @@ function presentAuditEvent(e: AuditEventRecord): AuditEvent {
     outcome: e.outcome,
     subjectType: e.subjectType,
     subjectId: e.subjectId,
+    subjectIds: e.subjectIds ?? (e.subjectId ? [e.subjectId] : []),
     fields: e.fields,
     reason: e.reason,
     changes: e.changes,

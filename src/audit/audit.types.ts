@@ -25,8 +25,13 @@ export class AuditEvent {
   @Field()
   subjectType!: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'The record changed or refused; null for a read, whose records are in subjectIds.' })
   subjectId!: string | null;
+
+  @Field(() => [ID], {
+    description: 'Every record the event is about: for a read, each record of this type read in the request with these fields under this reason.',
+  })
+  subjectIds!: string[];
 
   @Field(() => [String], { description: 'The fields read or changed.' })
   fields!: string[];
@@ -57,7 +62,7 @@ export class AuditEventFilter {
   @Field(() => ID, { nullable: true })
   staffId?: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Events about this record: its changes and refusals, and the reads that name it.' })
   subjectId?: string;
 
   @Field({ nullable: true })

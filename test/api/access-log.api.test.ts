@@ -29,8 +29,14 @@ const api = useTestApi(async ({ dataSource }) => {
   ).id;
 });
 
+/** Changes and refusals name their one subject; a read names every record it read. */
 const eventsAbout = (subjectId: string) =>
-  api().dataSource.getRepository(AuditEventRecord).find({ where: { subjectId }, order: { id: 'ASC' } });
+  api()
+    .dataSource.getRepository(AuditEventRecord)
+    .createQueryBuilder('e')
+    .where('e.subjectId = :subjectId OR e.subjectIds @> ARRAY[:subjectId]::uuid[]', { subjectId })
+    .orderBy('e.id', 'ASC')
+    .getMany();
 
 it('a read of identifying and special fields is logged with who, role, the fields read and why', async () => {
   await api().as('adm.kent')(`{ child(id: "${kentChild.id}") { id stage firstName ethnicity } }`);
@@ -43,6 +49,32 @@ it('a read of identifying and special fields is logged with who, role, the field
     fields: ['ethnicity', 'firstName'],
     reason: 'authority KENT',
   });
+});
+
+it('the children of a page read under the same fact with the same fields are one read event naming each of them', async () => {
+  const second = await insertChild(api().dataSource, 'KENT', { firstName: 'Paged' });
+  const ids = [kentChild.id, second.id];
+  const { errors } = await api().as('adm.kent')(`{ a: child(id: "${ids[0]}") { firstName } b: child(id: "${ids[1]}") { firstName } }`);
+  expect(errors).toBeUndefined();
+  const reads = (await eventsAbout(second.id)).filter((e) => e.action === 'read');
+  expect(reads).toHaveLength(1);
+  expect(reads[0]).toMatchObject({ subjectType: 'Child', subjectId: null, subjectIds: ids, fields: ['firstName'], reason: 'authority KENT' });
+});
+
+it('reads under different facts stay apart: each names the fact that gave access to its records', async () => {
+  const other = await insertChild(api().dataSource, 'MEDWAY');
+  const otherAllocation = await api().dataSource.getRepository(AllocationRecord).save({
+    childId: other.id,
+    authority: 'MEDWAY',
+    familyFinderId: demoStaff('finder.2').id,
+    allocatedOn: '2022-03-01',
+    allocatedBy: demoStaff('ppm.medway').id,
+  });
+  const { errors } = await api().as('finder.2')(`{ a: child(id: "${allocated.id}") { lastName } b: child(id: "${other.id}") { lastName } }`);
+  expect(errors).toBeUndefined();
+  const lastRead = async (id: string) => (await eventsAbout(id)).filter((e) => e.action === 'read').at(-1);
+  expect(await lastRead(allocated.id)).toMatchObject({ subjectIds: [allocated.id], reason: `allocation ${allocationId}` });
+  expect(await lastRead(other.id)).toMatchObject({ subjectIds: [other.id], reason: `allocation ${otherAllocation.id}` });
 });
 
 it('a family finder’s read names the allocation that gave access', async () => {
@@ -103,21 +135,25 @@ describe('tamper evidence', () => {
     expect((await verify()).filter((c) => c.first_broken_seq !== null)).toEqual([]);
   });
 
-  it('a row edited behind the triggers’ back is found, at its position', async () => {
-    const [target] = await api().dataSource.query<{ id: string; chain: string; seq: string; reason: string | null }[]>(
-      `SELECT id, chain, seq, reason FROM audit_events WHERE subject_id = $1 ORDER BY id LIMIT 1`,
+  it.each([
+    ['the reason of a change', `subject_id = $1`, 'reason', `'nothing to see here'`],
+    ['the records a read names', `subject_ids @> ARRAY[$1]::uuid[]`, 'subject_ids', `'{}'::uuid[]`],
+  ])('%s, edited behind the triggers’ back, is found at its position', async (_what, about, column, edited) => {
+    const [target] = await api().dataSource.query<{ id: string; chain: string; seq: string }[]>(
+      `SELECT id, chain, seq FROM audit_events WHERE ${about} ORDER BY id LIMIT 1`,
       [kentChild.id],
     );
-    const tamper = (reason: string | null) =>
+    const tamper = (value: string) =>
       api().dataSource.transaction(async (m) => {
         await m.query(`SET LOCAL session_replication_role = replica`);
-        await m.query(`UPDATE audit_events SET reason = $2 WHERE id = $1`, [target!.id, reason]);
+        await m.query(`UPDATE audit_events SET ${column} = ${value} WHERE id = $1`, [target!.id]);
       });
-    await tamper('nothing to see here');
+    const [original] = await api().dataSource.query<{ value: string | null }[]>(`SELECT ${column}::text AS value FROM audit_events WHERE id = $1`, [target!.id]);
+    await tamper(edited);
     try {
       expect((await verify()).find((c) => c.chain === target!.chain)).toEqual({ chain: target!.chain, first_broken_seq: target!.seq });
     } finally {
-      await tamper(target!.reason);
+      await tamper(original!.value === null ? 'NULL' : `'${original!.value}'`);
     }
     expect((await verify()).find((c) => c.chain === target!.chain)!.first_broken_seq).toBeNull();
   });
