@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { AppAbility } from './ability';
+import { hydrated } from '../db/hydrated';
 import { accessibleQuery } from './scoped-reads';
 import type { SubjectType } from './vocabulary';
 
@@ -20,7 +21,7 @@ export class ScopedLoaders {
   /** The visible record with each id, or null. */
   one<E extends ObjectLiteral & { id: string }>(subjectType: SubjectType, entity: EntityTarget<E>): DataLoader<string, E | null> {
     return this.loader(`${subjectType}:id`, async (ids) => {
-      const rows = await this.query(subjectType, entity).andWhere('r.id IN (:...ids)', { ids: [...ids] }).getMany();
+      const rows = await hydrated(this.query(subjectType, entity).andWhere('r.id IN (:...ids)', { ids: [...ids] }));
       const byId = new Map(rows.map((row) => [row.id, row]));
       return ids.map((id) => byId.get(id) ?? null);
     });
@@ -29,11 +30,12 @@ export class ScopedLoaders {
   /** The visible records whose `key` column holds each value, oldest first. */
   many<E extends ObjectLiteral>(subjectType: SubjectType, entity: EntityTarget<E>, key: keyof E & string): DataLoader<string, E[]> {
     return this.loader(`${subjectType}:${key}`, async (values) => {
-      const rows = await this.query(subjectType, entity)
-        .andWhere(`r.${key} IN (:...values)`, { values: [...values] })
-        .orderBy('r.createdAt', 'ASC')
-        .addOrderBy('r.id', 'ASC')
-        .getMany();
+      const rows = await hydrated(
+        this.query(subjectType, entity)
+          .andWhere(`r.${key} IN (:...values)`, { values: [...values] })
+          .orderBy('r.createdAt', 'ASC')
+          .addOrderBy('r.id', 'ASC'),
+      );
       const grouped = new Map<string, E[]>(values.map((v) => [v, []]));
       for (const row of rows) grouped.get(row[key] as string)?.push(row);
       return values.map((v) => grouped.get(v)!);

@@ -1,5 +1,6 @@
 import { ArgsType, ClassType, Field, Int, ObjectType } from 'type-graphql';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { hydrated } from '../db/hydrated';
 import { badUserInput } from './errors';
 
 export const MAX_PAGE_SIZE = 100;
@@ -103,11 +104,12 @@ export async function paginate<E extends ObjectLiteral & { id: string }, V>(
     const comparison = order.direction === 'ASC' ? '>' : '<';
     query.andWhere(`("${alias}"."${column}", "${alias}"."id") ${comparison} (:cursorAt, :cursorId)`, { cursorAt: at, cursorId: id });
   }
-  const rows = await query
-    .orderBy(`${alias}.${order.instant}`, order.direction)
-    .addOrderBy(`${alias}.id`, order.direction)
-    .limit(first + 1)
-    .getMany();
+  const rows = await hydrated(
+    query
+      .orderBy(`${alias}.${order.instant}`, order.direction)
+      .addOrderBy(`${alias}.id`, order.direction)
+      .limit(first + 1),
+  );
   const pageRows = rows.slice(0, first);
   const edges = pageRows.map((row) => ({ cursor: encodeCursor(row[order.instant] as Date, row.id), node: present(row) }));
   return {
