@@ -1,7 +1,7 @@
 import { escapeLiteral } from 'pg';
 import type { Actor, RoleAssignment } from '../authz/actor';
 import type { ScopeFacts } from '../authz/facts';
-import { factsFrom, factsStatement, type FactsRow } from '../authz/facts-loader';
+import { FACTS, factsFrom, type FactsRow } from '../authz/facts-loader';
 import { TENANT_REACH_PARAM, tenantAuthoritiesSql } from '../authz/tenant-scope';
 import type { DbScope } from '../db/db-scope';
 import { REQUEST_ROLE } from '../db/request-role';
@@ -20,14 +20,15 @@ type ActorRow = {
 const TENANT_AUTHORITIES = tenantAuthoritiesSql('s.id', escapeLiteral(TENANT_REACH_PARAM));
 const count = requestCountSql('$1');
 
-/** The actor's statement: $1 the staff id, $2 the request id. */
+/** The actor's statement: $1 the staff id, $2 the request id, $3 the request's day (UK date). */
 const ACTOR_STATEMENT = new SessionStatement(
   'apse_open_as_actor',
-  ['uuid', 'text'],
+  ['uuid', 'text', 'date'],
   `WITH ${count.ctes}
    SELECT s.id, s.username, s.display_name,
           set_config('app.staff_id', s.id::text, true) AS staff_setting,
           set_config('app.request_id', $2, true) AS request_setting,
+          set_config('app.today', $3::text, true) AS today_setting,
           set_config('app.authorities', ${TENANT_AUTHORITIES}, true) AS tenant_setting,
           set_config('role', ${escapeLiteral(REQUEST_ROLE)}, true) AS role_setting,
           COALESCE(json_agg(json_build_object('role', a.role, 'authority', a.authority,
@@ -45,16 +46,16 @@ export type RequestOpening = { actor: Actor; facts: ScopeFacts; requestsThisMinu
 /**
  * Opens the request's database scope in one round trip, with its BEGIN: the actor's statement counts the
  * request against the member of staff's rate limit, loads the active member and their role assignments,
- * and sets, transaction-locally, who is asking (`app.staff_id`), the request (`app.request_id`), their
- * tenant dimension (`app.authorities`) and the request role, so that every later statement of the
+ * and sets, transaction-locally, who is asking (`app.staff_id`), the request (`app.request_id`) and its day
+ * (`app.today`), their tenant dimension (`app.authorities`) and the request role, so that every later statement of the
  * request runs under Row-Level Security; then the facts statement loads what the policy needs for them
  * today (UK date). null (and nothing set) when the staff member is unknown or deactivated.
  * `staffId` is a verified token's UUID and `requestId` a checked header, escaped as literals all the same.
  */
 export async function openAsActor(db: DbScope, staffId: string, requestId: string, today: string): Promise<RequestOpening | null> {
   const [actorRows, factsRows] = await db.open(
-    { statement: ACTOR_STATEMENT, literals: [escapeLiteral(staffId), escapeLiteral(requestId)] },
-    factsStatement(today),
+    { statement: ACTOR_STATEMENT, literals: [escapeLiteral(staffId), escapeLiteral(requestId), escapeLiteral(today)] },
+    FACTS,
   );
   const row = actorRows![0] as ActorRow | undefined;
   if (!row) return null;

@@ -11,13 +11,13 @@ export class SessionStatement {
   ) {}
 
   get prepare(): string {
-    return `PREPARE ${this.name} (${this.types.join(', ')}) AS ${this.sql}`;
+    return `PREPARE ${this.name}${this.types.length ? ` (${this.types.join(', ')})` : ''} AS ${this.sql}`;
   }
 
   /** `EXECUTE` with `literals`, already escaped by the caller (`escapeLiteral`), one per parameter. */
   execute(...literals: string[]): string {
     if (literals.length !== this.types.length) throw new Error(`${this.name} takes ${this.types.length} arguments`);
-    return `EXECUTE ${this.name}(${literals.join(', ')})`;
+    return `EXECUTE ${this.name}${literals.length ? `(${literals.join(', ')})` : ''}`;
   }
 }
 
