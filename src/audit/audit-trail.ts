@@ -12,7 +12,7 @@ type AuditEntry = {
 /** A request's reads of one kind of record, with the same fields and under the same fact: one event naming them all. */
 type GroupedRead = Omit<AuditEntry, 'subjectId'> & { subjectId: null; subjectIds: string[] };
 
-type SubjectRead = { subjectType: string; subjectId: string; fields: string[]; reason: string };
+type SubjectRead = { subjectId: string; fields: string[]; reason: string };
 
 /**
  * What one request read of identifying, special-category or birth-family fields, and what it was refused;
@@ -20,18 +20,17 @@ type SubjectRead = { subjectType: string; subjectId: string; fields: string[]; r
  * after any refused work has rolled back, in one statement sent with the commit.
  */
 export class AuditTrail {
-  private readonly reads = new Map<string, SubjectRead>();
+  /** Subject type → subject id → what was read of it. */
+  private readonly reads = new Map<string, Map<string, SubjectRead>>();
   private readonly refusals: AuditEntry[] = [];
 
   /** A sensitive field returned to the caller; `reason` is the fact that gave access. */
   read(subjectType: string, subjectId: string, field: string, reason: () => string): void {
-    const key = `${subjectType}:${subjectId}`;
-    const entry = this.reads.get(key);
-    if (entry) {
-      if (!entry.fields.includes(field)) entry.fields.push(field);
-      return;
-    }
-    this.reads.set(key, { subjectType, subjectId, fields: [field], reason: reason() });
+    let ofType = this.reads.get(subjectType);
+    if (!ofType) this.reads.set(subjectType, (ofType = new Map()));
+    const entry = ofType.get(subjectId);
+    if (!entry) ofType.set(subjectId, { subjectId, fields: [field], reason: reason() });
+    else if (!entry.fields.includes(field)) entry.fields.push(field);
   }
 
   refused(action: string, subjectType: string | null, subjectId: string | null, reason: string): void {
@@ -50,14 +49,21 @@ export class AuditTrail {
 
   /** The reads, one event per kind of record, fields and fact, its subjects in the order they were read. */
   private groupedReads(): GroupedRead[] {
-    const groups = new Map<string, GroupedRead>();
-    for (const { subjectType, subjectId, fields, reason } of this.reads.values()) {
-      fields.sort();
-      const key = JSON.stringify([subjectType, fields, reason]);
-      const group = groups.get(key);
-      if (group) group.subjectIds.push(subjectId);
-      else groups.set(key, { action: 'read', outcome: 'ALLOWED', subjectType, subjectId: null, subjectIds: [subjectId], fields, reason });
+    const groups: GroupedRead[] = [];
+    for (const [subjectType, ofType] of this.reads) {
+      const ofFieldsAndReason = new Map<string, GroupedRead>();
+      for (const { subjectId, fields, reason } of ofType.values()) {
+        fields.sort();
+        const key = `${reason}\n${fields.join(',')}`;
+        const group = ofFieldsAndReason.get(key);
+        if (group) group.subjectIds.push(subjectId);
+        else {
+          const created: GroupedRead = { action: 'read', outcome: 'ALLOWED', subjectType, subjectId: null, subjectIds: [subjectId], fields, reason };
+          ofFieldsAndReason.set(key, created);
+          groups.push(created);
+        }
+      }
     }
-    return [...groups.values()];
+    return groups;
   }
 }

@@ -10,6 +10,7 @@ import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
  * TypeORM's own conversion.
  */
 export async function hydrated<E extends ObjectLiteral>(query: SelectQueryBuilder<E>): Promise<E[]> {
+  if (query.expressionMap.joinAttributes.length > 0) throw new Error('hydrated() reads one entity: the query joins another');
   const { metadata, name: alias } = query.expressionMap.mainAlias!;
   const driver = query.connection.driver;
   const columns = metadata.columns.map((column) => ({
