@@ -4,12 +4,9 @@ export const linkTextArgs = (subjectIds: boolean) => `chain text, seq bigint, at
   subject_type text, subject_id uuid, ${subjectIds ? 'subject_ids uuid[], ' : ''}fields text[], reason text, changes jsonb, prev_hash text`;
 
 /** The events of an append, in order, with their position `n` (from 1). */
-const events = (subjectIds: boolean) => {
-  const ids = subjectIds ? ' "subjectIds",' : '';
-  return `ROWS FROM (jsonb_to_recordset(events) AS (action text, outcome text, "subjectType" text, "subjectId" uuid,${subjectIds ? ' "subjectIds" uuid[],' : ''}
+const events = (subjectIds: boolean) => `ROWS FROM (jsonb_to_recordset(events) AS (action text, outcome text, "subjectType" text, "subjectId" uuid,${subjectIds ? ' "subjectIds" uuid[],' : ''}
                                                           fields text[], reason text, changes jsonb))
-                  WITH ORDINALITY AS x(action, outcome, "subjectType", "subjectId",${ids} fields, reason, changes, n)`;
-};
+                  WITH ORDINALITY AS x(action, outcome, "subjectType", "subjectId",${subjectIds ? ' "subjectIds",' : ''} fields, reason, changes, n)`;
 
 /**
  * The link text, the content function and `audit_append` in one pass; `subjectIds`: with the subjects of a

@@ -57,12 +57,14 @@ export async function writeAuditLog(random: Random, ids: Random, count: number, 
     for (const event of requestEvents(random, subjects, knownChildren).slice(0, count - written)) {
       head.seq += 1;
       const fields = event.fields.join(',');
-      const subjects = event.subjectId ?? (event.subjectIds ? `{${event.subjectIds.join(',')}}` : '');
+      // A read's subjects as PostgreSQL prints a uuid[], which is also how the hash covers them.
+      const subjectIds = event.subjectIds && `{${event.subjectIds.join(',')}}`;
+      const subjects = event.subjectId ?? subjectIds ?? '';
       const content = [chain, head.seq, at, requestId, event.staffId ?? '', event.roles, event.action, event.outcome, event.subjectType,
         subjects, fields, event.reason ?? '', event.changes ?? '', head.hash].join('|');
       const hash = createHash('sha256').update(content, 'utf8').digest('hex');
       await events.add(chain, head.seq, at, requestId, event.staffId, event.roles, event.action, event.outcome, event.subjectType,
-        event.subjectId, event.subjectIds && `{${event.subjectIds.join(',')}}`, textArrayLiteral(event.fields), event.reason, event.changes, head.hash, hash);
+        event.subjectId, subjectIds, textArrayLiteral(event.fields), event.reason, event.changes, head.hash, hash);
       head.hash = hash;
       written += 1;
     }

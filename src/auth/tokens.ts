@@ -41,8 +41,7 @@ export function createTokenVerifier(jwt: Config['jwt']): TokenVerifier {
       const { payload } = await verify(token);
       if (typeof payload.sub !== 'string' || !UUID.test(payload.sub)) throw new InvalidToken('token subject is not a staff id');
       const staffId = payload.sub.toLowerCase();
-      const now = Date.now();
-      verified.set(token, { staffId, until: Math.min(now + REUSED_FOR_MS, payload.exp === undefined ? Infinity : payload.exp * 1000) });
+      verified.set(token, { staffId, until: Math.min(Date.now() + REUSED_FOR_MS, payload.exp === undefined ? Infinity : payload.exp * 1000) });
       return { staffId };
     } catch (error) {
       if (error instanceof errors.JOSEError || error instanceof InvalidToken) throw new InvalidToken(error.message);

@@ -51,7 +51,7 @@ it('a read of identifying and special fields is logged with who, role, the field
   });
 });
 
-it('the children of a page read under the same fact with the same fields are one read event naming each of them', async () => {
+it('the children read in one request under the same fact with the same fields are one read event naming each of them', async () => {
   const second = await insertChild(api().dataSource, 'KENT', { firstName: 'Paged' });
   const ids = [kentChild.id, second.id];
   const { errors } = await api().as('adm.kent')(`{ a: child(id: "${ids[0]}") { firstName } b: child(id: "${ids[1]}") { firstName } }`);
