@@ -18,6 +18,8 @@ import { AllocationsChildIndex1795400001600 } from './1795400001600-allocations-
 import { BoardWaitingGrouped1795400001700 } from './1795400001700-board-waiting-grouped';
 import { ChildrenAdoptionOrderIndex1795400001800 } from './1795400001800-children-adoption-order-index';
 import { AccessLogReadsGrouped1795400001900 } from './1795400001900-access-log-reads-grouped';
+import { AccessLogMinimised1795400002000 } from './1795400002000-access-log-minimised';
+import { AccessLogContext1795400002100 } from './1795400002100-access-log-context';
 
 /** In order. A landed migration is never edited: add a new one. */
 export const MIGRATIONS = [
@@ -41,4 +43,6 @@ export const MIGRATIONS = [
   BoardWaitingGrouped1795400001700,
   ChildrenAdoptionOrderIndex1795400001800,
   AccessLogReadsGrouped1795400001900,
+  AccessLogMinimised1795400002000,
+  AccessLogContext1795400002100,
 ];

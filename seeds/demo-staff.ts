@@ -46,6 +46,7 @@ export const DEMO_STAFF: readonly DemoStaff[] = [
   { id: staffId(18), username: 'adviser.2', displayName: 'Samuel Osei (panel adviser, panel 2)', assignments: [panel(1, 'ADVISER')] },
   { id: staffId(19), username: 'chair.2', displayName: 'Patricia Lowe (chair, panel 2)', assignments: [panel(1, 'CHAIR')] },
   { id: staffId(20), username: 'vicechair.1', displayName: 'Imran Siddiqui (vice chair, panel 1)', assignments: [panel(0, 'VICE_CHAIR')] },
+  { id: staffId(21), username: 'auditor.medway', displayName: 'Owen Bright (information governance, Medway)', assignments: [la('AUDITOR', 'MEDWAY')] },
 ];
 
 export function demoStaff(username: string): DemoStaff {

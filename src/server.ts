@@ -3,7 +3,7 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
-import { buildContext, requestIdOf, type AppDeps, type RequestContext } from './graphql/context';
+import { buildContext, clientRequestIdOf, newRequestId, type AppDeps, type RequestContext } from './graphql/context';
 import { formatError } from './graphql/format-error';
 import { queryLimits } from './graphql/query-limits';
 import { requestScopePlugin } from './graphql/request-scope.plugin';
@@ -48,9 +48,11 @@ export async function createServer(deps: AppDeps): Promise<ApiServer> {
     express.json({ limit: '100kb' }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
-        const requestId = requestIdOf(req);
+        const requestId = newRequestId();
+        const clientRequestId = clientRequestIdOf(req);
         res.setHeader('x-request-id', requestId);
-        const context = await buildContext(deps, req, requestId);
+        if (clientRequestId) res.setHeader('x-client-request-id', clientRequestId);
+        const context = await buildContext(deps, req, requestId, clientRequestId);
         // Whatever path the response takes, the request's transaction never outlives it.
         res.on('close', () => void context.db.finish('rollback').catch(() => undefined));
         return context;

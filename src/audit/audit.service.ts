@@ -1,21 +1,28 @@
+import { accessBasis } from '../authz/access-basis';
 import { assertMayEver } from '../authz/refusals';
 import { accessibleQuery } from '../authz/scoped-reads';
 import type { ServiceContext } from '../graphql/context';
 import { paginate, type Page } from '../graphql/connection';
 import { parseId } from '../graphql/input-rules';
+import type { AuditTrail } from './audit-trail';
 import { AuditEventRecord } from './audit-event.entity';
 import type { AuditEvent, AuditEventsArgs } from './audit.types';
 
 const ALIAS = 'event';
 
-/** The access log, for auditors: newest first. */
+/** The access log, for auditors: newest first. Every page read is itself logged. */
 export class AuditService {
-  constructor(private readonly ctx: ServiceContext) {}
+  constructor(
+    private readonly ctx: ServiceContext,
+    private readonly audit: AuditTrail,
+  ) {}
 
-  list(args: AuditEventsArgs): Promise<Page<AuditEvent>> {
+  async list(args: AuditEventsArgs): Promise<Page<AuditEvent>> {
     assertMayEver(this.ctx.ability, 'read', 'AuditEvent');
     const filter = args.filter ?? {};
-    const query = accessibleQuery(this.ctx.db.manager, this.ctx.ability, 'read', 'AuditEvent', AuditEventRecord, ALIAS);
+    const query = accessibleQuery(this.ctx.db.manager, this.ctx.ability, 'read', 'AuditEvent', AuditEventRecord, ALIAS)
+      // The values a change kept before they were withheld at write time are withheld here, by the same rule.
+      .addSelect(`audit_visible_changes(${ALIAS}.subject_type, ${ALIAS}.changes)`, `${ALIAS}_changes`);
     if (filter.staffId) query.andWhere(`${ALIAS}.staffId = :staffId`, { staffId: parseId('filter.staffId', filter.staffId) });
     if (filter.subjectId) {
       query.andWhere(`(${ALIAS}.subjectId = :subjectId OR ${ALIAS}.subjectIds @> ARRAY[:subjectId]::uuid[])`, {
@@ -23,9 +30,31 @@ export class AuditService {
       });
     }
     if (filter.action) query.andWhere(`${ALIAS}.action = :action`, { action: filter.action });
+    if (filter.outcome) query.andWhere(`${ALIAS}.outcome = :outcome`, { outcome: filter.outcome });
+    if (filter.subjectType) query.andWhere(`${ALIAS}.subjectType = :subjectType`, { subjectType: filter.subjectType });
+    if (filter.authority) query.andWhere(`${ALIAS}.authorities @> ARRAY[:authority]::authority[]`, { authority: filter.authority });
+    if (filter.role) query.andWhere(`${ALIAS}.roles ~ :rolePattern`, { rolePattern: `(^|,)${filter.role}:` });
+    if (filter.policyVersion) query.andWhere(`${ALIAS}.policyVersion = :policyVersion`, { policyVersion: filter.policyVersion });
     if (filter.from) query.andWhere(`${ALIAS}.at >= :from`, { from: filter.from });
     if (filter.to) query.andWhere(`${ALIAS}.at <= :to`, { to: filter.to });
-    return paginate(query, args, presentAuditEvent, { instant: 'at', direction: 'DESC' });
+    const page = await paginate(query, args, presentAuditEvent, { instant: 'at', direction: 'DESC' });
+    this.logRead(args, page);
+    return page;
+  }
+
+  /** Reading the log is logged: the criteria and the range of events returned, never their content. */
+  private logRead(args: AuditEventsArgs, page: Page<AuditEvent>): void {
+    const ids = page.edges.map((e) => Number(e.node.id));
+    const criteria = {
+      filter: args.filter ?? {},
+      first: args.first ?? null,
+      after: args.after ?? null,
+      returned: ids.length,
+      newestId: ids.length ? String(Math.max(...ids)) : null,
+      oldestId: ids.length ? String(Math.min(...ids)) : null,
+    };
+    const scope = this.ctx.actor.assignments.flatMap((a) => (a.role === 'AUDITOR' && a.authority ? [a.authority] : []));
+    this.audit.readLog(criteria, accessBasis(this.ctx.actor, this.ctx.facts, 'AuditEvent', {}), scope.length ? scope : null);
   }
 }
 
@@ -45,6 +74,10 @@ function presentAuditEvent(e: AuditEventRecord): AuditEvent {
     reason: e.reason,
     changes: e.changes,
     requestId: e.requestId,
+    clientRequestId: e.clientRequestId,
+    policyVersion: e.policyVersion,
+    authorities: e.authorities ?? [],
+    criteria: e.criteria,
     chain: e.chain,
     seq: e.seq,
     hash: e.hash,

@@ -1,5 +1,8 @@
 import { ArgsType, Field, ID, InputType, ObjectType } from 'type-graphql';
+import type { Authority, Role } from '../authz/vocabulary';
 import { ConnectionArgs, ConnectionType } from '../graphql/connection';
+import { AuditOutcomeEnum, AuthorityEnum, RoleEnum } from '../graphql/enums';
+import type { AuditOutcome } from './audit-event.entity';
 import { DateTimeScalar, JSONScalar } from '../graphql/scalars';
 
 @ObjectType('AuditEvent', { description: 'One entry of the access log: a read of sensitive fields, a change, or a refusal.' })
@@ -39,11 +42,31 @@ export class AuditEvent {
   @Field(() => String, { nullable: true, description: 'The fact that gave access (allocation, agenda item), or the refusal reason.' })
   reason!: string | null;
 
-  @Field(() => JSONScalar, { nullable: true, description: 'For a change: the before and after of each changed field.' })
+  @Field(() => JSONScalar, {
+    nullable: true,
+    description:
+      'For a change: each changed column, with its before and after when it is of the case class; any other class is withheld ' +
+      '({ withheld: class, before: digest, after: digest }; events written before digests were kept show { withheld: class }).',
+  })
   changes!: unknown;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The server's id of the request that wrote the event." })
   requestId!: string | null;
+
+  @Field(() => String, { nullable: true, description: "The client's own id of the request (its x-request-id header), when it gave a valid one." })
+  clientRequestId!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The version of the policy the event was decided under: a hash of the access matrix generated from it; null for system work.',
+  })
+  policyVersion!: string | null;
+
+  @Field(() => [AuthorityEnum], { description: 'The partner authorities whose children or staff the event is about (none: the partnership’s own records).' })
+  authorities!: Authority[];
+
+  @Field(() => JSONScalar, { nullable: true, description: 'For a read of the access log: what was asked and how many events came back.' })
+  criteria!: unknown;
 
   @Field({ description: 'The chain this event is linked in, and its position.' })
   chain!: string;
@@ -67,6 +90,21 @@ export class AuditEventFilter {
 
   @Field({ nullable: true })
   action?: string;
+
+  @Field(() => AuditOutcomeEnum, { nullable: true })
+  outcome?: AuditOutcome;
+
+  @Field({ nullable: true, description: 'Child, Household, SupportRequest, RoleAssignment, AuditEvent, …' })
+  subjectType?: string;
+
+  @Field(() => AuthorityEnum, { nullable: true, description: 'Events about the children or staff of this authority.' })
+  authority?: Authority;
+
+  @Field(() => RoleEnum, { nullable: true, description: 'Events by staff acting in this role.' })
+  role?: Role;
+
+  @Field({ nullable: true })
+  policyVersion?: string;
 
   @Field(() => DateTimeScalar, { nullable: true })
   from?: Date;

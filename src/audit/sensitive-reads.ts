@@ -1,28 +1,31 @@
 import { defaultFieldResolver, GraphQLObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import { accessBasis } from '../authz/access-basis';
-import { FIELD_CLASSES, type FieldClass, type GuardedSubject } from '../authz/field-classes';
+import { loggedReadFields } from '../authz/field-classes';
 import type { RequestContext } from '../graphql/context';
 
-const LOGGED_CLASSES: readonly FieldClass[] = ['identifying', 'special', 'birthFamily'];
+type LoggedRecord = { id: string; authority?: string | null; proposedFor?: string[] };
 
 /**
- * Every identifying, special-category or birth-family field of a child or household that reaches a
- * caller is written to the access log. The fields come from the classification itself, so a newly
- * classified field is logged without anyone remembering to.
+ * Every identifying, special-category or birth-family field of a child or household, and every personal
+ * field of a support record, that reaches a caller is written to the access log with the record's
+ * authority. The fields come from the classification itself, so a newly classified field is logged
+ * without anyone remembering to.
  */
 export function logSensitiveReads(schema: GraphQLSchema): GraphQLSchema {
-  for (const subjectType of Object.keys(FIELD_CLASSES) as GuardedSubject[]) {
+  for (const [subjectType, names] of Object.entries(loggedReadFields())) {
     const type = schema.getType(subjectType);
     if (!(type instanceof GraphQLObjectType)) throw new Error(`${subjectType} is not an object type of the schema`);
     const fields = type.getFields();
-    for (const name of LOGGED_CLASSES.flatMap((c) => FIELD_CLASSES[subjectType][c])) {
+    for (const name of names) {
       const field = fields[name];
       if (!field) throw new Error(`${subjectType}.${name} is classified but not in the schema`);
-      const resolve: GraphQLFieldResolver<{ id: string; authority?: string; proposedFor?: string[] }, RequestContext> = field.resolve ?? defaultFieldResolver;
+      const resolve: GraphQLFieldResolver<LoggedRecord, RequestContext> = field.resolve ?? defaultFieldResolver;
       field.resolve = (record, args, ctx, info) => {
         const value = resolve(record, args, ctx, info);
         const log = (v: unknown) => {
-          if (v !== null && v !== undefined) ctx.audit.read(subjectType, record.id, name, () => accessBasis(ctx.actor, ctx.facts, subjectType, record));
+          if (v !== null && v !== undefined) {
+            ctx.audit.read(subjectType, record.id, name, record.authority ?? null, () => accessBasis(ctx.actor, ctx.facts, subjectType, record));
+          }
           return v;
         };
         return value instanceof Promise ? value.then(log) : log(value);

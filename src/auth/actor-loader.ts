@@ -20,15 +20,20 @@ type ActorRow = {
 const TENANT_AUTHORITIES = tenantAuthoritiesSql('s.id', escapeLiteral(TENANT_REACH_PARAM));
 const count = requestCountSql('$1');
 
-/** The actor's statement: $1 the staff id, $2 the request id, $3 the request's day (UK date). */
+/**
+ * The actor's statement: $1 the staff id, $2 the request id, $3 the request's day (UK date), $4 the client's
+ * own request id ('' when none), $5 the version of the policy deciding the request.
+ */
 const ACTOR_STATEMENT = new SessionStatement(
-  'apse_open_as_actor',
-  ['uuid', 'text', 'date'],
+  'apse_open_as_actor_v2',
+  ['uuid', 'text', 'date', 'text', 'text'],
   `WITH ${count.ctes}
    SELECT s.id, s.username, s.display_name,
           set_config('app.staff_id', s.id::text, true) AS staff_setting,
           set_config('app.request_id', $2, true) AS request_setting,
           set_config('app.today', $3::text, true) AS today_setting,
+          set_config('app.client_request_id', $4, true) AS client_request_setting,
+          set_config('app.policy_version', $5, true) AS policy_setting,
           set_config('app.authorities', ${TENANT_AUTHORITIES}, true) AS tenant_setting,
           set_config('role', ${escapeLiteral(REQUEST_ROLE)}, true) AS role_setting,
           COALESCE(json_agg(json_build_object('role', a.role, 'authority', a.authority,
@@ -43,6 +48,9 @@ const ACTOR_STATEMENT = new SessionStatement(
 
 export type RequestOpening = { actor: Actor; facts: ScopeFacts; requestsThisMinute: number; retryAfterSeconds: number };
 
+/** What the access log records of the request besides who made it. */
+export type RequestRecord = { requestId: string; clientRequestId: string | null; policyVersion: string };
+
 /**
  * Opens the request's database scope in one round trip, with its BEGIN: the actor's statement counts the
  * request against the member of staff's rate limit, loads the active member and their role assignments,
@@ -50,11 +58,12 @@ export type RequestOpening = { actor: Actor; facts: ScopeFacts; requestsThisMinu
  * (`app.today`), their tenant dimension (`app.authorities`) and the request role, so that every later statement of the
  * request runs under Row-Level Security; then the facts statement loads what the policy needs for them
  * today (UK date). null (and nothing set) when the staff member is unknown or deactivated.
- * `staffId` is a verified token's UUID and `requestId` a checked header, escaped as literals all the same.
+ * `staffId` is a verified token's UUID and the client's request id a checked header, escaped as literals all the same.
  */
-export async function openAsActor(db: DbScope, staffId: string, requestId: string, today: string): Promise<RequestOpening | null> {
+export async function openAsActor(db: DbScope, staffId: string, request: RequestRecord, today: string): Promise<RequestOpening | null> {
+  const literals = [staffId, request.requestId, today, request.clientRequestId ?? '', request.policyVersion].map(escapeLiteral);
   const [actorRows, factsRows] = await db.open(
-    { statement: ACTOR_STATEMENT, literals: [escapeLiteral(staffId), escapeLiteral(requestId), escapeLiteral(today)] },
+    { statement: ACTOR_STATEMENT, literals },
     FACTS,
   );
   const row = actorRows![0] as ActorRow | undefined;

@@ -1,15 +1,14 @@
 import type { Actor } from './actor';
 import type { ScopeFacts } from './facts';
-import type { GuardedSubject } from './field-classes';
 
-type Visible = { id: string; authority?: string | null; proposedFor?: readonly string[] };
+type Visible = { id?: string; authority?: string | null; proposedFor?: readonly string[] };
 
 /**
  * Why the actor could see a record, for the access log: the fact that gave access (the allocation or
  * the agenda item, by id; the proposal of a household for a child of their authority), else the scope of
  * the role (their authority, or a partnership-wide role). An explanation only: the decision was the policy's.
  */
-export function accessBasis(actor: Actor, facts: ScopeFacts, subjectType: GuardedSubject, record: Visible): string {
+export function accessBasis(actor: Actor, facts: ScopeFacts, subjectType: string, record: Visible): string {
   if (subjectType === 'Child') {
     const allocation = facts.allocations.find((a) => a.childId === record.id);
     if (allocation) return `allocation ${allocation.id}`;
@@ -17,6 +16,11 @@ export function accessBasis(actor: Actor, facts: ScopeFacts, subjectType: Guarde
     if (item) return `agenda item ${item.id}`;
     return `authority ${record.authority}`;
   }
+  if (subjectType === 'AuditEvent') {
+    const audited = actor.assignments.flatMap((a) => (a.role === 'AUDITOR' && a.authority ? [a.authority] : []));
+    return audited.length ? `auditor of ${audited.join(', ')}` : 'partnership-wide role';
+  }
+  if (subjectType !== 'Household') return 'partnership-wide role';
   const item = facts.openAgendaItems.find((i) => i.householdId === record.id);
   if (item) return `agenda item ${item.id}`;
   const casework = actor.assignments.flatMap((a) => ((a.role === 'ADM' || a.role === 'PPM_LEAD') && a.authority ? [a.authority] : []));

@@ -78,6 +78,25 @@ export const FIELD_CLASSES: Record<GuardedSubject, Record<FieldClass, readonly s
   },
 };
 
+/**
+ * Records guarded by row, not by field, that still hold personal data: a supported family's name and what
+ * is written about them. Whoever reads them may read all of them, and every read is logged.
+ */
+export const SUPPORT_PERSONAL_FIELDS = {
+  SupportRequest: ['familyName', 'summary'],
+  SupportAssessment: ['notes'],
+} as const satisfies Partial<Record<SubjectType, readonly string[]>>;
+
+/** Every field whose reads the access log records: the identifying, special and birth-family classes, and support records' personal fields. */
+export function loggedReadFields(): Record<string, readonly string[]> {
+  const logged: Record<string, readonly string[]> = { ...SUPPORT_PERSONAL_FIELDS };
+  for (const subjectType of Object.keys(FIELD_CLASSES) as GuardedSubject[]) {
+    const classes = FIELD_CLASSES[subjectType];
+    logged[subjectType] = [...classes.identifying, ...classes.special, ...classes.birthFamily];
+  }
+  return logged;
+}
+
 /** The field sets roles are granted, named once. */
 export const CHILD_FIELDS_FOR_CASEWORK = [...CHILD_CASE_FIELDS, ...CHILD_IDENTIFYING_FIELDS, ...CHILD_SPECIAL_FIELDS];
 export const CHILD_FIELDS_FOR_PANEL = [...CHILD_CASE_FIELDS, ...CHILD_PANEL_IDENTITY_FIELDS, ...CHILD_SPECIAL_FIELDS];

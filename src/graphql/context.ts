@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Request } from 'express';
 import type { DataSource } from 'typeorm';
 import { AuditTrail } from '../audit/audit-trail';
+import { policyVersion } from '../audit/policy-version';
 import { openAsActor } from '../auth/actor-loader';
 import { createTokenVerifier, InvalidToken, type TokenVerifier } from '../auth/tokens';
 import type { AppAbility } from '../authz/ability';
@@ -62,11 +63,18 @@ export type RequestContext = ServiceContext & {
   services: Services;
 };
 
-const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+/** What a client may name its request by: printable, no spaces, at most 64 characters. */
+const CLIENT_REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 
-export function requestIdOf(req: Request): string {
+/** The server's own id of a request: never the client's, which is kept apart (`clientRequestIdOf`). */
+export function newRequestId(): string {
+  return randomUUID();
+}
+
+/** The client's `x-request-id`, when it is well formed; anything else is not kept. */
+export function clientRequestIdOf(req: Request): string | null {
   const given = req.header('x-request-id');
-  return given && REQUEST_ID.test(given) ? given : randomUUID();
+  return given !== undefined && CLIENT_REQUEST_ID.test(given) ? given : null;
 }
 
 function bearerToken(req: Request): string {
@@ -80,7 +88,7 @@ function bearerToken(req: Request): string {
  * opened with the actor's statement (deactivated or unknown staff = UNAUTHENTICATED; past the rate limit
  * = RATE_LIMITED) and the facts, in one round trip to the database; the ability, built once per request.
  */
-export async function buildContext(deps: AppDeps, req: Request, requestId: string): Promise<RequestContext> {
+export async function buildContext(deps: AppDeps, req: Request, requestId: string, clientRequestId: string | null): Promise<RequestContext> {
   let staffId: string;
   try {
     ({ staffId } = await deps.verifyToken(bearerToken(req)));
@@ -92,14 +100,15 @@ export async function buildContext(deps: AppDeps, req: Request, requestId: strin
   const now = deps.clock();
   const today = ukDate(now);
   try {
-    const opening = await openAsActor(db, staffId, requestId, today);
+    const opening = await openAsActor(db, staffId, { requestId, clientRequestId, policyVersion: policyVersion() }, today);
     if (!opening) throw unauthenticated('The token does not name an active member of staff');
     if (opening.requestsThisMinute > deps.rateLimitPerMinute) throw rateLimited(opening.retryAfterSeconds);
     const { actor, facts } = opening;
     const ability = defineAbilityFor(actor, facts, now);
     const loaders = new ScopedLoaders(() => db.manager, ability);
     const base: ServiceContext = { log: deps.log.child({ requestId, staffId }), now, today, actor, facts, ability, db, loaders };
-    return { ...base, requestId, audit: new AuditTrail(), staffDirectory: createStaffDirectory(() => db.manager), services: createServices(base, deps.timeliness) };
+    const audit = new AuditTrail();
+    return { ...base, requestId, audit, staffDirectory: createStaffDirectory(() => db.manager), services: createServices(base, deps.timeliness, audit) };
   } catch (error) {
     await db.finish('rollback');
     throw error;

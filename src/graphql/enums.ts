@@ -1,4 +1,5 @@
 import { registerEnumType } from 'type-graphql';
+import { AUDIT_OUTCOMES } from '../audit/audit-event.entity';
 import { AUTHORITIES, PANEL_ROLES, ROLES } from '../authz/vocabulary';
 import { CHILD_STAGES } from '../children/child-stage';
 import { AUTHORITY_TO_PLACE } from '../children/placement-order.entity';
@@ -33,3 +34,4 @@ export const AgendaItemKindEnum = enumOf(AGENDA_ITEM_KINDS, 'AgendaItemKind');
 export const PanelRecommendationEnum = enumOf(PANEL_RECOMMENDATIONS, 'PanelRecommendation');
 export const SupportOutcomeEnum = enumOf(SUPPORT_OUTCOMES, 'SupportOutcome');
 export const AssessmentOutcomeEnum = enumOf(ASSESSMENT_OUTCOMES, 'AssessmentOutcome');
+export const AuditOutcomeEnum = enumOf(AUDIT_OUTCOMES, 'AuditOutcome', 'Whether the access-log event records access given or refused.');

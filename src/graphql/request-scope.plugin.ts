@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import { Kind, type GraphQLError } from 'graphql';
 import type { RequestContext } from './context';
 import { RefusalError } from './errors';
 import { isExpectedError } from './format-error';
@@ -21,7 +22,7 @@ export function requestScopePlugin(): ApolloServerPlugin<RequestContext> {
             if (refusal instanceof RefusalError) {
               const { subjectType = null, subjectId = null } = refusal.subject;
               const reason = String(refusal.extensions.reason ?? refusal.extensions.code);
-              contextValue.audit.refused(String(error.path?.[0] ?? 'operation'), subjectType, subjectId, reason);
+              contextValue.audit.refused(refusedFieldOf(error), subjectType, subjectId, reason);
             } else if (!isExpectedError(error)) {
               contextValue.log.error({ err: error.originalError ?? error }, 'unexpected error');
             }
@@ -45,4 +46,10 @@ export function requestScopePlugin(): ApolloServerPlugin<RequestContext> {
       };
     },
   };
+}
+
+/** The field or mutation refused, by its name in the schema: an alias is the client's word, not the server's. */
+function refusedFieldOf(error: GraphQLError): string {
+  const node = error.nodes?.[0];
+  return node?.kind === Kind.FIELD ? node.name.value : 'operation';
 }

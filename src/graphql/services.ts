@@ -1,3 +1,4 @@
+import type { AuditTrail } from '../audit/audit-trail';
 import { AuditService } from '../audit/audit.service';
 import { BoardService } from '../board/board.service';
 import { ChildService } from '../children/child.service';
@@ -12,7 +13,7 @@ import { SupportService } from '../support/support.service';
 import type { ServiceContext } from './context';
 
 /** The use cases of one request, each bound to the caller's context (cheap objects, built per request). */
-export function createServices(ctx: ServiceContext, timeliness: TimelinessThresholds) {
+export function createServices(ctx: ServiceContext, timeliness: TimelinessThresholds, audit: AuditTrail) {
   return {
     children: new ChildService(ctx),
     milestones: new MilestoneService(ctx),
@@ -23,7 +24,7 @@ export function createServices(ctx: ServiceContext, timeliness: TimelinessThresh
     panels: new PanelService(ctx),
     support: new SupportService(ctx),
     board: new BoardService(ctx, timeliness),
-    audit: new AuditService(ctx),
+    audit: new AuditService(ctx, audit),
   };
 }
 

@@ -89,15 +89,37 @@ it('a read of case fields only is not logged', async () => {
   expect(await eventsAbout(kentChild.id)).toHaveLength(before);
 });
 
-it('a change is logged in the same transaction, with the before and after of the changed fields', async () => {
+it('a change is logged in the same transaction, naming the changed field and keeping a digest, never the identifying value', async () => {
   const { errors } = await api().as('ppm.kent')(
     'mutation ($input: UpdateChildInput!) { updateChild(input: $input) { version } }',
     { input: { childId: kentChild.id, firstName: 'Renamed' } },
   );
   expect(errors).toBeUndefined();
-  const update = (await eventsAbout(kentChild.id)).find((e) => e.action === 'update')!;
-  expect(update).toMatchObject({ staffId: demoStaff('ppm.kent').id, roles: 'PPM_LEAD:KENT', fields: ['first_name'] });
-  expect(update.changes).toEqual({ first_name: { before: 'Logged', after: 'Renamed' } });
+  const [update] = await api().dataSource.query(
+    `SELECT staff_id, roles, fields, changes, authorities FROM audit_events WHERE subject_id = $1 AND action = 'update' ORDER BY id DESC LIMIT 1`,
+    [kentChild.id],
+  );
+  expect(update).toMatchObject({ staff_id: demoStaff('ppm.kent').id, roles: 'PPM_LEAD:KENT', fields: ['first_name'], authorities: '{KENT}' });
+  expect(update.changes).toEqual({
+    first_name: { withheld: 'identifying', before: expect.stringMatching(/^[0-9a-f]{64}$/), after: expect.stringMatching(/^[0-9a-f]{64}$/) },
+  });
+  expect(JSON.stringify(update)).not.toMatch(/Logged|Renamed/);
+});
+
+it('a change of a case field keeps its before and after', async () => {
+  const { errors } = await api().as('adm.kent')(
+    'mutation ($input: RecordAdoptionPlanDecisionInput!) { recordAdoptionPlanDecision(input: $input) { id } }',
+    { input: { childId: kentChild.id, decidedOn: '2022-03-01', rationale: 'Adoption is in the best interests of Logged' } },
+  );
+  expect(errors).toBeUndefined();
+  const [update] = await api().dataSource.query(
+    `SELECT changes FROM audit_events WHERE subject_id = $1 AND action = 'update' ORDER BY id DESC LIMIT 1`,
+    [kentChild.id],
+  );
+  expect(update.changes).toEqual({
+    stage: { before: 'CONSIDERING_ADOPTION', after: 'SHOULD_BE_PLACED' },
+    adoption_plan_decided_on: { before: null, after: '2022-03-01' },
+  });
 });
 
 it('a refusal is logged although the refused work rolls back', async () => {

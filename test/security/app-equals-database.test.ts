@@ -81,7 +81,7 @@ async function compare(username: string): Promise<Map<string, Comparison>> {
   const throughRls = new Map<string, Visible[]>();
   let ability;
   try {
-    const { actor, facts } = (await openAsActor(scope, staff.id, 'app-equals-database', SEED_TODAY))!;
+    const { actor, facts } = (await openAsActor(scope, staff.id, { requestId: 'app-equals-database', clientRequestId: null, policyVersion: 'test' }, SEED_TODAY))!;
     ability = defineAbilityFor(actor, facts, new Date(`${SEED_TODAY}T12:00:00Z`));
     for (const [table, , , column] of TENANT_TABLES) {
       throughRls.set(table, await scope.query<Visible>(`SELECT id, ${column}::text AS authority FROM ${table}`));

@@ -30,7 +30,7 @@ async function asRequestOf<T>(username: string | null, work: (scope: DbScope) =>
     if (username === null) {
       await scope.open(`SELECT set_config('role', '${REQUEST_ROLE}', true)`);
     } else {
-      await openAsActor(scope, demoStaff(username).id, 'row-level-security-test', TODAY);
+      await openAsActor(scope, demoStaff(username).id, { requestId: 'row-level-security-test', clientRequestId: null, policyVersion: 'test' }, TODAY);
     }
     return await work(scope);
   } finally {
