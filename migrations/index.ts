@@ -20,6 +20,7 @@ import { ChildrenAdoptionOrderIndex1795400001800 } from './1795400001800-childre
 import { AccessLogReadsGrouped1795400001900 } from './1795400001900-access-log-reads-grouped';
 import { AccessLogMinimised1795400002000 } from './1795400002000-access-log-minimised';
 import { AccessLogContext1795400002100 } from './1795400002100-access-log-context';
+import { AccessLogCheckpoints1795400002200 } from './1795400002200-access-log-checkpoints';
 
 /** In order. A landed migration is never edited: add a new one. */
 export const MIGRATIONS = [
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   AccessLogReadsGrouped1795400001900,
   AccessLogMinimised1795400002000,
   AccessLogContext1795400002100,
+  AccessLogCheckpoints1795400002200,
 ];

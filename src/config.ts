@@ -24,6 +24,9 @@ const spec = {
   A2_THRESHOLD_DAYS: num({ default: 121, desc: 'DfE scorecard A2: placement order to match decision, days' }),
   A10_THRESHOLD_DAYS: num({ default: 426, desc: 'DfE scorecard A10: entering care to moving in, days' }),
   SEED_DEMO_DATA: bool({ default: true, desc: 'seed demo data into an empty embedded database' }),
+  AUDIT_SIGNING_KEY: str({ default: '', desc: 'Ed25519 private key (PKCS#8 PEM; \\n for line breaks) that signs the access log\'s checkpoints' }),
+  AUDIT_SIGNING_KEY_FILE: str({ default: '.data/audit-signing-key.pem', desc: 'outside production, where the generated development key is kept' }),
+  AUDIT_CHECKPOINT_MINUTES: num({ default: 10, desc: 'minutes between signed checkpoints of the access log (0: only on shutdown and on demand)' }),
   LOG_LEVEL: str({ choices: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], default: 'info' }),
 };
 
@@ -40,6 +43,9 @@ export type Config = {
   logLevel: string;
   timelinessThresholds: TimelinessThresholds;
   rateLimitPerMinute: number;
+  /** The access log's checkpoint signing key: PEM text, or (outside production) a file generated on first use. */
+  auditSigningKey: { pem: string } | { file: string };
+  auditCheckpointMinutes: number;
 };
 
 /** Adoption scorecard thresholds (days): configuration, not code. */
@@ -57,6 +63,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   });
   const production = e.NODE_ENV === 'production';
   if (production && !e.JWKS_URL) throw new ConfigError('invalid configuration: JWKS_URL is required in production');
+  if (production && !e.AUDIT_SIGNING_KEY) throw new ConfigError('invalid configuration: AUDIT_SIGNING_KEY is required in production');
+  if (e.AUDIT_CHECKPOINT_MINUTES < 0) throw new ConfigError('invalid configuration: AUDIT_CHECKPOINT_MINUTES must not be negative');
   const jwtSecret = e.JWT_SECRET || (production ? '' : DEV_JWT_SECRET);
   if (!e.JWKS_URL && jwtSecret.length < 32) {
     throw new ConfigError('invalid configuration: JWT_SECRET must be at least 32 characters');
@@ -74,5 +82,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     timelinessThresholds: { a2Days: e.A2_THRESHOLD_DAYS, a10Days: e.A10_THRESHOLD_DAYS },
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    auditSigningKey: e.AUDIT_SIGNING_KEY ? { pem: e.AUDIT_SIGNING_KEY.replace(/\\n/g, '\n') } : { file: e.AUDIT_SIGNING_KEY_FILE },
+    auditCheckpointMinutes: e.AUDIT_CHECKPOINT_MINUTES,
   };
 }

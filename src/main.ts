@@ -2,6 +2,8 @@ import 'reflect-metadata';
 import { performance } from 'node:perf_hooks';
 import { DEMO_STAFF } from '../seeds/demo-staff';
 import { isSeeded, seedDemoData } from '../seeds/seed';
+import { scheduleCheckpoints } from './audit/checkpoint-schedule';
+import { loadSigningKey } from './audit/signing-key';
 import { signDevToken } from './auth/tokens';
 import { systemClock } from './clock';
 import { ConfigError, loadConfig, type Config } from './config';
@@ -27,6 +29,13 @@ async function main(): Promise<void> {
   if (database.embedded && config.seedDemoData && !(await isSeeded(database.dataSource))) {
     log.info(await seedDemoData(database.dataSource), 'demo data seeded');
   }
+  const checkpoints = scheduleCheckpoints(
+    (sql, params) => database.dataSource.query(sql, params),
+    loadSigningKey(config),
+    config.auditCheckpointMinutes,
+    systemClock,
+    log,
+  );
   const server = await createServer(appDepsFrom(config, database.dataSource, log, systemClock));
   const http = server.app.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => http.once('listening', resolve).once('error', reject));
@@ -40,6 +49,7 @@ async function main(): Promise<void> {
     setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS).unref();
     http.close(async () => {
       await server.stop();
+      await checkpoints.stop();
       await database.close();
       process.exit(0);
     });

@@ -1,31 +1,45 @@
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
 import { loadConfig } from '../config';
-import { openDatabase } from '../db/database';
+import { openToolDatabase } from '../db/database';
 import { createLogger } from '../logger';
+import type { CheckpointExport } from './checkpoints';
+import { verifyAccessLog } from './log-verification';
+import { loadSigningKey, verifyingKeyFromPem, type VerifyingKey } from './signing-key';
 
-type ChainReport = { chain: string; events: string; first_broken_seq: string | null; first_broken_id: string | null };
+const USAGE = 'usage: npm run audit:verify [-- --checkpoints EXPORTED.json] [--public-key KEY.pem …]';
 
 /**
- * `npm run audit:verify`: recomputes every hash of every chain of the access log and names the first
- * broken link of each chain. Exit code 1 when any link is broken.
+ * `npm run audit:verify`: checks every chain of the access log against the signed checkpoints and names
+ * what is wrong — a deleted event, a missing day, a truncated tail, a re-hashed chain, an edited event, an
+ * altered or missing checkpoint. `--checkpoints FILE` verifies against an exported copy (so altered
+ * checkpoints in the database are caught too); `--public-key FILE` trusts that key (else the configured
+ * signing key's public half). Exit code 1 when anything is wrong. Works while the API is serving.
  */
 async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { checkpoints: { type: 'string' }, 'public-key': { type: 'string', multiple: true } } });
   const config = loadConfig();
-  const database = await openDatabase(config, createLogger('warn'));
+  const exported = values.checkpoints ? (JSON.parse(readFileSync(values.checkpoints, 'utf8')) as CheckpointExport) : null;
+  if (exported && exported.format !== 'apse-access-log-checkpoints/1') throw new Error(`${values.checkpoints} is not an exported checkpoint file`);
+  const keys: VerifyingKey[] = values['public-key']?.length
+    ? values['public-key'].map((file) => verifyingKeyFromPem(readFileSync(file, 'utf8')))
+    : [loadSigningKey(config).verifier];
+  const database = await openToolDatabase(config, createLogger('warn'));
   try {
-    const chains = await database.dataSource.query<ChainReport[]>('SELECT * FROM audit_verify()');
-    const broken = chains.filter((c) => c.first_broken_seq !== null);
-    for (const c of chains) {
-      const state = c.first_broken_seq === null ? 'intact' : `BROKEN at seq ${c.first_broken_seq} (event ${c.first_broken_id})`;
-      console.log(`${c.chain.padEnd(14)} ${String(c.events).padStart(9)} events  ${state}`);
-    }
-    console.log(broken.length === 0 ? `all ${chains.length} chains intact` : `${broken.length} of ${chains.length} chains broken`);
-    process.exitCode = broken.length === 0 ? 0 : 1;
+    const result = await verifyAccessLog((sql, params) => database.dataSource.query(sql, params), keys, exported?.checkpoints ?? null);
+    console.log(
+      `${result.events} events in ${result.chains} chains; ${result.checkpoints} signed checkpoints; ` +
+        `${result.unsignedEvents} events not yet signed (checked by their links only)`,
+    );
+    for (const problem of result.problems) console.log(`${problem.kind.padEnd(24)} ${problem.message}`);
+    console.log(result.problems.length === 0 ? 'the access log is intact' : `${result.problems.length} problems found`);
+    process.exitCode = result.problems.length === 0 ? 0 : 1;
   } finally {
     await database.close();
   }
 }
 
 main().catch((error) => {
-  console.error(`audit verification failed: ${error instanceof Error ? error.message : error}`);
+  console.error(`audit verification failed: ${error instanceof Error ? error.message : error}\n${USAGE}`);
   process.exit(2);
 });

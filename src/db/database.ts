@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
 import { createDataSource } from './data-source';
-import { startEmbeddedPostgres } from './embedded';
+import { runningEmbeddedUrl, startEmbeddedPostgres } from './embedded';
 
 export type Database = { dataSource: DataSource; embedded: boolean; close: () => Promise<void> };
 
@@ -42,4 +42,17 @@ export async function openDatabase(config: Config, log: Logger): Promise<Databas
     await embedded?.stop();
     throw error;
   }
+}
+
+/**
+ * The database for a command-line tool, as its owner (the access log is read past Row-Level Security): the
+ * configured server; else the embedded database a running API serves from the data directory; else the
+ * embedded database opened here.
+ */
+export async function openToolDatabase(config: Config, log: Logger): Promise<Database> {
+  const url = config.migrationDatabaseUrl ?? (config.databaseUrl ? null : runningEmbeddedUrl(config.embeddedDataDir));
+  if (!url) return openDatabase(config, log);
+  const dataSource = createDataSource({ url, poolMax: 1, log });
+  await dataSource.initialize();
+  return { dataSource, embedded: !config.databaseUrl, close: () => dataSource.destroy() };
 }

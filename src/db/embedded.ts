@@ -13,22 +13,42 @@ function isRunning(pid: number): boolean {
   }
 }
 
+/** The lock file names the process holding the data directory and, once it serves, the URL it serves on. */
+function readLock(lockFile: string): { pid: number; url: string | null } | null {
+  try {
+    const [pid, url] = readFileSync(lockFile, 'utf8').split('\n');
+    return { pid: Number(pid), url: url || null };
+  } catch {
+    return null;
+  }
+}
+
 /**
  * One process at a time per data directory: two PGlite instances on the same files corrupt them.
  * A lock left by a process that died is taken over.
  */
-function lockDataDir(dataDir: string): () => void {
+function lockDataDir(dataDir: string): { lockFile: string; unlock: () => void } {
   const lockFile = `${dataDir}.lock`;
   try {
-    writeFileSync(lockFile, String(process.pid), { flag: 'wx' });
+    writeFileSync(lockFile, String(process.pid), { flag: 'wx', mode: 0o600 });
   } catch {
-    const holder = Number(readFileSync(lockFile, 'utf8'));
+    const holder = readLock(lockFile)?.pid ?? 0;
     if (holder !== process.pid && isRunning(holder)) {
       throw new Error(`the embedded database in ${dataDir} is in use by process ${holder}: stop it, or set EMBEDDED_DATA_DIR`);
     }
-    writeFileSync(lockFile, String(process.pid));
+    writeFileSync(lockFile, String(process.pid), { mode: 0o600 });
   }
-  return () => rmSync(lockFile, { force: true });
+  return { lockFile, unlock: () => rmSync(lockFile, { force: true }) };
+}
+
+/**
+ * The URL of the embedded database a running process serves from `dataDir`, or null when none does:
+ * the command-line tools (audit:verify, audit:checkpoints, audit:export) connect to it rather than open
+ * the files a second time.
+ */
+export function runningEmbeddedUrl(dataDir: string): string | null {
+  const lock = readLock(`${dataDir}.lock`);
+  return lock && lock.pid !== process.pid && isRunning(lock.pid) ? lock.url : null;
 }
 
 /**
@@ -38,13 +58,16 @@ function lockDataDir(dataDir: string): () => void {
  */
 export async function startEmbeddedPostgres(dataDir: string | null, poolMax: number): Promise<EmbeddedPostgres> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const unlock = dataDir ? lockDataDir(dataDir) : () => undefined;
+  const lock = dataDir ? lockDataDir(dataDir) : null;
+  const unlock = lock?.unlock ?? (() => undefined);
   try {
     const db = await PGlite.create(dataDir ?? undefined);
     const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: poolMax + 4 });
     await server.start();
+    const url = `postgres://postgres@${server.getServerConn()}/postgres`;
+    if (lock) writeFileSync(lock.lockFile, `${process.pid}\n${url}`, { mode: 0o600 });
     return {
-      url: `postgres://postgres@${server.getServerConn()}/postgres`,
+      url,
       stop: async () => {
         await server.stop();
         await db.close();
