@@ -1,5 +1,6 @@
 import { loadConfig } from '../config';
 import { openDatabase } from '../db/database';
+import { describeError } from '../log-safe-error';
 import { createLogger } from '../logger';
 
 type ChainReport = { chain: string; events: string; first_broken_seq: string | null; first_broken_id: string | null };
@@ -26,6 +27,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error) => {
-  console.error(`audit verification failed: ${error instanceof Error ? error.message : error}`);
+  console.error(`audit verification failed: ${describeError(error)}`);
   process.exit(2);
 });
