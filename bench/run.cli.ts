@@ -3,6 +3,7 @@ import autocannon from 'autocannon';
 import { Client } from 'pg';
 import { demoStaff } from '../seeds/demo-staff';
 import { migrate } from '../src/db/database';
+import { describeError } from '../src/log-safe-error';
 import { createLogger } from '../src/logger';
 import { startIdentityProvider } from './identity-provider';
 import { benchOperations, removeCreatedChildren, type BenchOperation } from './operations';
@@ -51,7 +52,8 @@ async function checkAnswers(server: RunningServer, operation: BenchOperation, to
     const res = await fetch(server.url(path), { method: 'POST', headers, body });
     const reply = (await res.json()) as { errors?: unknown; data?: unknown };
     if (res.status === 200 && !reply.errors && reply.data) return;
-    last = `${res.status} ${JSON.stringify(reply).slice(0, 500)}`;
+    // The errors only: the data may hold a record's values.
+    last = `${res.status} ${JSON.stringify(reply.errors ?? 'no data').slice(0, 500)}`;
   }
   throw new Error(`${server.variant} ${operation.name}: ${last}`);
 }
@@ -137,6 +139,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error) => {
-  console.error(error instanceof Error ? error.message : error);
+  console.error(describeError(error));
   process.exit(1);
 });

@@ -1,5 +1,6 @@
 import { loadConfig } from '../src/config';
 import { openDatabase } from '../src/db/database';
+import { describeError } from '../src/log-safe-error';
 import { createLogger } from '../src/logger';
 import { isSeeded, seedDemoData } from './seed';
 
@@ -23,6 +24,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error) => {
-  console.error(`seed failed: ${error instanceof Error ? error.message : error}`);
+  console.error(`seed failed: ${describeError(error)}`);
   process.exit(1);
 });

@@ -1,8 +1,33 @@
-import pino, { Logger } from 'pino';
+import pino, { Logger, LogFn } from 'pino';
+import { safeError } from './log-safe-error';
 
 export type { Logger };
 
-/** JSON logs on stdout; tokens and personal data are never logged. */
-export function createLogger(level: string): Logger {
-  return pino({ level, base: { service: 'apse-api' }, redact: ['req.headers.authorization'] });
+/**
+ * Given an error and no message, pino would take the error's own message for the line's, and that may quote
+ * a value: the line is given the error's type instead.
+ */
+function messageNeverFromError(this: Logger, args: Parameters<LogFn>, method: LogFn): void {
+  const [first] = args;
+  const error = first instanceof Error ? first : (first as { err?: unknown; msg?: unknown } | null)?.err;
+  const withoutMessage = args.length === 1 && error !== undefined && (first as { msg?: unknown }).msg === undefined;
+  if (withoutMessage) method.call(this, first, safeError(error).type);
+  else method.apply(this, args);
+}
+
+/**
+ * JSON logs on stdout (or `destination`); tokens and personal data are never logged: every `err`, whatever
+ * logs it, goes through safeError.
+ */
+export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
+  return pino(
+    {
+      level,
+      base: { service: 'apse-api' },
+      redact: ['req.headers.authorization'],
+      serializers: { err: safeError },
+      hooks: { logMethod: messageNeverFromError },
+    },
+    destination,
+  );
 }

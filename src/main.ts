@@ -9,6 +9,7 @@ import { systemClock } from './clock';
 import { ConfigError, loadConfig, type Config } from './config';
 import { openDatabase } from './db/database';
 import { appDepsFrom } from './graphql/context';
+import { describeError } from './log-safe-error';
 import { createLogger } from './logger';
 import { createServer } from './server';
 
@@ -60,7 +61,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error) => {
-  const reason = error instanceof ConfigError ? error.message : `cannot start: ${error instanceof Error ? error.message : error}`;
+  const reason = error instanceof ConfigError ? error.message : `cannot start: ${describeError(error)}`;
   console.error(reason);
   process.exit(1);
 });

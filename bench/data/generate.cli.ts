@@ -1,8 +1,9 @@
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
+import { describeError } from '../../src/log-safe-error';
 import { generateBenchData } from './generate';
 import { COLUMNS } from './tables';
-import { NotEmptyError, prepareTargetDatabase } from './target-database';
+import { prepareTargetDatabase } from './target-database';
 
 const USAGE = 'usage: BENCH_DATABASE_URL=postgres://… node -r @swc-node/register bench/data/generate.cli.ts --children N [--reset]';
 
@@ -47,6 +48,6 @@ async function main(): Promise<void> {
 class UsageError extends Error {}
 
 main().catch((error) => {
-  console.error(error instanceof UsageError || error instanceof NotEmptyError ? error.message : error);
+  console.error(describeError(error));
   process.exit(1);
 });

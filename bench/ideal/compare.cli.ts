@@ -3,6 +3,7 @@ import { Pool } from 'pg';
 import { demoStaff } from '../../seeds/demo-staff';
 import { signDevToken } from '../../src/auth/tokens';
 import { loadConfig } from '../../src/config';
+import { describeError } from '../../src/log-safe-error';
 import { benchOperations, type BenchOperation } from '../operations';
 import { startIdealServer } from './ideal-server';
 
@@ -20,10 +21,10 @@ async function post(url: string, body: unknown, token?: string): Promise<unknown
   return res.json();
 }
 
-/** The first path where `a` and `b` differ, or null. */
+/** The first path where `a` and `b` differ, or null: the path only, as the values may be a record's. */
 function firstDifference(a: unknown, b: unknown, path = '$'): string | null {
   if (isDeepStrictEqual(a, b)) return null;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return `${path}: ${JSON.stringify(a)} ≠ ${JSON.stringify(b)}`;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return path;
   const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
   for (const key of keys) {
     const found = firstDifference((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], `${path}.${key}`);
@@ -61,6 +62,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error) => {
-  console.error(error);
+  console.error(describeError(error));
   process.exit(1);
 });

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { Pool, types } from 'pg';
+import { describeError } from '../../src/log-safe-error';
 import { board } from './board';
 import { child, children, childrenWithCount, createChild } from './children';
 import { auditEvents, households } from './households-and-audit';
@@ -55,7 +56,7 @@ export async function startIdealServer(port: number, databaseUrl = process.env.B
       .then((body) => route(pool, body as never))
       .then(
         (data) => (data === null ? send(res, 404, { errors: [{ message: 'not found' }], data: null }) : send(res, 200, { data })),
-        (error: unknown) => send(res, 500, { errors: [{ message: error instanceof Error ? error.message : String(error) }] }),
+        (error: unknown) => send(res, 500, { errors: [{ message: describeError(error) }] }),
       );
   });
   server.keepAliveTimeout = 60_000;
@@ -80,7 +81,7 @@ if (require.main === module) {
       process.once('SIGINT', stop).once('SIGTERM', stop);
     },
     (error: unknown) => {
-      console.error(error instanceof Error ? error.message : error);
+      console.error(describeError(error));
       process.exit(1);
     },
   );

@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config';
 import { openToolDatabase } from '../db/database';
+import { describeError } from '../log-safe-error';
 import { createLogger } from '../logger';
 import { readCheckpoints, writeCheckpoint, type CheckpointExport } from './checkpoints';
 import { loadSigningKey } from './signing-key';
@@ -37,6 +38,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error) => {
-  console.error(`checkpoint failed: ${error instanceof Error ? error.message : error}`);
+  console.error(`checkpoint failed: ${describeError(error)}`);
   process.exit(2);
 });

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { AUTHORITIES } from '../authz/vocabulary';
 import { loadConfig } from '../config';
 import { openToolDatabase } from '../db/database';
+import { describeError } from '../log-safe-error';
 import { createLogger } from '../logger';
 import { csvLine } from './csv';
 
@@ -54,6 +55,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error) => {
-  console.error(`audit export failed: ${error instanceof Error ? error.message : error}\n${USAGE}`);
+  console.error(`audit export failed: ${describeError(error)}\n${USAGE}`);
   process.exit(2);
 });

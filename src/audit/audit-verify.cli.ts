@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config';
 import { openToolDatabase } from '../db/database';
+import { describeError } from '../log-safe-error';
 import { createLogger } from '../logger';
 import type { CheckpointExport } from './checkpoints';
 import { verifyAccessLog } from './log-verification';
@@ -40,6 +41,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error) => {
-  console.error(`audit verification failed: ${error instanceof Error ? error.message : error}\n${USAGE}`);
+  console.error(`audit verification failed: ${describeError(error)}\n${USAGE}`);
   process.exit(2);
 });

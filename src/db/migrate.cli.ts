@@ -1,4 +1,5 @@
 import { loadConfig } from '../config';
+import { describeError } from '../log-safe-error';
 import { createLogger } from '../logger';
 import { openDatabase } from './database';
 
@@ -10,6 +11,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error) => {
-  console.error(`migration failed: ${error instanceof Error ? error.message : error}`);
+  console.error(`migration failed: ${describeError(error)}`);
   process.exit(1);
 });

@@ -7,7 +7,7 @@ import { signDevToken } from '../../src/auth/tokens';
 import { loadConfig } from '../../src/config';
 import { createDataSource } from '../../src/db/data-source';
 import { appDepsFrom } from '../../src/graphql/context';
-import { createLogger } from '../../src/logger';
+import { createLogger, type Logger } from '../../src/logger';
 import { createServer, type ApiServer } from '../../src/server';
 import { testDatabaseUrl } from './test-database';
 
@@ -24,6 +24,7 @@ export class TestClock {
 
 export type GraphQLResponse = {
   status: number;
+  requestId: string;
   data: Record<string, any> | null | undefined;
   errors: { message: string; extensions: { code: string; reason?: string; field?: string } }[] | undefined;
 };
@@ -48,8 +49,8 @@ export async function startTestApi(
   now: string = DEFAULT_NOW,
   rateLimitPerMinute = TEST_RATE_LIMIT,
   databaseUrl: string = testDatabaseUrl(),
+  log: Logger = createLogger('silent'),
 ): Promise<TestApi> {
-  const log = createLogger('silent');
   const dataSource = createDataSource({ url: databaseUrl, poolMax: 4, log });
   await dataSource.initialize();
   const clock = new TestClock(new Date(now));
@@ -59,7 +60,7 @@ export async function startTestApi(
     const req = request(server.app).post('/graphql').set('content-type', 'application/json');
     if (authorization !== null) req.set('authorization', authorization);
     const res = await req.send({ query, variables });
-    return { status: res.status, data: res.body.data, errors: res.body.errors } as GraphQLResponse;
+    return { status: res.status, requestId: res.headers['x-request-id'], data: res.body.data, errors: res.body.errors } as GraphQLResponse;
   };
 
   return {
