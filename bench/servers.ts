@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 
@@ -26,6 +27,9 @@ function command(variant: Variant): string[] {
   }
 }
 
+/** The access log's checkpoints are signed by the servers under test as in production. */
+const BENCH_AUDIT_SIGNING_KEY = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+
 /** Starts one variant in a process of its own against `databaseUrl` and waits until it answers. */
 export async function startServer(variant: Variant, databaseUrl: string, jwksUrl: string): Promise<RunningServer> {
   const port = PORTS[variant];
@@ -37,6 +41,7 @@ export async function startServer(variant: Variant, databaseUrl: string, jwksUrl
     DATABASE_URL: databaseUrl,
     BENCH_DATABASE_URL: databaseUrl,
     JWKS_URL: jwksUrl,
+    AUDIT_SIGNING_KEY: BENCH_AUDIT_SIGNING_KEY,
     DB_POOL_MAX: POOL_SIZE,
     LOG_LEVEL: 'warn',
     // The count still runs on every request; the limit is lifted so the load is not refused.

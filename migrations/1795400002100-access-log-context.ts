@@ -141,6 +141,8 @@ export class AccessLogContext1795400002100 implements MigrationInterface {
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP POLICY auditors_read ON audit_events`);
     await q.query(`CREATE POLICY auditors_read ON audit_events FOR SELECT TO apse_app USING ((SELECT app_has_role('AUDITOR')))`);
+    // An authority's auditor has no place in the older schema.
+    await q.query(`DELETE FROM role_assignments WHERE role = 'AUDITOR' AND authority IS NOT NULL`);
     await q.query(`
       ALTER TABLE role_assignments DROP CONSTRAINT partnership_roles_have_no_authority,
         ADD CONSTRAINT partnership_roles_have_no_authority

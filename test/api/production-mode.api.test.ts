@@ -1,3 +1,4 @@
+import { newAuditSigningKeyPem } from '../helpers/audit-signing-key';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, type KeyLike, SignJWT } from 'jose';
@@ -30,6 +31,7 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => jwks.listen(0, '127.0.0.1', resolve));
   const config = loadConfig({
     NODE_ENV: 'production',
+    AUDIT_SIGNING_KEY: newAuditSigningKeyPem(),
     JWKS_URL: `http://127.0.0.1:${(jwks.address() as AddressInfo).port}/jwks`,
     JWT_ISSUER: ISSUER,
     JWT_AUDIENCE: 'apse-api',

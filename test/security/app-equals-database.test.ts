@@ -62,6 +62,7 @@ const REACH: Record<string, Authority[]> = {
   'board.kent': [],
   'board.medway': [],
   'auditor.1': [],
+  'auditor.medway': [],
 };
 
 const seeded = useSeededDatabase();
