@@ -53,6 +53,8 @@ export function childTables(random: Random, ids: Random, journeys: Journey[], to
     disruptions: [] as Partial<DisruptionRecord>[],
     agenda: [] as AgendaEntry[],
   };
+  // Every child has an NHS number of their own, as in life.
+  const nhsNumbers = new Set<string>();
   for (const journey of journeys) {
     const { id: childId, authority, planOn, authorityToPlace: atp, earlyPermanence: ep, planChange } = journey;
     const ppm = demoStaff(`ppm.${authority.toLowerCase()}`).id;
@@ -68,7 +70,7 @@ export function childTables(random: Random, ids: Random, journeys: Journey[], to
       stage: stageOf(journey, today),
       ...fakeChildIdentity(random),
       dateOfBirth: addDays(journey.enteredCareOn, -ageOnEnteringCare(random, ep !== null)),
-      nhsNumber: fakeNhsNumber(random),
+      nhsNumber: fakeNhsNumber(random, nhsNumbers),
       enteredCareOn: journey.enteredCareOn,
       adoptionPlanDecidedOn: planOn,
       placementOrderGrantedOn: atp?.on ?? null,

@@ -77,12 +77,16 @@ export function fakeHouseholdIdentity(random: Random, homeAuthority: Authority |
 /** A family name for a support case. */
 export const fakeFamilyName = (random: Random) => `${random.pick(LAST_NAMES)} family`;
 
-/** A valid NHS number (modulus-11 check digit) in the 999 range that is never issued to a patient. */
-export function fakeNhsNumber(random: Random): string {
+/** A valid NHS number (modulus-11 check digit) in the 999 range that is never issued to a patient; none of `taken`. */
+export function fakeNhsNumber(random: Random, taken?: Set<string>): string {
   for (;;) {
     const body = `999${String(random.int(0, 999999)).padStart(6, '0')}`;
     const sum = [...body].reduce((acc, d, i) => acc + Number(d) * (10 - i), 0);
     const check = (11 - (sum % 11)) % 11;
-    if (check !== 10) return `${body}${check}`;
+    const number = `${body}${check}`;
+    if (check !== 10 && !taken?.has(number)) {
+      taken?.add(number);
+      return number;
+    }
   }
 }
