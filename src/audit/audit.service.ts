@@ -32,7 +32,7 @@ export class AuditService {
     if (filter.action) query.andWhere(`${ALIAS}.action = :action`, { action: filter.action });
     if (filter.outcome) query.andWhere(`${ALIAS}.outcome = :outcome`, { outcome: filter.outcome });
     if (filter.subjectType) query.andWhere(`${ALIAS}.subjectType = :subjectType`, { subjectType: filter.subjectType });
-    if (filter.authority) query.andWhere(`${ALIAS}.authorities @> ARRAY[:authority]::authority[]`, { authority: filter.authority });
+    if (filter.authority) query.andWhere(`${ALIAS}.authorities @> ARRAY[:aboutAuthority]::authority[]`, { aboutAuthority: filter.authority });
     if (filter.role) query.andWhere(`${ALIAS}.roles ~ :rolePattern`, { rolePattern: `(^|,)${filter.role}:` });
     if (filter.policyVersion) query.andWhere(`${ALIAS}.policyVersion = :policyVersion`, { policyVersion: filter.policyVersion });
     if (filter.from) query.andWhere(`${ALIAS}.at >= :from`, { from: filter.from });

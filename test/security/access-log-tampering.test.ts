@@ -1,10 +1,10 @@
-import { generateKeyPairSync } from 'node:crypto';
 import type { DataSource, QueryRunner } from 'typeorm';
 import { readCheckpoints, writeCheckpoint, type Checkpoint, type Query } from '../../src/audit/checkpoints';
 import { verifyAccessLog, type ProblemKind } from '../../src/audit/log-verification';
 import { signingKeyFromPem } from '../../src/audit/signing-key';
 import { createDataSource } from '../../src/db/data-source';
 import { createLogger } from '../../src/logger';
+import { newAuditSigningKeyPem } from '../helpers/audit-signing-key';
 import { testDatabaseUrl } from '../helpers/test-database';
 
 /**
@@ -12,7 +12,7 @@ import { testDatabaseUrl } from '../helpers/test-database';
  * tampers inside a transaction, runs the verifier there, and rolls back: `npm run audit:verify` must name
  * each kind of tampering, against the stored checkpoints and against an exported copy.
  */
-const key = signingKeyFromPem(generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString());
+const key = signingKeyFromPem(newAuditSigningKeyPem());
 const DAY = '2020-01-15';
 const LANE_0 = `${DAY}/0`;
 const LANE_1 = `${DAY}/1`;
@@ -173,7 +173,7 @@ it('with an exported copy, a checkpoint rewritten in the database is named, and 
 });
 
 it('a checkpoint signed by an untrusted key is not trusted', async () => {
-  const stranger = signingKeyFromPem(generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString());
+  const stranger = signingKeyFromPem(newAuditSigningKeyPem());
   const runner = dataSource.createQueryRunner();
   await runner.connect();
   await runner.startTransaction();
