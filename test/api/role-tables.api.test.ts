@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { demoStaff } from '../../seeds/demo-staff';
 import { allFieldsOf, FIELD_CLASSES, type GuardedSubject } from '../../src/authz/field-classes';
-import type { SubjectType } from '../../src/authz/vocabulary';
+import type { Authority, SubjectType } from '../../src/authz/vocabulary';
 import { AllocationRecord } from '../../src/children/allocation.entity';
 import { DisruptionRecord } from '../../src/children/disruption.entity';
 import { PlacementOrderRecord } from '../../src/children/placement-order.entity';
@@ -133,9 +133,20 @@ async function seed(ds: DataSource, fixture: Fixture): Promise<Ids> {
     }
     case 'support':
       return seedSupportRequest(ds, fixture.authority);
+    case 'audit':
+      return seedAuditEvent(ds, fixture.authority);
     case 'partnership':
       return {};
   }
+}
+
+/** An access-log event about a child of `authority`, as a read of it would write; its subject's id names it. */
+async function seedAuditEvent(ds: DataSource, authority: Authority): Promise<Ids> {
+  const [{ id }] = await ds.query(`SELECT gen_random_uuid() AS id`);
+  await ds.query(`SELECT audit_append($1::jsonb)`, [
+    JSON.stringify([{ action: 'read', subjectType: 'Child', subjectIds: [id], fields: ['firstName'], reason: `authority ${authority}`, authorities: [authority] }]),
+  ]);
+  return { AuditEvent: id };
 }
 
 const authorityOf = (fixture: Fixture) => ('authority' in fixture ? fixture.authority : 'KENT');
@@ -234,8 +245,10 @@ const READS: Record<SubjectType, Read> = {
   },
   AuditEvent: {
     kind: 'list',
-    query: '{ auditEvents(first: 1) { totalCount } }',
-    shows: (data) => typeof data.auditEvents?.totalCount === 'number',
+    query: 'query ($subjectId: ID) { auditEvents(first: 1, filter: { subjectId: $subjectId }) { totalCount } }',
+    variables: (ids) => ({ subjectId: ids.AuditEvent ?? null }),
+    // The log as a whole; or, where the fixture wrote one, the event about its child.
+    shows: (data, ids) => (ids.AuditEvent ? data.auditEvents?.totalCount > 0 : typeof data.auditEvents?.totalCount === 'number'),
   },
 };
 

@@ -142,6 +142,8 @@ function recordsOf(fixture: Fixture): Records {
       const assessment = { id: newId(), supportRequestId: request.id, authority: fixture.authority };
       return { SupportRequest: request, SupportAssessment: make(SupportAssessmentRecord, assessment) };
     }
+    case 'audit':
+      return { AuditEvent: make(AuditEventRecord, { id: newId(), authorities: [fixture.authority] }) };
     case 'partnership':
       return {
         BoardPerformance: tagged('BoardPerformance', {}),

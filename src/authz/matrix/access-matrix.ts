@@ -55,7 +55,8 @@ export const MATRIX_ROLES: MatrixRole[] = [
   { name: 'Panel adviser', assignment: assignment('PANEL_MEMBER', null, 'ADVISER'), authorityScoped: false },
   { name: 'Board director', assignment: assignment('BOARD_DIRECTOR', null), authorityScoped: false },
   { name: 'Support worker', assignment: assignment('SUPPORT_WORKER', null), authorityScoped: false },
-  { name: 'Auditor', assignment: assignment('AUDITOR', null), authorityScoped: false },
+  { name: 'Auditor (an authority’s)', assignment: assignment('AUDITOR', OWN), authorityScoped: true },
+  { name: 'Auditor (the partnership’s)', assignment: assignment('AUDITOR', null), authorityScoped: false },
 ];
 
 export type Scope = 'own authority' | 'another authority' | 'any authority';
@@ -78,7 +79,8 @@ function describeValue(value: unknown): string {
 function describeConditions(conditions: Conditions, authority: Authority | null): string | false {
   const words: string[] = [];
   for (const [field, condition] of Object.entries(conditions)) {
-    if (field === 'authority' && authority !== null) {
+    // The record's authority, or for an access-log event, one of the authorities it is about.
+    if ((field === 'authority' || field === 'authorities') && authority !== null) {
       if (condition !== authority) return false;
       continue;
     }

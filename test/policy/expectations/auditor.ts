@@ -1,7 +1,8 @@
 import type { RoleTable } from './types';
 
 /**
- * The information-governance auditor (auditor.1). domain.md, "The roles": reads the access audit log and
+ * The information-governance auditors: the partnership's (auditor.1) and Medway's (auditor.medway), each
+ * council being the data controller for its own children. domain.md, "The roles": reads the access audit log and
  * nothing else ("Field classes": no class of any adoption record). "Sensitive data": the log is append-only,
  * written by the system as access happens, never by a member of staff.
  */
@@ -10,6 +11,14 @@ export const AUDITOR: RoleTable = {
   rows: [
     { rule: 'an auditor reads the access log', actor: 'auditor.1', action: 'read', subject: 'AuditEvent',
       scope: 'partnership-wide', expected: 'allowed' },
+    { rule: 'Medway’s auditor reads the events about Medway’s children and staff', actor: 'auditor.medway',
+      action: 'read', subject: 'AuditEvent', scope: 'own authority', expected: 'allowed' },
+    { rule: 'Medway’s auditor cannot read the events about a Kent child', actor: 'auditor.medway', action: 'read',
+      subject: 'AuditEvent', scope: 'another authority', authority: 'KENT', expected: 'refused', reason: 'ANOTHER_AUTHORITYS_EVENTS' },
+    { rule: 'the partnership’s auditor reads the events about a Kent child', actor: 'auditor.1', action: 'read',
+      subject: 'AuditEvent', scope: 'another authority', authority: 'KENT', expected: 'allowed' },
+    { rule: 'Medway’s auditor cannot read a Medway child', actor: 'auditor.medway', action: 'read', subject: 'Child',
+      scope: 'own authority', expected: 'refused', reason: 'ROLE_MAY_NOT_READ' },
     { rule: 'an auditor cannot write to the access log', actor: 'auditor.1', action: 'create',
       subject: 'AuditEvent', scope: 'partnership-wide', expected: 'refused', reason: 'ROLE_MAY_NOT_CREATE' },
 

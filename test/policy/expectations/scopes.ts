@@ -43,7 +43,8 @@ type PanelNumber = 1 | 2 | 3 | 4;
  * - a case: a child of `authority` allocated to `finder`, with its plan decision, placement order, a match with
  *   a household (PLACED: placed, then disrupted; PROPOSED: awaiting panel), on `agenda` if any;
  * - a household at `stage`, linked with no child; a panel (its next meeting, its feedback);
- * - a support request of `authority` with its assessment; or the partnership's aggregates and access log.
+ * - a support request of `authority` with its assessment; an access-log event about a child of `authority`;
+ *   or the partnership's aggregates and access log.
  */
 export type Fixture =
   | {
@@ -56,6 +57,7 @@ export type Fixture =
   | { kind: 'household'; stage: 'PANEL' | 'STAGE_2' }
   | { kind: 'panel'; panel: PanelNumber }
   | { kind: 'support'; authority: Authority }
+  | { kind: 'audit'; authority: Authority }
   | { kind: 'partnership' };
 
 const PANEL_SUBJECTS: SubjectType[] = ['Panel', 'PanelMeeting', 'ReportQualityFeedback'];
@@ -82,6 +84,8 @@ export function fixtureFor({ actor, subject, scope, authority }: Where): Fixture
   const named = () => authority ?? fail('needs the row to name the authority');
   const myPanel = () => me.panel ?? fail('needs an actor on a panel');
 
+  if (subject === 'AuditEvent' && scope === 'own authority') return { kind: 'audit', authority: mine() };
+  if (subject === 'AuditEvent' && scope === 'another authority') return { kind: 'audit', authority: named() };
   if (PARTNERSHIP_SUBJECTS.includes(subject)) return { kind: 'partnership' };
   if (SUPPORT_SUBJECTS.includes(subject)) {
     if (scope === 'own authority') return { kind: 'support', authority: mine() };
