@@ -98,7 +98,8 @@ const ACCESS_TABLES: [table: string, subjectType: string][] = [
 ];
 
 /**
- * The access log keeps personal data from its readers. A change event names every column that changed and
+ * The access log keeps personal data from its readers. A change event names every column that changed (a
+ * column left empty on insert or delete is no change) and
  * keeps the before and after only of case columns (stages, dates, ids, outcomes, versions); an identifying,
  * special-category, criminal-offence, birth-family or free-text value is replaced by a keyed digest
  * (SHA-256 over a key only the database owner reads, the subject type, the column and the value), so the
@@ -160,7 +161,7 @@ export class AccessLogMinimised1795400002000 implements MigrationInterface {
           SELECT k, before->k AS was, after->k AS now, coalesce(c.class, 'unclassified') AS class
             FROM (SELECT jsonb_object_keys(before) UNION SELECT jsonb_object_keys(after)) AS keys(k)
             LEFT JOIN audit_column_classes c ON c.subject_type = audit_change_event.subject_type AND c.column_name = keys.k
-           WHERE (before->k) IS DISTINCT FROM (after->k) AND k NOT IN ('version', 'updated_at', 'created_at')
+           WHERE coalesce(before->k, 'null') IS DISTINCT FROM coalesce(after->k, 'null') AND k NOT IN ('version', 'updated_at', 'created_at')
         ), kept AS (
           SELECT k, CASE WHEN class = 'case' THEN jsonb_build_object('before', was, 'after', now)
                          ELSE jsonb_build_object('withheld', class,
@@ -234,7 +235,7 @@ export class AccessLogMinimised1795400002000 implements MigrationInterface {
                  'fields', (SELECT jsonb_agg(k ORDER BY k) FROM jsonb_object_keys(diff) k), 'changes', diff) END
           FROM (SELECT coalesce(jsonb_object_agg(k, jsonb_build_object('before', before->k, 'after', after->k)), '{}'::jsonb) AS diff
                   FROM jsonb_object_keys(after) AS k
-                 WHERE (before->k) IS DISTINCT FROM (after->k) AND k NOT IN ('version', 'updated_at', 'created_at')) d
+                 WHERE coalesce(before->k, 'null') IS DISTINCT FROM coalesce(after->k, 'null') AND k NOT IN ('version', 'updated_at', 'created_at')) d
       $$`);
     await q.query(`DROP FUNCTION audit_subject_authorities(text, uuid)`);
     await q.query(`DROP TABLE audit_digest_key`);

@@ -26,7 +26,7 @@ const spec = {
   SEED_DEMO_DATA: bool({ default: true, desc: 'seed demo data into an empty embedded database' }),
   AUDIT_SIGNING_KEY: str({ default: '', desc: 'Ed25519 private key (PKCS#8 PEM; \\n for line breaks) that signs the access log\'s checkpoints' }),
   AUDIT_SIGNING_KEY_FILE: str({ default: '.data/audit-signing-key.pem', desc: 'outside production, where the generated development key is kept' }),
-  AUDIT_CHECKPOINT_MINUTES: num({ default: 10, desc: 'minutes between signed checkpoints of the access log (0: only on shutdown and on demand)' }),
+  AUDIT_CHECKPOINT_MINUTES: num({ default: 10, desc: 'minutes between signed checkpoints of the access log (0: only at start, on shutdown and on demand)' }),
   LOG_LEVEL: str({ choices: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], default: 'info' }),
 };
 

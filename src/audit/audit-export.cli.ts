@@ -31,7 +31,7 @@ async function main(): Promise<void> {
     const rows = await database.dataSource.transaction(async (manager) => {
       const found: Record<string, unknown>[] = await manager.query(
         `SELECT id, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at, staff_id, roles, action, outcome, subject_type,
-                subject_id, subject_ids, authorities, fields, reason, audit_visible_changes(subject_type, changes) AS changes, criteria,
+                subject_id, subject_ids, authorities::text[] AS authorities, fields, reason, audit_visible_changes(subject_type, changes) AS changes, criteria,
                 policy_version, request_id, client_request_id, chain, seq, hash
            FROM audit_events
           WHERE at >= ($1::date)::timestamp AT TIME ZONE 'Europe/London' AND at < ($2::date + 1)::timestamp AT TIME ZONE 'Europe/London'

@@ -4,8 +4,8 @@ import { writeCheckpoint, type Query } from './checkpoints';
 import type { SigningKey } from './signing-key';
 
 /**
- * Signs a checkpoint of the access log every `minutes` (none when 0) and once more when stopped, so that
- * what the API wrote is signed before it goes. A failed checkpoint is logged and tried again next time.
+ * Signs a checkpoint of the access log at once, then every `minutes` (none when 0), and once more when
+ * stopped, so that what the API wrote is signed before it goes. A failed checkpoint is logged and tried again next time.
  */
 export function scheduleCheckpoints(query: Query, key: SigningKey, minutes: number, clock: Clock, log: Logger): { stop: () => Promise<void> } {
   let running: Promise<void> = Promise.resolve();
@@ -20,6 +20,8 @@ export function scheduleCheckpoints(query: Query, key: SigningKey, minutes: numb
     });
     return running;
   };
+  // The first at start: what migrations, seeding or an earlier run left unsigned is signed now.
+  void checkpoint();
   const timer = minutes > 0 ? setInterval(checkpoint, minutes * 60_000).unref() : null;
   return {
     stop: () => {
