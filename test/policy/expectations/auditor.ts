@@ -2,9 +2,9 @@ import type { RoleTable } from './types';
 
 /**
  * The information-governance auditors: the partnership's (auditor.1) and Medway's (auditor.medway), each
- * council being the data controller for its own children. domain.md, "The roles": reads the access audit log and
- * nothing else ("Field classes": no class of any adoption record). "Sensitive data": the log is append-only,
- * written by the system as access happens, never by a member of staff.
+ * council being the data controller for its own children (docs/access-log.md, "Who reads it"). An auditor
+ * reads the access log and nothing else: no class of any adoption record. The log is append-only, written by
+ * the system as access happens, never by a member of staff.
  */
 export const AUDITOR: RoleTable = {
   role: 'an auditor',
