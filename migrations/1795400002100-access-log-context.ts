@@ -74,6 +74,7 @@ export class AccessLogContext1795400002100 implements MigrationInterface {
         staff_id uuid := nullif(current_setting('app.staff_id', true), '')::uuid;
         roles text := coalesce(nullif(current_setting('app.roles', true), ''), 'system');
         batch audit_events[];
+        e audit_events;
         prev_hashes text[] := '{}';
         hashes text[] := '{}';
         last_hash text;
@@ -91,10 +92,11 @@ export class AccessLogContext1795400002100 implements MigrationInterface {
           FROM ROWS FROM (jsonb_to_recordset(events) AS (action text, outcome text, "subjectType" text, "subjectId" uuid,
                           "subjectIds" uuid[], fields text[], reason text, changes jsonb, authorities authority[], criteria jsonb))
                WITH ORDINALITY AS x(action, outcome, "subjectType", "subjectId", "subjectIds", fields, reason, changes, authorities, criteria, n);
+        -- In order, never by index: finding the i-th of an array of rows reads every row before it.
         last_hash := head.hash;
-        FOR i IN 1 .. cardinality(batch) LOOP
+        FOREACH e IN ARRAY batch LOOP
           prev_hashes := prev_hashes || last_hash;
-          last_hash := encode(sha256(convert_to(audit_content(batch[i]) || last_hash, 'UTF8')), 'hex');
+          last_hash := encode(sha256(convert_to(audit_content(e) || last_hash, 'UTF8')), 'hex');
           hashes := hashes || last_hash;
         END LOOP;
         INSERT INTO audit_events (chain, seq, at, request_id, staff_id, roles, action, outcome, subject_type, subject_id, subject_ids,
@@ -102,8 +104,9 @@ export class AccessLogContext1795400002100 implements MigrationInterface {
                                   prev_hash, hash)
         SELECT b.chain, b.seq, b.at, b.request_id, b.staff_id, b.roles, b.action, b.outcome, b.subject_type, b.subject_id, b.subject_ids,
                b.fields, b.reason, b.changes, b.link_version, b.policy_version, b.client_request_id, b.authorities, b.criteria,
-               prev_hashes[i], hashes[i]
-          FROM generate_subscripts(batch, 1) AS i, LATERAL (SELECT (batch[i]).*) b;
+               h.prev_hash, h.hash
+          FROM unnest(batch) WITH ORDINALITY AS b
+          JOIN unnest(prev_hashes, hashes) WITH ORDINALITY AS h(prev_hash, hash, n) ON h.n = b.ordinality;
         UPDATE audit_chain_heads SET seq = head.seq + cardinality(batch), hash = last_hash WHERE chain = lane;
         RETURN cardinality(batch);
       END $$`);
