@@ -1,5 +1,5 @@
 import type { Client } from 'pg';
-import { REFRESH_PROPOSED_FOR } from '../../migrations/1795400001200-household-proposed-for';
+import { REFRESH_LIVE_PROPOSED_FOR } from '../../migrations/1795400002500-household-proposed-for-live';
 import { seededRandom } from '../../seeds/random';
 import { writeAuditLog } from './audit-log';
 import { BulkLoader, type TableWriter } from './bulk-loader';
@@ -87,7 +87,7 @@ export async function generateBenchData(client: Client, children: number, onPhas
 
   // The matches were loaded with triggers off: the households they propose are set from them at once.
   await phase('households proposed for', async () => {
-    await client.query(REFRESH_PROPOSED_FOR);
+    await client.query(REFRESH_LIVE_PROPOSED_FOR);
   });
 
   await phase('support', () =>

@@ -1,7 +1,8 @@
 import { escapeLiteral } from 'pg';
+import type { EntityManager } from 'typeorm';
 import type { Actor, RoleAssignment } from '../authz/actor';
 import type { ScopeFacts } from '../authz/facts';
-import { FACTS, factsFrom, type FactsRow } from '../authz/facts-loader';
+import { FACTS, FACTS_SQL, factsFrom, type FactsRow } from '../authz/facts-loader';
 import { TENANT_REACH_PARAM, tenantAuthoritiesSql } from '../authz/tenant-scope';
 import type { DbScope } from '../db/db-scope';
 import { REQUEST_ROLE } from '../db/request-role';
@@ -18,6 +19,11 @@ type ActorRow = {
 };
 
 const TENANT_AUTHORITIES = tenantAuthoritiesSql('s.id', escapeLiteral(TENANT_REACH_PARAM));
+
+/** A member of staff's role assignments as JSON, from `staff s LEFT JOIN role_assignments a` grouped by s. */
+const ASSIGNMENTS_JSON = `COALESCE(json_agg(json_build_object('role', a.role, 'authority', a.authority,
+                                              'panelId', a.panel_id, 'panelRole', a.panel_role)
+                   ORDER BY a.role, a.authority) FILTER (WHERE a.id IS NOT NULL), '[]')`;
 const count = requestCountSql('$1');
 
 /**
@@ -36,9 +42,7 @@ const ACTOR_STATEMENT = new SessionStatement(
           set_config('app.policy_version', $5, true) AS policy_setting,
           set_config('app.authorities', ${TENANT_AUTHORITIES}, true) AS tenant_setting,
           set_config('role', ${escapeLiteral(REQUEST_ROLE)}, true) AS role_setting,
-          COALESCE(json_agg(json_build_object('role', a.role, 'authority', a.authority,
-                                              'panelId', a.panel_id, 'panelRole', a.panel_role)
-                   ORDER BY a.role, a.authority) FILTER (WHERE a.id IS NOT NULL), '[]') AS assignments,
+          ${ASSIGNMENTS_JSON} AS assignments,
           ${count.requestsThisMinute} AS requests_this_minute,
           ${count.retryAfterSeconds} AS retry_after_seconds
      FROM staff s LEFT JOIN role_assignments a ON a.staff_id = s.id
@@ -74,4 +78,19 @@ export async function openAsActor(db: DbScope, staffId: string, request: Request
     requestsThisMinute: row.requests_this_minute,
     retryAfterSeconds: row.retry_after_seconds,
   };
+}
+
+/**
+ * The actor's assignments and facts as they stand now, read inside the request's transaction (its settings
+ * name the actor and the day): a write decides on these, after locking its row. A member of staff
+ * deactivated meanwhile has no assignments.
+ */
+export async function reloadAssignmentsAndFacts(manager: EntityManager): Promise<{ assignments: RoleAssignment[]; facts: ScopeFacts }> {
+  const [row] = (await manager.query(
+    `SELECT (SELECT ${ASSIGNMENTS_JSON} FROM staff s LEFT JOIN role_assignments a ON a.staff_id = s.id
+              WHERE s.id = (SELECT app_staff_id()) AND s.active GROUP BY s.id) AS assignments,
+            facts.allocations, facts.open_items
+       FROM (${FACTS_SQL}) facts`,
+  )) as [{ assignments: RoleAssignment[] | null } & FactsRow];
+  return { assignments: row.assignments ?? [], facts: factsFrom(row) };
 }

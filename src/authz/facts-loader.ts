@@ -18,10 +18,7 @@ const ROLES_OF_ACTOR = `
  * actor set, the facts are empty. Having no parameters, it is planned once per database session: with the
  * day as a parameter, PostgreSQL planned it again on every request (0.4 ms), judging its generic plan dearer.
  */
-const FACTS_STATEMENT = new SessionStatement(
-  'apse_scope_facts',
-  [],
-  `SELECT set_config('app.roles', coalesce((${ROLES_OF_ACTOR}), ''), true) AS roles_setting,
+export const FACTS_SQL = `SELECT set_config('app.roles', coalesce((${ROLES_OF_ACTOR}), ''), true) AS roles_setting,
           (SELECT coalesce(json_agg(json_build_object('id', f.id, 'childId', f.child_id)), '[]')
              FROM family_finder_allocations f
             WHERE f.family_finder_id = (SELECT app_staff_id()) AND f.ended_on IS NULL
@@ -32,8 +29,9 @@ const FACTS_STATEMENT = new SessionStatement(
             WHERE i.panel_id IN (SELECT r.panel_id FROM role_assignments r
                                   WHERE r.staff_id = (SELECT app_staff_id()) AND r.role = 'PANEL_MEMBER')
               AND i.papers_released_on <= (SELECT current_setting('app.today')::date)
-              AND i.window_closes_on >= (SELECT current_setting('app.today')::date)) AS open_items`,
-);
+              AND i.window_closes_on >= (SELECT current_setting('app.today')::date)) AS open_items`;
+
+const FACTS_STATEMENT = new SessionStatement('apse_scope_facts', [], FACTS_SQL);
 
 /** The facts statement, to run after the actor's. */
 export const FACTS: OpeningStatement = { statement: FACTS_STATEMENT, literals: [] };

@@ -41,6 +41,21 @@ export async function findReadable<E extends ObjectLiteral & { id: string }>(
   return record;
 }
 
+/** Rebuilds a request's ability from the assignments and facts as they stand now, inside a write's transaction. */
+export type AbilityRefresh = (manager: EntityManager) => Promise<AppAbility>;
+
+const refreshes = new WeakMap<AppAbility, AbilityRefresh>();
+
+/**
+ * Ties to a request's ability the way to rebuild it. A request's ability is decided as it starts; a write
+ * (findForAction) rebuilds it after locking its row, so an allocation, an agenda window or an assignment
+ * that ended meanwhile no longer grants the change.
+ */
+export function refreshableAbility(ability: AppAbility, refresh: AbilityRefresh): AppAbility {
+  refreshes.set(ability, refresh);
+  return ability;
+}
+
 export type TargetOf<E> = {
   manager: EntityManager;
   ability: AppAbility;
@@ -56,7 +71,8 @@ export type TargetOf<E> = {
  * may never read the subject; (2) NOT_FOUND if it is missing or out of reach (the lookup carries the
  * read policy); (3) FORBIDDEN with a reason if the action is refused on this record. Then a stale
  * `version` is a CONFLICT. The row is locked until the request's transaction ends, so concurrent
- * changes to one record are applied one after the other.
+ * changes to one record are applied one after the other; once it is locked, the actor's assignments
+ * and facts are read again and (2) and (3) decided on them.
  */
 export async function findForAction<E extends ObjectLiteral & { id: string }>(
   action: Action,
@@ -68,9 +84,12 @@ export async function findForAction<E extends ObjectLiteral & { id: string }>(
     .setLock('pessimistic_write')
     .getOne();
   if (!record) throw notFound(subjectType, id);
-  assertCan(ability, action, record);
+  const refresh = refreshes.get(ability);
+  const current = refresh ? await refresh(manager) : ability;
+  if (!current.can('read', record)) throw notFound(subjectType, id);
+  assertCan(current, action, record);
   if (version != null && 'version' in record && record.version !== version) {
-    throw conflict(`${subjectType} ${id} has changed since version ${version} (now ${record.version}): reload and retry`);
+    throw conflict(`${subjectType} ${id} has changed since version ${version} (now ${record.version}): reload and retry`, 'STALE_VERSION');
   }
   return record;
 }

@@ -86,19 +86,24 @@ export class DbScope {
   /**
    * Changes that belong together: a savepoint that is released on success and rolled back alone
    * on failure, so one failed mutation of an operation leaves nothing half-written. A unique
-   * violation (a one-off step recorded twice by concurrent requests) is a CONFLICT.
+   * violation (a one-off step recorded twice by concurrent requests) is a CONFLICT. A deadlock or a
+   * serialization failure (two requests changing the same records at once) is rolled back and the work
+   * tried once more; a second is a CONFLICT the caller may retry.
    */
   async unit<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    const savepoint = `unit_${(this.units += 1)}`;
-    await this.query(`SAVEPOINT ${savepoint}`);
-    try {
-      const result = await work(this.manager);
-      await this.query(`RELEASE SAVEPOINT ${savepoint}`);
-      return result;
-    } catch (error) {
-      await this.query(`ROLLBACK TO SAVEPOINT ${savepoint}`);
-      if (isUniqueViolation(error)) throw conflict('This has already been recorded');
-      throw error;
+    for (let attempt = 1; ; attempt += 1) {
+      const savepoint = `unit_${(this.units += 1)}`;
+      await this.query(`SAVEPOINT ${savepoint}`);
+      try {
+        const result = await work(this.manager);
+        await this.query(`RELEASE SAVEPOINT ${savepoint}`);
+        return result;
+      } catch (error) {
+        await this.query(`ROLLBACK TO SAVEPOINT ${savepoint}`);
+        if (isUniqueViolation(error)) throw conflict('This has already been recorded', 'ALREADY_RECORDED');
+        if (!isConcurrencyFailure(error)) throw error;
+        if (attempt === MAX_ATTEMPTS) throw conflict('Another change to the same records got in the way: try again', 'CONCURRENT_CHANGE');
+      }
     }
   }
 
@@ -144,8 +149,22 @@ function markTransactionActive(runner: QueryRunner, active: boolean): void {
   (runner as { isTransactionActive: boolean }).isTransactionActive = active;
 }
 
+/** A unit of work is tried at most this often when concurrent requests deadlock or fail to serialize. */
+const MAX_ATTEMPTS = 2;
+const DEADLOCK = '40P01';
+const SERIALIZATION_FAILURE = '40001';
+
+function driverCode(error: unknown): string | undefined {
+  return error instanceof QueryFailedError ? (error.driverError as { code?: string }).code : undefined;
+}
+
 function isUniqueViolation(error: unknown): boolean {
-  return error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505';
+  return driverCode(error) === '23505';
+}
+
+function isConcurrencyFailure(error: unknown): boolean {
+  const code = driverCode(error);
+  return code === DEADLOCK || code === SERIALIZATION_FAILURE;
 }
 
 /**

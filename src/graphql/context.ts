@@ -3,12 +3,13 @@ import type { Request } from 'express';
 import type { DataSource } from 'typeorm';
 import { AuditTrail } from '../audit/audit-trail';
 import { policyVersion } from '../audit/policy-version';
-import { openAsActor } from '../auth/actor-loader';
+import { openAsActor, reloadAssignmentsAndFacts } from '../auth/actor-loader';
 import { createTokenVerifier, InvalidToken, type TokenVerifier } from '../auth/tokens';
 import type { AppAbility } from '../authz/ability';
 import type { Actor } from '../authz/actor';
 import { defineAbilityFor } from '../authz/define-ability';
 import { ScopedLoaders } from '../authz/scoped-loaders';
+import { refreshableAbility } from '../authz/scoped-reads';
 import type { ScopeFacts } from '../authz/facts';
 import type { Config, TimelinessThresholds } from '../config';
 import { createStaffDirectory, type StaffDirectory } from '../staff/staff-directory';
@@ -104,7 +105,10 @@ export async function buildContext(deps: AppDeps, req: Request, requestId: strin
     if (!opening) throw unauthenticated('The token does not name an active member of staff');
     if (opening.requestsThisMinute > deps.rateLimitPerMinute) throw rateLimited(opening.retryAfterSeconds);
     const { actor, facts } = opening;
-    const ability = defineAbilityFor(actor, facts, now);
+    const ability = refreshableAbility(defineAbilityFor(actor, facts, now), async (manager) => {
+      const current = await reloadAssignmentsAndFacts(manager);
+      return defineAbilityFor({ ...actor, assignments: current.assignments }, current.facts, now);
+    });
     const loaders = new ScopedLoaders(() => db.manager, ability);
     const base: ServiceContext = { log: deps.log.child({ requestId, staffId }), now, today, actor, facts, ability, db, loaders };
     const audit = new AuditTrail();

@@ -54,8 +54,11 @@ export function badUserInput(field: string, message: string): GraphQLError {
   return appError('BAD_USER_INPUT', `${field}: ${message}`, { field });
 }
 
-export function conflict(message: string): GraphQLError {
-  return appError('CONFLICT', message);
+/** Why a change conflicts: a stale version, a one-off step already recorded, or a concurrent change. */
+export type ConflictReason = 'STALE_VERSION' | 'ALREADY_RECORDED' | 'CONCURRENT_CHANGE';
+
+export function conflict(message: string, reason?: ConflictReason): GraphQLError {
+  return appError('CONFLICT', message, reason ? { reason } : {});
 }
 
 /** Too many requests: HTTP 429, with the seconds to wait in `Retry-After`. */

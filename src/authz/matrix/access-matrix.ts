@@ -95,7 +95,9 @@ function describeConditions(conditions: Conditions, authority: Authority | null)
           $in: (value as unknown[]).length === 0 ? null : `${field} is ${said}`,
           $lte: `${field} is on or before ${said}`,
           $gte: `${field} is on or after ${said}`,
-        }[operator as '$in' | '$lte' | '$gte'];
+          $lt: `${field} is before ${said}`,
+          $gt: `${field} is after ${said}`,
+        }[operator as '$in' | '$lte' | '$gte' | '$lt' | '$gt'];
         if (phrase === undefined) words.push(`${field} ${operator} ${said}`);
         else if (phrase === null) return false;
         else words.push(phrase);
@@ -132,19 +134,24 @@ export function buildAccessMatrix(): MatrixCell[] {
     for (const [scope, authority] of scopes) {
       for (const subject of SUBJECT_TYPES) {
         for (const action of ACTIONS) {
-          const grants = ability
-            .rulesFor(action, subject)
+          const rules = ability.rulesFor(action, subject);
+          const grants = rules
             .filter((rule) => !rule.inverted)
             .flatMap((rule) => {
               const words = describeConditions((rule.conditions ?? {}) as Conditions, authority);
               return words === false ? [] : [{ words, fields: rule.fields as string[] | undefined }];
             });
+          // A denial narrows the grants: "unless" its conditions hold.
+          const denials = rules
+            .filter((rule) => rule.inverted)
+            .flatMap((rule) => describeConditions((rule.conditions ?? {}) as Conditions, authority) || []);
+          const unless = grants.length > 0 && denials.length > 0 ? `, unless ${denials.join('; or ')}` : '';
           const access =
             grants.length === 0
               ? 'refused'
-              : grants.some((g) => g.words === '')
+              : grants.some((g) => g.words === '') && !unless
                 ? 'allowed'
-                : `allowed if ${grants.map((g) => g.words).join('; or ')}`;
+                : `allowed if ${grants.map((g) => g.words || 'any').join('; or ')}${unless}`;
           const guarded = action === 'read' && grants.length > 0 && (subject === 'Child' || subject === 'Household');
           const fields = guarded ? grants.map((g) => describeFields(subject, g.fields)).join('; or ') : null;
           cells.push({ role: role.name, scope, subject, action, access, fields });

@@ -12,7 +12,7 @@ import type { DefinePermissions } from './policy';
  * records recommendations, from the meeting until the papers close, and the six-monthly report-quality
  * feedback. Panels recommend; they never decide.
  */
-export const panelMemberPolicy: DefinePermissions = ({ panelId, panelRole }, { facts, today }, { can }) => {
+export const panelMemberPolicy: DefinePermissions = ({ panelId, panelRole }, { facts, today }, { can, cannot }) => {
   if (panelId === null) return;
   can('read', 'Panel', { id: panelId });
   can('read', 'PanelMeeting', { panelId });
@@ -39,9 +39,11 @@ export const panelMemberPolicy: DefinePermissions = ({ panelId, panelRole }, { f
     can('read', HOUSEHOLD_RECORD_SUBJECTS);
   }
   if (panelRole === 'CHAIR' || panelRole === 'VICE_CHAIR') {
-    can('recommend', 'AgendaItem', { panelId, meetingOn: { $lte: today }, windowClosesOn: { $gte: today } }).because(
-      'PANEL_WINDOW_CLOSED',
-    );
+    // Each refusal names its own rule: another panel's item is not theirs to recommend on; their own panel's
+    // item is outside the recommendation window before the meeting and once its papers close.
+    can('recommend', 'AgendaItem', { panelId }).because('NOT_CHAIR_OF_THIS_PANEL');
+    cannot('recommend', 'AgendaItem', { panelId, meetingOn: { $gt: today } }).because('PANEL_WINDOW_CLOSED');
+    cannot('recommend', 'AgendaItem', { panelId, windowClosesOn: { $lt: today } }).because('PANEL_WINDOW_CLOSED');
     can(['read', 'create'], 'ReportQualityFeedback', { panelId }).because('NOT_YOUR_PANEL');
   }
 };
