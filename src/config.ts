@@ -27,6 +27,7 @@ const spec = {
   AUDIT_SIGNING_KEY: str({ default: '', desc: 'Ed25519 private key (PKCS#8 PEM; \\n for line breaks) that signs the access log\'s checkpoints' }),
   AUDIT_SIGNING_KEY_FILE: str({ default: '.data/audit-signing-key.pem', desc: 'outside production, where the generated development key is kept' }),
   AUDIT_CHECKPOINT_MINUTES: num({ default: 10, desc: 'minutes between signed checkpoints of the access log (0: only at start, on shutdown and on demand)' }),
+  ALLOW_DEV_SECRET_ON_NETWORK: bool({ default: false, desc: 'with the development secret, listen beyond loopback (a local container demo)' }),
   LOG_LEVEL: str({ choices: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], default: 'info' }),
 };
 
@@ -43,6 +44,8 @@ export type Config = {
   logLevel: string;
   timelinessThresholds: TimelinessThresholds;
   rateLimitPerMinute: number;
+  /** Tokens are signed with the built-in development secret (development and test only). */
+  usesDevSecret: boolean;
   /** The access log's checkpoint signing key: PEM text, or (outside production) a file generated on first use. */
   auditSigningKey: { pem: string } | { file: string };
   auditCheckpointMinutes: number;
@@ -52,6 +55,11 @@ export type Config = {
 export type TimelinessThresholds = { a2Days: number; a10Days: number };
 
 export class ConfigError extends Error {}
+
+/** A host only this machine can reach. */
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
 
 /** Validates the environment once; throws ConfigError naming every bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -69,6 +77,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!e.JWKS_URL && jwtSecret.length < 32) {
     throw new ConfigError('invalid configuration: JWT_SECRET must be at least 32 characters');
   }
+  const usesDevSecret = !e.JWKS_URL && jwtSecret === DEV_JWT_SECRET;
+  if (usesDevSecret && !isLoopback(e.HOST) && !e.ALLOW_DEV_SECRET_ON_NETWORK) {
+    throw new ConfigError(
+      `invalid configuration: with the development secret anyone can sign a token, so the API listens on loopback only (HOST is ${e.HOST}); ` +
+        'set JWT_SECRET or JWKS_URL, or ALLOW_DEV_SECRET_ON_NETWORK=true for a local container',
+    );
+  }
   return {
     nodeEnv: e.NODE_ENV as Config['nodeEnv'],
     host: e.HOST,
@@ -82,6 +97,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     timelinessThresholds: { a2Days: e.A2_THRESHOLD_DAYS, a10Days: e.A10_THRESHOLD_DAYS },
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    usesDevSecret,
     auditSigningKey: e.AUDIT_SIGNING_KEY ? { pem: e.AUDIT_SIGNING_KEY.replace(/\\n/g, '\n') } : { file: e.AUDIT_SIGNING_KEY_FILE },
     auditCheckpointMinutes: e.AUDIT_CHECKPOINT_MINUTES,
   };

@@ -6,7 +6,7 @@ import { scheduleCheckpoints } from './audit/checkpoint-schedule';
 import { loadSigningKey } from './audit/signing-key';
 import { signDevToken } from './auth/tokens';
 import { systemClock } from './clock';
-import { ConfigError, loadConfig, type Config } from './config';
+import { ConfigError, isLoopback, loadConfig, type Config } from './config';
 import { openDatabase } from './db/database';
 import { appDepsFrom } from './graphql/context';
 import { describeError } from './log-safe-error';
@@ -43,6 +43,14 @@ async function main(): Promise<void> {
 
   const url = `http://${config.host}:${config.port}/graphql`;
   log.info({ url, embedded: database.embedded, startupMs: Math.round(performance.now() - started) }, 'APSE API ready');
+  if (config.usesDevSecret) {
+    log.warn(
+      { host: config.host },
+      isLoopback(config.host)
+        ? 'tokens are signed with the development secret: listening on loopback only'
+        : 'tokens are signed with the development secret and the API listens beyond loopback (ALLOW_DEV_SECRET_ON_NETWORK)',
+    );
+  }
   if (database.embedded && config.nodeEnv !== 'production') await printDemoTokens(config);
 
   const shutdown = (signal: string) => {

@@ -23,6 +23,8 @@ export async function createServer(deps: AppDeps): Promise<ApiServer> {
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
     allowBatchedHttpRequests: limits.allowBatchedHttpRequests,
+    // One cache of query texts shared by every caller would tell anyone whether anyone else ran a query.
+    persistedQueries: false,
     plugins: [
       ...limits.plugins,
       requestScopePlugin(),
@@ -35,6 +37,8 @@ export async function createServer(deps: AppDeps): Promise<ApiServer> {
 
   const app = express();
   app.disable('x-powered-by');
+  // Answers carry personal data: no browser or proxy may keep them, and no ETag invites one to.
+  app.set('etag', false);
   app.get('/healthz', async (_req, res) => {
     try {
       await deps.dataSource.query('SELECT 1');
@@ -45,6 +49,10 @@ export async function createServer(deps: AppDeps): Promise<ApiServer> {
   });
   app.use(
     '/graphql',
+    (_req: Request, res: Response, next: NextFunction) => {
+      res.setHeader('cache-control', 'no-store');
+      next();
+    },
     express.json({ limit: '100kb' }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {

@@ -1,4 +1,4 @@
-import { createRemoteJWKSet, errors, jwtVerify, SignJWT } from 'jose';
+import { createRemoteJWKSet, errors, jwtVerify, SignJWT, type JWTPayload } from 'jose';
 import { LRUCache } from 'lru-cache';
 import type { Config } from '../config';
 
@@ -18,13 +18,27 @@ export class InvalidToken extends Error {}
 const REUSED_FOR_MS = 60_000;
 const TOKENS_REMEMBERED = 10_000;
 
+/** The longest a token may live (exp − iat): a working day and a half, at most. */
+export const MAX_TOKEN_LIFETIME_SECONDS = 12 * 3600;
+/** How far the issuer's clock may run ahead of ours. */
+const CLOCK_SKEW_SECONDS = 60;
+
+/** A token must say when it was issued and when it expires, live at most 12 hours, and not come from the future. */
+function assertLifetime(payload: JWTPayload): void {
+  const { iat, exp } = payload;
+  if (iat === undefined || exp === undefined) throw new InvalidToken('a token must carry iat and exp');
+  if (exp - iat > MAX_TOKEN_LIFETIME_SECONDS) throw new InvalidToken('a token may live at most 12 hours');
+  if (iat > Date.now() / 1000 + CLOCK_SKEW_SECONDS) throw new InvalidToken('the token was issued in the future');
+}
+
 /**
  * Verifies a bearer token: HS256 with the development secret, or RS256/ES256 against the identity
  * provider's JWKS in production. The algorithm list is fixed, so `alg: none` and algorithm
- * confusion are refused; issuer, audience, expiry and not-before are checked; `sub` is a staff id.
+ * confusion are refused; issuer, audience, expiry and not-before are checked, and the lifetime
+ * (`assertLifetime`); `sub` is a staff id.
  */
 export function createTokenVerifier(jwt: Config['jwt']): TokenVerifier {
-  const options = { issuer: jwt.issuer, audience: jwt.audience };
+  const options = { issuer: jwt.issuer, audience: jwt.audience, requiredClaims: ['iat', 'exp'], clockTolerance: CLOCK_SKEW_SECONDS };
   const jwks = jwt.jwksUrl ? createRemoteJWKSet(new URL(jwt.jwksUrl)) : null;
   const secret = new TextEncoder().encode(jwt.secret ?? '');
   const verify = (token: string) =>
@@ -39,9 +53,10 @@ export function createTokenVerifier(jwt: Config['jwt']): TokenVerifier {
     if (known && Date.now() < known.until) return { staffId: known.staffId };
     try {
       const { payload } = await verify(token);
+      assertLifetime(payload);
       if (typeof payload.sub !== 'string' || !UUID.test(payload.sub)) throw new InvalidToken('token subject is not a staff id');
       const staffId = payload.sub.toLowerCase();
-      verified.set(token, { staffId, until: Math.min(Date.now() + REUSED_FOR_MS, payload.exp === undefined ? Infinity : payload.exp * 1000) });
+      verified.set(token, { staffId, until: Math.min(Date.now() + REUSED_FOR_MS, payload.exp! * 1000) });
       return { staffId };
     } catch (error) {
       if (error instanceof errors.JOSEError || error instanceof InvalidToken) throw new InvalidToken(error.message);

@@ -11,10 +11,12 @@ const secret = new TextEncoder().encode(TEST_CONFIG.jwt.secret!);
 const now = () => Math.floor(Date.now() / 1000);
 const kentAdm = demoStaff('adm.kent').id;
 
-type Claims = { sub?: string; iss?: string; aud?: string; exp?: number; nbf?: number };
+type Claims = { sub?: string; iss?: string; aud?: string; exp?: number | null; nbf?: number; iat?: number | null };
 function sign(claims: Claims, key: Uint8Array = secret): Promise<string> {
-  const { sub = kentAdm, iss = TEST_CONFIG.jwt.issuer, aud = TEST_CONFIG.jwt.audience, exp = now() + 600, nbf } = claims;
-  const jwt = new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject(sub).setIssuer(iss).setAudience(aud).setIssuedAt().setExpirationTime(exp);
+  const { sub = kentAdm, iss = TEST_CONFIG.jwt.issuer, aud = TEST_CONFIG.jwt.audience, exp = now() + 600, nbf, iat = now() } = claims;
+  const jwt = new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject(sub).setIssuer(iss).setAudience(aud);
+  if (iat !== null) jwt.setIssuedAt(iat);
+  if (exp !== null) jwt.setExpirationTime(exp);
   if (nbf) jwt.setNotBefore(nbf);
   return jwt.sign(key);
 }
@@ -24,6 +26,12 @@ it('a valid token for an active member of staff authenticates as them', async ()
   const { status, data } = await api().withHeader(`Bearer ${await sign({})}`, ME);
   expect(status).toBe(200);
   expect(data!.me).toEqual({ username: 'adm.kent', roles: [{ role: 'ADM', authority: 'KENT', panelId: null, panelRole: null }] });
+});
+
+it('a token issued a few seconds ahead of the API’s clock, and one living exactly 12 hours, authenticate', async () => {
+  for (const token of [await sign({ iat: now() + 30, exp: now() + 600 }), await sign({ iat: now(), exp: now() + 12 * 3600 })]) {
+    expect((await api().withHeader(`Bearer ${token}`, ME)).status).toBe(200);
+  }
 });
 
 it('a panel member’s roles name their panel and panel role', async () => {
@@ -54,6 +62,10 @@ describe('refused with UNAUTHENTICATED', () => {
     ['a token from another issuer', async () => `Bearer ${await sign({ iss: 'someone-else' })}`],
     ['a token for another audience', async () => `Bearer ${await sign({ aud: 'another-api' })}`],
     ['a token whose subject is not a staff id', async () => `Bearer ${await sign({ sub: 'adm.kent' })}`],
+    ['a token without an expiry (exp)', async () => `Bearer ${await sign({ exp: null })}`],
+    ['a token without an issue time (iat)', async () => `Bearer ${await sign({ iat: null })}`],
+    ['a token that lives longer than 12 hours', async () => `Bearer ${await sign({ iat: now(), exp: now() + 12 * 3600 + 60 })}`],
+    ['a token issued more than a minute in the future', async () => `Bearer ${await sign({ iat: now() + 300, exp: now() + 3600 })}`],
     ['a token for a member of staff who does not exist', async () => `Bearer ${await sign({ sub: randomUUID() })}`],
   ];
 

@@ -27,6 +27,13 @@ describe('configuration', () => {
     expect(loadConfig({ AUDIT_SIGNING_KEY: pem.replace(/\n/g, '\\n') }).auditSigningKey).toEqual({ pem });
   });
 
+  it('with the development secret the API listens on loopback only, unless ALLOW_DEV_SECRET_ON_NETWORK is set', () => {
+    expect(loadConfig({ HOST: '127.0.0.1' }).usesDevSecret).toBe(true);
+    expect(() => loadConfig({ HOST: '0.0.0.0' })).toThrow(/loopback only/);
+    expect(loadConfig({ HOST: '0.0.0.0', ALLOW_DEV_SECRET_ON_NETWORK: 'true' }).host).toBe('0.0.0.0');
+    expect(loadConfig({ HOST: '0.0.0.0', JWT_SECRET: 'a-real-secret-of-at-least-thirty-two-characters' }).usesDevSecret).toBe(false);
+  });
+
   it('names every invalid variable', () => {
     expect(() => loadConfig({ PORT: 'eighty', DATABASE_URL: 'not a url' })).toThrow(/PORT.*DATABASE_URL|DATABASE_URL.*PORT/);
   });
