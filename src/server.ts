@@ -4,7 +4,7 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import { buildContext, clientRequestIdOf, newRequestId, type AppDeps, type RequestContext } from './graphql/context';
-import { formatError } from './graphql/format-error';
+import { formatErrorFor } from './graphql/format-error';
 import { queryLimits } from './graphql/query-limits';
 import { requestScopePlugin } from './graphql/request-scope.plugin';
 import { buildApiSchema } from './graphql/schema';
@@ -13,10 +13,11 @@ export type ApiServer = { app: Express; stop: () => Promise<void> };
 
 /** The express app and Apollo server, without listening: main.ts listens, tests use supertest. */
 export async function createServer(deps: AppDeps): Promise<ApiServer> {
-  const limits = queryLimits(deps.production);
+  const schema = await buildApiSchema();
+  const limits = queryLimits(schema, deps.production);
   const apollo = new ApolloServer<RequestContext>({
-    schema: await buildApiSchema(),
-    formatError,
+    schema,
+    formatError: formatErrorFor(deps.production),
     introspection: !deps.production,
     includeStacktraceInErrorResponses: false,
     stopOnTerminationSignals: false, // main.ts drains HTTP, then stops Apollo and the database

@@ -2,9 +2,10 @@ import { ArgsType, ClassType, Field, Int, ObjectType } from 'type-graphql';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { hydrated } from '../db/hydrated';
 import { badUserInput } from './errors';
+import { LimitExceeded } from './limit-exceeded';
 
 export const MAX_PAGE_SIZE = 100;
-const DEFAULT_PAGE_SIZE = 20;
+export const DEFAULT_PAGE_SIZE = 20;
 
 @ArgsType()
 export class ConnectionArgs {
@@ -93,9 +94,8 @@ export async function paginate<E extends ObjectLiteral & { id: string }, V>(
   order: KeysetOrder = CREATION_ORDER,
 ): Promise<Page<V>> {
   const first = args.first ?? DEFAULT_PAGE_SIZE;
-  if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
-    throw badUserInput('first', `must be between 0 and ${MAX_PAGE_SIZE}`);
-  }
+  if (first > MAX_PAGE_SIZE) throw new LimitExceeded('pageSize', MAX_PAGE_SIZE, first);
+  if (!Number.isInteger(first) || first < 0) throw badUserInput('first', `must be between 0 and ${MAX_PAGE_SIZE}`);
   const alias = query.alias;
   const column = query.expressionMap.mainAlias!.metadata.findColumnWithPropertyName(order.instant)!.databaseName;
   const countQuery = query.clone();

@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import { LIMIT_CODES } from './limit-exceeded';
 
 /** The stable codes of design.md §5. Front ends switch on `extensions.code`, never on messages. */
 export const ERROR_CODES = [
@@ -8,6 +9,7 @@ export const ERROR_CODES = [
   'BAD_USER_INPUT',
   'CONFLICT',
   'RATE_LIMITED',
+  ...Object.values(LIMIT_CODES),
   'INTERNAL_SERVER_ERROR',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,6 +1,8 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
 import { GraphQLError } from 'graphql';
+import { LimitExceeded } from './limit-exceeded';
+import { tokenLimitOf } from './query-limits';
 import { ArgumentValidationError } from 'type-graphql';
 import { ERROR_CODES, type ErrorCode } from './errors';
 
@@ -39,21 +41,50 @@ function validationFailure(error: ArgumentValidationError, formatted: GraphQLFor
   return { ...formatted, message: `${field}: ${message}`, extensions: { code: 'BAD_USER_INPUT', field } };
 }
 
-/**
- * The one place errors leave the API: codes of design.md §5 pass through; a malformed operation
- * is BAD_USER_INPUT; everything else is masked as INTERNAL_SERVER_ERROR (logged by the plugin
- * with the request id, which the response carries in `x-request-id`).
- */
-export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const original = unwrapResolverError(error);
-  if (original instanceof ArgumentValidationError) return validationFailure(original, formatted);
-  if (!isExpectedError(error)) {
-    return { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' satisfies ErrorCode } };
+/** A passed limit, wherever it was raised (a validation rule, a plugin, the parser, a page): its own error. */
+function limitExceededIn(error: unknown, formatted: GraphQLFormattedError): LimitExceeded | null {
+  for (let e: unknown = error; e instanceof Error; e = (e as GraphQLError).originalError) {
+    if (e instanceof LimitExceeded) return e;
   }
-  const code = String(formatted.extensions?.code);
-  const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
-  return {
-    ...formatted,
-    extensions: { ...extensions, code: REQUEST_ERROR_CODES.has(code) ? 'BAD_USER_INPUT' : code },
+  return formatted.extensions?.code === 'GRAPHQL_PARSE_FAILED' ? tokenLimitOf(formatted.message) : null;
+}
+
+/** Messages about the operation itself: in production they name no type, field, argument or suggestion. */
+const MASKED_IN_PRODUCTION: Record<string, string> = {
+  GRAPHQL_VALIDATION_FAILED: 'The operation is not valid against the schema',
+  GRAPHQL_PARSE_FAILED: 'The operation could not be parsed',
+};
+/** Long enough for any message this API writes; a client's 90,000-character field name is not echoed. */
+const MAX_MESSAGE_LENGTH = 500;
+
+/**
+ * The one place errors leave the API: the codes of errors.ts pass through; a passed limit is its own
+ * code; a malformed operation is BAD_USER_INPUT (in production its message names nothing of the schema);
+ * everything else is masked as INTERNAL_SERVER_ERROR (logged by the plugin with the request id, which the
+ * response carries in `x-request-id`).
+ */
+export function formatErrorFor(production: boolean) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    if (original instanceof ArgumentValidationError) return validationFailure(original, formatted);
+    const limit = limitExceededIn(error, formatted);
+    if (limit) {
+      const { http: _http, ...extensions } = limit.extensions;
+      return { message: limit.message, ...(formatted.locations ? { locations: formatted.locations } : {}), extensions };
+    }
+    if (!isExpectedError(error)) {
+      return { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' satisfies ErrorCode } };
+    }
+    const code = String(formatted.extensions?.code);
+    if (production && MASKED_IN_PRODUCTION[code]) {
+      return { message: MASKED_IN_PRODUCTION[code], ...(formatted.locations ? { locations: formatted.locations } : {}), extensions: { code: 'BAD_USER_INPUT' } };
+    }
+    const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+    const message = formatted.message.length > MAX_MESSAGE_LENGTH ? `${formatted.message.slice(0, MAX_MESSAGE_LENGTH)}…` : formatted.message;
+    return {
+      ...formatted,
+      message,
+      extensions: { ...extensions, code: REQUEST_ERROR_CODES.has(code) ? 'BAD_USER_INPUT' : code },
+    };
   };
 }

@@ -82,6 +82,22 @@ it('a misspelt field gets no suggestion that would map the schema', async () => 
   expect(res.body.errors[0].message).not.toMatch(/Did you mean/i);
 });
 
+it.each([
+  ['a field missing its selection', '{ me }', /Staff|me/],
+  ['a field on the wrong type', '{ me { childern } }', /Staff|childern/],
+  ['an unknown enum value', '{ children(filter: { stage: MATCHD }) { totalCount } }', /ChildStage|MATCHD|Did you mean/],
+  ['an unknown argument', '{ children(frist: 5) { totalCount } }', /frist|children/],
+  ['a 90,000-character field name', `{ ${'x'.repeat(90_000)} }`, /xxxx/],
+])('in production, %s is refused naming no type, field, argument or suggestion: its code and place only', async (_case, query, leak) => {
+  const res = await post(await rs256(demoStaff('adm.kent').id), query);
+  expect(res.status).toBe(400);
+  for (const error of res.body.errors) {
+    expect(error.extensions).toEqual({ code: 'BAD_USER_INPUT' });
+    expect(error.message).not.toMatch(leak);
+    expect(error.message.length).toBeLessThan(100);
+  }
+});
+
 it('the landing page is not served', async () => {
   const res = await request(api.app).get('/graphql').set('accept', 'text/html');
   expect(res.headers['content-type'] ?? '').not.toMatch(/html/);
