@@ -7,7 +7,7 @@ import { TENANT_REACH_PARAM, tenantAuthoritiesSql } from '../authz/tenant-scope'
 import type { DbScope } from '../db/db-scope';
 import { REQUEST_ROLE } from '../db/request-role';
 import { SessionStatement } from '../db/session-statement';
-import { requestCountSql } from './rate-limit';
+import { recountSql, requestCountSql } from './rate-limit';
 
 type ActorRow = {
   id: string;
@@ -72,6 +72,7 @@ export async function openAsActor(db: DbScope, staffId: string, request: Request
   );
   const row = actorRows![0] as ActorRow | undefined;
   if (!row) return null;
+  db.keepOnRollback(recountSql(escapeLiteral(staffId)));
   return {
     actor: { staffId: row.id, username: row.username, displayName: row.display_name, assignments: row.assignments },
     facts: factsFrom(factsRows![0] as FactsRow),

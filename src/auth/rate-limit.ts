@@ -3,9 +3,19 @@
  * instances share one count. It is part of the request's first statement (`loadActor`): the request's own
  * backend adds one to its row for the minute (its own row: concurrent requests of one member never wait
  * on each other), and the count is the sum over every backend's row. Windows older than five minutes are
- * cleared as it goes, skipping any row another request holds. A refused or failed request rolls back and
- * is not counted.
+ * cleared as it goes, skipping any row another request holds. A request that rolls back (refused, failed,
+ * or left by its client) is counted again after its ROLLBACK (`recountSql`): every request counts.
  */
+const countOne = (staffIdLiteral: string) => `
+        INSERT INTO rate_limit_windows AS w (staff_id, window_start, backend, requests)
+        VALUES (${staffIdLiteral}, date_trunc('minute', now()), pg_backend_pid(), 1)
+        ON CONFLICT (staff_id, window_start, backend) DO UPDATE SET requests = w.requests + 1`;
+
+/** The request counted once more, outside its transaction, after that rolled back. */
+export function recountSql(staffIdLiteral: string): string {
+  return countOne(staffIdLiteral);
+}
+
 export function requestCountSql(staffIdLiteral: string): { ctes: string; requestsThisMinute: string; retryAfterSeconds: string } {
   const minute = `date_trunc('minute', now())`;
   return {
@@ -15,10 +25,7 @@ export function requestCountSql(staffIdLiteral: string): { ctes: string; request
           SELECT ctid FROM rate_limit_windows
            WHERE staff_id = ${staffIdLiteral} AND window_start < ${minute} - interval '5 minutes' FOR UPDATE SKIP LOCKED))
       ),
-      counted AS (
-        INSERT INTO rate_limit_windows AS w (staff_id, window_start, backend, requests)
-        VALUES (${staffIdLiteral}, ${minute}, pg_backend_pid(), 1)
-        ON CONFLICT (staff_id, window_start, backend) DO UPDATE SET requests = w.requests + 1
+      counted AS (${countOne(staffIdLiteral)}
         RETURNING requests
       )`,
     requestsThisMinute: `((SELECT requests FROM counted) + (SELECT coalesce(sum(requests), 0) FROM rate_limit_windows

@@ -37,6 +37,8 @@ export class DbScope {
   private runner: QueryRunner | null = null;
   private done = false;
   private units = 0;
+  /** A statement to run after a ROLLBACK, outside the transaction: what must be kept whatever happens. */
+  private afterRollback: string | null = null;
   /** Statements sent, for tests and the benchmark. */
   statementCount = 0;
 
@@ -72,6 +74,11 @@ export class DbScope {
       await prepareOnSession(client, statements);
       return send();
     }
+  }
+
+  /** Runs `sql` (no parameters) after this scope rolls back, in the ROLLBACK's round trip. */
+  keepOnRollback(sql: string): void {
+    this.afterRollback = sql;
   }
 
   get manager(): EntityManager {
@@ -117,7 +124,11 @@ export class DbScope {
 
   /** Commits (or rolls back) and returns the connection. Safe to call more than once. */
   finish(outcome: 'commit' | 'rollback'): Promise<void> {
-    return this.end(outcome === 'commit' ? 'COMMIT' : 'ROLLBACK');
+    return this.end(outcome === 'commit' ? 'COMMIT' : this.rollbackStatement());
+  }
+
+  private rollbackStatement(): string {
+    return this.afterRollback ? `ROLLBACK;\n${this.afterRollback}` : 'ROLLBACK';
   }
 
   /** False once the scope has ended, or if it never opened. */
@@ -132,7 +143,7 @@ export class DbScope {
     try {
       if (runner.isTransactionActive) await runner.query(sql);
     } catch (error) {
-      await runner.query('ROLLBACK').catch(() => undefined);
+      await runner.query(this.rollbackStatement()).catch(() => undefined);
       throw error;
     } finally {
       markTransactionActive(runner, false);

@@ -50,3 +50,15 @@ it('one member of staff’s limit does not touch another’s', async () => {
   const other = await newStaffToken();
   expect((await second.withHeader(other, '{ me { username } }')).status).toBe(200);
 });
+
+it('every request counts, a refused one too: past the limit the count keeps growing and the member stays refused', async () => {
+  const token = await newStaffToken();
+  await awayFromMinuteBoundary();
+  for (let i = 0; i < LIMIT + 3; i += 1) await first.withHeader(token, '{ me { username } }');
+  const staffId = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()).sub;
+  const [{ counted }] = await first.dataSource.query(
+    `SELECT coalesce(sum(requests), 0)::int AS counted FROM rate_limit_windows WHERE staff_id = $1`,
+    [staffId],
+  );
+  expect(counted).toBe(LIMIT + 3);
+});
