@@ -22,6 +22,7 @@ import { AccessLogMinimised1795400002000 } from './1795400002000-access-log-mini
 import { AccessLogContext1795400002100 } from './1795400002100-access-log-context';
 import { AccessLogCheckpoints1795400002200 } from './1795400002200-access-log-checkpoints';
 import { HouseholdProposedForLive1795400002500 } from './1795400002500-household-proposed-for-live';
+import { RateLimitAddresses1795400002600 } from './1795400002600-rate-limit-addresses';
 
 /** In order. A landed migration is never edited: add a new one. */
 export const MIGRATIONS = [
@@ -49,4 +50,5 @@ export const MIGRATIONS = [
   AccessLogContext1795400002100,
   AccessLogCheckpoints1795400002200,
   HouseholdProposedForLive1795400002500,
+  RateLimitAddresses1795400002600,
 ];

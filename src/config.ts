@@ -21,6 +21,8 @@ const spec = {
   JWT_ISSUER: str({ default: 'apse-api' }),
   JWT_AUDIENCE: str({ default: 'apse-api' }),
   RATE_LIMIT_PER_MINUTE: num({ default: 600, desc: 'requests a member of staff may make a minute, across all instances' }),
+  RATE_LIMIT_UNAUTHENTICATED_PER_MINUTE: num({ default: 60, desc: 'requests without a valid token a client address may make a minute' }),
+  CONCURRENT_REQUESTS_PER_STAFF: num({ default: 2, desc: 'requests a member of staff may have in flight at once on one instance' }),
   A2_THRESHOLD_DAYS: num({ default: 121, desc: 'DfE scorecard A2: placement order to match decision, days' }),
   A10_THRESHOLD_DAYS: num({ default: 426, desc: 'DfE scorecard A10: entering care to moving in, days' }),
   SEED_DEMO_DATA: bool({ default: true, desc: 'seed demo data into an empty embedded database' }),
@@ -44,6 +46,8 @@ export type Config = {
   logLevel: string;
   timelinessThresholds: TimelinessThresholds;
   rateLimitPerMinute: number;
+  rateLimitUnauthenticatedPerMinute: number;
+  concurrentRequestsPerStaff: number;
   /** Tokens are signed with the built-in development secret (development and test only). */
   usesDevSecret: boolean;
   /** The access log's checkpoint signing key: PEM text, or (outside production) a file generated on first use. */
@@ -72,6 +76,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const production = e.NODE_ENV === 'production';
   if (production && !e.JWKS_URL) throw new ConfigError('invalid configuration: JWKS_URL is required in production');
   if (production && !e.AUDIT_SIGNING_KEY) throw new ConfigError('invalid configuration: AUDIT_SIGNING_KEY is required in production');
+  if (e.CONCURRENT_REQUESTS_PER_STAFF < 1 || e.CONCURRENT_REQUESTS_PER_STAFF >= e.DB_POOL_MAX) {
+    throw new ConfigError('invalid configuration: CONCURRENT_REQUESTS_PER_STAFF must be at least 1 and below DB_POOL_MAX, so that one person cannot hold the whole pool');
+  }
   if (e.AUDIT_CHECKPOINT_MINUTES < 0) throw new ConfigError('invalid configuration: AUDIT_CHECKPOINT_MINUTES must not be negative');
   const jwtSecret = e.JWT_SECRET || (production ? '' : DEV_JWT_SECRET);
   if (!e.JWKS_URL && jwtSecret.length < 32) {
@@ -97,6 +104,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     timelinessThresholds: { a2Days: e.A2_THRESHOLD_DAYS, a10Days: e.A10_THRESHOLD_DAYS },
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    rateLimitUnauthenticatedPerMinute: e.RATE_LIMIT_UNAUTHENTICATED_PER_MINUTE,
+    concurrentRequestsPerStaff: e.CONCURRENT_REQUESTS_PER_STAFF,
     usesDevSecret,
     auditSigningKey: e.AUDIT_SIGNING_KEY ? { pem: e.AUDIT_SIGNING_KEY.replace(/\\n/g, '\n') } : { file: e.AUDIT_SIGNING_KEY_FILE },
     auditCheckpointMinutes: e.AUDIT_CHECKPOINT_MINUTES,

@@ -62,8 +62,11 @@ export async function createServer(deps: AppDeps): Promise<ApiServer> {
         res.setHeader('x-request-id', requestId);
         if (clientRequestId) res.setHeader('x-client-request-id', clientRequestId);
         const context = await buildContext(deps, req, requestId, clientRequestId);
-        // Whatever path the response takes, the request's transaction never outlives it.
-        res.on('close', () => void context.db.finish('rollback').catch(() => undefined));
+        // Whatever path the response takes, the request's transaction and its place in flight never outlive it.
+        res.on('close', () => {
+          context.release();
+          void context.db.finish('rollback').catch(() => undefined);
+        });
         return context;
       },
     }),

@@ -33,3 +33,15 @@ export function requestCountSql(staffIdLiteral: string): { ctes: string; request
     retryAfterSeconds: `greatest(1, ceil(extract(epoch FROM ${minute} + interval '1 minute' - now())))::int`,
   };
 }
+
+/**
+ * Counts a request that brought no valid token against its client address's minute (clearing that address's
+ * older minutes), outside any request transaction; returns the count so far and the seconds left.
+ */
+export const ADDRESS_COUNT_SQL = `
+  WITH cleared AS (
+    DELETE FROM rate_limit_addresses WHERE address = $1 AND window_start < date_trunc('minute', now()) - interval '5 minutes'
+  )
+  INSERT INTO rate_limit_addresses AS w (address, window_start, requests) VALUES ($1, date_trunc('minute', now()), 1)
+  ON CONFLICT (address, window_start) DO UPDATE SET requests = w.requests + 1
+  RETURNING requests, greatest(1, ceil(extract(epoch FROM date_trunc('minute', now()) + interval '1 minute' - now())))::int AS retry_after_seconds`;

@@ -4,6 +4,8 @@ import type { DataSource } from 'typeorm';
 import { AuditTrail } from '../audit/audit-trail';
 import { policyVersion } from '../audit/policy-version';
 import { openAsActor, reloadAssignmentsAndFacts } from '../auth/actor-loader';
+import { ConcurrentRequests } from '../auth/concurrent-requests';
+import { ADDRESS_COUNT_SQL } from '../auth/rate-limit';
 import { createTokenVerifier, InvalidToken, type TokenVerifier } from '../auth/tokens';
 import type { AppAbility } from '../authz/ability';
 import type { Actor } from '../authz/actor';
@@ -25,6 +27,10 @@ export type AppDeps = {
   verifyToken: TokenVerifier;
   /** Requests a member of staff may make in a clock minute (RATE_LIMITED beyond). */
   rateLimitPerMinute: number;
+  /** Requests without a valid token a client address may make in a clock minute. */
+  rateLimitUnauthenticatedPerMinute: number;
+  /** Each member of staff's requests in flight on this instance. */
+  inFlight: ConcurrentRequests;
   clock: Clock;
   log: Logger;
   production: boolean;
@@ -37,6 +43,8 @@ export function appDepsFrom(config: Config, dataSource: DataSource, log: Logger,
     timeliness: config.timelinessThresholds,
     verifyToken: createTokenVerifier(config.jwt),
     rateLimitPerMinute: config.rateLimitPerMinute,
+    rateLimitUnauthenticatedPerMinute: config.rateLimitUnauthenticatedPerMinute,
+    inFlight: new ConcurrentRequests(config.concurrentRequestsPerStaff),
     clock,
     log,
     production: config.nodeEnv === 'production',
@@ -59,6 +67,8 @@ export type ServiceContext = {
 /** What every resolver gets: the services, built per request from the caller's ability. */
 export type RequestContext = ServiceContext & {
   requestId: string;
+  /** Ends the request's place among its member of staff's requests in flight: call once, when it ends. */
+  release: () => void;
   audit: AuditTrail;
   staffDirectory: StaffDirectory;
   services: Services;
@@ -78,31 +88,47 @@ export function clientRequestIdOf(req: Request): string | null {
   return given !== undefined && CLIENT_REQUEST_ID.test(given) ? given : null;
 }
 
-function bearerToken(req: Request): string {
-  const match = /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(req.header('authorization') ?? '');
-  if (!match) throw unauthenticated('A bearer token is required');
-  return match[1]!;
+/**
+ * A request without a valid token: UNAUTHENTICATED, counted against its client address, and RATE_LIMITED
+ * past that address's share of a minute.
+ */
+async function refuseUnauthenticated(deps: AppDeps, req: Request, message: string): Promise<never> {
+  const [count] = (await deps.dataSource.query(ADDRESS_COUNT_SQL, [req.ip ?? 'unknown'])) as [{ requests: number; retry_after_seconds: number }];
+  if (count.requests > deps.rateLimitUnauthenticatedPerMinute) throw rateLimited(count.retry_after_seconds);
+  throw unauthenticated(message);
+}
+
+async function authenticate(deps: AppDeps, req: Request): Promise<string> {
+  const token = /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(req.header('authorization') ?? '')?.[1];
+  if (!token) return refuseUnauthenticated(deps, req, 'A bearer token is required');
+  try {
+    return (await deps.verifyToken(token)).staffId;
+  } catch (error) {
+    if (error instanceof InvalidToken) return refuseUnauthenticated(deps, req, 'The token is invalid or has expired');
+    throw error;
+  }
 }
 
 /**
- * Authenticates the request and builds its context: token → staff id; then the request's transaction,
- * opened with the actor's statement (deactivated or unknown staff = UNAUTHENTICATED; past the rate limit
- * = RATE_LIMITED) and the facts, in one round trip to the database; the ability, built once per request.
+ * Authenticates the request and builds its context: token → staff id (no valid token = UNAUTHENTICATED,
+ * limited per client address); a place among the member of staff's requests in flight (RATE_LIMITED past
+ * their share); then the request's transaction, opened with the actor's statement (deactivated or unknown
+ * staff = UNAUTHENTICATED; past the rate limit = RATE_LIMITED) and the facts, in one round trip to the
+ * database; the ability, built once per request.
  */
 export async function buildContext(deps: AppDeps, req: Request, requestId: string, clientRequestId: string | null): Promise<RequestContext> {
-  let staffId: string;
-  try {
-    ({ staffId } = await deps.verifyToken(bearerToken(req)));
-  } catch (error) {
-    if (error instanceof InvalidToken) throw unauthenticated('The token is invalid or has expired');
-    throw error;
-  }
+  const staffId = await authenticate(deps, req);
+  if (!deps.inFlight.enter(staffId)) throw rateLimited(1, 'CONCURRENT_REQUESTS');
+  const release = () => deps.inFlight.leave(staffId);
   const db = new DbScope(deps.dataSource);
   const now = deps.clock();
   const today = ukDate(now);
   try {
     const opening = await openAsActor(db, staffId, { requestId, clientRequestId, policyVersion: policyVersion() }, today);
-    if (!opening) throw unauthenticated('The token does not name an active member of staff');
+    if (!opening) {
+      await db.finish('rollback');
+      return await refuseUnauthenticated(deps, req, 'The token does not name an active member of staff');
+    }
     if (opening.requestsThisMinute > deps.rateLimitPerMinute) throw rateLimited(opening.retryAfterSeconds);
     const { actor, facts } = opening;
     const ability = refreshableAbility(defineAbilityFor(actor, facts, now), async (manager) => {
@@ -112,8 +138,16 @@ export async function buildContext(deps: AppDeps, req: Request, requestId: strin
     const loaders = new ScopedLoaders(() => db.manager, ability);
     const base: ServiceContext = { log: deps.log.child({ requestId, staffId }), now, today, actor, facts, ability, db, loaders };
     const audit = new AuditTrail();
-    return { ...base, requestId, audit, staffDirectory: createStaffDirectory(() => db.manager), services: createServices(base, deps.timeliness, audit) };
+    return {
+      ...base,
+      requestId,
+      release,
+      audit,
+      staffDirectory: createStaffDirectory(() => db.manager),
+      services: createServices(base, deps.timeliness, audit),
+    };
   } catch (error) {
+    release();
     await db.finish('rollback');
     throw error;
   }

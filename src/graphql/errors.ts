@@ -64,10 +64,14 @@ export function conflict(message: string, reason?: ConflictReason): GraphQLError
 }
 
 /** Too many requests: HTTP 429, with the seconds to wait in `Retry-After`. */
-export function rateLimited(retryAfterSeconds: number): GraphQLError {
+/** Which limit a request passed: its minute's share, or the requests one person may have in flight at once. */
+export type RateLimitReason = 'REQUESTS_PER_MINUTE' | 'CONCURRENT_REQUESTS';
+
+export function rateLimited(retryAfterSeconds: number, reason: RateLimitReason = 'REQUESTS_PER_MINUTE'): GraphQLError {
   return new GraphQLError('Too many requests: try again later', {
     extensions: {
       code: 'RATE_LIMITED',
+      reason,
       retryAfterSeconds,
       http: { status: 429, headers: new Map([['retry-after', String(retryAfterSeconds)]]) },
     },

@@ -54,7 +54,11 @@ export async function startTestApi(
   const dataSource = createDataSource({ url: databaseUrl, poolMax: 4, log });
   await dataSource.initialize();
   const clock = new TestClock(new Date(now));
-  const server = await createServer({ ...appDepsFrom(TEST_CONFIG, dataSource, log, clock.now), rateLimitPerMinute });
+  const server = await createServer({
+    ...appDepsFrom(TEST_CONFIG, dataSource, log, clock.now),
+    rateLimitPerMinute,
+    rateLimitUnauthenticatedPerMinute: rateLimitPerMinute,
+  });
 
   const post = async (authorization: string | null, query: string, variables?: Record<string, unknown>) => {
     const req = request(server.app).post('/graphql').set('content-type', 'application/json');

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { signDevToken } from '../../src/auth/tokens';
 import { RoleAssignmentRecord } from '../../src/staff/role-assignment.entity';
 import { StaffRecord } from '../../src/staff/staff.entity';
+import { onRealServer } from '../helpers/real-server';
 import { resetDatabase, startTestApi, TEST_CONFIG, type TestApi } from '../helpers/test-api';
 
 /** Requests are limited per member of staff, counted in the database: two API instances share the count. */
@@ -61,4 +62,44 @@ it('every request counts, a refused one too: past the limit the count keeps grow
     [staffId],
   );
   expect(counted).toBe(LIMIT + 3);
+});
+
+it('requests without a valid token are limited per client address: past the limit a minute, 429 RATE_LIMITED instead of 401', async () => {
+  await awayFromMinuteBoundary();
+  await first.dataSource.query(`DELETE FROM rate_limit_addresses`);
+  const statuses: number[] = [];
+  for (let i = 0; i < LIMIT + 2; i += 1) statuses.push((await (i % 2 ? first : second).withHeader(i % 3 ? 'Bearer not.a.token' : null, '{ me { username } }')).status);
+  expect(statuses).toEqual([...Array(LIMIT).fill(401), 429, 429]);
+  const refused = await first.withHeader(null, '{ me { username } }');
+  expect(refused.errors![0]!.extensions).toMatchObject({ code: 'RATE_LIMITED', retryAfterSeconds: expect.any(Number) });
+});
+
+it('a member of staff with a valid token is not limited by their address’s refused requests', async () => {
+  await awayFromMinuteBoundary();
+  for (let i = 0; i < LIMIT + 2; i += 1) await first.withHeader(null, '{ me { username } }');
+  expect((await first.withHeader(await newStaffToken(), '{ me { username } }')).status).toBe(200);
+});
+
+onRealServer('requests held waiting at once need a second backend to hold them')('requests in flight', () => {
+  it('a member of staff’s requests beyond their share in flight are refused at once (RATE_LIMITED, CONCURRENT_REQUESTS); another’s still run', async () => {
+    const token = await newStaffToken();
+    const other = await newStaffToken();
+    const holder = first.dataSource.createQueryRunner();
+    await holder.connect();
+    await holder.startTransaction();
+    await holder.query(`LOCK TABLE rate_limit_windows IN ACCESS EXCLUSIVE MODE`);
+    try {
+      const held = [first.withHeader(token, '{ me { username } }'), first.withHeader(token, '{ me { username } }')];
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const beyond = await first.withHeader(token, '{ me { username } }');
+      expect(beyond.status).toBe(429);
+      expect(beyond.errors![0]!.extensions).toMatchObject({ code: 'RATE_LIMITED', reason: 'CONCURRENT_REQUESTS' });
+      const another = first.withHeader(other, '{ me { username } }');
+      await holder.rollbackTransaction();
+      expect((await Promise.all([...held, another])).map((r) => r.status)).toEqual([200, 200, 200]);
+    } finally {
+      if (holder.isTransactionActive) await holder.rollbackTransaction();
+      await holder.release();
+    }
+  });
 });
