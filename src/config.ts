@@ -22,6 +22,10 @@ const spec = {
   JWT_AUDIENCE: str({ default: 'apse-api' }),
   RATE_LIMIT_PER_MINUTE: num({ default: 600, desc: 'requests a member of staff may make a minute, across all instances' }),
   RATE_LIMIT_UNAUTHENTICATED_PER_MINUTE: num({ default: 60, desc: 'requests without a valid token a client address may make a minute' }),
+  STATEMENT_TIMEOUT_MS: num({ default: 5000, desc: 'longest a request statement may run (TIMEOUT beyond)' }),
+  LOCK_TIMEOUT_MS: num({ default: 2000, desc: 'longest a request statement may wait for a lock' }),
+  IDLE_IN_TRANSACTION_TIMEOUT_MS: num({ default: 30000, desc: 'longest a request transaction may sit idle before the database ends it' }),
+  BOARD_STATEMENT_TIMEOUT_MS: num({ default: 30000, desc: 'longest a board aggregate may run' }),
   CONCURRENT_REQUESTS_PER_STAFF: num({ default: 2, desc: 'requests a member of staff may have in flight at once on one instance' }),
   A2_THRESHOLD_DAYS: num({ default: 121, desc: 'DfE scorecard A2: placement order to match decision, days' }),
   A10_THRESHOLD_DAYS: num({ default: 426, desc: 'DfE scorecard A10: entering care to moving in, days' }),
@@ -48,12 +52,16 @@ export type Config = {
   rateLimitPerMinute: number;
   rateLimitUnauthenticatedPerMinute: number;
   concurrentRequestsPerStaff: number;
+  /** Per request, in milliseconds: every statement, waiting for a lock, an idle transaction; the board's statements. */
+  timeouts: RequestTimeouts;
   /** Tokens are signed with the built-in development secret (development and test only). */
   usesDevSecret: boolean;
   /** The access log's checkpoint signing key: PEM text, or (outside production) a file generated on first use. */
   auditSigningKey: { pem: string } | { file: string };
   auditCheckpointMinutes: number;
 };
+
+export type RequestTimeouts = { statementMs: number; lockMs: number; idleInTransactionMs: number; boardStatementMs: number };
 
 /** Adoption scorecard thresholds (days): configuration, not code. */
 export type TimelinessThresholds = { a2Days: number; a10Days: number };
@@ -78,6 +86,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (production && !e.AUDIT_SIGNING_KEY) throw new ConfigError('invalid configuration: AUDIT_SIGNING_KEY is required in production');
   if (e.CONCURRENT_REQUESTS_PER_STAFF < 1 || e.CONCURRENT_REQUESTS_PER_STAFF >= e.DB_POOL_MAX) {
     throw new ConfigError('invalid configuration: CONCURRENT_REQUESTS_PER_STAFF must be at least 1 and below DB_POOL_MAX, so that one person cannot hold the whole pool');
+  }
+  const timeouts = [e.STATEMENT_TIMEOUT_MS, e.LOCK_TIMEOUT_MS, e.IDLE_IN_TRANSACTION_TIMEOUT_MS, e.BOARD_STATEMENT_TIMEOUT_MS];
+  if (timeouts.some((ms) => !Number.isInteger(ms) || ms < 100)) {
+    throw new ConfigError('invalid configuration: every *_TIMEOUT_MS is a whole number of milliseconds, at least 100');
   }
   if (e.AUDIT_CHECKPOINT_MINUTES < 0) throw new ConfigError('invalid configuration: AUDIT_CHECKPOINT_MINUTES must not be negative');
   const jwtSecret = e.JWT_SECRET || (production ? '' : DEV_JWT_SECRET);
@@ -106,6 +118,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     rateLimitUnauthenticatedPerMinute: e.RATE_LIMIT_UNAUTHENTICATED_PER_MINUTE,
     concurrentRequestsPerStaff: e.CONCURRENT_REQUESTS_PER_STAFF,
+    timeouts: {
+      statementMs: e.STATEMENT_TIMEOUT_MS,
+      lockMs: e.LOCK_TIMEOUT_MS,
+      idleInTransactionMs: e.IDLE_IN_TRANSACTION_TIMEOUT_MS,
+      boardStatementMs: e.BOARD_STATEMENT_TIMEOUT_MS,
+    },
     usesDevSecret,
     auditSigningKey: e.AUDIT_SIGNING_KEY ? { pem: e.AUDIT_SIGNING_KEY.replace(/\\n/g, '\n') } : { file: e.AUDIT_SIGNING_KEY_FILE },
     auditCheckpointMinutes: e.AUDIT_CHECKPOINT_MINUTES,

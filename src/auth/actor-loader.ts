@@ -1,5 +1,6 @@
 import { escapeLiteral } from 'pg';
 import type { EntityManager } from 'typeorm';
+import type { RequestTimeouts } from '../config';
 import type { Actor, RoleAssignment } from '../authz/actor';
 import type { ScopeFacts } from '../authz/facts';
 import { FACTS, FACTS_SQL, factsFrom, type FactsRow } from '../authz/facts-loader';
@@ -28,11 +29,12 @@ const count = requestCountSql('$1');
 
 /**
  * The actor's statement: $1 the staff id, $2 the request id, $3 the request's day (UK date), $4 the client's
- * own request id ('' when none), $5 the version of the policy deciding the request.
+ * own request id ('' when none), $5 the version of the policy deciding the request, $6–$8 the request's
+ * statement, lock and idle-transaction timeouts (milliseconds, as text).
  */
 const ACTOR_STATEMENT = new SessionStatement(
-  'apse_open_as_actor_v2',
-  ['uuid', 'text', 'date', 'text', 'text'],
+  'apse_open_as_actor_v3',
+  ['uuid', 'text', 'date', 'text', 'text', 'text', 'text', 'text'],
   `WITH ${count.ctes}
    SELECT s.id, s.username, s.display_name,
           set_config('app.staff_id', s.id::text, true) AS staff_setting,
@@ -40,6 +42,9 @@ const ACTOR_STATEMENT = new SessionStatement(
           set_config('app.today', $3::text, true) AS today_setting,
           set_config('app.client_request_id', $4, true) AS client_request_setting,
           set_config('app.policy_version', $5, true) AS policy_setting,
+          set_config('statement_timeout', $6, true) AS statement_timeout_setting,
+          set_config('lock_timeout', $7, true) AS lock_timeout_setting,
+          set_config('idle_in_transaction_session_timeout', $8, true) AS idle_timeout_setting,
           set_config('app.authorities', ${TENANT_AUTHORITIES}, true) AS tenant_setting,
           set_config('role', ${escapeLiteral(REQUEST_ROLE)}, true) AS role_setting,
           ${ASSIGNMENTS_JSON} AS assignments,
@@ -52,8 +57,11 @@ const ACTOR_STATEMENT = new SessionStatement(
 
 export type RequestOpening = { actor: Actor; facts: ScopeFacts; requestsThisMinute: number; retryAfterSeconds: number };
 
-/** What the access log records of the request besides who made it. */
-export type RequestRecord = { requestId: string; clientRequestId: string | null; policyVersion: string };
+/** What the access log records of the request besides who made it, and how long its statements may take. */
+export type RequestRecord = { requestId: string; clientRequestId: string | null; policyVersion: string; timeouts?: RequestTimeouts };
+
+/** When a caller names none (tests of the database alone): as the configuration's defaults. */
+const DEFAULT_TIMEOUTS: RequestTimeouts = { statementMs: 5000, lockMs: 2000, idleInTransactionMs: 30000, boardStatementMs: 30000 };
 
 /**
  * Opens the request's database scope in one round trip, with its BEGIN: the actor's statement counts the
@@ -65,7 +73,10 @@ export type RequestRecord = { requestId: string; clientRequestId: string | null;
  * `staffId` is a verified token's UUID and the client's request id a checked header, escaped as literals all the same.
  */
 export async function openAsActor(db: DbScope, staffId: string, request: RequestRecord, today: string): Promise<RequestOpening | null> {
-  const literals = [staffId, request.requestId, today, request.clientRequestId ?? '', request.policyVersion].map(escapeLiteral);
+  const { statementMs, lockMs, idleInTransactionMs } = request.timeouts ?? DEFAULT_TIMEOUTS;
+  const literals = [staffId, request.requestId, today, request.clientRequestId ?? '', request.policyVersion, `${statementMs}`, `${lockMs}`, `${idleInTransactionMs}`].map(
+    escapeLiteral,
+  );
   const [actorRows, factsRows] = await db.open(
     { statement: ACTOR_STATEMENT, literals },
     FACTS,

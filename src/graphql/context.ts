@@ -13,7 +13,7 @@ import { defineAbilityFor } from '../authz/define-ability';
 import { ScopedLoaders } from '../authz/scoped-loaders';
 import { refreshableAbility } from '../authz/scoped-reads';
 import type { ScopeFacts } from '../authz/facts';
-import type { Config, TimelinessThresholds } from '../config';
+import type { Config, RequestTimeouts, TimelinessThresholds } from '../config';
 import { createStaffDirectory, type StaffDirectory } from '../staff/staff-directory';
 import { ukDate, type Clock } from '../clock';
 import { DbScope } from '../db/db-scope';
@@ -31,6 +31,7 @@ export type AppDeps = {
   rateLimitUnauthenticatedPerMinute: number;
   /** Each member of staff's requests in flight on this instance. */
   inFlight: ConcurrentRequests;
+  timeouts: RequestTimeouts;
   clock: Clock;
   log: Logger;
   production: boolean;
@@ -45,6 +46,7 @@ export function appDepsFrom(config: Config, dataSource: DataSource, log: Logger,
     rateLimitPerMinute: config.rateLimitPerMinute,
     rateLimitUnauthenticatedPerMinute: config.rateLimitUnauthenticatedPerMinute,
     inFlight: new ConcurrentRequests(config.concurrentRequestsPerStaff),
+    timeouts: config.timeouts,
     clock,
     log,
     production: config.nodeEnv === 'production',
@@ -124,7 +126,7 @@ export async function buildContext(deps: AppDeps, req: Request, requestId: strin
   const now = deps.clock();
   const today = ukDate(now);
   try {
-    const opening = await openAsActor(db, staffId, { requestId, clientRequestId, policyVersion: policyVersion() }, today);
+    const opening = await openAsActor(db, staffId, { requestId, clientRequestId, policyVersion: policyVersion(), timeouts: deps.timeouts }, today);
     if (!opening) {
       await db.finish('rollback');
       return await refuseUnauthenticated(deps, req, 'The token does not name an active member of staff');
@@ -144,7 +146,7 @@ export async function buildContext(deps: AppDeps, req: Request, requestId: strin
       release,
       audit,
       staffDirectory: createStaffDirectory(() => db.manager),
-      services: createServices(base, deps.timeliness, audit),
+      services: createServices(base, { timeliness: deps.timeliness, boardStatementMs: deps.timeouts.boardStatementMs }, audit),
     };
   } catch (error) {
     release();

@@ -9,6 +9,7 @@ export const ERROR_CODES = [
   'BAD_USER_INPUT',
   'CONFLICT',
   'RATE_LIMITED',
+  'TIMEOUT',
   ...Object.values(LIMIT_CODES),
   'INTERNAL_SERVER_ERROR',
 ] as const;

@@ -4,6 +4,7 @@ import { GraphQLError } from 'graphql';
 import { LimitExceeded } from './limit-exceeded';
 import { tokenLimitOf } from './query-limits';
 import { ArgumentValidationError } from 'type-graphql';
+import { QueryFailedError } from 'typeorm';
 import { ERROR_CODES, type ErrorCode } from './errors';
 
 /** Apollo's own request errors: about the operation, never about data, so safe to show. */
@@ -49,6 +50,15 @@ function limitExceededIn(error: unknown, formatted: GraphQLFormattedError): Limi
   return formatted.extensions?.code === 'GRAPHQL_PARSE_FAILED' ? tokenLimitOf(formatted.message) : null;
 }
 
+/** SQLSTATE of a statement cancelled by its timeout, and of a lock not granted within the lock timeout. */
+const TIMEOUT_STATES = new Set(['57014', '55P03']);
+export const TIMEOUT_MESSAGE = 'The request took too long (the records it needs are busy): try again';
+
+/** A statement of the request that ran past its statement or lock timeout. */
+export function isTimeout(error: unknown): boolean {
+  return error instanceof QueryFailedError && TIMEOUT_STATES.has(String((error.driverError as { code?: string }).code));
+}
+
 /** Messages about the operation itself: in production they name no type, field, argument or suggestion. */
 const MASKED_IN_PRODUCTION: Record<string, string> = {
   GRAPHQL_VALIDATION_FAILED: 'The operation is not valid against the schema',
@@ -72,6 +82,7 @@ export function formatErrorFor(production: boolean) {
       const { http: _http, ...extensions } = limit.extensions;
       return { message: limit.message, ...(formatted.locations ? { locations: formatted.locations } : {}), extensions };
     }
+    if (isTimeout(original)) return { message: TIMEOUT_MESSAGE, extensions: { code: 'TIMEOUT' satisfies ErrorCode } };
     if (!isExpectedError(error)) {
       return { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' satisfies ErrorCode } };
     }

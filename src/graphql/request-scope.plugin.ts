@@ -2,7 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { Kind, type GraphQLError } from 'graphql';
 import type { RequestContext } from './context';
 import { RefusalError } from './errors';
-import { isExpectedError } from './format-error';
+import { isExpectedError, isTimeout, TIMEOUT_MESSAGE } from './format-error';
 
 /**
  * Ends each request's database scope before the response leaves. Refusals of the request are added to
@@ -23,6 +23,8 @@ export function requestScopePlugin(): ApolloServerPlugin<RequestContext> {
               const { subjectType = null, subjectId = null } = refusal.subject;
               const reason = String(refusal.extensions.reason ?? refusal.extensions.code);
               contextValue.audit.refused(refusedFieldOf(error), subjectType, subjectId, reason);
+            } else if (isTimeout(error.originalError)) {
+              contextValue.log.warn({ err: error.originalError }, 'statement timed out');
             } else if (!isExpectedError(error)) {
               contextValue.log.error({ err: error.originalError ?? error }, 'unexpected error');
             }
@@ -31,11 +33,20 @@ export function requestScopePlugin(): ApolloServerPlugin<RequestContext> {
         async willSendResponse({ contextValue, response }) {
           // The client went away first: the transaction has already been rolled back, and no answer is sent.
           if (!contextValue.db.isOpen) return;
+          // A statement past its timeout aborted the transaction: nothing is kept, no partial answer is sent,
+          // and the client may retry.
+          if (response.body.kind === 'single' && response.body.singleResult.errors?.some((e) => e.extensions?.code === 'TIMEOUT')) {
+            await contextValue.db.finish('rollback');
+            response.http.status = 503;
+            response.http.headers.set('retry-after', '1');
+            response.body = { kind: 'single', singleResult: { errors: [{ message: TIMEOUT_MESSAGE, extensions: { code: 'TIMEOUT' } }] } };
+            return;
+          }
           try {
             await contextValue.db.commit(contextValue.audit.appendStatement());
           } catch (err) {
-            contextValue.log.error({ err }, 'commit failed');
             await contextValue.db.finish('rollback').catch(() => undefined);
+            contextValue.log.error({ err }, 'commit failed');
             response.http.status = 500;
             response.body = {
               kind: 'single',
