@@ -26,7 +26,8 @@ const spec = {
   LOCK_TIMEOUT_MS: num({ default: 2000, desc: 'longest a request statement may wait for a lock' }),
   IDLE_IN_TRANSACTION_TIMEOUT_MS: num({ default: 30000, desc: 'longest a request transaction may sit idle before the database ends it' }),
   BOARD_STATEMENT_TIMEOUT_MS: num({ default: 30000, desc: 'longest a board aggregate may run' }),
-  CONCURRENT_REQUESTS_PER_STAFF: num({ default: 2, desc: 'requests a member of staff may have in flight at once on one instance' }),
+  CONCURRENT_REQUESTS_PER_STAFF: num({ default: 3, desc: 'requests of one member of staff at the database at once on one instance (below DB_POOL_MAX)' }),
+  QUEUED_REQUESTS_PER_STAFF: num({ default: 64, desc: 'requests of one member of staff that may wait their turn; beyond, RATE_LIMITED' }),
   A2_THRESHOLD_DAYS: num({ default: 121, desc: 'DfE scorecard A2: placement order to match decision, days' }),
   A10_THRESHOLD_DAYS: num({ default: 426, desc: 'DfE scorecard A10: entering care to moving in, days' }),
   SEED_DEMO_DATA: bool({ default: true, desc: 'seed demo data into an empty embedded database' }),
@@ -52,6 +53,7 @@ export type Config = {
   rateLimitPerMinute: number;
   rateLimitUnauthenticatedPerMinute: number;
   concurrentRequestsPerStaff: number;
+  queuedRequestsPerStaff: number;
   /** Per request, in milliseconds: every statement, waiting for a lock, an idle transaction; the board's statements. */
   timeouts: RequestTimeouts;
   /** Tokens are signed with the built-in development secret (development and test only). */
@@ -91,6 +93,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (timeouts.some((ms) => !Number.isInteger(ms) || ms < 100)) {
     throw new ConfigError('invalid configuration: every *_TIMEOUT_MS is a whole number of milliseconds, at least 100');
   }
+  if (!Number.isInteger(e.QUEUED_REQUESTS_PER_STAFF) || e.QUEUED_REQUESTS_PER_STAFF < 0) {
+    throw new ConfigError('invalid configuration: QUEUED_REQUESTS_PER_STAFF is a whole number, 0 or more');
+  }
   if (e.AUDIT_CHECKPOINT_MINUTES < 0) throw new ConfigError('invalid configuration: AUDIT_CHECKPOINT_MINUTES must not be negative');
   const jwtSecret = e.JWT_SECRET || (production ? '' : DEV_JWT_SECRET);
   if (!e.JWKS_URL && jwtSecret.length < 32) {
@@ -118,6 +123,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     rateLimitUnauthenticatedPerMinute: e.RATE_LIMIT_UNAUTHENTICATED_PER_MINUTE,
     concurrentRequestsPerStaff: e.CONCURRENT_REQUESTS_PER_STAFF,
+    queuedRequestsPerStaff: e.QUEUED_REQUESTS_PER_STAFF,
     timeouts: {
       statementMs: e.STATEMENT_TIMEOUT_MS,
       lockMs: e.LOCK_TIMEOUT_MS,

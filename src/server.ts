@@ -7,6 +7,9 @@ import { buildContext, clientRequestIdOf, newRequestId, type AppDeps, type Reque
 import { formatErrorFor } from './graphql/format-error';
 import { queryLimits } from './graphql/query-limits';
 import { requestScopePlugin } from './graphql/request-scope.plugin';
+import { servedOperationTypes } from './graphql/served-operations';
+import { textInputPlugin } from './graphql/text-input.plugin';
+import { duplicateJsonKey } from './json-body';
 import { buildApiSchema } from './graphql/schema';
 
 export type ApiServer = { app: Express; stop: () => Promise<void> };
@@ -21,13 +24,14 @@ export async function createServer(deps: AppDeps): Promise<ApiServer> {
     introspection: !deps.production,
     includeStacktraceInErrorResponses: false,
     stopOnTerminationSignals: false, // main.ts drains HTTP, then stops Apollo and the database
-    validationRules: limits.validationRules,
+    validationRules: [...limits.validationRules, servedOperationTypes],
     parseOptions: limits.parseOptions,
     allowBatchedHttpRequests: limits.allowBatchedHttpRequests,
     // One cache of query texts shared by every caller would tell anyone whether anyone else ran a query.
     persistedQueries: false,
     plugins: [
       ...limits.plugins,
+      textInputPlugin(),
       requestScopePlugin(),
       // Every answer is one caller's: there is nothing to cache, and the hints would wrap every field's resolver.
       ApolloServerPluginCacheControlDisabled(),
@@ -54,7 +58,8 @@ export async function createServer(deps: AppDeps): Promise<ApiServer> {
       res.setHeader('cache-control', 'no-store');
       next();
     },
-    express.json({ limit: '100kb' }),
+    refuseCharsetsButUtf8,
+    express.json({ limit: '100kb', verify: refuseDuplicateKeys }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const requestId = newRequestId();
@@ -75,14 +80,32 @@ export async function createServer(deps: AppDeps): Promise<ApiServer> {
   return { app, stop: () => apollo.stop() };
 }
 
+/** A body in any charset but UTF-8 is refused (415): JSON is UTF-8, and other charsets are ways around checks. */
+function refuseCharsetsButUtf8(req: Request, _res: Response, next: NextFunction): void {
+  const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(req.header('content-type') ?? '')?.[1];
+  if (charset && !/^utf-?8$/i.test(charset)) return next(Object.assign(new Error('charset'), { status: 415, type: 'charset.unsupported' }));
+  next();
+}
+
+/** A JSON body with a key twice in one object is refused (400): which of the two counts is not the client's to leave open. */
+function refuseDuplicateKeys(_req: Request, _res: Response, body: Buffer): void {
+  const key = duplicateJsonKey(body.toString('utf8'));
+  if (key !== null) throw Object.assign(new Error('duplicate key'), { status: 400, type: 'entity.duplicate.key', key });
+}
+
+const BODY_REFUSALS: Record<string, string> = {
+  'entity.too.large': 'The request body is too large',
+  'charset.unsupported': 'The request body must be UTF-8',
+  'entity.duplicate.key': 'The request body has a key twice in one object',
+};
+
 /**
- * A body too large or not JSON is refused before GraphQL runs: still answered as a GraphQL error, with
- * the 4xx status the parser chose (413 too large, 400 malformed), never a 5xx or an HTML page.
+ * A body too large, not JSON, in another charset or with a key twice is refused before GraphQL runs: still
+ * answered as a GraphQL error, with the 4xx status the parser chose, never a 5xx or an HTML page.
  */
 function refuseUnreadableBodies(error: { status?: number; type?: string }, _req: Request, res: Response, next: NextFunction): void {
   const status = error.status ?? 500;
   if (status < 400 || status >= 500) return next(error);
-  res.status(status).json({
-    errors: [{ message: status === 413 ? 'The request body is too large' : 'The request body is not valid JSON', extensions: { code: 'BAD_USER_INPUT' } }],
-  });
+  const message = BODY_REFUSALS[error.type ?? ''] ?? 'The request body is not valid JSON';
+  res.status(status).json({ errors: [{ message, extensions: { code: 'BAD_USER_INPUT' } }] });
 }

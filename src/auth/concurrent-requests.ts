@@ -1,24 +1,41 @@
 /**
- * The requests each member of staff has in flight on this instance. One person's burst must not hold every
- * pooled connection: beyond `perStaff` at once their next request is refused at once (RATE_LIMITED), while
- * the pool stays larger than one person's share.
+ * The requests each member of staff has at the database at once on this instance. One person's burst must not
+ * hold every pooled connection: at most `perStaff` of their requests run at once (the pool is larger, so
+ * others always find one), up to `queued` more wait their turn, and beyond that their next request is
+ * refused at once (RATE_LIMITED).
  */
 export class ConcurrentRequests {
-  private readonly inFlight = new Map<string, number>();
+  private readonly running = new Map<string, number>();
+  private readonly waiting = new Map<string, (() => void)[]>();
 
-  constructor(readonly perStaff: number) {}
+  constructor(
+    readonly perStaff: number,
+    readonly queued: number,
+  ) {}
 
-  /** False when `staffId` already has `perStaff` requests in flight; otherwise counts one more. */
-  enter(staffId: string): boolean {
-    const now = this.inFlight.get(staffId) ?? 0;
-    if (now >= this.perStaff) return false;
-    this.inFlight.set(staffId, now + 1);
-    return true;
+  /**
+   * A place for one request of `staffId`: resolves when it may run (at once, or after waiting its turn);
+   * null when the queue is full. Call `leave` once when the request ends.
+   */
+  enter(staffId: string): Promise<void> | null {
+    const now = this.running.get(staffId) ?? 0;
+    if (now < this.perStaff) {
+      this.running.set(staffId, now + 1);
+      return Promise.resolve();
+    }
+    const queue = this.waiting.get(staffId) ?? [];
+    if (queue.length >= this.queued) return null;
+    this.waiting.set(staffId, queue);
+    return new Promise((resolve) => queue.push(resolve));
   }
 
+  /** Ends a request's place: the next waiting request of the same member of staff runs in it. */
   leave(staffId: string): void {
-    const now = this.inFlight.get(staffId) ?? 0;
-    if (now <= 1) this.inFlight.delete(staffId);
-    else this.inFlight.set(staffId, now - 1);
+    const next = this.waiting.get(staffId)?.shift();
+    if (next) return next();
+    if (this.waiting.get(staffId)?.length === 0) this.waiting.delete(staffId);
+    const now = this.running.get(staffId) ?? 0;
+    if (now <= 1) this.running.delete(staffId);
+    else this.running.set(staffId, now - 1);
   }
 }

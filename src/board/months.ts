@@ -1,4 +1,7 @@
 import { badUserInput } from '../graphql/errors';
+import { YEARS } from '../graphql/scalars';
+
+const withinYears = (year: string) => Number(year) >= YEARS.first && Number(year) <= YEARS.last;
 
 /** The longest period the board view answers in one request: ten years of months. */
 const MAX_MONTHS = 120;
@@ -10,9 +13,9 @@ export type MonthPeriod = { from: string; to: string; firstDay: string; lastMont
 /** Validates 'YYYY-MM' … 'YYYY-MM' (inclusive, UK calendar months). */
 export function monthPeriod(from: string, to: string): MonthPeriod {
   const start = MONTH.exec(from);
-  if (!start) throw badUserInput('from', 'must be a month, YYYY-MM');
+  if (!start || !withinYears(start[1]!)) throw badUserInput('from', `must be a month, YYYY-MM, of ${YEARS.first} to ${YEARS.last}`);
   const end = MONTH.exec(to);
-  if (!end) throw badUserInput('to', 'must be a month, YYYY-MM');
+  if (!end || !withinYears(end[1]!)) throw badUserInput('to', `must be a month, YYYY-MM, of ${YEARS.first} to ${YEARS.last}`);
   const months = (Number(end[1]) - Number(start[1])) * 12 + Number(end[2]) - Number(start[2]) + 1;
   if (months < 1) throw badUserInput('to', 'must not be before from');
   if (months > MAX_MONTHS) throw badUserInput('to', `a period covers at most ${MAX_MONTHS} months`);

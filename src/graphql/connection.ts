@@ -63,14 +63,16 @@ export function ConnectionType<V extends object>(Node: ClassType<V>, name: strin
 
 type Cursor = { at: string; id: string };
 
-function encodeCursor(instant: Date, id: string): string {
-  return Buffer.from(JSON.stringify([instant.toISOString(), id])).toString('base64url');
+/** A cursor names its list (the table it pages through) and its place in it. */
+function encodeCursor(list: string, instant: Date, id: string): string {
+  return Buffer.from(JSON.stringify([list, instant.toISOString(), id])).toString('base64url');
 }
 
-function decodeCursor(cursor: string): Cursor {
+/** The place a cursor of `list` names; anything else — garbage, forged, or another list's — is refused. */
+function decodeCursor(list: string, cursor: string): Cursor {
   try {
-    const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (typeof at === 'string' && !Number.isNaN(Date.parse(at)) && typeof id === 'string' && /^[0-9a-f-]{1,36}$/.test(id)) {
+    const [of, at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (of === list && typeof at === 'string' && !Number.isNaN(Date.parse(at)) && typeof id === 'string' && /^[0-9a-f-]{1,36}$/.test(id)) {
       return { at, id };
     }
   } catch {
@@ -97,10 +99,11 @@ export async function paginate<E extends ObjectLiteral & { id: string }, V>(
   if (first > MAX_PAGE_SIZE) throw new LimitExceeded('pageSize', MAX_PAGE_SIZE, first);
   if (!Number.isInteger(first) || first < 0) throw badUserInput('first', `must be between 0 and ${MAX_PAGE_SIZE}`);
   const alias = query.alias;
-  const column = query.expressionMap.mainAlias!.metadata.findColumnWithPropertyName(order.instant)!.databaseName;
+  const { metadata } = query.expressionMap.mainAlias!;
+  const column = metadata.findColumnWithPropertyName(order.instant)!.databaseName;
   const countQuery = query.clone();
   if (args.after) {
-    const { at, id } = decodeCursor(args.after);
+    const { at, id } = decodeCursor(metadata.tableName, args.after);
     const comparison = order.direction === 'ASC' ? '>' : '<';
     query.andWhere(`("${alias}"."${column}", "${alias}"."id") ${comparison} (:cursorAt, :cursorId)`, { cursorAt: at, cursorId: id });
   }
@@ -111,7 +114,7 @@ export async function paginate<E extends ObjectLiteral & { id: string }, V>(
       .limit(first + 1),
   );
   const pageRows = rows.slice(0, first);
-  const edges = pageRows.map((row) => ({ cursor: encodeCursor(row[order.instant] as Date, row.id), node: present(row) }));
+  const edges = pageRows.map((row) => ({ cursor: encodeCursor(metadata.tableName, row[order.instant] as Date, row.id), node: present(row) }));
   return {
     edges,
     pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },

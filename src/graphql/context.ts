@@ -45,7 +45,7 @@ export function appDepsFrom(config: Config, dataSource: DataSource, log: Logger,
     verifyToken: createTokenVerifier(config.jwt),
     rateLimitPerMinute: config.rateLimitPerMinute,
     rateLimitUnauthenticatedPerMinute: config.rateLimitUnauthenticatedPerMinute,
-    inFlight: new ConcurrentRequests(config.concurrentRequestsPerStaff),
+    inFlight: new ConcurrentRequests(config.concurrentRequestsPerStaff, config.queuedRequestsPerStaff),
     timeouts: config.timeouts,
     clock,
     log,
@@ -120,7 +120,9 @@ async function authenticate(deps: AppDeps, req: Request): Promise<string> {
  */
 export async function buildContext(deps: AppDeps, req: Request, requestId: string, clientRequestId: string | null): Promise<RequestContext> {
   const staffId = await authenticate(deps, req);
-  if (!deps.inFlight.enter(staffId)) throw rateLimited(1, 'CONCURRENT_REQUESTS');
+  const turn = deps.inFlight.enter(staffId);
+  if (!turn) throw rateLimited(1, 'CONCURRENT_REQUESTS');
+  await turn;
   const release = () => deps.inFlight.leave(staffId);
   const db = new DbScope(deps.dataSource);
   const now = deps.clock();

@@ -1,4 +1,5 @@
 import { badUserInput } from './errors';
+import { isBlankToTheEye, storedText } from './text-input';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -18,17 +19,17 @@ export function assertOnOrAfter(field: string, date: string, earliest: string, r
   if (date < earliest) throw badUserInput(field, `${rule} (${date} is before ${earliest})`);
 }
 
-/** Trimmed text that is not blank. */
+/** Text as stored (trimmed, NFC) that shows something to the eye. */
 export function requireText(field: string, value: string): string {
-  const trimmed = value.trim();
-  if (trimmed === '') throw badUserInput(field, 'must not be empty');
-  return trimmed;
+  const text = storedText(value);
+  if (isBlankToTheEye(text)) throw badUserInput(field, 'must not be empty, or blank to the eye');
+  return text;
 }
 
-/** Optional text: blank becomes null. */
+/** Optional text as stored (trimmed, NFC): blank, or blank to the eye, becomes null. */
 export function optionalText(value: string | null | undefined): string | null {
-  const trimmed = value?.trim();
-  return trimmed ? trimmed : null;
+  const text = value == null ? '' : storedText(value);
+  return isBlankToTheEye(text) ? null : text;
 }
 
 /** An NHS number: ten digits whose last is the modulus-11 check digit of the first nine. */

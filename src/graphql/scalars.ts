@@ -1,7 +1,16 @@
-import { GraphQLScalarType } from 'graphql';
+import { GraphQLError, GraphQLScalarType } from 'graphql';
 import { DateTimeResolver, JSONResolver, LocalDateResolver } from 'graphql-scalars';
 
 const CALENDAR_DAY = /^\d{4}-\d{2}-\d{2}$/;
+/** The years a recorded date may fall in: an adoption record's dates are of living people. */
+export const YEARS = { first: 1900, last: 2100 } as const;
+
+/** A calendar day within YEARS, or a GraphQLError saying why not. */
+function withinYears(day: unknown): string {
+  const year = Number(String(day).slice(0, 4));
+  if (year < YEARS.first || year > YEARS.last) throw new GraphQLError(`A date falls between ${YEARS.first} and ${YEARS.last}: ${String(day).slice(0, 10)} does not`);
+  return String(day);
+}
 
 /**
  * `Date`: a calendar day, 'YYYY-MM-DD', kept as a string end to end. Input is validated in full (a real
@@ -16,6 +25,8 @@ export const DateScalar = new GraphQLScalarType({
     if (typeof value === 'string' && CALENDAR_DAY.test(value)) return value;
     return LocalDateResolver.serialize(value);
   },
+  parseValue: (value) => withinYears(LocalDateResolver.parseValue(value)),
+  parseLiteral: (ast, variables) => withinYears(LocalDateResolver.parseLiteral(ast, variables)),
 });
 
 /** `DateTime`: an instant, ISO 8601 in UTC. */

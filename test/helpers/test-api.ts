@@ -3,6 +3,7 @@ import request from 'supertest';
 import type { DataSource } from 'typeorm';
 import { insertDemoStaff } from '../../seeds/seed';
 import { demoStaff } from '../../seeds/demo-staff';
+import { ConcurrentRequests } from '../../src/auth/concurrent-requests';
 import { signDevToken } from '../../src/auth/tokens';
 import { loadConfig } from '../../src/config';
 import { createDataSource } from '../../src/db/data-source';
@@ -42,7 +43,7 @@ export type TestApi = {
 
 export const DEFAULT_NOW = '2026-11-20T12:00:00Z';
 
-/** Generous enough that no suite meets it; the rate-limit tests pass their own. */
+/** Generous enough that no suite meets it (requests a minute, or in flight); the rate-limit tests pass their own. */
 const TEST_RATE_LIMIT = 100_000;
 
 export async function startTestApi(
@@ -50,6 +51,8 @@ export async function startTestApi(
   rateLimitPerMinute = TEST_RATE_LIMIT,
   databaseUrl: string = testDatabaseUrl(),
   log: Logger = createLogger('silent'),
+  concurrentRequestsPerStaff = TEST_RATE_LIMIT,
+  queuedRequestsPerStaff = 0,
 ): Promise<TestApi> {
   const dataSource = createDataSource({ url: databaseUrl, poolMax: 4, log });
   await dataSource.initialize();
@@ -58,6 +61,7 @@ export async function startTestApi(
     ...appDepsFrom(TEST_CONFIG, dataSource, log, clock.now),
     rateLimitPerMinute,
     rateLimitUnauthenticatedPerMinute: rateLimitPerMinute,
+    inFlight: new ConcurrentRequests(concurrentRequestsPerStaff, queuedRequestsPerStaff),
   });
 
   const post = async (authorization: string | null, query: string, variables?: Record<string, unknown>) => {
