@@ -83,7 +83,8 @@ export class PlacementService {
       }
       await manager.update(MatchRecord, { id: match.id }, { status: 'PLACED' });
       const household = await lockedById(manager, HouseholdRecord, match.householdId);
-      await moveHousehold(manager, household, 'PLACED', input.placedOn, this.ctx.actor.staffId);
+      const move = { to: 'PLACED', by: 'PLACEMENT', on: input.placedOn, field: 'childId' } as const;
+      await moveHousehold(manager, household, move, this.ctx.actor.staffId);
       return { stage: 'PLACED', placedOn: input.placedOn };
     });
   }
@@ -109,7 +110,8 @@ export class PlacementService {
       if (placement.matchId) await manager.update(MatchRecord, { id: placement.matchId }, { status: 'DISRUPTED' });
       const household = await lockedById(manager, HouseholdRecord, placement.householdId);
       if (household.stage === 'PLACED' || household.stage === 'MATCHED') {
-        await moveHousehold(manager, household, 'APPROVED', input.disruptedOn, this.ctx.actor.staffId, { reason: 'placement disrupted' });
+        const move = { to: 'APPROVED', by: 'DISRUPTION', on: input.disruptedOn, field: 'childId' } as const;
+        await moveHousehold(manager, household, move, this.ctx.actor.staffId, { reason: 'placement disrupted' });
       }
       return { stage: 'DISRUPTED', disruptedOn: input.disruptedOn };
     });

@@ -101,7 +101,9 @@ export class DecisionService {
       if (approving) {
         await updateVersioned(manager, ChildRecord, child, { stage: stageAfter(child.stage, 'MATCHED'), matchedOn: on });
         const household = await lockedById(manager, HouseholdRecord, match.householdId);
-        if (household.stage === 'APPROVED') await moveHousehold(manager, household, 'MATCHED', on, this.ctx.actor.staffId);
+        if (household.stage === 'APPROVED') {
+          await moveHousehold(manager, household, { to: 'MATCHED', by: 'MATCH_DECISION', on, field: 'matchId' }, this.ctx.actor.staffId);
+        }
       } else {
         await updateVersioned(manager, ChildRecord, child, { stage: restingStage(order !== null, placement?.kind === 'EARLY_PERMANENCE') });
       }
@@ -141,7 +143,8 @@ export class DecisionService {
         rationale: requireText('rationale', input.rationale),
         decidedBy: this.ctx.actor.staffId,
       });
-      const moved = await moveHousehold(manager, household, input.outcome, on, this.ctx.actor.staffId, {
+      const move = { to: input.outcome, by: 'APPROVAL_DECISION', on, field: 'householdId' } as const;
+      const moved = await moveHousehold(manager, household, move, this.ctx.actor.staffId, {
         approvedOn: input.outcome === 'APPROVED' ? on : household.approvedOn,
       });
       return presentHousehold(this.ctx.ability, this.ctx.today, moved);
