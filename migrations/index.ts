@@ -21,6 +21,7 @@ import { AccessLogReadsGrouped1795400001900 } from './1795400001900-access-log-r
 import { AccessLogMinimised1795400002000 } from './1795400002000-access-log-minimised';
 import { AccessLogContext1795400002100 } from './1795400002100-access-log-context';
 import { AccessLogCheckpoints1795400002200 } from './1795400002200-access-log-checkpoints';
+import { AgendaOneOpenItemPerMatch1795400002300 } from './1795400002300-agenda-one-open-item-per-match';
 import { HouseholdProposedForLive1795400002500 } from './1795400002500-household-proposed-for-live';
 import { RateLimitAddresses1795400002600 } from './1795400002600-rate-limit-addresses';
 
@@ -49,6 +50,7 @@ export const MIGRATIONS = [
   AccessLogMinimised1795400002000,
   AccessLogContext1795400002100,
   AccessLogCheckpoints1795400002200,
+  AgendaOneOpenItemPerMatch1795400002300,
   HouseholdProposedForLive1795400002500,
   RateLimitAddresses1795400002600,
 ];

@@ -24,7 +24,7 @@ import { householdTables } from './household-rows';
 import { HouseholdFactory } from './households';
 import { planJourneys } from './journeys';
 import { scheduleMatches } from './matches';
-import { agendaItemRows, meetingRows, PanelCalendar, reportFeedbackRows } from './panels';
+import { agendaBeingSetRows, agendaItemRows, meetingRows, PanelCalendar, reportFeedbackRows } from './panels';
 import { seededRandom } from './random';
 import { supportTables } from './support';
 
@@ -62,7 +62,7 @@ export function generateDemoData(today: string): DemoTable[] {
   const support = supportTables(seededRandom(20201104), ids, today);
   const table = <T extends ObjectLiteral>(entity: EntityTarget<T>, rows: Partial<T>[]): DemoTable => ({ entity, rows });
   return [
-    table(PanelMeetingRecord, meetingRows(calendar)),
+    table(PanelMeetingRecord, [...meetingRows(calendar), ...agendaBeingSetRows(seededRandom(20201105), calendar)]),
     table(ChildRecord, child.children),
     table(HouseholdRecord, household.households),
     table(HouseholdStageEventRecord, household.events),

@@ -83,6 +83,22 @@ export function meetingRows(calendar: PanelCalendar): Partial<PanelMeetingRecord
   }));
 }
 
+/**
+ * Each panel's meeting after the upcoming one, its papers not yet released: the agenda its adviser is still
+ * setting. Kept out of the calendar the demo's history is drawn from, so that history stays as it was.
+ */
+export function agendaBeingSetRows(ids: Random, calendar: PanelCalendar): Partial<PanelMeetingRecord>[] {
+  return DEMO_PANELS.map((panel) => {
+    const meetingOn = addDays(calendar.upcoming(panel).on, 7);
+    return {
+      id: ids.uuid(),
+      panelId: DEMO_PANEL_IDS[panel],
+      meetingOn,
+      papersReleasedOn: addDays(meetingOn, -PAPERS_DAYS_BEFORE),
+    };
+  });
+}
+
 /** A case on a meeting's agenda; `recommendation` is null until the chair records it at the meeting. */
 export type AgendaEntry = {
   meeting: Meeting;

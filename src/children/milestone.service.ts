@@ -2,6 +2,7 @@ import { IsNull } from 'typeorm';
 import type { ServiceContext } from '../graphql/context';
 import { badUserInput, conflict } from '../graphql/errors';
 import { assertRecordedDate, parseId, requireText } from '../graphql/input-rules';
+import { releaseHousehold } from '../households/household-moves';
 import { MatchRecord } from '../matching/match.entity';
 import { ChildDecisionRecord } from '../decisions/child-decision.entity';
 import { RoleAssignmentRecord } from '../staff/role-assignment.entity';
@@ -77,6 +78,8 @@ export class MilestoneService {
       }
       this.assertDate('grantedOn', input.grantedOn, addDays(placement.placedOn, ADOPTION_ORDER_MIN_DAYS), RULES.adoptionTenWeeks);
       if (placement.matchId) await manager.update(MatchRecord, { id: placement.matchId }, { status: 'ADOPTED' });
+      // Family finding is over: the finder's access to the adopted child ends with it.
+      await manager.update(AllocationRecord, { childId: child.id, endedOn: IsNull() }, { endedOn: input.grantedOn });
       return { stage: 'ADOPTED', adoptionOrderGrantedOn: input.grantedOn };
     });
   }
@@ -94,7 +97,11 @@ export class MilestoneService {
       await manager.update(ChildDecisionRecord, { childId: child.id, kind: 'ADOPTION_PLAN', rescindedOn: IsNull() }, { rescindedOn: on });
       await manager.update(AllocationRecord, { childId: child.id, endedOn: IsNull() }, { endedOn: on });
       const open = await journey.openMatch();
-      if (open) await manager.update(MatchRecord, { id: open.id }, { status: 'WITHDRAWN' });
+      if (open) {
+        await manager.update(MatchRecord, { id: open.id }, { status: 'WITHDRAWN' });
+        const move = { by: 'PLAN_CHANGE', on, field: 'childId' } as const;
+        await releaseHousehold(manager, open.householdId, ['MATCHED'], move, this.ctx.actor.staffId, 'the child’s plan changed');
+      }
       return { stage: 'PLAN_CHANGED', planChangedOn: on, planChangeReason: reason };
     });
   }

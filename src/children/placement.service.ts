@@ -3,7 +3,8 @@ import type { ServiceContext } from '../graphql/context';
 import { badUserInput, conflict } from '../graphql/errors';
 import { assertRecordedDate, requireText } from '../graphql/input-rules';
 import { householdNamedBy } from '../households/household-lookup';
-import { moveHousehold } from '../households/household-moves';
+import { moveHousehold, releaseHousehold } from '../households/household-moves';
+import type { HouseholdStage } from '../households/household-stage';
 import { HouseholdRecord } from '../households/household.entity';
 import { MatchRecord } from '../matching/match.entity';
 import { changeChild } from './child-change';
@@ -14,6 +15,9 @@ import { DisruptionRecord } from './disruption.entity';
 import { journeyOf } from './journey-records';
 import { RULES } from './legal-order';
 import { PlacementRecord } from './placement.entity';
+
+/** A child is placed with the household matched with them; one already placed takes a brother or sister too. */
+const PLACEABLE_HOUSEHOLD_STAGES: readonly HouseholdStage[] = ['MATCHED', 'PLACED'];
 
 /** Where the child lives: early-permanence and adoptive placements, and disruptions. */
 export class PlacementService {
@@ -64,6 +68,8 @@ export class PlacementService {
       assertRecordedDate('placedOn', input.placedOn, this.ctx.today, match.approvedOn, RULES.placementAfterMatch);
       const current = await journey.livePlacement();
       if (current && current.householdId !== match.householdId) throw badUserInput('placedOn', RULES.placedElsewhere);
+      const household = await lockedById(manager, HouseholdRecord, match.householdId);
+      if (!PLACEABLE_HOUSEHOLD_STAGES.includes(household.stage)) throw badUserInput('childId', RULES.placementNeedsMatchedHousehold);
       const movedInOn = current?.movedInOn ?? input.movedInOn ?? input.placedOn;
       if (movedInOn > input.placedOn) throw badUserInput('movedInOn', RULES.movedInBeforePlacement);
 
@@ -82,8 +88,10 @@ export class PlacementService {
         });
       }
       await manager.update(MatchRecord, { id: match.id }, { status: 'PLACED' });
-      const household = await lockedById(manager, HouseholdRecord, match.householdId);
-      await moveHousehold(manager, household, 'PLACED', input.placedOn, this.ctx.actor.staffId);
+      if (household.stage === 'MATCHED') {
+        const move = { to: 'PLACED', by: 'PLACEMENT', on: input.placedOn, field: 'childId' } as const;
+        await moveHousehold(manager, household, move, this.ctx.actor.staffId);
+      }
       return { stage: 'PLACED', placedOn: input.placedOn };
     });
   }
@@ -107,10 +115,8 @@ export class PlacementService {
       });
       await manager.update(PlacementRecord, { id: placement.id }, { endedOn: input.disruptedOn });
       if (placement.matchId) await manager.update(MatchRecord, { id: placement.matchId }, { status: 'DISRUPTED' });
-      const household = await lockedById(manager, HouseholdRecord, placement.householdId);
-      if (household.stage === 'PLACED' || household.stage === 'MATCHED') {
-        await moveHousehold(manager, household, 'APPROVED', input.disruptedOn, this.ctx.actor.staffId, { reason: 'placement disrupted' });
-      }
+      const move = { by: 'DISRUPTION', on: input.disruptedOn, field: 'childId' } as const;
+      await releaseHousehold(manager, placement.householdId, ['PLACED', 'MATCHED'], move, this.ctx.actor.staffId, 'placement disrupted');
       return { stage: 'DISRUPTED', disruptedOn: input.disruptedOn };
     });
   }

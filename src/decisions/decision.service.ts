@@ -12,19 +12,25 @@ import type { ServiceContext } from '../graphql/context';
 import { badUserInput, conflict } from '../graphql/errors';
 import { assertRecordedDate, parseId, requireText } from '../graphql/input-rules';
 import { moveHousehold } from '../households/household-moves';
+import type { HouseholdStage } from '../households/household-stage';
 import { HouseholdRecord } from '../households/household.entity';
 import type { Household } from '../households/household.types';
 import { presentHousehold } from '../households/household.view';
 import { MatchRecord } from '../matching/match.entity';
 import type { Match } from '../matching/match.types';
 import { presentMatch } from '../matching/match.view';
-import { latestRecommendation } from '../panels/recommendations';
+import { latestMatchRecommendation, unusedHouseholdRecommendation } from '../panels/recommendations';
 import { ChildDecisionRecord } from './child-decision.entity';
 import type { DecideHouseholdApprovalInput, RecordAdoptionPlanDecisionInput, RecordMatchDecisionInput } from './decision.inputs';
 import { HouseholdDecisionRecord } from './household-decision.entity';
 
 const APPROVAL_ITEMS = ['ADOPTER_APPROVAL', 'EARLY_PERMANENCE_DUAL_APPROVAL'] as const;
 const TERMINATION_ITEMS = ['APPROVAL_REVIEW', 'TERMINATION'] as const;
+const APPROVAL_RESTS_ON =
+  'the decision rests on a panel recommendation heard since the household came to panel, not used by an earlier decision';
+const TERMINATION_RESTS_ON = 'a termination rests on a panel recommendation heard after the approval, not used by an earlier decision';
+/** A match is approved with a household still approved; one already matched takes a brother or sister too. */
+const MATCHABLE_HOUSEHOLD_STAGES: readonly HouseholdStage[] = ['APPROVED', 'MATCHED'];
 
 /** Decisions of the Agency Decision Makers: adoption plans and matches (an authority's ADM), adopters (the partnership's). */
 export class DecisionService {
@@ -73,13 +79,15 @@ export class DecisionService {
         version: input.version,
       });
       if (match.status !== 'PROPOSED' && match.status !== 'RECOMMENDED') throw conflict('This match is already decided');
-      const panel = await latestRecommendation(manager, { matchId: match.id }, ['MATCH']);
+      const panel = await latestMatchRecommendation(manager, match.id);
       const approving = input.outcome === 'APPROVED';
       if (!panel || (approving && panel.recommendation !== 'POSITIVE')) throw badUserInput('outcome', RULES.matchAfterPanel);
       const on = input.decidedOn;
       assertRecordedDate('decidedOn', on, this.ctx.today, panel.meetingOn, RULES.matchDecisionAfterPanel);
 
       const child = await lockedById(manager, ChildRecord, match.childId);
+      const household = await lockedById(manager, HouseholdRecord, match.householdId);
+      if (approving && !MATCHABLE_HOUSEHOLD_STAGES.includes(household.stage)) throw badUserInput('matchId', RULES.matchNeedsApprovedHousehold);
       const journey = journeyOf(manager, child.id);
       await journey.requirePlan('matchId');
       const order = await journey.authorityToPlace();
@@ -100,8 +108,9 @@ export class DecisionService {
       });
       if (approving) {
         await updateVersioned(manager, ChildRecord, child, { stage: stageAfter(child.stage, 'MATCHED'), matchedOn: on });
-        const household = await lockedById(manager, HouseholdRecord, match.householdId);
-        if (household.stage === 'APPROVED') await moveHousehold(manager, household, 'MATCHED', on, this.ctx.actor.staffId);
+        if (household.stage === 'APPROVED') {
+          await moveHousehold(manager, household, { to: 'MATCHED', by: 'MATCH_DECISION', on, field: 'matchId' }, this.ctx.actor.staffId);
+        }
       } else {
         await updateVersioned(manager, ChildRecord, child, { stage: restingStage(order !== null, placement?.kind === 'EARLY_PERMANENCE') });
       }
@@ -130,8 +139,9 @@ export class DecisionService {
       if (household.stage !== expectedStage) {
         throw badUserInput('householdId', terminating ? 'only an approved household without a child matched can have its approval terminated' : 'a household is approved or not after panel');
       }
-      const panel = await latestRecommendation(manager, { householdId: household.id }, terminating ? TERMINATION_ITEMS : APPROVAL_ITEMS);
-      if (!panel) throw badUserInput('householdId', 'the decision follows a panel recommendation');
+      const since = terminating ? (household.approvedOn ?? household.stageEnteredOn) : household.stageEnteredOn;
+      const panel = await unusedHouseholdRecommendation(manager, household.id, terminating ? TERMINATION_ITEMS : APPROVAL_ITEMS, since);
+      if (!panel) throw badUserInput('householdId', terminating ? TERMINATION_RESTS_ON : APPROVAL_RESTS_ON);
       const on = input.decidedOn;
       assertRecordedDate('decidedOn', on, this.ctx.today, panel.meetingOn, 'the ADM decides on or after the panel meeting');
       await manager.insert(HouseholdDecisionRecord, {
@@ -141,7 +151,8 @@ export class DecisionService {
         rationale: requireText('rationale', input.rationale),
         decidedBy: this.ctx.actor.staffId,
       });
-      const moved = await moveHousehold(manager, household, input.outcome, on, this.ctx.actor.staffId, {
+      const move = { to: input.outcome, by: 'APPROVAL_DECISION', on, field: 'householdId' } as const;
+      const moved = await moveHousehold(manager, household, move, this.ctx.actor.staffId, {
         approvedOn: input.outcome === 'APPROVED' ? on : household.approvedOn,
       });
       return presentHousehold(this.ctx.ability, this.ctx.today, moved);

@@ -9,7 +9,7 @@ import { paginate, type Page } from '../graphql/connection';
 import { badUserInput, conflict } from '../graphql/errors';
 import { assertRecordedDate, optionalText, parseId, requireText } from '../graphql/input-rules';
 import { MatchRecord, OPEN_MATCH_STATUSES } from '../matching/match.entity';
-import { moveHousehold } from './household-moves';
+import { assertHouseholdMove, moveHousehold } from './household-moves';
 import { CLOSED_HOUSEHOLD_STAGES, RECRUITMENT_STAGES, type HouseholdStage } from './household-stage';
 import { HouseholdStageEventRecord } from './household-stage-event.entity';
 import { HouseholdRecord } from './household.entity';
@@ -87,15 +87,12 @@ export class HouseholdService {
   /** The next recruitment stage, in order, up to panel; approval itself is the partnership ADM's decision. */
   advanceStage(input: AdvanceHouseholdStageInput): Promise<Household> {
     return this.change(input, async (household, manager) => {
-      const next = RECRUITMENT_STAGES[RECRUITMENT_STAGES.indexOf(household.stage) + 1];
       if (!RECRUITMENT_STAGES.includes(input.stage)) {
         throw badUserInput('stage', 'a family finder advances a household through recruitment up to PANEL; approval is the ADM’s decision');
       }
-      if (input.stage !== next) {
-        throw badUserInput('stage', `a household moves through the stages in order: from ${household.stage} the next is ${next ?? 'none'}`);
-      }
+      assertHouseholdMove(household.stage, input.stage, 'ADVANCE', 'stage');
       assertRecordedDate('enteredOn', input.enteredOn, this.ctx.today, household.stageEnteredOn, 'a stage starts on or after the previous one');
-      return moveHousehold(manager, household, input.stage, input.enteredOn, this.ctx.actor.staffId);
+      return moveHousehold(manager, household, { to: input.stage, by: 'ADVANCE', on: input.enteredOn, field: 'stage' }, this.ctx.actor.staffId);
     });
   }
 
@@ -106,9 +103,8 @@ export class HouseholdService {
       const open = await manager.countBy(MatchRecord, { householdId: household.id, status: In([...OPEN_MATCH_STATUSES]) });
       if (open > 0) throw badUserInput('householdId', 'the household has a child linked, matched or placed: close that first');
       assertRecordedDate('withdrawnOn', input.withdrawnOn, this.ctx.today, household.stageEnteredOn, 'a withdrawal is on or after the current stage began');
-      return moveHousehold(manager, household, 'WITHDRAWN', input.withdrawnOn, this.ctx.actor.staffId, {
-        reason: requireText('reason', input.reason),
-      });
+      const move = { to: 'WITHDRAWN', by: 'WITHDRAWAL', on: input.withdrawnOn, field: 'householdId' } as const;
+      return moveHousehold(manager, household, move, this.ctx.actor.staffId, { reason: requireText('reason', input.reason) });
     });
   }
 

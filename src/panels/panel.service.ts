@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import { IsNull, type EntityManager } from 'typeorm';
 import { assertCan, assertMayEver } from '../authz/refusals';
 import { accessibleQuery, findForAction, findReadable } from '../authz/scoped-reads';
 import type { SubjectType } from '../authz/vocabulary';
@@ -55,7 +55,7 @@ export class PanelService {
     return findReadable(this.ctx.db.manager, this.ctx.ability, 'PanelMeeting', PanelMeetingRecord, parseId('id', id));
   }
 
-  /** The panel adviser puts a case on a meeting's agenda, before the meeting. */
+  /** The panel adviser puts a case on a meeting's agenda, before its papers are released. */
   scheduleAgendaItem(input: ScheduleAgendaItemInput): Promise<AgendaItemRecord> {
     return this.ctx.db.unit(async (manager) => {
       const meeting = await this.find(manager, 'read', 'PanelMeeting', PanelMeetingRecord, input.meetingId, 'meetingId');
@@ -69,7 +69,10 @@ export class PanelService {
         scheduledBy: this.ctx.actor.staffId,
       });
       assertCan(this.ctx.ability, 'create', item);
-      if (meeting.meetingOn < this.ctx.today) throw badUserInput('meetingId', 'agenda items are scheduled before the meeting');
+      // Released papers open the case to the panel at once: the agenda is set before then.
+      if (meeting.papersReleasedOn <= this.ctx.today) {
+        throw badUserInput('meetingId', 'a case is scheduled before the meeting’s papers are released');
+      }
       Object.assign(item, await this.caseOf(manager, input));
       const already = await manager.existsBy(AgendaItemRecord, {
         meetingId: meeting.id,
@@ -122,6 +125,10 @@ export class PanelService {
       if (!input.matchId) throw badUserInput('matchId', 'a MATCH item names the match');
       const match = await this.find(manager, 'read', 'Match', MatchRecord, input.matchId, 'matchId');
       if (match.status !== 'PROPOSED') throw badUserInput('matchId', 'a match goes to panel once proposed, and only once');
+      // One agenda at a time (a partial unique index holds it): a deferred match may be scheduled again.
+      if (await manager.existsBy(AgendaItemRecord, { matchId: match.id, recommendation: IsNull() })) {
+        throw conflict('The match is already on an agenda, awaiting the panel’s recommendation');
+      }
       return { matchId: match.id, householdId: match.householdId, childId: match.childId, childAuthority: match.authority };
     }
     if (!input.householdId) throw badUserInput('householdId', `a ${input.kind} item names the household`);

@@ -390,7 +390,11 @@ const WRITES: Record<string, Write> = {
     mutation: 'scheduleAgendaItem',
     lookup: 'PanelMeeting',
     input: (ids) => ({ meetingId: ids.meeting, kind: 'ADOPTER_APPROVAL', householdId: ids.Household ?? NOBODY }),
-    fresh: async (ds, _fixture, _actor, ids) => ({ ...ids, Household: await seedHousehold(ds, { stage: 'PANEL' }) }),
+    // The next meeting's papers are out, its agenda set: the adviser schedules onto the one after.
+    fresh: async (ds, fixture) => ({
+      meeting: (await insertPanelMeeting(ds, { panel: fixture.kind === 'panel' ? fixture.panel : 1, ...WINDOWS.unreleased })).id,
+      Household: await seedHousehold(ds, { stage: 'PANEL' }),
+    }),
   },
   'AgendaItem:recommend': {
     mutation: 'recordPanelRecommendation',

@@ -33,7 +33,8 @@ let panelOneItem: AgendaItemRecord;
 let panelTwoItem: AgendaItemRecord;
 
 const api = useTestApi(async ({ dataSource }) => {
-  nextMeeting = await insertPanelMeeting(dataSource, { panel: 1, meetingOn: '2026-11-27' });
+  // Its papers are released on 2026-11-26: the adviser still sets its agenda.
+  nextMeeting = await insertPanelMeeting(dataSource, { panel: 1, meetingOn: '2026-12-03' });
   readyForPanel = await insertHousehold(dataSource, { stage: 'PANEL' });
   panelOneItem = await itemHeardOn(1, '2026-11-18', dataSource);
   panelTwoItem = await itemHeardOn(2, '2026-11-18', dataSource);
@@ -66,8 +67,8 @@ describe('scheduleAgendaItem', () => {
     expect(data!.scheduleAgendaItem).toMatchObject({
       meetingId: nextMeeting.id,
       panelId: panelId(1),
-      meetingOn: '2026-11-27',
-      windowClosesOn: '2026-12-04',
+      meetingOn: '2026-12-03',
+      windowClosesOn: '2026-12-10',
       kind: 'ADOPTER_APPROVAL',
       householdId: household.id,
       recommendation: null,

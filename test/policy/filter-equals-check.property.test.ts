@@ -135,12 +135,16 @@ async function insertPool(ds: DataSource, spec: PoolSpec): Promise<void> {
     });
     matches.push(await repository.save(match));
   }
+  const awaitingPanel = new Set<number>();
   for (const item of spec.items) {
     const meetingOn = addDays(BASE_DAY, item.meetingIn);
     const papersReleasedOn = addDays(meetingOn, -item.papersLead);
     const meeting = await insertPanelMeeting(ds, { panel: item.panel, meetingOn, papersReleasedOn });
     const match = item.match === null ? undefined : matches[item.match];
-    await insertAgendaItem(ds, { meeting, match, household: households[item.household] });
+    // A match awaits one panel's recommendation at a time (a unique index holds it): its other items were deferred.
+    const recommendation = item.match !== null && awaitingPanel.has(item.match) ? 'DEFERRED' : null;
+    if (item.match !== null) awaitingPanel.add(item.match);
+    await insertAgendaItem(ds, { meeting, match, household: households[item.household], recommendation });
   }
   for (const n of spec.feedback) {
     await ds.getRepository(ReportQualityFeedbackRecord).insert({

@@ -30,7 +30,6 @@ const DATES: [string, string[]][] = [
   ['households', ['enquiry_on', 'approved_on', 'stage_entered_on']],
   ['household_stage_events', ['entered_on']],
   ['household_decisions', ['decided_on']],
-  ['panel_meetings', ['papers_released_on']],
   ['agenda_items', ['papers_released_on']],
   ['support_requests', ['received_on', 'advice_line_call_on']],
   ['support_assessments', ['completed_on']],
@@ -42,8 +41,14 @@ describe('legal order', () => {
     expect(await violations(`SELECT id FROM ${table} WHERE ${after}`)).toEqual([]);
   });
 
-  it('holds no panel meeting beyond the coming week', async () => {
-    expect(await violations(`SELECT id FROM panel_meetings WHERE meeting_on > ${TODAY} + 7`)).toEqual([]);
+  it('holds no panel meeting beyond the coming fortnight, and releases no papers after today but its last', async () => {
+    expect(await violations(`SELECT id FROM panel_meetings WHERE meeting_on > ${TODAY} + 14`)).toEqual([]);
+    expect(
+      await violations(`
+        SELECT m.id FROM panel_meetings m
+        WHERE m.papers_released_on > ${TODAY}
+          AND EXISTS (SELECT 1 FROM panel_meetings l WHERE l.panel_id = m.panel_id AND l.meeting_on > m.meeting_on)`),
+    ).toEqual([]);
   });
 
   it('has a child enter care on or after birth, and the plan decided on or after that', async () => {
@@ -283,6 +288,18 @@ describe('what the demo identities find on the seed’s today', () => {
       expect(row.matches).toBeGreaterThanOrEqual(1);
       expect(row.approvals).toBeGreaterThanOrEqual(1);
     }
+  });
+
+  it('gives each panel’s adviser a meeting to schedule onto: its papers not yet released, its agenda empty', async () => {
+    const rows = await db().rows<{ panel: string; items: number }>(`
+      SELECT p.name AS panel, count(i.id)::int AS items
+      FROM panel_meetings m JOIN panels p ON p.id = m.panel_id LEFT JOIN agenda_items i ON i.meeting_id = m.id
+      WHERE m.papers_released_on > ${TODAY}
+      GROUP BY m.id, p.name ORDER BY 1`);
+    expect(rows).toEqual([
+      { panel: 'Adoption panel 1', items: 0 },
+      { panel: 'Adoption panel 2', items: 0 },
+    ]);
   });
 
   it('has matches proposed for Kent and Medway children', async () => {
