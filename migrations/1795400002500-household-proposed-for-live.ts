@@ -14,6 +14,9 @@ export const REFRESH_LIVE_PROPOSED_FOR = `
  * match with the household — proposed, recommended, approved or placed — and an authority leaves it when
  * its last open match with the household ends.
  *
+ * The column is brought up to date as the transaction that changed a match commits, so that the step which
+ * ends a match (a disruption, a plan change) is still the household's to move within it.
+ *
  * Matches of every authority are read by `household_live_proposals`, owned by `apse_reporting` (the one role
  * whose policy reads every authority's rows): a request's own role sees only its tenant's matches and would
  * drop another authority's live proposal.
@@ -41,9 +44,10 @@ export class HouseholdProposedForLive1795400002500 implements MigrationInterface
          WHERE id = NEW.household_id AND proposed_for IS DISTINCT FROM household_live_proposals(NEW.household_id);
         RETURN NULL;
       END $$`);
+    // At commit: a step that ends a match still moves the household it linked, as the authority that may.
     await q.query(`
-      CREATE TRIGGER matches_refresh_household AFTER INSERT OR UPDATE OF status ON matches
-        FOR EACH ROW EXECUTE FUNCTION match_refreshes_household()`);
+      CREATE CONSTRAINT TRIGGER matches_refresh_household AFTER INSERT OR UPDATE OF status ON matches
+        DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION match_refreshes_household()`);
     await q.query(REFRESH_LIVE_PROPOSED_FOR);
   }
 

@@ -2,8 +2,8 @@ import { IsNull } from 'typeorm';
 import type { ServiceContext } from '../graphql/context';
 import { badUserInput, conflict } from '../graphql/errors';
 import { assertRecordedDate, parseId, requireText } from '../graphql/input-rules';
-import { releaseHousehold } from '../households/household-moves';
-import { MatchRecord } from '../matching/match.entity';
+import { releaseHousehold, stepActorOf } from '../households/household-moves';
+import { moveMatch } from '../matching/match-status';
 import { ChildDecisionRecord } from '../decisions/child-decision.entity';
 import { RoleAssignmentRecord } from '../staff/role-assignment.entity';
 import { StaffRecord } from '../staff/staff.entity';
@@ -77,7 +77,7 @@ export class MilestoneService {
         throw badUserInput('grantedOn', RULES.adoptionNeedsPlacement);
       }
       this.assertDate('grantedOn', input.grantedOn, addDays(placement.placedOn, ADOPTION_ORDER_MIN_DAYS), RULES.adoptionTenWeeks);
-      if (placement.matchId) await manager.update(MatchRecord, { id: placement.matchId }, { status: 'ADOPTED' });
+      if (placement.matchId) await moveMatch(manager, stepActorOf(this.ctx), 'record', placement.matchId, 'ADOPTED');
       // Family finding is over: the finder's access to the adopted child ends with it.
       await manager.update(AllocationRecord, { childId: child.id, endedOn: IsNull() }, { endedOn: input.grantedOn });
       return { stage: 'ADOPTED', adoptionOrderGrantedOn: input.grantedOn };
@@ -98,9 +98,9 @@ export class MilestoneService {
       await manager.update(AllocationRecord, { childId: child.id, endedOn: IsNull() }, { endedOn: on });
       const open = await journey.openMatch();
       if (open) {
-        await manager.update(MatchRecord, { id: open.id }, { status: 'WITHDRAWN' });
+        await moveMatch(manager, stepActorOf(this.ctx), 'record', open.id, 'WITHDRAWN');
         const move = { by: 'PLAN_CHANGE', on, field: 'childId' } as const;
-        await releaseHousehold(manager, open.householdId, ['MATCHED'], move, this.ctx.actor.staffId, 'the child’s plan changed');
+        await releaseHousehold(manager, open.householdId, ['MATCHED'], move, stepActorOf(this.ctx), 'the child’s plan changed');
       }
       return { stage: 'PLAN_CHANGED', planChangedOn: on, planChangeReason: reason };
     });

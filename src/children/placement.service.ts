@@ -3,10 +3,10 @@ import type { ServiceContext } from '../graphql/context';
 import { badUserInput, conflict } from '../graphql/errors';
 import { assertRecordedDate, requireText } from '../graphql/input-rules';
 import { householdNamedBy } from '../households/household-lookup';
-import { moveHousehold, releaseHousehold } from '../households/household-moves';
+import { moveHousehold, releaseHousehold, stepActorOf } from '../households/household-moves';
+import { moveMatch } from '../matching/match-status';
 import type { HouseholdStage } from '../households/household-stage';
 import { HouseholdRecord } from '../households/household.entity';
-import { MatchRecord } from '../matching/match.entity';
 import { changeChild } from './child-change';
 import { stageAfter } from './child-stage';
 import type { RecordDisruptionInput, RecordEarlyPermanencePlacementInput, RecordPlacementInput } from './child.inputs';
@@ -87,10 +87,10 @@ export class PlacementService {
           recordedBy: this.ctx.actor.staffId,
         });
       }
-      await manager.update(MatchRecord, { id: match.id }, { status: 'PLACED' });
+      await moveMatch(manager, stepActorOf(this.ctx), 'record', match.id, 'PLACED');
       if (household.stage === 'MATCHED') {
         const move = { to: 'PLACED', by: 'PLACEMENT', on: input.placedOn, field: 'childId' } as const;
-        await moveHousehold(manager, household, move, this.ctx.actor.staffId);
+        await moveHousehold(manager, household, move, stepActorOf(this.ctx));
       }
       return { stage: 'PLACED', placedOn: input.placedOn };
     });
@@ -114,9 +114,9 @@ export class PlacementService {
         recordedBy: this.ctx.actor.staffId,
       });
       await manager.update(PlacementRecord, { id: placement.id }, { endedOn: input.disruptedOn });
-      if (placement.matchId) await manager.update(MatchRecord, { id: placement.matchId }, { status: 'DISRUPTED' });
+      if (placement.matchId) await moveMatch(manager, stepActorOf(this.ctx), 'record', placement.matchId, 'DISRUPTED');
       const move = { by: 'DISRUPTION', on: input.disruptedOn, field: 'childId' } as const;
-      await releaseHousehold(manager, placement.householdId, ['PLACED', 'MATCHED'], move, this.ctx.actor.staffId, 'placement disrupted');
+      await releaseHousehold(manager, placement.householdId, ['PLACED', 'MATCHED'], move, stepActorOf(this.ctx), 'placement disrupted');
       return { stage: 'DISRUPTED', disruptedOn: input.disruptedOn };
     });
   }

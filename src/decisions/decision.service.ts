@@ -1,5 +1,5 @@
 import { assertCan } from '../authz/refusals';
-import { findForAction } from '../authz/scoped-reads';
+import { findForAction, findReadable } from '../authz/scoped-reads';
 import { changeChild } from '../children/child-change';
 import { restingStage, stageAfter } from '../children/child-stage';
 import { ChildRecord } from '../children/child.entity';
@@ -11,7 +11,7 @@ import { lockedById } from '../db/locked';
 import type { ServiceContext } from '../graphql/context';
 import { badUserInput, conflict } from '../graphql/errors';
 import { assertRecordedDate, parseId, requireText } from '../graphql/input-rules';
-import { moveHousehold } from '../households/household-moves';
+import { moveHousehold, stepActorOf } from '../households/household-moves';
 import type { HouseholdStage } from '../households/household-stage';
 import { HouseholdRecord } from '../households/household.entity';
 import type { Household } from '../households/household.types';
@@ -70,12 +70,17 @@ export class DecisionService {
   /** The child's ADM decides a match, after a positive panel recommendation. */
   recordMatchDecision(input: RecordMatchDecisionInput): Promise<Match> {
     return this.ctx.db.unit(async (manager) => {
+      // Locks in the journey's one order — the child, then the match, then the household — so that this
+      // step and a PPM lead's on the same child wait for each other instead of deadlocking.
+      const matchId = parseId('matchId', input.matchId);
+      const readable = await findReadable(manager, this.ctx.ability, 'Match', MatchRecord, matchId);
+      const child = await lockedById(manager, ChildRecord, readable.childId);
       const match = await findForAction('decide', {
         manager,
         ability: this.ctx.ability,
         subjectType: 'Match',
         entity: MatchRecord,
-        id: parseId('matchId', input.matchId),
+        id: matchId,
         version: input.version,
       });
       if (match.status !== 'PROPOSED' && match.status !== 'RECOMMENDED') throw conflict('This match is already decided');
@@ -85,7 +90,6 @@ export class DecisionService {
       const on = input.decidedOn;
       assertRecordedDate('decidedOn', on, this.ctx.today, panel.meetingOn, RULES.matchDecisionAfterPanel);
 
-      const child = await lockedById(manager, ChildRecord, match.childId);
       const household = await lockedById(manager, HouseholdRecord, match.householdId);
       if (approving && !MATCHABLE_HOUSEHOLD_STAGES.includes(household.stage)) throw badUserInput('matchId', RULES.matchNeedsApprovedHousehold);
       const journey = journeyOf(manager, child.id);
@@ -109,7 +113,7 @@ export class DecisionService {
       if (approving) {
         await updateVersioned(manager, ChildRecord, child, { stage: stageAfter(child.stage, 'MATCHED'), matchedOn: on });
         if (household.stage === 'APPROVED') {
-          await moveHousehold(manager, household, { to: 'MATCHED', by: 'MATCH_DECISION', on, field: 'matchId' }, this.ctx.actor.staffId);
+          await moveHousehold(manager, household, { to: 'MATCHED', by: 'MATCH_DECISION', on, field: 'matchId' }, stepActorOf(this.ctx));
         }
       } else {
         await updateVersioned(manager, ChildRecord, child, { stage: restingStage(order !== null, placement?.kind === 'EARLY_PERMANENCE') });
@@ -152,7 +156,7 @@ export class DecisionService {
         decidedBy: this.ctx.actor.staffId,
       });
       const move = { to: input.outcome, by: 'APPROVAL_DECISION', on, field: 'householdId' } as const;
-      const moved = await moveHousehold(manager, household, move, this.ctx.actor.staffId, {
+      const moved = await moveHousehold(manager, household, move, stepActorOf(this.ctx), {
         approvedOn: input.outcome === 'APPROVED' ? on : household.approvedOn,
       });
       return presentHousehold(this.ctx.ability, this.ctx.today, moved);

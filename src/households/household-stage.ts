@@ -1,3 +1,4 @@
+import type { Action } from '../authz/vocabulary';
 /** An adopter household's journey, then its exits. */
 export const HOUSEHOLD_STAGES = [
   'ENQUIRY',
@@ -41,6 +42,17 @@ export const HOUSEHOLD_STEPS = {
   WITHDRAWAL: 'the household’s withdrawal',
 } as const;
 export type HouseholdStep = keyof typeof HOUSEHOLD_STEPS;
+
+/** The action of the policy each step takes on the household it moves: the policy says who may. */
+export const HOUSEHOLD_STEP_ACTIONS = {
+  ADVANCE: 'update',
+  WITHDRAWAL: 'update',
+  APPROVAL_DECISION: 'approve',
+  MATCH_DECISION: 'decide',
+  PLACEMENT: 'record',
+  DISRUPTION: 'record',
+  PLAN_CHANGE: 'record',
+} as const satisfies Record<HouseholdStep, Action>;
 
 /**
  * Every move of the household journey, and the step that makes it: `moveHousehold` makes no other.

@@ -9,7 +9,7 @@ import { paginate, type Page } from '../graphql/connection';
 import { badUserInput, conflict } from '../graphql/errors';
 import { assertRecordedDate, optionalText, parseId, requireText } from '../graphql/input-rules';
 import { MatchRecord, OPEN_MATCH_STATUSES } from '../matching/match.entity';
-import { assertHouseholdMove, moveHousehold } from './household-moves';
+import { assertHouseholdMove, moveHousehold, stepActorOf } from './household-moves';
 import { CLOSED_HOUSEHOLD_STAGES, RECRUITMENT_STAGES, type HouseholdStage } from './household-stage';
 import { HouseholdStageEventRecord } from './household-stage-event.entity';
 import { HouseholdRecord } from './household.entity';
@@ -92,7 +92,7 @@ export class HouseholdService {
       }
       assertHouseholdMove(household.stage, input.stage, 'ADVANCE', 'stage');
       assertRecordedDate('enteredOn', input.enteredOn, this.ctx.today, household.stageEnteredOn, 'a stage starts on or after the previous one');
-      return moveHousehold(manager, household, { to: input.stage, by: 'ADVANCE', on: input.enteredOn, field: 'stage' }, this.ctx.actor.staffId);
+      return moveHousehold(manager, household, { to: input.stage, by: 'ADVANCE', on: input.enteredOn, field: 'stage' }, stepActorOf(this.ctx));
     });
   }
 
@@ -104,7 +104,7 @@ export class HouseholdService {
       if (open > 0) throw badUserInput('householdId', 'the household has a child linked, matched or placed: close that first');
       assertRecordedDate('withdrawnOn', input.withdrawnOn, this.ctx.today, household.stageEnteredOn, 'a withdrawal is on or after the current stage began');
       const move = { to: 'WITHDRAWN', by: 'WITHDRAWAL', on: input.withdrawnOn, field: 'householdId' } as const;
-      return moveHousehold(manager, household, move, this.ctx.actor.staffId, { reason: requireText('reason', input.reason) });
+      return moveHousehold(manager, household, move, stepActorOf(this.ctx), { reason: requireText('reason', input.reason) });
     });
   }
 

@@ -141,12 +141,18 @@ export class PanelService {
     return { householdId: household.id, matchId: null, childId: null, childAuthority: null };
   }
 
-  /** A positive recommendation moves the match, and its child, to "match recommended". */
+  /**
+   * A positive recommendation moves the match, and its child, to "match recommended": changes the policy
+   * must let the chair make. Locks the child, then the match, in the journey's one order.
+   */
   private async matchRecommended(manager: EntityManager, matchId: string): Promise<void> {
+    const { childId } = await manager.findOneByOrFail(MatchRecord, { id: matchId });
+    const child = await lockedById(manager, ChildRecord, childId);
     const match = await lockedById(manager, MatchRecord, matchId);
     if (match.status !== 'PROPOSED') return;
+    assertCan(this.ctx.ability, 'recommend', match);
+    assertCan(this.ctx.ability, 'recommend', child);
     await updateVersioned(manager, MatchRecord, match, { status: 'RECOMMENDED' });
-    const child = await lockedById(manager, ChildRecord, match.childId);
     await updateVersioned(manager, ChildRecord, child, { stage: stageAfter(child.stage, 'MATCH_RECOMMENDED') });
   }
 

@@ -21,6 +21,8 @@ export const admPolicy: DefinePermissions = ({ authority }, _input, { can }) => 
   can('read', 'Child', { authority }).because('OTHER_AUTHORITY');
   can('read', CHILD_RECORD_SUBJECTS, { authority });
   can('decide', ['Child', 'Match'], { authority }).because('OTHER_AUTHORITY');
+  // An approving match decision moves the household it links to MATCHED.
+  can('decide', 'Household', { proposedFor: authority }).because('NOT_PROPOSED_FOR_YOUR_CHILDREN');
   can('read', 'Household', HOUSEHOLD_FIELDS_FOR_CASEWORK, { proposedFor: authority }).because('NOT_PROPOSED_FOR_YOUR_CHILDREN');
   can('read', HOUSEHOLD_RECORD_SUBJECTS, { 'household.proposedFor': authority });
 };

@@ -42,6 +42,9 @@ export const panelMemberPolicy: DefinePermissions = ({ panelId, panelRole }, { f
     // Each refusal names its own rule: another panel's item is not theirs to recommend on; their own panel's
     // item is outside the recommendation window before the meeting and once its papers close.
     can('recommend', 'AgendaItem', { panelId }).because('NOT_CHAIR_OF_THIS_PANEL');
+    // A positive recommendation on a match moves the match, and its child, to "match recommended".
+    can('recommend', 'Match', { id: { $in: [...facts.panelMatchIds] } }).because('NOT_ON_AGENDA');
+    can('recommend', 'Child', { id: { $in: agendaChildren } }).because('NOT_ON_AGENDA');
     cannot('recommend', 'AgendaItem', { panelId, meetingOn: { $gt: today } }).because('PANEL_WINDOW_CLOSED');
     cannot('recommend', 'AgendaItem', { panelId, windowClosesOn: { $lt: today } }).because('PANEL_WINDOW_CLOSED');
     can(['read', 'create'], 'ReportQualityFeedback', { panelId }).because('NOT_YOUR_PANEL');
