@@ -48,7 +48,9 @@ export class PanelResolver {
     return ctx.services.panels.recordReportQualityFeedback(input);
   }
 
-  @FieldResolver(() => [PanelMeeting], { description: 'In date order; by default from four weeks ago to eight weeks ahead.' })
+  @FieldResolver(() => [PanelMeeting], {
+    description: 'In date order; by default from four weeks ago to eight weeks ahead; a year (366 days) at most.',
+  })
   meetings(
     @Root() panel: Panel,
     @Ctx() ctx: RequestContext,

@@ -19,6 +19,9 @@ import { PanelMeetingRecord } from './panel-meeting.entity';
 import { PanelRecord } from './panel.entity';
 import { ReportQualityFeedbackRecord } from './report-quality-feedback.entity';
 
+/** The longest span of a panel's meetings one request lists. */
+export const MEETINGS_SPAN_DAYS = 366;
+
 /** The papers stay open to the panel for 7 days after the meeting (the database computes the same). */
 const PAPERS_OPEN_AFTER_MEETING_DAYS = 7;
 
@@ -39,14 +42,17 @@ export class PanelService {
     return accessibleQuery(this.ctx.db.manager, this.ctx.ability, 'read', 'Panel', PanelRecord, 'panel').orderBy('panel.name').getMany();
   }
 
-  /** A panel's meetings between two days (default: four weeks back to eight ahead), in date order. */
+  /**
+   * A panel's meetings between two days (default: four weeks back to eight ahead), in date order: a year at
+   * most, since the list grows with every week a panel sits (about 52 meetings a year).
+   */
   meetings(panelId: string, from: string | null, to: string | null): Promise<PanelMeetingRecord[]> {
+    const first = from ?? addDays(to ?? this.ctx.today, to ? -MEETINGS_SPAN_DAYS : -28);
+    const last = to ?? addDays(from ?? this.ctx.today, from ? MEETINGS_SPAN_DAYS : 56);
+    if (last < first) throw badUserInput('to', 'must not be before from');
+    if (last > addDays(first, MEETINGS_SPAN_DAYS)) throw badUserInput('to', `a panel's meetings are listed a year at a time (${MEETINGS_SPAN_DAYS} days at most)`);
     return accessibleQuery(this.ctx.db.manager, this.ctx.ability, 'read', 'PanelMeeting', PanelMeetingRecord, 'meeting')
-      .andWhere('meeting.panelId = :panelId AND meeting.meetingOn BETWEEN :from AND :to', {
-        panelId,
-        from: from ?? addDays(this.ctx.today, -28),
-        to: to ?? addDays(this.ctx.today, 56),
-      })
+      .andWhere('meeting.panelId = :panelId AND meeting.meetingOn BETWEEN :from AND :to', { panelId, from: first, to: last })
       .orderBy('meeting.meetingOn')
       .getMany();
   }

@@ -73,6 +73,18 @@ describe('dates and months', () => {
   });
 });
 
+describe('lists that grow with the data', () => {
+  it('a panel’s meetings over more than a year are refused with BAD_USER_INPUT naming `to`', async () => {
+    const { errors } = await api().as('adviser.1')('{ panels { meetings(from: "2020-01-01", to: "2026-12-31") { id } } }');
+    expect(errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'to' });
+  });
+
+  it('a panel’s meetings over a year are listed', async () => {
+    const { errors } = await api().as('adviser.1')('{ panels { meetings(from: "2026-01-01", to: "2026-12-31") { id } } }');
+    expect(errors).toBeUndefined();
+  });
+});
+
 describe('cursors', () => {
   it.each([
     ['garbage', 'not a cursor at all'],
