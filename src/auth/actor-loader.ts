@@ -30,11 +30,12 @@ const count = requestCountSql('$1');
 /**
  * The actor's statement: $1 the staff id, $2 the request id, $3 the request's day (UK date), $4 the client's
  * own request id ('' when none), $5 the version of the policy deciding the request, $6–$8 the request's
- * statement, lock and idle-transaction timeouts (milliseconds, as text).
+ * statement, lock and idle-transaction timeouts, $9 a board director's statement timeout (milliseconds, as
+ * text): the board's aggregates read every authority's records, and a board director reads nothing else.
  */
 const ACTOR_STATEMENT = new SessionStatement(
   'apse_open_as_actor_v3',
-  ['uuid', 'text', 'date', 'text', 'text', 'text', 'text', 'text'],
+  ['uuid', 'text', 'date', 'text', 'text', 'text', 'text', 'text', 'text'],
   `WITH ${count.ctes}
    SELECT s.id, s.username, s.display_name,
           set_config('app.staff_id', s.id::text, true) AS staff_setting,
@@ -42,7 +43,7 @@ const ACTOR_STATEMENT = new SessionStatement(
           set_config('app.today', $3::text, true) AS today_setting,
           set_config('app.client_request_id', $4, true) AS client_request_setting,
           set_config('app.policy_version', $5, true) AS policy_setting,
-          set_config('statement_timeout', $6, true) AS statement_timeout_setting,
+          set_config('statement_timeout', CASE WHEN bool_or(a.role = 'BOARD_DIRECTOR') THEN $9 ELSE $6 END, true) AS statement_timeout_setting,
           set_config('lock_timeout', $7, true) AS lock_timeout_setting,
           set_config('idle_in_transaction_session_timeout', $8, true) AS idle_timeout_setting,
           set_config('app.authorities', ${TENANT_AUTHORITIES}, true) AS tenant_setting,
@@ -73,10 +74,9 @@ const DEFAULT_TIMEOUTS: RequestTimeouts = { statementMs: 5000, lockMs: 2000, idl
  * `staffId` is a verified token's UUID and the client's request id a checked header, escaped as literals all the same.
  */
 export async function openAsActor(db: DbScope, staffId: string, request: RequestRecord, today: string): Promise<RequestOpening | null> {
-  const { statementMs, lockMs, idleInTransactionMs } = request.timeouts ?? DEFAULT_TIMEOUTS;
-  const literals = [staffId, request.requestId, today, request.clientRequestId ?? '', request.policyVersion, `${statementMs}`, `${lockMs}`, `${idleInTransactionMs}`].map(
-    escapeLiteral,
-  );
+  const { statementMs, lockMs, idleInTransactionMs, boardStatementMs } = request.timeouts ?? DEFAULT_TIMEOUTS;
+  const timeouts = [statementMs, lockMs, idleInTransactionMs, boardStatementMs].map(String);
+  const literals = [staffId, request.requestId, today, request.clientRequestId ?? '', request.policyVersion, ...timeouts].map(escapeLiteral);
   const [actorRows, factsRows] = await db.open(
     { statement: ACTOR_STATEMENT, literals },
     FACTS,

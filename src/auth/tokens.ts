@@ -38,7 +38,7 @@ function assertLifetime(payload: JWTPayload): void {
  * (`assertLifetime`); `sub` is a staff id.
  */
 export function createTokenVerifier(jwt: Config['jwt']): TokenVerifier {
-  const options = { issuer: jwt.issuer, audience: jwt.audience, requiredClaims: ['iat', 'exp'], clockTolerance: CLOCK_SKEW_SECONDS };
+  const options = { issuer: jwt.issuer, audience: jwt.audience, requiredClaims: ['iat', 'exp'] };
   const jwks = jwt.jwksUrl ? createRemoteJWKSet(new URL(jwt.jwksUrl)) : null;
   const secret = new TextEncoder().encode(jwt.secret ?? '');
   const verify = (token: string) =>

@@ -18,7 +18,6 @@ import type {
 import { monthPeriod, type MonthPeriod } from './months';
 
 type ByScope = { authority: Authority | null };
-export type BoardSettings = { timeliness: TimelinessThresholds; boardStatementMs: number };
 /** What a request asks of the children waiting: their totals, or a breakdown. */
 type WaitingDataset = 'TOTALS' | Characteristic;
 type WaitingRow = CharacteristicCount & { characteristic: Characteristic | null; averageDaysWaiting: number | null };
@@ -32,21 +31,10 @@ const percent = (part: number, whole: number) => (whole > 0 ? Math.round((part /
 export class BoardService {
   private readonly waiting = new Map<string, DataLoader<WaitingDataset, WaitingRow[]>>();
 
-  private readonly thresholds: TimelinessThresholds;
-  private longerStatements: Promise<unknown> | null = null;
-
   constructor(
     private readonly ctx: ServiceContext,
-    private readonly settings: BoardSettings,
-  ) {
-    this.thresholds = settings.timeliness;
-  }
-
-  /** A board aggregate reads every authority's records: its statements may take longer than a request's. */
-  private query<T>(sql: string, params: unknown[]): Promise<T[]> {
-    this.longerStatements ??= this.ctx.db.query(`SELECT set_config('statement_timeout', $1, true)`, [`${this.settings.boardStatementMs}`]);
-    return this.longerStatements.then(() => this.ctx.db.query<T>(sql, params));
-  }
+    private readonly thresholds: TimelinessThresholds,
+  ) {}
 
   performance(from: string, to: string): BoardPerformance {
     assertMayEver(this.ctx.ability, 'read', 'BoardPerformance');
@@ -54,11 +42,11 @@ export class BoardService {
   }
 
   byAuthority(period: MonthPeriod): Promise<AuthorityMonth[]> {
-    return this.query<AuthorityMonth>(MONTHLY_BY_AUTHORITY, [period.firstDay, period.lastMonthStart, period.lastDay]);
+    return this.ctx.db.query<AuthorityMonth>(MONTHLY_BY_AUTHORITY, [period.firstDay, period.lastMonthStart, period.lastDay]);
   }
 
   partnership(period: MonthPeriod): Promise<PartnershipMonth[]> {
-    return this.query<PartnershipMonth>(MONTHLY_PARTNERSHIP, [period.firstDay, period.lastMonthStart, period.lastDay]);
+    return this.ctx.db.query<PartnershipMonth>(MONTHLY_PARTNERSHIP, [period.firstDay, period.lastMonthStart, period.lastDay]);
   }
 
   async childrenWaiting(period: MonthPeriod): Promise<ChildrenWaiting[]> {
@@ -68,7 +56,7 @@ export class BoardService {
 
   async timeliness(period: MonthPeriod): Promise<TimelinessMeasure[]> {
     type Row = ByScope & { childrenAdopted: number; a2AverageDays: number | null; a10AverageDays: number | null };
-    const rows = await this.query<Row>(TIMELINESS, [period.firstDay, period.lastDay]);
+    const rows = await this.ctx.db.query<Row>(TIMELINESS, [period.firstDay, period.lastDay]);
     const { a2Days, a10Days } = this.thresholds;
     return withEveryScope(rows, (authority) => ({ authority, childrenAdopted: 0, a2AverageDays: null, a10AverageDays: null })).map(
       (row) => ({
@@ -92,7 +80,7 @@ export class BoardService {
       loader = new DataLoader(async (datasets: readonly WaitingDataset[]) => {
         const characteristics = datasets.filter((d): d is Characteristic => d !== 'TOTALS');
         const categories = Object.fromEntries(characteristics.map((c) => [c, CATEGORIES[c]]));
-        const rows = await this.query<WaitingRow>(WAITING, [period.lastDay, characteristics, JSON.stringify(categories)]);
+        const rows = await this.ctx.db.query<WaitingRow>(WAITING, [period.lastDay, characteristics, JSON.stringify(categories)]);
         return datasets.map((d) => rows.filter((r) => r.characteristic === (d === 'TOTALS' ? null : d)));
       });
       this.waiting.set(period.lastDay, loader);
@@ -104,7 +92,7 @@ export class BoardService {
     assertMayEver(this.ctx.ability, 'read', 'PooledBudget');
     if (financialYear !== null && !/^\d{4}-\d{2}$/.test(financialYear)) throw badUserInput('financialYear', 'must be like 2024-25');
     type Row = Omit<PooledBudgetYear, 'authorities' | 'underspend'> & { authority: Authority; contribution: number; underspendShare: number | null };
-    const rows = await this.query<Row>(POOLED_BUDGET, [financialYear]);
+    const rows = await this.ctx.db.query<Row>(POOLED_BUDGET, [financialYear]);
     const years = new Map<string, PooledBudgetYear>();
     for (const row of rows) {
       const underspend = Math.round((row.operatingBudget - row.spend) * 100) / 100;

@@ -148,7 +148,7 @@ export async function buildContext(deps: AppDeps, req: Request, requestId: strin
       release,
       audit,
       staffDirectory: createStaffDirectory(() => db.manager),
-      services: createServices(base, { timeliness: deps.timeliness, boardStatementMs: deps.timeouts.boardStatementMs }, audit),
+      services: createServices(base, deps.timeliness, audit),
     };
   } catch (error) {
     release();

@@ -4,7 +4,7 @@ import { BoardService } from '../board/board.service';
 import { ChildService } from '../children/child.service';
 import { MilestoneService } from '../children/milestone.service';
 import { PlacementService } from '../children/placement.service';
-import type { BoardSettings } from '../board/board.service';
+import type { TimelinessThresholds } from '../config';
 import { DecisionService } from '../decisions/decision.service';
 import { HouseholdService } from '../households/household.service';
 import { MatchService } from '../matching/match.service';
@@ -13,7 +13,7 @@ import { SupportService } from '../support/support.service';
 import type { ServiceContext } from './context';
 
 /** The use cases of one request, each bound to the caller's context (cheap objects, built per request). */
-export function createServices(ctx: ServiceContext, board: BoardSettings, audit: AuditTrail) {
+export function createServices(ctx: ServiceContext, timeliness: TimelinessThresholds, audit: AuditTrail) {
   return {
     children: new ChildService(ctx),
     milestones: new MilestoneService(ctx),
@@ -23,7 +23,7 @@ export function createServices(ctx: ServiceContext, board: BoardSettings, audit:
     households: new HouseholdService(ctx),
     panels: new PanelService(ctx),
     support: new SupportService(ctx),
-    board: new BoardService(ctx, board),
+    board: new BoardService(ctx, timeliness),
     audit: new AuditService(ctx, audit),
   };
 }
