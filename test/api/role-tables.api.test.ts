@@ -32,6 +32,7 @@ import {
   reasonOf,
   ROLE_TABLES,
   seesOf,
+  TODAY,
   WINDOWS,
   type Check,
   type FieldView,
@@ -51,6 +52,7 @@ import {
 type Ids = Partial<Record<SubjectType | 'meeting' | 'period', string>>;
 type Data = Record<string, any>;
 type CaseFixture = Extract<Fixture, { kind: 'case' }>;
+type HouseholdFixture = Extract<Fixture, { kind: 'household' }>;
 
 const staffId = (username: string) => demoStaff(username).id;
 const IDENTITY = { nhsNumber: '9434765919', sex: 'F', religion: 'none', disability: 'none', healthNeeds: 'asthma' };
@@ -100,6 +102,17 @@ async function seedHousehold(ds: DataSource, options: Parameters<typeof insertHo
   return household.id;
 }
 
+/** A household at its stage, on its panel's agenda for approval if the fixture says (recommended once heard). */
+async function seedHouseholdFixture(ds: DataSource, { stage, agenda }: HouseholdFixture): Promise<Ids> {
+  const household = await insertHousehold(ds, { stage });
+  await ds.getRepository(HouseholdRecord).update(household.id, { religion: 'none' });
+  if (!agenda) return { Household: household.id };
+  const meeting = await insertPanelMeeting(ds, { panel: agenda.panel, ...WINDOWS[agenda.window] });
+  const recommendation = meeting.meetingOn <= TODAY ? 'POSITIVE' : null;
+  const item = await insertAgendaItem(ds, { meeting, household, recommendation });
+  return { Household: household.id, AgendaItem: item.id, meeting: meeting.id };
+}
+
 async function seedSupportRequest(ds: DataSource, authority: CaseFixture['authority']): Promise<Ids> {
   const request = await insertSupportRequest(ds, authority);
   const { identifiers } = await ds.getRepository(SupportAssessmentRecord).insert({
@@ -117,7 +130,7 @@ async function seed(ds: DataSource, fixture: Fixture): Promise<Ids> {
     case 'case':
       return seedCase(ds, fixture);
     case 'household':
-      return { Household: await seedHousehold(ds, { stage: fixture.stage }) };
+      return seedHouseholdFixture(ds, fixture);
     case 'panel': {
       const meeting = await insertPanelMeeting(ds, { panel: fixture.panel, ...WINDOWS.upcoming });
       const { identifiers } = await ds.getRepository(ReportQualityFeedbackRecord).insert({

@@ -3,7 +3,7 @@ import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
 import { DEMO_PANEL_IDS, demoStaff } from '../../seeds/demo-staff';
 import type { Actor, RoleAssignment } from '../../src/authz/actor';
 import { defineAbilityFor } from '../../src/authz/define-ability';
-import { scopeFacts, type ScopeFacts } from '../../src/authz/facts';
+import { HOUSEHOLD_ITEM_KINDS, scopeFacts, type ScopeFacts } from '../../src/authz/facts';
 import { accessibleQuery } from '../../src/authz/scoped-reads';
 import { ACTIONS, AUTHORITIES, PANEL_ROLES, ROLES, type SubjectType } from '../../src/authz/vocabulary';
 import type { AppAbility } from '../../src/authz/ability';
@@ -95,6 +95,8 @@ const POOL = fc.record({
       papersLead: fc.integer({ min: 0, max: 14 }),
       match: fc.option(fc.nat(9), { nil: null }),
       household: fc.nat(7),
+      /** The kind of an item about a household alone (an item naming a match is a MATCH item). */
+      householdKind: fc.constantFrom(...HOUSEHOLD_ITEM_KINDS),
     }),
     { minLength: 10, maxLength: 10 },
   ),
@@ -140,7 +142,7 @@ async function insertPool(ds: DataSource, spec: PoolSpec): Promise<void> {
     const papersReleasedOn = addDays(meetingOn, -item.papersLead);
     const meeting = await insertPanelMeeting(ds, { panel: item.panel, meetingOn, papersReleasedOn });
     const match = item.match === null ? undefined : matches[item.match];
-    await insertAgendaItem(ds, { meeting, match, household: households[item.household] });
+    await insertAgendaItem(ds, { meeting, match, household: households[item.household], kind: match ? 'MATCH' : item.householdKind });
   }
   for (const n of spec.feedback) {
     await ds.getRepository(ReportQualityFeedbackRecord).insert({
@@ -197,7 +199,7 @@ function caseOf(pool: Pool) {
     .map(({ allocated, open }) =>
       scopeFacts(
         allocated.map((childId, i) => ({ id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, childId })),
-        open.map(({ id, childId, householdId, matchId }) => ({ id, childId, householdId, matchId })),
+        open.map(({ id, kind, childId, householdId, matchId }) => ({ id, kind, childId, householdId, matchId })),
       ),
     );
   return fc.record({

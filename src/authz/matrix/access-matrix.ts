@@ -18,11 +18,15 @@ const FACT = {
   agendaChild: 'fact:agenda-child',
   agendaHousehold: 'fact:agenda-household',
   agendaMatch: 'fact:agenda-match',
+  approvalHousehold: 'fact:approval-household',
   panel: 'fact:their-panel',
 };
 const SYMBOLIC_FACTS = scopeFacts(
   [{ id: 'fact:allocation', childId: FACT.allocatedChild }],
-  [{ id: 'fact:agenda-item', childId: FACT.agendaChild, householdId: FACT.agendaHousehold, matchId: FACT.agendaMatch }],
+  [
+    { id: 'fact:agenda-item', kind: 'MATCH', childId: FACT.agendaChild, householdId: FACT.agendaHousehold, matchId: FACT.agendaMatch },
+    { id: 'fact:approval-item', kind: 'ADOPTER_APPROVAL', childId: null, householdId: FACT.approvalHousehold, matchId: null },
+  ],
 );
 
 const WORDS: Record<string, string> = {
@@ -30,6 +34,7 @@ const WORDS: Record<string, string> = {
   [FACT.agendaChild]: 'on an open agenda of their panel',
   [FACT.agendaHousehold]: 'on an open agenda of their panel',
   [FACT.agendaMatch]: 'on an open agenda of their panel',
+  [FACT.approvalHousehold]: 'on an open agenda of their panel for its approval, review or termination',
   [FACT.panel]: 'their panel',
   [TODAY]: 'today',
 };

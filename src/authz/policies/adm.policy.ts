@@ -1,4 +1,4 @@
-import { HOUSEHOLD_FIELDS_FOR_CASEWORK } from '../field-classes';
+import { HOUSEHOLD_CRIMINAL_OFFENCE_FIELDS, HOUSEHOLD_FIELDS_FOR_CASEWORK } from '../field-classes';
 import { CHILD_RECORD_SUBJECTS, HOUSEHOLD_RECORD_SUBJECTS } from '../vocabulary';
 import type { DefinePermissions } from './policy';
 
@@ -8,11 +8,14 @@ import type { DefinePermissions } from './policy';
  * decides that a child should be placed for adoption and decides matches, and reads the households
  * proposed for its children.
  * The partnership ADM (authority null, the Head of APSE) reads households, not children, and decides
- * adopter approvals after panel; it also receives the panels' report-quality feedback.
+ * adopter approvals after panel, so it alone of the staff outside panel reads what the DBS checks found;
+ * it also receives the panels' report-quality feedback.
  */
 export const admPolicy: DefinePermissions = ({ authority }, _input, { can }) => {
   if (authority === null) {
     can('read', 'Household', HOUSEHOLD_FIELDS_FOR_CASEWORK);
+    // Criminal-offence data: read by the one who decides approval (docs/domain.md, "Statutory grounds").
+    can('read', 'Household', [...HOUSEHOLD_CRIMINAL_OFFENCE_FIELDS]);
     can('read', HOUSEHOLD_RECORD_SUBJECTS);
     can('approve', 'Household');
     can('read', 'ReportQualityFeedback');

@@ -71,8 +71,8 @@ export const ADM: RoleTable = {
     { rule: 'a Kent ADM cannot decide a Medway match', actor: 'adm.kent', action: 'decide', subject: 'Match',
       scope: 'another authority', authority: 'MEDWAY', expected: 'refused', reason: 'OTHER_AUTHORITY' },
 
-    { rule: 'a Kent ADM reads a household proposed for a Kent child, without birth family', actor: 'adm.kent',
-      action: 'read', subject: 'Household', scope: 'proposed for a child of their authority', expected: 'allowed',
+    { rule: 'a Kent ADM reads a household proposed for a Kent child, without what its DBS checks found',
+      actor: 'adm.kent', action: 'read', subject: 'Household', scope: 'proposed for a child of their authority', expected: 'allowed',
       sees: NO_BIRTH_FAMILY },
     { rule: 'a Kent ADM cannot read a household proposed only for a Medway child', actor: 'adm.kent', action: 'read',
       subject: 'Household', scope: 'not proposed for a child of their authority', authority: 'MEDWAY',

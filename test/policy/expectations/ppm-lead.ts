@@ -89,7 +89,7 @@ export const PPM_LEAD: RoleTable = {
     { rule: 'a Kent PPM lead cannot decide a Kent match', actor: 'ppm.kent', action: 'decide', subject: 'Match',
       scope: 'own authority', expected: 'refused', reason: 'ROLE_MAY_NOT_DECIDE' },
 
-    { rule: 'a Medway PPM lead reads a household proposed for a Medway child, without birth family',
+    { rule: 'a Medway PPM lead reads a household proposed for a Medway child, without what its DBS checks found',
       actor: 'ppm.medway', action: 'read', subject: 'Household', scope: 'proposed for a child of their authority',
       expected: 'allowed', sees: NO_BIRTH_FAMILY },
     { rule: 'a Medway PPM lead cannot read a household proposed only for a Kent child', actor: 'ppm.medway',
