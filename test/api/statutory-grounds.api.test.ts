@@ -78,6 +78,12 @@ describe('the panel considering a match reads the child’s permanence report (A
   it('another panel does not read it', async () => {
     expectRefused(await api().as('panel.1')(CHILD, { id: onMatchItem.child.id }), 'NOT_FOUND');
   });
+
+  it('the panel still lists its agenda children by their case fields', async () => {
+    const { data, errors } = await api().as('panel.2')(`{ children(first: 10, filter: { stage: LINKED }) { totalCount } }`);
+    expect(errors).toBeUndefined();
+    expect(data!.children.totalCount).toBe(1);
+  });
 });
 
 describe('DBS outcomes are criminal-offence data (UK GDPR Art. 10)', () => {
@@ -103,6 +109,12 @@ describe('DBS outcomes are criminal-offence data (UK GDPR Art. 10)', () => {
     const { data, errors } = await api().as('panel.2')(HOUSEHOLD, { id: household().id });
     expect(errors).toBeUndefined();
     expect(data!.household).toMatchObject({ dbsOutcome: 'clear', address: null });
+  });
+
+  it.each(['adm.raa', 'panel.2'])('%s, who reads it, still lists households by their case fields', async (username) => {
+    const { data, errors } = await api().as(username)(`{ households(first: 10, filter: { stage: PANEL }) { totalCount } }`);
+    expect(errors).toBeUndefined();
+    expect(data!.households.totalCount).toBeGreaterThan(0);
   });
 
   it('the panel considering a household’s match does not read it', async () => {

@@ -1,4 +1,4 @@
-import { HOUSEHOLD_CRIMINAL_OFFENCE_FIELDS, HOUSEHOLD_FIELDS_FOR_CASEWORK } from '../field-classes';
+import { HOUSEHOLD_CASE_FIELDS, HOUSEHOLD_CRIMINAL_OFFENCE_FIELDS, HOUSEHOLD_FIELDS_FOR_CASEWORK } from '../field-classes';
 import { CHILD_RECORD_SUBJECTS, HOUSEHOLD_RECORD_SUBJECTS } from '../vocabulary';
 import type { DefinePermissions } from './policy';
 
@@ -15,7 +15,7 @@ export const admPolicy: DefinePermissions = ({ authority }, _input, { can }) => 
   if (authority === null) {
     can('read', 'Household', HOUSEHOLD_FIELDS_FOR_CASEWORK);
     // Criminal-offence data: read by the one who decides approval (docs/domain.md, "Statutory grounds").
-    can('read', 'Household', [...HOUSEHOLD_CRIMINAL_OFFENCE_FIELDS]);
+    can('read', 'Household', [...HOUSEHOLD_CASE_FIELDS, ...HOUSEHOLD_CRIMINAL_OFFENCE_FIELDS]);
     can('read', HOUSEHOLD_RECORD_SUBJECTS);
     can('approve', 'Household');
     can('read', 'ReportQualityFeedback');

@@ -1,5 +1,6 @@
 import {
   CHILD_BIRTH_FAMILY_FIELDS,
+  CHILD_CASE_FIELDS,
   CHILD_FIELDS_FOR_PANEL,
   HOUSEHOLD_CASE_FIELDS,
   HOUSEHOLD_CRIMINAL_OFFENCE_FIELDS,
@@ -31,9 +32,11 @@ export const panelMemberPolicy: DefinePermissions = ({ panelId, panelRole }, { f
   if (panelRole !== 'ADVISER') can('read', HOUSEHOLD_RECORD_SUBJECTS, { householdId: { $in: agendaHouseholds } });
   can('read', 'Match', { id: { $in: [...facts.panelMatchIds] } });
   // The panel considering a match reads the child's permanence report: the birth family, still no other identity.
-  can('read', 'Child', [...CHILD_BIRTH_FAMILY_FIELDS], { id: { $in: [...facts.panelMatchChildIds] } });
+  // (Each rule grants the case fields too, so that lists stay filterable by them.)
+  can('read', 'Child', [...CHILD_CASE_FIELDS, ...CHILD_BIRTH_FAMILY_FIELDS], { id: { $in: [...facts.panelMatchChildIds] } });
   // The panel recommending on a household's approval, review or termination reads what its DBS checks found.
-  can('read', 'Household', [...HOUSEHOLD_CRIMINAL_OFFENCE_FIELDS], { id: { $in: [...facts.panelApprovalHouseholdIds] } });
+  const approvalHouseholds = [...facts.panelApprovalHouseholdIds];
+  can('read', 'Household', [...HOUSEHOLD_CASE_FIELDS, ...HOUSEHOLD_CRIMINAL_OFFENCE_FIELDS], { id: { $in: approvalHouseholds } });
 
   if (panelRole === 'MEMBER') {
     can('read', 'AgendaItem', { panelId, papersReleasedOn: { $lte: today }, windowClosesOn: { $gte: today } });
