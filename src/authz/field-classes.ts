@@ -55,6 +55,7 @@ export const HOUSEHOLD_CASE_FIELDS = [
   'approvedOn',
   'stageHistory',
   'decisions',
+  'panelRecommendation',
   'version',
   'createdAt',
   'updatedAt',

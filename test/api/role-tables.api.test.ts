@@ -90,7 +90,8 @@ async function seedCase(ds: DataSource, { authority, finder, link, agenda }: Cas
   }
   if (agenda) {
     const meeting = await insertPanelMeeting(ds, { panel: agenda.panel, ...WINDOWS[agenda.window] });
-    ids.AgendaItem = (await insertAgendaItem(ds, { meeting, match: journey.match! })).id;
+    const recommendation = recommendedBy(meeting);
+    ids.AgendaItem = (await insertAgendaItem(ds, { meeting, match: journey.match!, recommendation })).id;
     ids.meeting = meeting.id;
   }
   return ids;
@@ -102,14 +103,16 @@ async function seedHousehold(ds: DataSource, options: Parameters<typeof insertHo
   return household.id;
 }
 
+/** The panel has recommended once its meeting is held. */
+const recommendedBy = (meeting: { meetingOn: string }) => (meeting.meetingOn <= TODAY ? 'POSITIVE' : null);
+
 /** A household at its stage, on its panel's agenda for approval if the fixture says (recommended once heard). */
 async function seedHouseholdFixture(ds: DataSource, { stage, agenda }: HouseholdFixture): Promise<Ids> {
   const household = await insertHousehold(ds, { stage });
   await ds.getRepository(HouseholdRecord).update(household.id, { religion: 'none' });
   if (!agenda) return { Household: household.id };
   const meeting = await insertPanelMeeting(ds, { panel: agenda.panel, ...WINDOWS[agenda.window] });
-  const recommendation = meeting.meetingOn <= TODAY ? 'POSITIVE' : null;
-  const item = await insertAgendaItem(ds, { meeting, household, recommendation });
+  const item = await insertAgendaItem(ds, { meeting, household, recommendation: recommendedBy(meeting) });
   return { Household: household.id, AgendaItem: item.id, meeting: meeting.id };
 }
 
@@ -232,6 +235,16 @@ const READS: Record<SubjectType, Read> = {
     query: 'query ($id: ID!) { panelMeeting(id: $id) { agendaItems { id } } }',
     variables: (ids) => ({ id: ids.meeting }),
     shows: (data, ids) => contains(data.panelMeeting?.agendaItems, ids.AgendaItem),
+  },
+  // Through the match of a case, or the household of a household's own item.
+  PanelRecommendationView: {
+    kind: 'nested',
+    query: `query ($match: ID!, $household: ID!, $viaMatch: Boolean!) {
+      match(id: $match) @include(if: $viaMatch) { panelRecommendation { agendaItemId recommendation reasons meetingOn } }
+      household(id: $household) @skip(if: $viaMatch) { panelRecommendation { agendaItemId recommendation reasons meetingOn } }
+    }`,
+    variables: (ids) => ({ match: ids.Match ?? NOBODY, household: ids.Household ?? NOBODY, viaMatch: ids.Match !== undefined }),
+    shows: (data, ids) => (data.match ?? data.household)?.panelRecommendation?.agendaItemId === ids.AgendaItem,
   },
   ReportQualityFeedback: {
     kind: 'nested',

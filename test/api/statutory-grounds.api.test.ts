@@ -21,6 +21,8 @@ let onMatchItem: ChildJourney;
 let linkedToApprovalItem: ChildJourney;
 let upForApproval: HouseholdRecord;
 let noChecksYet: HouseholdRecord;
+let heardTwice: ChildJourney;
+let approvedAfterPanel: HouseholdRecord;
 
 const api = useTestApi(async ({ dataSource }) => {
   const meeting = await insertPanelMeeting(dataSource, OPEN_MEETING);
@@ -34,6 +36,12 @@ const api = useTestApi(async ({ dataSource }) => {
   await insertAgendaItem(dataSource, { meeting, household: upForApproval, kind: 'ADOPTER_APPROVAL' });
   noChecksYet = await insertHousehold(dataSource, { stage: 'STAGE_1' });
   await dataSource.query(`UPDATE households SET dbs_outcome = NULL WHERE id = $1`, [noChecksYet.id]);
+  // Panel 3 deferred a Kent match on 1 September and recommended it on 6 October; it recommended a household's approval then too.
+  heardTwice = await insertChildAt(dataSource, 'KENT', 'LINKED', { recommendation: 'DEFERRED', panel: 3, meetingOn: '2026-09-01' });
+  const october = await insertPanelMeeting(dataSource, { panel: 3, meetingOn: '2026-10-06' });
+  await insertAgendaItem(dataSource, { meeting: october, match: heardTwice.match!, recommendation: 'POSITIVE' });
+  approvedAfterPanel = await insertHousehold(dataSource, { stage: 'PANEL' });
+  await insertAgendaItem(dataSource, { meeting: october, household: approvedAfterPanel, recommendation: 'POSITIVE' });
 }, '2026-11-20T12:00:00Z');
 
 const CHILD = `query ($id: ID!) { child(id: $id) { id firstName ageInYears lastName dateOfBirth nhsNumber birthFamilyBackground redactedFields } }`;
@@ -128,5 +136,63 @@ describe('DBS outcomes are criminal-offence data (UK GDPR Art. 10)', () => {
     const { data, errors } = await api().as(username)(HOUSEHOLD, { id: onMatchItem.household!.id });
     expect(errors).toBeUndefined();
     expect(data!.household).toMatchObject({ dbsOutcome: null, dbsChecksComplete: true, redactedFields: ['dbsOutcome'] });
+  });
+});
+
+describe('the ADM deciding a match or an approval reads the panel’s recommendation, its reasons and the meeting’s date (AAR 2005 regs 30B and 33)', () => {
+  const RECOMMENDATION = 'panelRecommendation { recommendation reasons meetingOn agendaItemId }';
+  const MATCH = `query ($id: ID!) { match(id: $id) { id ${RECOMMENDATION} } }`;
+  const HOUSEHOLD_RECOMMENDATION = `query ($id: ID!) { household(id: $id) { id ${RECOMMENDATION} } }`;
+  const latest = { recommendation: 'POSITIVE', reasons: 'the panel’s reasons', meetingOn: '2026-10-06', agendaItemId: expect.any(String) };
+
+  it('the child’s authority’s ADM reads the latest recommendation on the match', async () => {
+    const { data, errors } = await api().as('adm.kent')(MATCH, { id: heardTwice.match!.id });
+    expect(errors).toBeUndefined();
+    expect(data!.match.panelRecommendation).toEqual(latest);
+  });
+
+  it('the partnership ADM reads the latest recommendation on a household’s approval', async () => {
+    const { data, errors } = await api().as('adm.raa')(HOUSEHOLD_RECOMMENDATION, { id: approvedAfterPanel.id });
+    expect(errors).toBeUndefined();
+    expect(data!.household.panelRecommendation).toEqual(latest);
+  });
+
+  it('a household’s recommendation is its approval’s, never a match’s', async () => {
+    const { data } = await api().as('adm.raa')(HOUSEHOLD_RECOMMENDATION, { id: heardTwice.household!.id });
+    expect(data!.household.panelRecommendation).toBeNull();
+  });
+
+  it('an authority’s ADM does not read the recommendation on a household’s approval, nor a PPM lead on a match', async () => {
+    const { household } = await insertChildAt(api().dataSource, 'KENT', 'LINKED');
+    const meeting = await insertPanelMeeting(api().dataSource, { panel: 3, meetingOn: '2026-10-06' });
+    await insertAgendaItem(api().dataSource, { meeting, household: household!, kind: 'APPROVAL_REVIEW', recommendation: 'POSITIVE' });
+    const byKent = await api().as('adm.kent')(HOUSEHOLD_RECOMMENDATION, { id: household!.id });
+    expect(byKent.errors).toBeUndefined();
+    expect(byKent.data!.household).toEqual({ id: household!.id, panelRecommendation: null });
+    const byPartnership = await api().as('adm.raa')(HOUSEHOLD_RECOMMENDATION, { id: household!.id });
+    expect(byPartnership.data!.household.panelRecommendation).toMatchObject({ recommendation: 'POSITIVE' });
+    const match = await api().as('ppm.kent')(MATCH, { id: heardTwice.match!.id });
+    expect(match.errors).toBeUndefined();
+    expect(match.data!.match.panelRecommendation).toBeNull();
+  });
+
+  it('panels, their meetings and their agendas stay FORBIDDEN to an ADM', async () => {
+    const meeting = await insertPanelMeeting(api().dataSource, { panel: 3, meetingOn: '2026-10-06' });
+    for (const username of ['adm.kent', 'adm.raa']) {
+      expectRefused(await api().as(username)(`{ panels { id } }`), 'FORBIDDEN', 'ROLE_MAY_NOT_READ');
+      const agenda = `query ($id: ID!) { panelMeeting(id: $id) { agendaItems { id } } }`;
+      expectRefused(await api().as(username)(agenda, { id: meeting.id }), 'FORBIDDEN', 'ROLE_MAY_NOT_READ');
+    }
+  });
+
+  it('the panel reads its own recommendation while it reads the item', async () => {
+    const { data, errors } = await api().as('panel.2')(HOUSEHOLD_RECOMMENDATION, { id: upForApproval.id });
+    expect(errors).toBeUndefined();
+    expect(data!.household.panelRecommendation).toBeNull();
+    const meeting = await insertPanelMeeting(api().dataSource, OPEN_MEETING);
+    const household = await insertHousehold(api().dataSource, { stage: 'PANEL' });
+    await insertAgendaItem(api().dataSource, { meeting, household, recommendation: 'NEGATIVE' });
+    const recommended = await api().as('panel.2')(HOUSEHOLD_RECOMMENDATION, { id: household.id });
+    expect(recommended.data!.household.panelRecommendation).toMatchObject({ recommendation: 'NEGATIVE', meetingOn: '2026-11-18' });
   });
 });

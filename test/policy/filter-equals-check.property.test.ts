@@ -1,3 +1,4 @@
+import { subject as tagged } from '@casl/ability';
 import fc from 'fast-check';
 import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
 import { DEMO_PANEL_IDS, demoStaff } from '../../seeds/demo-staff';
@@ -58,6 +59,7 @@ const SUBJECTS: [SubjectType, EntityTarget<ObjectLiteral>][] = [
   ['Panel', PanelRecord],
   ['PanelMeeting', PanelMeetingRecord],
   ['AgendaItem', AgendaItemRecord],
+  ['PanelRecommendationView', AgendaItemRecord],
   ['ReportQualityFeedback', ReportQualityFeedbackRecord],
   ['SupportRequest', SupportRequestRecord],
   ['SupportAssessment', SupportAssessmentRecord],
@@ -173,6 +175,8 @@ type Pool = Map<SubjectType, ObjectLiteral[]>;
 async function loadPool(ds: DataSource): Promise<Pool> {
   const pool: Pool = new Map();
   for (const [subject, entity] of SUBJECTS) pool.set(subject, await ds.getRepository(entity).find());
+  // What a decision maker reads of an agenda item is checked as its own subject.
+  pool.set('PanelRecommendationView', pool.get('PanelRecommendationView')!.map((item) => tagged('PanelRecommendationView', { ...item })));
   // A household's records carry their household, as the SQL filter reaches it (`household.proposedFor`).
   const households = new Map(pool.get('Household')!.map((h) => [h.id, h]));
   for (const subject of ['HouseholdDecision', 'HouseholdStageEvent'] as const) {

@@ -161,13 +161,19 @@ function recordsOf(fixture: Fixture): Records {
   }
 }
 
+/** What a decision maker reads of an agenda item: the item, seen as the panel's recommendation on it. */
+function withRecommendation(records: Records): Records {
+  if (records.AgendaItem) records.PanelRecommendationView = tagged('PanelRecommendationView', { ...records.AgendaItem });
+  return records;
+}
+
 /** The world: one set of records for each fixture any check needs. */
 const WORLD = new Map<string, { fixture: Fixture; records: Records }>();
 const where = ({ row, scope }: Check) => ({ actor: row.actor, subject: row.subject, scope, authority: row.authority });
 for (const check of CHECKS) {
   const fixture = fixtureFor(where(check));
   const key = fixtureKey(fixture);
-  if (!WORLD.has(key)) WORLD.set(key, { fixture, records: recordsOf(fixture) });
+  if (!WORLD.has(key)) WORLD.set(key, { fixture, records: withRecommendation(recordsOf(fixture)) });
 }
 
 /** What the facts loader gives `username` in this world, in domain.md's terms. */

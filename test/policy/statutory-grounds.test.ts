@@ -69,3 +69,24 @@ describe('DBS outcomes are criminal-offence data (UK GDPR Art. 10)', () => {
     expect(loggedReadFields().Household).toContain('dbsOutcome');
   });
 });
+
+describe('the ADM deciding a match or an approval reads the panel’s recommendation, its reasons and the meeting’s date (AAR 2005 regs 30B and 33)', () => {
+  const recommendation = (kind: OpenAgendaItem['kind'], childAuthority: string | null) =>
+    tagged('PanelRecommendationView', { kind, childAuthority, panelId: '9a9e1000-0000-4000-8000-000000000003' });
+  const ability = (username: string) => defineAbilityFor(actorOf(username), scopeFacts([], []), NOW);
+
+  it('the child’s authority’s ADM reads the recommendation on its matches, and no other', () => {
+    expect(ability('adm.kent').can('read', recommendation('MATCH', 'KENT'))).toBe(true);
+    expect(ability('adm.kent').can('read', recommendation('MATCH', 'MEDWAY'))).toBe(false);
+    for (const kind of HOUSEHOLD_ITEM_KINDS) expect(ability('adm.kent').can('read', recommendation(kind, null))).toBe(false);
+  });
+
+  it('the partnership ADM reads the recommendations on households, not on matches', () => {
+    for (const kind of HOUSEHOLD_ITEM_KINDS) expect(ability('adm.raa').can('read', recommendation(kind, null))).toBe(true);
+    expect(ability('adm.raa').can('read', recommendation('MATCH', 'KENT'))).toBe(false);
+  });
+
+  it.each(['adm.kent', 'adm.raa'])('panels, meetings and agenda items stay out of reach of %s', (username) => {
+    for (const subjectType of ['Panel', 'PanelMeeting', 'AgendaItem'] as const) expect(ability(username).can('read', subjectType)).toBe(false);
+  });
+});

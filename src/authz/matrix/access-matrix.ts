@@ -69,6 +69,8 @@ export type MatrixCell = { role: string; scope: Scope; subject: SubjectType; act
 
 type Conditions = Record<string, unknown>;
 
+const AUTHORITY_FIELDS = ['authority', 'childAuthority', 'authorities'];
+
 /** Conditions on a relation the database keeps, which hold the actor's own authority: in words. */
 const RELATION_WORDS: Record<string, string> = {
   proposedFor: 'proposed for a child of their authority',
@@ -84,8 +86,8 @@ function describeValue(value: unknown): string {
 function describeConditions(conditions: Conditions, authority: Authority | null): string | false {
   const words: string[] = [];
   for (const [field, condition] of Object.entries(conditions)) {
-    // The record's authority, or for an access-log event, one of the authorities it is about.
-    if ((field === 'authority' || field === 'authorities') && authority !== null) {
+    // The record's authority: for an agenda item, its child's; for an access-log event, one of those it is about.
+    if (AUTHORITY_FIELDS.includes(field) && authority !== null) {
       if (condition !== authority) return false;
       continue;
     }

@@ -44,6 +44,9 @@ export const panelMemberPolicy: DefinePermissions = ({ panelId, panelRole }, { f
     // The officers run the panel's business: they see every item of its agendas (the cases' papers stay windowed).
     can('read', 'AgendaItem', { panelId });
   }
+  // The panel that made a recommendation reads it on the match or household, wherever it reads the item.
+  const papersOpen = { papersReleasedOn: { $lte: today }, windowClosesOn: { $gte: today } };
+  can('read', 'PanelRecommendationView', panelRole === 'MEMBER' ? { panelId, ...papersOpen } : { panelId });
   if (panelRole === 'ADVISER') {
     can('create', 'AgendaItem', { panelId }).because('NOT_YOUR_PANEL');
     // What awaits panel: proposed matches, households ready for approval or review (case fields only), and

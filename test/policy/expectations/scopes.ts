@@ -50,7 +50,8 @@ type Agenda = { panel: PanelNumber; window: Window };
  * - a case: a child of `authority` allocated to `finder`, with its plan decision, placement order, a match with
  *   a household (PLACED: placed, then disrupted; PROPOSED: awaiting panel), on `agenda` if any (a MATCH item);
  * - a household at `stage`, linked with no child, on `agenda` for its approval if any (an ADOPTER_APPROVAL item);
- *   a panel (its next meeting, its feedback);
+ *   a panel (its next meeting, its feedback); a panel's recommendation is on its item, once the meeting is held
+ *   (for a decision maker's scopes, on an item of a panel they do not sit on);
  * - a support request of `authority` with its assessment; an access-log event about a child of `authority`;
  *   or the partnership's aggregates and access log.
  */
@@ -71,6 +72,12 @@ export type Fixture =
 const PANEL_SUBJECTS: SubjectType[] = ['Panel', 'PanelMeeting', 'ReportQualityFeedback'];
 const SUPPORT_SUBJECTS: SubjectType[] = ['SupportRequest', 'SupportAssessment'];
 const PARTNERSHIP_SUBJECTS: SubjectType[] = ['BoardPerformance', 'PooledBudget', 'AuditEvent'];
+
+/**
+ * Where a recommendation stands for a decision maker: the panel heard the case and recommended, and its papers
+ * have closed; the panel (panel 3) is one no demo member of staff sits on.
+ */
+const RECOMMENDED: Agenda = { panel: 3, window: 'closed' };
 
 /** A household on its panel's agenda for approval: an item about the household alone. */
 const APPROVAL_SCOPES: Partial<Record<Scope, Window>> = {
@@ -113,8 +120,11 @@ export function fixtureFor({ actor, subject, scope, authority }: Where): Fixture
     if (scope === 'partnership-wide') return { kind: 'panel', panel: 1 };
     return fail('does not apply to panel records');
   }
+  const recommendation = subject === 'PanelRecommendationView';
   if (scope === 'in recruitment') return { kind: 'household', stage: 'STAGE_2', agenda: null };
-  if (scope === 'awaiting panel' && subject !== 'Match') return { kind: 'household', stage: 'PANEL', agenda: null };
+  if (scope === 'awaiting panel' && subject !== 'Match') {
+    return { kind: 'household', stage: 'PANEL', agenda: recommendation ? RECOMMENDED : null };
+  }
   const approval = APPROVAL_SCOPES[scope];
   if (approval) return { kind: 'household', stage: 'PANEL', agenda: { panel: myPanel(), window: approval } };
 
@@ -154,6 +164,7 @@ export function fixtureFor({ actor, subject, scope, authority }: Where): Fixture
     case 'another panel':
       return fail('applies to panel records only');
   }
+  if (recommendation && !fixture.agenda) fixture.agenda = RECOMMENDED;
   return fixture;
 }
 
