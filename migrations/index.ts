@@ -21,6 +21,7 @@ import { AccessLogReadsGrouped1795400001900 } from './1795400001900-access-log-r
 import { AccessLogMinimised1795400002000 } from './1795400002000-access-log-minimised';
 import { AccessLogContext1795400002100 } from './1795400002100-access-log-context';
 import { AccessLogCheckpoints1795400002200 } from './1795400002200-access-log-checkpoints';
+import { PlacementTemporaryFosterCarerApproval1795400002400 } from './1795400002400-placement-temporary-foster-carer-approval';
 
 /** In order. A landed migration is never edited: add a new one. */
 export const MIGRATIONS = [
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   AccessLogMinimised1795400002000,
   AccessLogContext1795400002100,
   AccessLogCheckpoints1795400002200,
+  PlacementTemporaryFosterCarerApproval1795400002400,
 ];

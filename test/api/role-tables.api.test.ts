@@ -107,8 +107,8 @@ async function seedHousehold(ds: DataSource, options: Parameters<typeof insertHo
 const recommendedBy = (meeting: { meetingOn: string }) => (meeting.meetingOn <= TODAY ? 'POSITIVE' : null);
 
 /** A household at its stage, on its panel's agenda for approval if the fixture says (recommended once heard). */
-async function seedHouseholdFixture(ds: DataSource, { stage, agenda }: HouseholdFixture): Promise<Ids> {
-  const household = await insertHousehold(ds, { stage });
+async function seedHouseholdFixture(ds: DataSource, { stage, agenda, earlyPermanence }: HouseholdFixture): Promise<Ids> {
+  const household = await insertHousehold(ds, { stage, earlyPermanence });
   await ds.getRepository(HouseholdRecord).update(household.id, { religion: 'none' });
   if (!agenda) return { Household: household.id };
   const meeting = await insertPanelMeeting(ds, { panel: agenda.panel, ...WINDOWS[agenda.window] });

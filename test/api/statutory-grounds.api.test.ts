@@ -1,3 +1,4 @@
+import { demoStaff } from '../../seeds/demo-staff';
 import { AuditEventRecord } from '../../src/audit/audit-event.entity';
 import type { HouseholdRecord } from '../../src/households/household.entity';
 import {
@@ -8,7 +9,7 @@ import {
   type ChildJourney,
 } from '../helpers/journey-factories';
 import { useTestApi } from '../helpers/test-api';
-import { expectRefused } from '../journey/journey-api';
+import { expectInvalidWithoutWrites, expectRefused } from '../journey/journey-api';
 
 /**
  * The access rules UK adoption law sets (docs/domain.md, "Statutory grounds"), through the API, one block a rule.
@@ -194,5 +195,109 @@ describe('the ADM deciding a match or an approval reads the panel’s recommenda
     await insertAgendaItem(api().dataSource, { meeting, household, recommendation: 'NEGATIVE' });
     const recommended = await api().as('panel.2')(HOUSEHOLD_RECOMMENDATION, { id: household.id });
     expect(recommended.data!.household.panelRecommendation).toMatchObject({ recommendation: 'NEGATIVE', meetingOn: '2026-11-18' });
+  });
+});
+
+describe('fostering for adoption is possible while adoption is only being considered (Children Act 1989 s22C(9A)(a))', () => {
+  const PLACE = `mutation ($input: RecordEarlyPermanencePlacementInput!) {
+    recordEarlyPermanencePlacement(input: $input) {
+      id stage adoptionPlanDecidedOn earlyPermanencePlacedOn version
+      placements { kind householdId matchId placedOn movedInOn temporaryFosterCarerApprovalOn endedOn }
+    }
+  }`;
+  const DECIDE = `mutation ($input: RecordAdoptionPlanDecisionInput!) { recordAdoptionPlanDecision(input: $input) { stage adoptionPlanDecidedOn } }`;
+  const ALLOCATE = `mutation ($input: AllocateFamilyFinderInput!) { allocateFamilyFinder(input: $input) { id } }`;
+  const PROPOSE = `mutation ($input: ProposeMatchInput!) { proposeMatch(input: $input) { status householdId } }`;
+  const considering = () => insertChildAt(api().dataSource, 'KENT', 'CONSIDERING_ADOPTION', { dates: { enteredCareOn: '2026-10-01' } });
+  const carers = () => insertHousehold(api().dataSource, { earlyPermanence: true });
+  const place = (childId: string, householdId: string, more: Record<string, unknown> = {}) => ({
+    input: { childId, householdId, placedOn: '2026-10-05', temporaryFosterCarerApprovalOn: '2026-10-02', ...more },
+  });
+
+  it('before the plan decision, the PPM lead places the child with dually approved carers it names, recording the day they were temporarily approved as the child’s foster carers', async () => {
+    const { child } = await considering();
+    const household = await carers();
+    const { data, errors } = await api().as('ppm.kent')(PLACE, place(child.id, household.id));
+    expect(errors).toBeUndefined();
+    expect(data!.recordEarlyPermanencePlacement).toMatchObject({
+      stage: 'EARLY_PERMANENCE',
+      adoptionPlanDecidedOn: null,
+      earlyPermanencePlacedOn: '2026-10-05',
+      placements: [
+        {
+          kind: 'EARLY_PERMANENCE',
+          householdId: household.id,
+          matchId: null,
+          placedOn: '2026-10-05',
+          movedInOn: '2026-10-05',
+          temporaryFosterCarerApprovalOn: '2026-10-02',
+          endedOn: null,
+        },
+      ],
+    });
+  });
+
+  it('the PPM lead who records it reads the carers’ case fields, though they are proposed for no child', async () => {
+    const { child } = await considering();
+    const household = await carers();
+    expect((await api().as('ppm.kent')(PLACE, place(child.id, household.id))).errors).toBeUndefined();
+    const { data, errors } = await api().as('ppm.kent')(`query ($id: ID!) { household(id: $id) { id stage earlyPermanence address } }`, { id: household.id });
+    expect(errors).toBeUndefined();
+    expect(data!.household).toEqual({ id: household.id, stage: 'APPROVED', earlyPermanence: true, address: null });
+  });
+
+  it('the journey goes on: the ADM decides the plan after the placement, and the carers are linked with the child', async () => {
+    const { child } = await considering();
+    const household = await carers();
+    expect((await api().as('ppm.kent')(PLACE, place(child.id, household.id))).errors).toBeUndefined();
+    const decided = await api().as('adm.kent')(DECIDE, { input: { childId: child.id, decidedOn: '2026-10-20', rationale: 'adoption is the plan' } });
+    expect(decided.errors).toBeUndefined();
+    expect(decided.data!.recordAdoptionPlanDecision).toEqual({ stage: 'EARLY_PERMANENCE', adoptionPlanDecidedOn: '2026-10-20' });
+    const allocation = { childId: child.id, familyFinderId: demoStaff('finder.1').id, allocatedOn: '2026-10-21' };
+    expect((await api().as('ppm.kent')(ALLOCATE, { input: allocation })).errors).toBeUndefined();
+    const linked = await api().as('finder.1')(PROPOSE, { input: { childId: child.id, householdId: household.id, proposedOn: '2026-10-22' } });
+    expect(linked.errors).toBeUndefined();
+    expect(linked.data!.proposeMatch).toEqual({ status: 'PROPOSED', householdId: household.id });
+  });
+
+  it('before the plan decision, the day of the carers’ temporary approval is required', async () => {
+    const { child } = await considering();
+    const household = await carers();
+    const input = place(child.id, household.id, { temporaryFosterCarerApprovalOn: null });
+    await expectInvalidWithoutWrites(api(), 'ppm.kent', PLACE, input, 'temporaryFosterCarerApprovalOn', /temporarily approved/);
+  });
+
+  it('the carers are approved as the child’s foster carers on or before the placement', async () => {
+    const { child } = await considering();
+    const household = await carers();
+    const input = place(child.id, household.id, { temporaryFosterCarerApprovalOn: '2026-10-06' });
+    await expectInvalidWithoutWrites(api(), 'ppm.kent', PLACE, input, 'temporaryFosterCarerApprovalOn', /on or before the placement/);
+  });
+
+  it('the child is placed on or after the day they entered care', async () => {
+    const { child } = await considering();
+    const household = await carers();
+    const input = place(child.id, household.id, { placedOn: '2026-09-30', temporaryFosterCarerApprovalOn: '2026-09-29' });
+    await expectInvalidWithoutWrites(api(), 'ppm.kent', PLACE, input, 'placedOn', /entered care/);
+  });
+
+  it('carers who are not dually approved are out of the PPM lead’s reach before any proposal', async () => {
+    const { child } = await considering();
+    const adopters = await insertHousehold(api().dataSource, { earlyPermanence: false });
+    expectRefused(await api().as('ppm.kent')(PLACE, place(child.id, adopters.id)), 'NOT_FOUND');
+  });
+
+  it('once adoption is no longer the plan, there is no fostering for adoption', async () => {
+    const { child } = await considering();
+    await api().dataSource.query(`UPDATE children SET stage = 'PLAN_CHANGED', plan_changed_on = '2026-10-03', plan_change_reason = 'home' WHERE id = $1`, [child.id]);
+    const household = await carers();
+    await expectInvalidWithoutWrites(api(), 'ppm.kent', PLACE, place(child.id, household.id), 'placedOn', /being considered/);
+  });
+
+  it('after the plan decision, the carers must first be linked with the child, as before', async () => {
+    const { child } = await insertChildAt(api().dataSource, 'KENT', 'SHOULD_BE_PLACED');
+    const household = await carers();
+    const input = { input: { childId: child.id, householdId: household.id, placedOn: '2026-10-05' } };
+    await expectInvalidWithoutWrites(api(), 'ppm.kent', PLACE, input, 'householdId', /linked with the child/);
   });
 });

@@ -84,7 +84,10 @@ const POOL = fc.record({
     }),
     { minLength: 12, maxLength: 12 },
   ),
-  households: fc.array(fc.constantFrom(...HOUSEHOLD_STAGES), { minLength: 8, maxLength: 8 }),
+  households: fc.array(fc.record({ stage: fc.constantFrom(...HOUSEHOLD_STAGES), earlyPermanence: fc.boolean() }), {
+    minLength: 8,
+    maxLength: 8,
+  }),
   /** Match i links child i: at most one open match a child. */
   matches: fc.array(fc.record({ household: fc.nat(7), status: fc.constantFrom(...MATCH_STATUSES) }), {
     minLength: 10,
@@ -124,7 +127,7 @@ async function insertPool(ds: DataSource, spec: PoolSpec): Promise<void> {
     }
   }
   const households = [];
-  for (const stage of spec.households) households.push(await insertHousehold(ds, { stage }));
+  for (const { stage, earlyPermanence } of spec.households) households.push(await insertHousehold(ds, { stage, earlyPermanence }));
   const matches = [];
   for (const [i, m] of spec.matches.entries()) {
     const child = children[i]!;

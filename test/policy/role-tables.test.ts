@@ -117,7 +117,12 @@ function recordsOf(fixture: Fixture): Records {
     case 'case':
       return caseRecords(fixture);
     case 'household': {
-      const household = make(HouseholdRecord, { id: newId(), stage: fixture.stage, proposedFor: [] });
+      const household = make(HouseholdRecord, {
+        id: newId(),
+        stage: fixture.stage,
+        earlyPermanence: fixture.earlyPermanence ?? false,
+        proposedFor: [],
+      });
       const records: Records = {
         Household: household,
         HouseholdStageEvent: ofHousehold(make(HouseholdStageEventRecord, { id: newId() }), household),

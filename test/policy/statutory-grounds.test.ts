@@ -90,3 +90,25 @@ describe('the ADM deciding a match or an approval reads the panel’s recommenda
     for (const subjectType of ['Panel', 'PanelMeeting', 'AgendaItem'] as const) expect(ability(username).can('read', subjectType)).toBe(false);
   });
 });
+
+describe('fostering for adoption is possible while adoption is only being considered (Children Act 1989 s22C(9A)(a))', () => {
+  const household = (earlyPermanence: boolean, stage: string) => tagged('Household', { id: HOUSEHOLD, earlyPermanence, stage, proposedFor: [] });
+  const fieldsFor = (username: string, record: object) => {
+    const ability = defineAbilityFor(actorOf(username), scopeFacts([], []), NOW);
+    return permittedFieldsOf(ability, 'read', record, { fieldsFrom: (rule) => rule.fields ?? allFieldsOf('Household') });
+  };
+
+  it.each(['APPROVED', 'MATCHED'])('a PPM lead reads the case fields of dually approved carers (%s), to name them', (stage) => {
+    const fields = fieldsFor('ppm.kent', household(true, stage));
+    expect(fields).toContain('reference');
+    expect(fields).not.toContain('address');
+    expect(fields).not.toContain('dbsOutcome');
+  });
+
+  it.each([
+    ['adopters not approved as foster carers', false, 'APPROVED'],
+    ['dual approval still being assessed', true, 'STAGE_2'],
+  ])('but not of %s', (_case, earlyPermanence, stage) => {
+    expect(fieldsFor('ppm.kent', household(earlyPermanence, stage))).toEqual([]);
+  });
+});

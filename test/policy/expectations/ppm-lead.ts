@@ -7,6 +7,8 @@ import { EVERY_CLASS, NO_BIRTH_FAMILY, type RoleTable } from './types';
  * finder, records placement orders, early-permanence placements, placements, adoption orders, plan changes and
  * disruptions, for their linked authority. "Field classes": every class of their authority's children.
  * Households: domain.md is silent; the PPM lead reads those proposed for its children, to record placements.
+ * "Statutory grounds": a child may be fostered for adoption while adoption is only being considered, with
+ * dually approved carers the PPM lead names before any proposal; so it reads their case fields.
  */
 export const PPM_LEAD: RoleTable = {
   role: 'a PPM lead',
@@ -95,6 +97,10 @@ export const PPM_LEAD: RoleTable = {
     { rule: 'a Medway PPM lead cannot read a household proposed only for a Kent child', actor: 'ppm.medway',
       action: 'read', subject: 'Household', scope: 'not proposed for a child of their authority',
       authority: 'KENT', expected: 'refused', reason: 'NOT_PROPOSED_FOR_YOUR_CHILDREN' },
+    { rule: 'a Kent PPM lead reads the case fields of dually approved carers, to foster a child with them for adoption while adoption is considered',
+      actor: 'ppm.kent', action: 'read', subject: 'Household', scope: 'dually approved carers',
+      expected: 'allowed-if', condition: 'approved as adopters and as foster carers',
+      otherwise: ['in recruitment'], sees: ['case'] },
     { rule: 'a Kent PPM lead cannot record a household', actor: 'ppm.kent', action: 'create', subject: 'Household',
       scope: 'partnership-wide', expected: 'refused', reason: 'ROLE_MAY_NOT_CREATE' },
     { rule: 'a Medway PPM lead cannot advance the stage of a household proposed for a Medway child',

@@ -25,6 +25,7 @@ const SCOPES = {
     'a household at the panel stage on their panel’s agenda for approval, heard 15 days ago; the papers closed 8 days ago',
   'awaiting panel': 'a match proposed and on no agenda yet, or a household at the panel stage',
   'in recruitment': 'a household at Stage 2, linked with no child and on no agenda',
+  'dually approved carers': 'a household approved as adopters and as foster carers (early permanence), linked with no child',
   'their panel': 'the actor’s panel (its meetings, feedback, next meeting’s agenda)',
   'another panel': 'a panel the actor does not sit on',
 } as const;
@@ -49,7 +50,8 @@ type Agenda = { panel: PanelNumber; window: Window };
  * What must exist for a record to stand in a scope:
  * - a case: a child of `authority` allocated to `finder`, with its plan decision, placement order, a match with
  *   a household (PLACED: placed, then disrupted; PROPOSED: awaiting panel), on `agenda` if any (a MATCH item);
- * - a household at `stage`, linked with no child, on `agenda` for its approval if any (an ADOPTER_APPROVAL item);
+ * - a household at `stage` (dually approved if `earlyPermanence`), linked with no child, on `agenda` for its
+ *   approval if any (an ADOPTER_APPROVAL item);
  *   a panel (its next meeting, its feedback); a panel's recommendation is on its item, once the meeting is held
  *   (for a decision maker's scopes, on an item of a panel they do not sit on);
  * - a support request of `authority` with its assessment; an access-log event about a child of `authority`;
@@ -63,7 +65,7 @@ export type Fixture =
       link: 'PLACED' | 'PROPOSED';
       agenda: Agenda | null;
     }
-  | { kind: 'household'; stage: 'PANEL' | 'STAGE_2'; agenda: Agenda | null }
+  | { kind: 'household'; stage: 'PANEL' | 'STAGE_2' | 'APPROVED'; agenda: Agenda | null; earlyPermanence?: true }
   | { kind: 'panel'; panel: PanelNumber }
   | { kind: 'support'; authority: Authority }
   | { kind: 'audit'; authority: Authority }
@@ -122,6 +124,7 @@ export function fixtureFor({ actor, subject, scope, authority }: Where): Fixture
   }
   const recommendation = subject === 'PanelRecommendationView';
   if (scope === 'in recruitment') return { kind: 'household', stage: 'STAGE_2', agenda: null };
+  if (scope === 'dually approved carers') return { kind: 'household', stage: 'APPROVED', agenda: null, earlyPermanence: true };
   if (scope === 'awaiting panel' && subject !== 'Match') {
     return { kind: 'household', stage: 'PANEL', agenda: recommendation ? RECOMMENDED : null };
   }
