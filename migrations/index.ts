@@ -22,6 +22,7 @@ import { AccessLogMinimised1795400002000 } from './1795400002000-access-log-mini
 import { AccessLogContext1795400002100 } from './1795400002100-access-log-context';
 import { AccessLogCheckpoints1795400002200 } from './1795400002200-access-log-checkpoints';
 import { AgendaOneOpenItemPerMatch1795400002300 } from './1795400002300-agenda-one-open-item-per-match';
+import { PlacementTemporaryFosterCarerApproval1795400002400 } from './1795400002400-placement-temporary-foster-carer-approval';
 import { HouseholdProposedForLive1795400002500 } from './1795400002500-household-proposed-for-live';
 import { RateLimitAddresses1795400002600 } from './1795400002600-rate-limit-addresses';
 
@@ -51,6 +52,7 @@ export const MIGRATIONS = [
   AccessLogContext1795400002100,
   AccessLogCheckpoints1795400002200,
   AgendaOneOpenItemPerMatch1795400002300,
+  PlacementTemporaryFosterCarerApproval1795400002400,
   HouseholdProposedForLive1795400002500,
   RateLimitAddresses1795400002600,
 ];

@@ -6,9 +6,9 @@ import type { RequestContext } from '../graphql/context';
 type LoggedRecord = { id: string; authority?: string | null; proposedFor?: string[] };
 
 /**
- * Every identifying, special-category or birth-family field of a child or household, and every personal
- * field of a support record, that reaches a caller is written to the access log with the record's
- * authority. The fields come from the classification itself, so a newly classified field is logged
+ * Every identifying, special-category, criminal-offence or birth-family field of a child or household, and
+ * every personal field of a support record, that reaches a caller is written to the access log with the
+ * record's authority. The fields come from the classification itself, so a newly classified field is logged
  * without anyone remembering to.
  */
 export function logSensitiveReads(schema: GraphQLSchema): GraphQLSchema {

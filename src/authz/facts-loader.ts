@@ -23,7 +23,7 @@ export const FACTS_SQL = `SELECT set_config('app.roles', coalesce((${ROLES_OF_AC
              FROM family_finder_allocations f
             WHERE f.family_finder_id = (SELECT app_staff_id()) AND f.ended_on IS NULL
               AND EXISTS (SELECT 1 FROM role_assignments r WHERE r.staff_id = f.family_finder_id AND r.role = 'FAMILY_FINDER')) AS allocations,
-          (SELECT coalesce(json_agg(json_build_object('id', i.id, 'childId', i.child_id, 'householdId', i.household_id,
+          (SELECT coalesce(json_agg(json_build_object('id', i.id, 'kind', i.kind, 'childId', i.child_id, 'householdId', i.household_id,
                                                       'matchId', i.match_id)), '[]')
              FROM agenda_items i
             WHERE i.panel_id IN (SELECT r.panel_id FROM role_assignments r

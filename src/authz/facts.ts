@@ -1,10 +1,28 @@
+import type { AgendaItemKind } from '../panels/agenda-item.entity';
+
+/** Agenda items about a household alone: its approval (or dual approval), the review of its approval, its termination. */
+export const HOUSEHOLD_ITEM_KINDS = [
+  'ADOPTER_APPROVAL',
+  'EARLY_PERMANENCE_DUAL_APPROVAL',
+  'APPROVAL_REVIEW',
+  'TERMINATION',
+] as const satisfies readonly Exclude<AgendaItemKind, 'MATCH'>[];
+const aboutAHousehold = (kind: AgendaItemKind) => (HOUSEHOLD_ITEM_KINDS as readonly AgendaItemKind[]).includes(kind);
+
 /**
  * Relationship facts a policy needs, loaded once per request (see facts-loader.ts), so that every rule
  * stays a condition on the subject's own columns and so converts to SQL. They are bounded by the actor's
  * own caseload (allocations, open agendas), never by the size of the data. The id sets serve the policy;
  * the records they come from name the fact that gave access, for the access log.
  */
-export type OpenAgendaItem = { id: string; childId: string | null; householdId: string; matchId: string | null };
+export type OpenAgendaItem = {
+  id: string;
+  kind: AgendaItemKind;
+  childId: string | null;
+  householdId: string;
+  matchId: string | null;
+};
+
 export type LiveAllocation = { id: string; childId: string };
 
 export type ScopeFacts = {
@@ -18,6 +36,10 @@ export type ScopeFacts = {
   panelChildIds: readonly string[];
   panelHouseholdIds: readonly string[];
   panelMatchIds: readonly string[];
+  /** Children on open MATCH items: the panel considering the match reads the child's permanence report. */
+  panelMatchChildIds: readonly string[];
+  /** Households on open approval, review or termination items: the panel recommending on them reads their DBS outcome. */
+  panelApprovalHouseholdIds: readonly string[];
 };
 
 /** Facts derived from the records they come from. */
@@ -33,6 +55,8 @@ export function scopeFacts(
     panelChildIds: distinct(openAgendaItems.map((i) => i.childId)),
     panelHouseholdIds: distinct(openAgendaItems.map((i) => i.householdId)),
     panelMatchIds: distinct(openAgendaItems.map((i) => i.matchId)),
+    panelMatchChildIds: distinct(openAgendaItems.filter((i) => i.kind === 'MATCH').map((i) => i.childId)),
+    panelApprovalHouseholdIds: distinct(openAgendaItems.filter((i) => aboutAHousehold(i.kind)).map((i) => i.householdId)),
   };
 }
 

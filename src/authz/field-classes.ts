@@ -5,7 +5,7 @@ import type { SubjectType } from './vocabulary';
  * the policy grants fields by class, and a test fails when a GraphQL field has none.
  * Other subjects hold case information only and are guarded by row, not field.
  */
-export type FieldClass = 'case' | 'identifying' | 'special' | 'birthFamily';
+export type FieldClass = 'case' | 'identifying' | 'special' | 'criminalOffence' | 'birthFamily';
 export type GuardedSubject = Extract<SubjectType, 'Child' | 'Household'>;
 
 export const CHILD_CASE_FIELDS = [
@@ -50,16 +50,23 @@ export const HOUSEHOLD_CASE_FIELDS = [
   'needsTheyCanMeet',
   'earlyPermanence',
   'fastTrack',
+  'dbsChecksComplete',
   'enquiryOn',
   'approvedOn',
   'stageHistory',
   'decisions',
+  'panelRecommendation',
   'version',
   'createdAt',
   'updatedAt',
 ] as const;
 export const HOUSEHOLD_IDENTIFYING_FIELDS = ['applicants', 'applicantFirstNames', 'applicantAges', 'address'] as const;
-export const HOUSEHOLD_SPECIAL_FIELDS = ['ethnicity', 'religion', 'healthNotes', 'dbsOutcome'] as const;
+export const HOUSEHOLD_SPECIAL_FIELDS = ['ethnicity', 'religion', 'healthNotes'] as const;
+/**
+ * Criminal-offence data (docs/domain.md, "Field classes"): what the DBS checks found. Read only by those who
+ * decide or recommend approval; everyone else sees `dbsChecksComplete`, a case field.
+ */
+export const HOUSEHOLD_CRIMINAL_OFFENCE_FIELDS = ['dbsOutcome'] as const;
 /** What a panel member may see of the applicants' identity: first names and ages only. */
 export const HOUSEHOLD_PANEL_IDENTITY_FIELDS = ['applicantFirstNames', 'applicantAges'] as const;
 
@@ -68,12 +75,14 @@ export const FIELD_CLASSES: Record<GuardedSubject, Record<FieldClass, readonly s
     case: CHILD_CASE_FIELDS,
     identifying: CHILD_IDENTIFYING_FIELDS,
     special: CHILD_SPECIAL_FIELDS,
+    criminalOffence: [],
     birthFamily: CHILD_BIRTH_FAMILY_FIELDS,
   },
   Household: {
     case: HOUSEHOLD_CASE_FIELDS,
     identifying: HOUSEHOLD_IDENTIFYING_FIELDS,
     special: HOUSEHOLD_SPECIAL_FIELDS,
+    criminalOffence: HOUSEHOLD_CRIMINAL_OFFENCE_FIELDS,
     birthFamily: [],
   },
 };
@@ -87,12 +96,15 @@ export const SUPPORT_PERSONAL_FIELDS = {
   SupportAssessment: ['notes'],
 } as const satisfies Partial<Record<SubjectType, readonly string[]>>;
 
-/** Every field whose reads the access log records: the identifying, special and birth-family classes, and support records' personal fields. */
+/**
+ * Every field whose reads the access log records: every class but `case` (identifying, special, criminal offence,
+ * birth family), and support records' personal fields.
+ */
 export function loggedReadFields(): Record<string, readonly string[]> {
   const logged: Record<string, readonly string[]> = { ...SUPPORT_PERSONAL_FIELDS };
   for (const subjectType of Object.keys(FIELD_CLASSES) as GuardedSubject[]) {
     const classes = FIELD_CLASSES[subjectType];
-    logged[subjectType] = [...classes.identifying, ...classes.special, ...classes.birthFamily];
+    logged[subjectType] = (Object.keys(classes) as FieldClass[]).filter((c) => c !== 'case').flatMap((c) => classes[c]);
   }
   return logged;
 }

@@ -28,7 +28,10 @@ export type PanelRole = (typeof PANEL_ROLES)[number];
 export const ACTIONS = ['read', 'create', 'update', 'record', 'decide', 'propose', 'approve', 'recommend'] as const;
 export type Action = (typeof ACTIONS)[number];
 
-/** CASL subjects are the GraphQL type names, so one field guard serves every type. */
+/**
+ * CASL subjects are the GraphQL type names, so one field guard serves every type. `PanelRecommendationView` is
+ * what a decision maker reads of an agenda item: the panel's recommendation, its reasons and the meeting's date.
+ */
 export const SUBJECT_TYPES = [
   'Child',
   'ChildDecision',
@@ -43,6 +46,7 @@ export const SUBJECT_TYPES = [
   'Panel',
   'PanelMeeting',
   'AgendaItem',
+  'PanelRecommendationView',
   'ReportQualityFeedback',
   'SupportRequest',
   'SupportAssessment',

@@ -102,11 +102,21 @@ export class RecordPlacementOrderInput extends ChildChangeInput {
 
 @InputType()
 export class RecordEarlyPermanencePlacementInput extends ChildChangeInput {
-  @Field(() => ID, { description: 'A dually approved household already linked with the child (proposeMatch).' })
+  @Field(() => ID, {
+    description:
+      'Dually approved carers: named directly while adoption is being considered; once the plan is decided, the household linked with the child (proposeMatch).',
+  })
   householdId!: string;
 
   @Field(() => DateScalar)
   placedOn!: string;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'The day the carers were temporarily approved as this child’s foster carers: required before the plan decision.',
+  })
+  @IsOptional()
+  temporaryFosterCarerApprovalOn?: string | null;
 }
 
 @InputType()

@@ -25,7 +25,10 @@ export class JourneyResolver {
     return ctx.services.milestones.allocateFamilyFinder(input);
   }
 
-  @Mutation(() => Child, { description: 'A PPM lead records a fostering-for-adoption placement with dually approved, linked carers.' })
+  @Mutation(() => Child, {
+    description:
+      'A PPM lead records a fostering-for-adoption placement with dually approved carers: named, with their temporary approval as the child’s foster carers, while adoption is being considered; linked with the child once the plan is decided.',
+  })
   recordEarlyPermanencePlacement(
     @Arg('input', () => RecordEarlyPermanencePlacementInput) input: RecordEarlyPermanencePlacementInput,
     @Ctx() ctx: RequestContext,

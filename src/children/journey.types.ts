@@ -36,6 +36,12 @@ export class Placement {
   @Field(() => DateScalar, { description: 'The day the child moved in with this family (earlier when foster carers adopt).' })
   movedInOn!: string;
 
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'Fostering for adoption: the day the carers were temporarily approved as this child’s foster carers.',
+  })
+  temporaryFosterCarerApprovalOn!: string | null;
+
   @Field(() => DateScalar, { nullable: true, description: 'When an early-permanence placement became the adoptive placement.' })
   convertedOn!: string | null;
 

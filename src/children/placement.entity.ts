@@ -5,7 +5,8 @@ export const PLACEMENT_KINDS = ['EARLY_PERMANENCE', 'ADOPTIVE'] as const;
 export type PlacementKind = (typeof PLACEMENT_KINDS)[number];
 
 /**
- * A child living with a household: early permanence (before authority to place) or adoptive.
+ * A child living with a household: early permanence (fostering for adoption, before authority to place, and
+ * possibly before the plan decision) or adoptive.
  * An early-permanence placement converts in place. `movedInOn` is the day the child moved in with
  * this family (earlier than `placedOn` when foster carers adopt), which stops the A10 clock.
  */
@@ -27,6 +28,10 @@ export class PlacementRecord extends ChildOwnedRecord {
 
   @Column({ name: 'moved_in_on', type: 'date' })
   movedInOn!: string;
+
+  /** Fostering for adoption: the day the carers were temporarily approved as this child's foster carers. */
+  @Column({ name: 'temporary_foster_carer_approval_on', type: 'date', nullable: true })
+  temporaryFosterCarerApprovalOn!: string | null;
 
   @Column({ name: 'converted_on', type: 'date', nullable: true })
   convertedOn!: string | null;

@@ -23,29 +23,48 @@ const PLACEABLE_HOUSEHOLD_STAGES: readonly HouseholdStage[] = ['MATCHED', 'PLACE
 export class PlacementService {
   constructor(private readonly ctx: ServiceContext) {}
 
-  /** Fostering for adoption with carers approved as both, before authority to place; the carers are already linked. */
+  /**
+   * Fostering for adoption with carers approved as both, before authority to place. While adoption is only
+   * being considered (no plan decision yet) the PPM lead names the carers and the day they were temporarily
+   * approved as the child's foster carers; once the plan is decided, the carers are the household linked
+   * with the child.
+   */
   recordEarlyPermanencePlacement(input: RecordEarlyPermanencePlacementInput): Promise<Child> {
     return changeChild(this.ctx, 'record', input, async (child, manager) => {
       const journey = journeyOf(manager, child.id);
-      const plan = await journey.requirePlan('placedOn');
+      const plan = await journey.livePlan();
+      if (!plan && child.stage !== 'CONSIDERING_ADOPTION') throw badUserInput('placedOn', RULES.earlyPermanenceWhileConsidering);
       if (await journey.authorityToPlace()) throw badUserInput('placedOn', RULES.earlyPermanenceBeforeOrder);
       if (await journey.livePlacement()) throw conflict('The child already has a current placement');
       const household = await householdNamedBy(this.ctx, manager, input.householdId);
       if (!household.earlyPermanence || !['APPROVED', 'MATCHED'].includes(household.stage)) {
         throw badUserInput('householdId', RULES.earlyPermanenceCarers);
       }
-      const link = await journey.openMatch();
-      if (!link || link.householdId !== household.id) throw badUserInput('householdId', RULES.linkedFirst);
-      assertRecordedDate('placedOn', input.placedOn, this.ctx.today, plan.decidedOn, RULES.planBeforePlacement);
-      assertRecordedDate('placedOn', input.placedOn, this.ctx.today, link.proposedOn, 'the placement is on or after the link');
+      const approvedOn = input.temporaryFosterCarerApprovalOn ?? null;
+      let matchId: string | null = null;
+      if (plan) {
+        const link = await journey.openMatch();
+        if (!link || link.householdId !== household.id) throw badUserInput('householdId', RULES.linkedFirst);
+        assertRecordedDate('placedOn', input.placedOn, this.ctx.today, plan.decidedOn, RULES.planBeforePlacement);
+        assertRecordedDate('placedOn', input.placedOn, this.ctx.today, link.proposedOn, 'the placement is on or after the link');
+        matchId = link.id;
+      } else {
+        if (!approvedOn) throw badUserInput('temporaryFosterCarerApprovalOn', RULES.temporaryApprovalNeeded);
+        assertRecordedDate('placedOn', input.placedOn, this.ctx.today, child.enteredCareOn, RULES.placementAfterCare);
+      }
+      if (approvedOn) {
+        assertRecordedDate('temporaryFosterCarerApprovalOn', approvedOn, this.ctx.today);
+        if (approvedOn > input.placedOn) throw badUserInput('temporaryFosterCarerApprovalOn', RULES.temporaryApprovalBeforePlacement);
+      }
       await manager.insert(PlacementRecord, {
         childId: child.id,
         authority: child.authority,
         householdId: household.id,
-        matchId: link.id,
+        matchId,
         kind: 'EARLY_PERMANENCE',
         placedOn: input.placedOn,
         movedInOn: input.placedOn,
+        temporaryFosterCarerApprovalOn: approvedOn,
         recordedBy: this.ctx.actor.staffId,
       });
       return { earlyPermanencePlacedOn: input.placedOn, stage: stageAfter(child.stage, 'EARLY_PERMANENCE') };

@@ -47,7 +47,8 @@ export class DecisionService {
       const order = await journey.authorityToPlace();
       if (order && on > order.grantedOn) throw badUserInput('decidedOn', RULES.planBeforeOrder);
       const placement = await journey.livePlacement();
-      if (placement && on > placement.placedOn) throw badUserInput('decidedOn', RULES.planBeforePlacement);
+      // Fostering for adoption may begin while adoption is only being considered: only an adoptive placement follows the plan.
+      if (placement?.kind === 'ADOPTIVE' && on > placement.placedOn) throw badUserInput('decidedOn', RULES.planBeforePlacement);
       await manager.insert(ChildDecisionRecord, {
         childId: child.id,
         authority: child.authority,

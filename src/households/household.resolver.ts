@@ -1,9 +1,13 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { HOUSEHOLD_ITEM_KINDS } from '../authz/facts';
 import { isRedacted } from '../authz/field-guard';
 import { DecideHouseholdApprovalInput } from '../decisions/decision.inputs';
 import { HouseholdDecision } from '../decisions/decision.types';
 import { HouseholdDecisionRecord } from '../decisions/household-decision.entity';
 import type { RequestContext } from '../graphql/context';
+import { AgendaItemRecord } from '../panels/agenda-item.entity';
+import { latestPanelRecommendation } from '../panels/panel-recommendation.view';
+import { PanelRecommendationView } from '../panels/panel.types';
 import { HouseholdStageEventRecord } from './household-stage-event.entity';
 import { AdvanceHouseholdStageInput, CreateHouseholdInput, WithdrawHouseholdInput } from './household.inputs';
 import { Household, HouseholdConnection, HouseholdStageEvent, HouseholdsArgs } from './household.types';
@@ -50,5 +54,16 @@ export class HouseholdResolver {
   decisions(@Root() household: Household, @Ctx() ctx: RequestContext) {
     if (isRedacted(household, 'decisions')) return null;
     return ctx.loaders.many('HouseholdDecision', HouseholdDecisionRecord, 'householdId').load(household.id);
+  }
+
+  @FieldResolver(() => PanelRecommendationView, {
+    nullable: true,
+    description:
+      'The panel’s latest recommendation on this household’s approval, its review or its termination, for the partnership ADM who decides; null when there is none or it is out of your reach.',
+  })
+  async panelRecommendation(@Root() household: Household, @Ctx() ctx: RequestContext) {
+    if (isRedacted(household, 'panelRecommendation') || !ctx.ability.can('read', 'PanelRecommendationView')) return null;
+    const items = await ctx.loaders.many('PanelRecommendationView', AgendaItemRecord, 'householdId').load(household.id);
+    return latestPanelRecommendation(items, HOUSEHOLD_ITEM_KINDS);
   }
 }

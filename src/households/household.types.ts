@@ -71,8 +71,14 @@ export class Household {
   @Field(() => String, { nullable: true })
   healthNotes!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'DBS check outcome (criminal-offence data).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'What the DBS checks found (criminal-offence data): for those who decide or recommend approval only.',
+  })
   dbsOutcome!: string | null;
+
+  @Field(() => Boolean, { description: 'Whether the DBS checks are complete (an outcome is recorded), not what they found.' })
+  dbsChecksComplete!: boolean;
 
   @Field(() => Int, { nullable: true })
   minChildAge!: number | null;

@@ -23,6 +23,7 @@ export function presentHousehold(ability: AppAbility, today: string, r: Househol
     religion: r.religion,
     healthNotes: r.healthNotes,
     dbsOutcome: r.dbsOutcome,
+    dbsChecksComplete: r.dbsOutcome !== null,
     minChildAge: r.minChildAge,
     maxChildAge: r.maxChildAge,
     maxSiblings: r.maxSiblings,

@@ -7,6 +7,9 @@ import type { RequestContext } from '../graphql/context';
 import { HouseholdRecord } from '../households/household.entity';
 import { Household } from '../households/household.types';
 import { presentHousehold } from '../households/household.view';
+import { AgendaItemRecord } from '../panels/agenda-item.entity';
+import { latestPanelRecommendation } from '../panels/panel-recommendation.view';
+import { PanelRecommendationView } from '../panels/panel.types';
 import { Match, MatchConnection, MatchesArgs, ProposeMatchInput } from './match.types';
 
 @Resolver(() => Match)
@@ -41,5 +44,15 @@ export class MatchResolver {
   async household(@Root() match: Match, @Ctx() ctx: RequestContext) {
     const record = await ctx.loaders.one('Household', HouseholdRecord).load(match.householdId);
     return record && presentHousehold(ctx.ability, ctx.today, record);
+  }
+
+  @FieldResolver(() => PanelRecommendationView, {
+    nullable: true,
+    description: 'The panel’s latest recommendation on this match, for the ADM who decides it; null when there is none or it is out of your reach.',
+  })
+  async panelRecommendation(@Root() match: Match, @Ctx() ctx: RequestContext) {
+    if (!ctx.ability.can('read', 'PanelRecommendationView')) return null;
+    const items = await ctx.loaders.many('PanelRecommendationView', AgendaItemRecord, 'matchId').load(match.id);
+    return latestPanelRecommendation(items, ['MATCH']);
   }
 }

@@ -66,6 +66,23 @@ export class AgendaItem {
   version!: number;
 }
 
+@ObjectType('PanelRecommendationView', {
+  description: 'What a decision maker reads of a panel’s recommendation on a match or a household: the recommendation, its reasons and the meeting’s date.',
+})
+export class PanelRecommendationView {
+  @Field(() => ID, { description: 'The agenda item the panel recommended on.' })
+  agendaItemId!: string;
+
+  @Field(() => PanelRecommendationEnum)
+  recommendation!: PanelRecommendation;
+
+  @Field(() => String, { nullable: true })
+  reasons!: string | null;
+
+  @Field(() => DateScalar)
+  meetingOn!: string;
+}
+
 @ObjectType('ReportQualityFeedback', { description: "A panel's six-monthly feedback on the quality of reports presented to it." })
 export class ReportQualityFeedback {
   @Field(() => ID)

@@ -32,6 +32,7 @@ import {
   reasonOf,
   ROLE_TABLES,
   seesOf,
+  TODAY,
   WINDOWS,
   type Check,
   type FieldView,
@@ -51,6 +52,7 @@ import {
 type Ids = Partial<Record<SubjectType | 'meeting' | 'period', string>>;
 type Data = Record<string, any>;
 type CaseFixture = Extract<Fixture, { kind: 'case' }>;
+type HouseholdFixture = Extract<Fixture, { kind: 'household' }>;
 
 const staffId = (username: string) => demoStaff(username).id;
 const IDENTITY = { nhsNumber: '9434765919', sex: 'F', religion: 'none', disability: 'none', healthNeeds: 'asthma' };
@@ -88,7 +90,8 @@ async function seedCase(ds: DataSource, { authority, finder, link, agenda }: Cas
   }
   if (agenda) {
     const meeting = await insertPanelMeeting(ds, { panel: agenda.panel, ...WINDOWS[agenda.window] });
-    ids.AgendaItem = (await insertAgendaItem(ds, { meeting, match: journey.match! })).id;
+    const recommendation = recommendedBy(meeting);
+    ids.AgendaItem = (await insertAgendaItem(ds, { meeting, match: journey.match!, recommendation })).id;
     ids.meeting = meeting.id;
   }
   return ids;
@@ -98,6 +101,19 @@ async function seedHousehold(ds: DataSource, options: Parameters<typeof insertHo
   const household = await insertHousehold(ds, options);
   await ds.getRepository(HouseholdRecord).update(household.id, { religion: 'none' });
   return household.id;
+}
+
+/** The panel has recommended once its meeting is held. */
+const recommendedBy = (meeting: { meetingOn: string }) => (meeting.meetingOn <= TODAY ? 'POSITIVE' : null);
+
+/** A household at its stage, on its panel's agenda for approval if the fixture says (recommended once heard). */
+async function seedHouseholdFixture(ds: DataSource, { stage, agenda, earlyPermanence }: HouseholdFixture): Promise<Ids> {
+  const household = await insertHousehold(ds, { stage, earlyPermanence });
+  await ds.getRepository(HouseholdRecord).update(household.id, { religion: 'none' });
+  if (!agenda) return { Household: household.id };
+  const meeting = await insertPanelMeeting(ds, { panel: agenda.panel, ...WINDOWS[agenda.window] });
+  const item = await insertAgendaItem(ds, { meeting, household, recommendation: recommendedBy(meeting) });
+  return { Household: household.id, AgendaItem: item.id, meeting: meeting.id };
 }
 
 async function seedSupportRequest(ds: DataSource, authority: CaseFixture['authority']): Promise<Ids> {
@@ -117,7 +133,7 @@ async function seed(ds: DataSource, fixture: Fixture): Promise<Ids> {
     case 'case':
       return seedCase(ds, fixture);
     case 'household':
-      return { Household: await seedHousehold(ds, { stage: fixture.stage }) };
+      return seedHouseholdFixture(ds, fixture);
     case 'panel': {
       const meeting = await insertPanelMeeting(ds, { panel: fixture.panel, ...WINDOWS.upcoming });
       const { identifiers } = await ds.getRepository(ReportQualityFeedbackRecord).insert({
@@ -219,6 +235,16 @@ const READS: Record<SubjectType, Read> = {
     query: 'query ($id: ID!) { panelMeeting(id: $id) { agendaItems { id } } }',
     variables: (ids) => ({ id: ids.meeting }),
     shows: (data, ids) => contains(data.panelMeeting?.agendaItems, ids.AgendaItem),
+  },
+  // Through the match of a case, or the household of a household's own item.
+  PanelRecommendationView: {
+    kind: 'nested',
+    query: `query ($match: ID!, $household: ID!, $viaMatch: Boolean!) {
+      match(id: $match) @include(if: $viaMatch) { panelRecommendation { agendaItemId recommendation reasons meetingOn } }
+      household(id: $household) @skip(if: $viaMatch) { panelRecommendation { agendaItemId recommendation reasons meetingOn } }
+    }`,
+    variables: (ids) => ({ match: ids.Match ?? NOBODY, household: ids.Household ?? NOBODY, viaMatch: ids.Match !== undefined }),
+    shows: (data, ids) => (data.match ?? data.household)?.panelRecommendation?.agendaItemId === ids.AgendaItem,
   },
   ReportQualityFeedback: {
     kind: 'nested',

@@ -23,7 +23,8 @@ const api = useTestApi(async ({ dataSource }) => {
 
 const HOUSEHOLD_FIELDS = `query ($id: ID!) {
   household(id: $id) {
-    id stage applicants { firstName lastName dateOfBirth } address ethnicity healthNotes dbsOutcome redactedFields
+    id stage applicants { firstName lastName dateOfBirth } address ethnicity healthNotes dbsOutcome dbsChecksComplete
+    redactedFields
   }
 }`;
 
@@ -51,14 +52,15 @@ describe('a family finder (allocated children of any authority, and the househol
     },
   );
 
-  it('reads every field of any household, proposed or not', async () => {
+  it('reads every field of any household, proposed or not, but what its DBS checks found', async () => {
     const { data, errors } = await api().as('finder.2')(HOUSEHOLD_FIELDS, { id: neverProposed.id });
     expect(errors).toBeUndefined();
     expect(data!.household).toMatchObject({
       address: neverProposed.address,
-      dbsOutcome: 'clear',
+      dbsOutcome: null,
+      dbsChecksComplete: true,
       healthNotes: 'none',
-      redactedFields: [],
+      redactedFields: ['dbsOutcome'],
     });
   });
 });

@@ -1,9 +1,10 @@
+import { subject as tagged } from '@casl/ability';
 import fc from 'fast-check';
 import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
 import { DEMO_PANEL_IDS, demoStaff } from '../../seeds/demo-staff';
 import type { Actor, RoleAssignment } from '../../src/authz/actor';
 import { defineAbilityFor } from '../../src/authz/define-ability';
-import { scopeFacts, type ScopeFacts } from '../../src/authz/facts';
+import { HOUSEHOLD_ITEM_KINDS, scopeFacts, type ScopeFacts } from '../../src/authz/facts';
 import { accessibleQuery } from '../../src/authz/scoped-reads';
 import { ACTIONS, AUTHORITIES, PANEL_ROLES, ROLES, type SubjectType } from '../../src/authz/vocabulary';
 import type { AppAbility } from '../../src/authz/ability';
@@ -58,6 +59,7 @@ const SUBJECTS: [SubjectType, EntityTarget<ObjectLiteral>][] = [
   ['Panel', PanelRecord],
   ['PanelMeeting', PanelMeetingRecord],
   ['AgendaItem', AgendaItemRecord],
+  ['PanelRecommendationView', AgendaItemRecord],
   ['ReportQualityFeedback', ReportQualityFeedbackRecord],
   ['SupportRequest', SupportRequestRecord],
   ['SupportAssessment', SupportAssessmentRecord],
@@ -82,7 +84,10 @@ const POOL = fc.record({
     }),
     { minLength: 12, maxLength: 12 },
   ),
-  households: fc.array(fc.constantFrom(...HOUSEHOLD_STAGES), { minLength: 8, maxLength: 8 }),
+  households: fc.array(fc.record({ stage: fc.constantFrom(...HOUSEHOLD_STAGES), earlyPermanence: fc.boolean() }), {
+    minLength: 8,
+    maxLength: 8,
+  }),
   /** Match i links child i: at most one open match a child. */
   matches: fc.array(fc.record({ household: fc.nat(7), status: fc.constantFrom(...MATCH_STATUSES) }), {
     minLength: 10,
@@ -95,6 +100,8 @@ const POOL = fc.record({
       papersLead: fc.integer({ min: 0, max: 14 }),
       match: fc.option(fc.nat(9), { nil: null }),
       household: fc.nat(7),
+      /** The kind of an item about a household alone (an item naming a match is a MATCH item). */
+      householdKind: fc.constantFrom(...HOUSEHOLD_ITEM_KINDS),
     }),
     { minLength: 10, maxLength: 10 },
   ),
@@ -120,7 +127,7 @@ async function insertPool(ds: DataSource, spec: PoolSpec): Promise<void> {
     }
   }
   const households = [];
-  for (const stage of spec.households) households.push(await insertHousehold(ds, { stage }));
+  for (const { stage, earlyPermanence } of spec.households) households.push(await insertHousehold(ds, { stage, earlyPermanence }));
   const matches = [];
   for (const [i, m] of spec.matches.entries()) {
     const child = children[i]!;
@@ -144,7 +151,7 @@ async function insertPool(ds: DataSource, spec: PoolSpec): Promise<void> {
     // A match awaits one panel's recommendation at a time (a unique index holds it): its other items were deferred.
     const recommendation = item.match !== null && awaitingPanel.has(item.match) ? 'DEFERRED' : null;
     if (item.match !== null) awaitingPanel.add(item.match);
-    await insertAgendaItem(ds, { meeting, match, household: households[item.household], recommendation });
+    await insertAgendaItem(ds, { meeting, match, household: households[item.household], kind: match ? 'MATCH' : item.householdKind, recommendation });
   }
   for (const n of spec.feedback) {
     await ds.getRepository(ReportQualityFeedbackRecord).insert({
@@ -175,6 +182,8 @@ type Pool = Map<SubjectType, ObjectLiteral[]>;
 async function loadPool(ds: DataSource): Promise<Pool> {
   const pool: Pool = new Map();
   for (const [subject, entity] of SUBJECTS) pool.set(subject, await ds.getRepository(entity).find());
+  // What a decision maker reads of an agenda item is checked as its own subject.
+  pool.set('PanelRecommendationView', pool.get('PanelRecommendationView')!.map((item) => tagged('PanelRecommendationView', { ...item })));
   // A household's records carry their household, as the SQL filter reaches it (`household.proposedFor`).
   const households = new Map(pool.get('Household')!.map((h) => [h.id, h]));
   for (const subject of ['HouseholdDecision', 'HouseholdStageEvent'] as const) {
@@ -201,7 +210,7 @@ function caseOf(pool: Pool) {
     .map(({ allocated, open }) =>
       scopeFacts(
         allocated.map((childId, i) => ({ id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, childId })),
-        open.map(({ id, childId, householdId, matchId }) => ({ id, childId, householdId, matchId })),
+        open.map(({ id, kind, childId, householdId, matchId }) => ({ id, kind, childId, householdId, matchId })),
       ),
     );
   return fc.record({

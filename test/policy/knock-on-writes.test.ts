@@ -13,7 +13,7 @@ import { actorOf } from '../helpers/actors';
 const TODAY = '2026-11-20';
 const MATCH_ON_AGENDA = 'match-on-agenda';
 const CHILD_ON_AGENDA = 'child-on-agenda';
-const FACTS = scopeFacts([], [{ id: 'item', childId: CHILD_ON_AGENDA, householdId: 'household', matchId: MATCH_ON_AGENDA }]);
+const FACTS = scopeFacts([], [{ id: 'item', kind: 'MATCH', childId: CHILD_ON_AGENDA, householdId: 'household', matchId: MATCH_ON_AGENDA }]);
 
 type Row = [rule: string, actor: string, action: Action, subjectType: SubjectType, record: Record<string, unknown>, expected: boolean];
 const ROWS: Row[] = [

@@ -13,6 +13,7 @@ const VIEW_WORDS: Record<FieldView, RegExp> = {
   case: /\bcase\b/,
   identifying: /\bidentifying\b(?! \()/,
   special: /\bspecial\b/,
+  criminalOffence: /\bcriminalOffence\b/,
   birthFamily: /\bbirthFamily\b/,
   'first name and age': /identifying \((firstName, ageInYears|applicantFirstNames, applicantAges) only\)/,
 };

@@ -51,6 +51,7 @@ const CHECKS = ALL_ROWS.flatMap(checksOf);
 
 type Records = Partial<Record<SubjectType, object>>;
 type CaseFixture = Extract<Fixture, { kind: 'case' }>;
+type Agenda = NonNullable<CaseFixture['agenda']>;
 
 let sequence = 0;
 const newId = () => `00000000-0000-4000-8000-${(sequence += 1).toString(16).padStart(12, '0')}`;
@@ -91,22 +92,24 @@ function caseRecords({ authority, finder, link, agenda }: CaseFixture): Records 
     records.Placement = make(PlacementRecord, { id: placementId, ...ofChild, householdId, matchId });
     records.Disruption = make(DisruptionRecord, { id: newId(), ...ofChild, placementId });
   }
-  if (agenda) {
-    const { meetingOn, papersReleasedOn } = WINDOWS[agenda.window];
-    records.AgendaItem = make(AgendaItemRecord, {
-      id: newId(),
-      panelId: panelId(agenda.panel),
-      meetingOn,
-      papersReleasedOn,
-      windowClosesOn: addDays(meetingOn, 7),
-      kind: 'MATCH',
-      childId,
-      childAuthority: authority,
-      householdId,
-      matchId,
-    });
-  }
+  if (agenda) records.AgendaItem = agendaItem(agenda, { kind: 'MATCH', childId, childAuthority: authority, householdId, matchId });
   return records;
+}
+
+/** The item a case is on: its panel's, in its window; the chair has recommended once the meeting is held. */
+function agendaItem(agenda: Agenda, about: Partial<AgendaItemRecord>): AgendaItemRecord {
+  const { meetingOn, papersReleasedOn } = WINDOWS[agenda.window];
+  const held = meetingOn <= TODAY;
+  return make(AgendaItemRecord, {
+    id: newId(),
+    panelId: panelId(agenda.panel),
+    meetingOn,
+    papersReleasedOn,
+    windowClosesOn: addDays(meetingOn, 7),
+    recommendation: held ? 'POSITIVE' : null,
+    reasons: held ? 'the panel’s reasons' : null,
+    ...about,
+  });
 }
 
 function recordsOf(fixture: Fixture): Records {
@@ -114,11 +117,21 @@ function recordsOf(fixture: Fixture): Records {
     case 'case':
       return caseRecords(fixture);
     case 'household': {
-      const household = make(HouseholdRecord, { id: newId(), stage: fixture.stage, proposedFor: [] });
-      return {
+      const household = make(HouseholdRecord, {
+        id: newId(),
+        stage: fixture.stage,
+        earlyPermanence: fixture.earlyPermanence ?? false,
+        proposedFor: [],
+      });
+      const records: Records = {
         Household: household,
         HouseholdStageEvent: ofHousehold(make(HouseholdStageEventRecord, { id: newId() }), household),
       };
+      if (fixture.agenda) {
+        const about = { kind: 'ADOPTER_APPROVAL' as const, childId: null, childAuthority: null, householdId: household.id, matchId: null };
+        records.AgendaItem = agendaItem(fixture.agenda, about);
+      }
+      return records;
     }
     case 'panel': {
       const ofPanel = { panelId: panelId(fixture.panel) };
@@ -153,13 +166,19 @@ function recordsOf(fixture: Fixture): Records {
   }
 }
 
+/** What a decision maker reads of an agenda item: the item, seen as the panel's recommendation on it. */
+function withRecommendation(records: Records): Records {
+  if (records.AgendaItem) records.PanelRecommendationView = tagged('PanelRecommendationView', { ...records.AgendaItem });
+  return records;
+}
+
 /** The world: one set of records for each fixture any check needs. */
 const WORLD = new Map<string, { fixture: Fixture; records: Records }>();
 const where = ({ row, scope }: Check) => ({ actor: row.actor, subject: row.subject, scope, authority: row.authority });
 for (const check of CHECKS) {
   const fixture = fixtureFor(where(check));
   const key = fixtureKey(fixture);
-  if (!WORLD.has(key)) WORLD.set(key, { fixture, records: recordsOf(fixture) });
+  if (!WORLD.has(key)) WORLD.set(key, { fixture, records: withRecommendation(recordsOf(fixture)) });
 }
 
 /** What the facts loader gives `username` in this world, in domain.md's terms. */
@@ -168,17 +187,18 @@ function factsIn(username: string): ScopeFacts {
   const cases = [...WORLD.values()].flatMap(({ fixture, records }) =>
     fixture.kind === 'case' ? [{ fixture, records }] : [],
   );
+  const onAgendas = [...WORLD.values()].filter(({ fixture }) => fixture.kind === 'case' || fixture.kind === 'household');
   const isFinder = assignments.some((a) => a.role === 'FAMILY_FINDER');
   const panels = assignments.flatMap((a) => (a.panelId ? [a.panelId] : []));
   const allocations = cases
     .filter(({ fixture }) => isFinder && fixture.finder === username)
     .map(({ records }) => records.Allocation as AllocationRecord)
     .map(({ id, childId }) => ({ id, childId }));
-  const openItems = cases
+  const openItems = onAgendas
     .map(({ records }) => records.AgendaItem as AgendaItemRecord | undefined)
     .filter((item): item is AgendaItemRecord => !!item && panels.includes(item.panelId))
     .filter((item) => item.papersReleasedOn <= TODAY && TODAY <= item.windowClosesOn)
-    .map(({ id, childId, householdId, matchId }) => ({ id, childId, householdId, matchId }));
+    .map(({ id, kind, childId, householdId, matchId }) => ({ id, kind, childId, householdId, matchId }));
   return scopeFacts(allocations, openItems);
 }
 

@@ -14,7 +14,10 @@ const NOW = new Date('2026-11-20T12:00:00Z');
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 const EVERY_FACT = scopeFacts(
   [{ id: id(1), childId: id(2) }],
-  [{ id: id(3), childId: id(4), householdId: id(5), matchId: id(6) }],
+  [
+    { id: id(3), kind: 'MATCH', childId: id(4), householdId: id(5), matchId: id(6) },
+    { id: id(7), kind: 'ADOPTER_APPROVAL', childId: null, householdId: id(8), matchId: null },
+  ],
 );
 const dir = process.env[COVERAGE_DIR_VARIABLE];
 

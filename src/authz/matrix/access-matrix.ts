@@ -18,11 +18,15 @@ const FACT = {
   agendaChild: 'fact:agenda-child',
   agendaHousehold: 'fact:agenda-household',
   agendaMatch: 'fact:agenda-match',
+  approvalHousehold: 'fact:approval-household',
   panel: 'fact:their-panel',
 };
 const SYMBOLIC_FACTS = scopeFacts(
   [{ id: 'fact:allocation', childId: FACT.allocatedChild }],
-  [{ id: 'fact:agenda-item', childId: FACT.agendaChild, householdId: FACT.agendaHousehold, matchId: FACT.agendaMatch }],
+  [
+    { id: 'fact:agenda-item', kind: 'MATCH', childId: FACT.agendaChild, householdId: FACT.agendaHousehold, matchId: FACT.agendaMatch },
+    { id: 'fact:approval-item', kind: 'ADOPTER_APPROVAL', childId: null, householdId: FACT.approvalHousehold, matchId: null },
+  ],
 );
 
 const WORDS: Record<string, string> = {
@@ -30,6 +34,7 @@ const WORDS: Record<string, string> = {
   [FACT.agendaChild]: 'on an open agenda of their panel',
   [FACT.agendaHousehold]: 'on an open agenda of their panel',
   [FACT.agendaMatch]: 'on an open agenda of their panel',
+  [FACT.approvalHousehold]: 'on an open agenda of their panel for its approval, review or termination',
   [FACT.panel]: 'their panel',
   [TODAY]: 'today',
 };
@@ -64,6 +69,8 @@ export type MatrixCell = { role: string; scope: Scope; subject: SubjectType; act
 
 type Conditions = Record<string, unknown>;
 
+const AUTHORITY_FIELDS = ['authority', 'childAuthority', 'authorities'];
+
 /** Conditions on a relation the database keeps, which hold the actor's own authority: in words. */
 const RELATION_WORDS: Record<string, string> = {
   proposedFor: 'proposed for a child of their authority',
@@ -79,8 +86,8 @@ function describeValue(value: unknown): string {
 function describeConditions(conditions: Conditions, authority: Authority | null): string | false {
   const words: string[] = [];
   for (const [field, condition] of Object.entries(conditions)) {
-    // The record's authority, or for an access-log event, one of the authorities it is about.
-    if ((field === 'authority' || field === 'authorities') && authority !== null) {
+    // The record's authority: for an agenda item, its child's; for an access-log event, one of those it is about.
+    if (AUTHORITY_FIELDS.includes(field) && authority !== null) {
       if (condition !== authority) return false;
       continue;
     }

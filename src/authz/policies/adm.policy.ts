@@ -1,20 +1,27 @@
-import { HOUSEHOLD_FIELDS_FOR_CASEWORK } from '../field-classes';
+import { HOUSEHOLD_CASE_FIELDS, HOUSEHOLD_CRIMINAL_OFFENCE_FIELDS, HOUSEHOLD_FIELDS_FOR_CASEWORK } from '../field-classes';
+import { HOUSEHOLD_ITEM_KINDS } from '../facts';
 import { CHILD_RECORD_SUBJECTS, HOUSEHOLD_RECORD_SUBJECTS } from '../vocabulary';
 import type { DefinePermissions } from './policy';
 
 /**
  * Agency Decision Maker.
  * An authority's ADM reads that authority's children (every field class) and what hangs off them,
- * decides that a child should be placed for adoption and decides matches, and reads the households
- * proposed for its children.
+ * decides that a child should be placed for adoption and decides matches, reading the panel's
+ * recommendation on each match (never the panel's meetings or agendas), and reads the households proposed
+ * for its children.
  * The partnership ADM (authority null, the Head of APSE) reads households, not children, and decides
- * adopter approvals after panel; it also receives the panels' report-quality feedback.
+ * adopter approvals after panel, reading the panel's recommendation on each and, alone of the staff
+ * outside panel, what the DBS checks found; it also receives the panels' report-quality feedback.
  */
 export const admPolicy: DefinePermissions = ({ authority }, _input, { can }) => {
   if (authority === null) {
     can('read', 'Household', HOUSEHOLD_FIELDS_FOR_CASEWORK);
+    // Criminal-offence data: read by the one who decides approval (docs/domain.md, "Statutory grounds").
+    can('read', 'Household', [...HOUSEHOLD_CASE_FIELDS, ...HOUSEHOLD_CRIMINAL_OFFENCE_FIELDS]);
     can('read', HOUSEHOLD_RECORD_SUBJECTS);
     can('approve', 'Household');
+    // The ADM deciding an approval reads the panel's recommendation on it, its reasons and the meeting's date.
+    can('read', 'PanelRecommendationView', { kind: { $in: [...HOUSEHOLD_ITEM_KINDS] } });
     can('read', 'ReportQualityFeedback');
     return;
   }
@@ -23,6 +30,8 @@ export const admPolicy: DefinePermissions = ({ authority }, _input, { can }) => 
   can('decide', ['Child', 'Match'], { authority }).because('OTHER_AUTHORITY');
   // An approving match decision moves the household it links to MATCHED.
   can('decide', 'Household', { proposedFor: authority }).because('NOT_PROPOSED_FOR_YOUR_CHILDREN');
+  // The ADM deciding a match reads the panel's recommendation on it, its reasons and the meeting's date.
+  can('read', 'PanelRecommendationView', { kind: 'MATCH', childAuthority: authority });
   can('read', 'Household', HOUSEHOLD_FIELDS_FOR_CASEWORK, { proposedFor: authority }).because('NOT_PROPOSED_FOR_YOUR_CHILDREN');
   can('read', HOUSEHOLD_RECORD_SUBJECTS, { 'household.proposedFor': authority });
 };

@@ -1,4 +1,11 @@
-import { CHILD_FIELDS_FOR_PANEL, HOUSEHOLD_CASE_FIELDS, HOUSEHOLD_FIELDS_FOR_PANEL } from '../field-classes';
+import {
+  CHILD_BIRTH_FAMILY_FIELDS,
+  CHILD_CASE_FIELDS,
+  CHILD_FIELDS_FOR_PANEL,
+  HOUSEHOLD_CASE_FIELDS,
+  HOUSEHOLD_CRIMINAL_OFFENCE_FIELDS,
+  HOUSEHOLD_FIELDS_FOR_PANEL,
+} from '../field-classes';
 import { CHILD_RECORD_SUBJECTS, HOUSEHOLD_RECORD_SUBJECTS } from '../vocabulary';
 import type { DefinePermissions } from './policy';
 
@@ -6,11 +13,12 @@ import type { DefinePermissions } from './policy';
  * Panel member (chair, vice chair, member or adviser of one panel).
  * Reads the cases on the agendas of their own panel's meetings while the papers are open — from
  * release until 7 days after the meeting (the facts carry only those) — seeing first names and ages
- * but no other identity, and no birth-family field. A member sees the agenda items while their papers
- * are open; the chair, vice chair and adviser see every item of their panel. The adviser schedules agenda
- * items (and so reads the proposed matches and the households ready for panel); the chair or vice chair
- * records recommendations, from the meeting until the papers close, and the six-monthly report-quality
- * feedback. Panels recommend; they never decide.
+ * but no other identity; a child's birth family only while its match is before them, and a household's
+ * DBS outcome only while its approval is (docs/domain.md, "Statutory grounds"). A member sees the agenda
+ * items while their papers are open; the chair, vice chair and adviser see every item of their panel. The
+ * adviser schedules agenda items (and so reads the proposed matches and the households ready for panel);
+ * the chair or vice chair records recommendations, from the meeting until the papers close, and the
+ * six-monthly report-quality feedback. Panels recommend; they never decide.
  */
 export const panelMemberPolicy: DefinePermissions = ({ panelId, panelRole }, { facts, today }, { can, cannot }) => {
   if (panelId === null) return;
@@ -23,6 +31,12 @@ export const panelMemberPolicy: DefinePermissions = ({ panelId, panelRole }, { f
   can('read', 'Household', HOUSEHOLD_FIELDS_FOR_PANEL, { id: { $in: agendaHouseholds } }).because('NOT_ON_AGENDA');
   if (panelRole !== 'ADVISER') can('read', HOUSEHOLD_RECORD_SUBJECTS, { householdId: { $in: agendaHouseholds } });
   can('read', 'Match', { id: { $in: [...facts.panelMatchIds] } });
+  // The panel considering a match reads the child's permanence report: the birth family, still no other identity.
+  // (Each rule grants the case fields too, so that lists stay filterable by them.)
+  can('read', 'Child', [...CHILD_CASE_FIELDS, ...CHILD_BIRTH_FAMILY_FIELDS], { id: { $in: [...facts.panelMatchChildIds] } });
+  // The panel recommending on a household's approval, review or termination reads what its DBS checks found.
+  const approvalHouseholds = [...facts.panelApprovalHouseholdIds];
+  can('read', 'Household', [...HOUSEHOLD_CASE_FIELDS, ...HOUSEHOLD_CRIMINAL_OFFENCE_FIELDS], { id: { $in: approvalHouseholds } });
 
   if (panelRole === 'MEMBER') {
     can('read', 'AgendaItem', { panelId, papersReleasedOn: { $lte: today }, windowClosesOn: { $gte: today } });
@@ -30,6 +44,9 @@ export const panelMemberPolicy: DefinePermissions = ({ panelId, panelRole }, { f
     // The officers run the panel's business: they see every item of its agendas (the cases' papers stay windowed).
     can('read', 'AgendaItem', { panelId });
   }
+  // The panel that made a recommendation reads it on the match or household, wherever it reads the item.
+  const papersOpen = { papersReleasedOn: { $lte: today }, windowClosesOn: { $gte: today } };
+  can('read', 'PanelRecommendationView', panelRole === 'MEMBER' ? { panelId, ...papersOpen } : { panelId });
   if (panelRole === 'ADVISER') {
     can('create', 'AgendaItem', { panelId }).because('NOT_YOUR_PANEL');
     // What awaits panel: proposed matches, households ready for approval or review (case fields only), and

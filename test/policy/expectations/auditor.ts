@@ -54,6 +54,8 @@ export const AUDITOR: RoleTable = {
       scope: 'partnership-wide', expected: 'refused', reason: 'ROLE_MAY_NOT_READ' },
     { rule: 'an auditor cannot read an agenda item', actor: 'auditor.1', action: 'read', subject: 'AgendaItem',
       scope: 'partnership-wide', expected: 'refused', reason: 'ROLE_MAY_NOT_READ' },
+    { rule: 'an auditor cannot read a panel’s recommendation', actor: 'auditor.1', action: 'read',
+      subject: 'PanelRecommendationView', scope: 'partnership-wide', expected: 'refused', reason: 'ROLE_MAY_NOT_READ' },
     { rule: 'an auditor cannot read report-quality feedback', actor: 'auditor.1', action: 'read',
       subject: 'ReportQualityFeedback', scope: 'partnership-wide', expected: 'refused', reason: 'ROLE_MAY_NOT_READ' },
     { rule: 'an auditor cannot read a support request', actor: 'auditor.1', action: 'read',

@@ -66,6 +66,8 @@ export const BOARD_DIRECTOR: RoleTable = {
       subject: 'AgendaItem', scope: 'partnership-wide', expected: 'refused', reason: 'ROLE_MAY_NOT_READ' },
     { rule: 'a board director cannot record a panel recommendation', actor: 'board.bexley', action: 'recommend',
       subject: 'AgendaItem', scope: 'partnership-wide', expected: 'refused', reason: 'ROLE_MAY_NOT_RECOMMEND' },
+    { rule: 'a board director cannot read a panel’s recommendation', actor: 'board.bexley', action: 'read',
+      subject: 'PanelRecommendationView', scope: 'partnership-wide', expected: 'refused', reason: 'ROLE_MAY_NOT_READ' },
     { rule: 'a board director cannot read report-quality feedback', actor: 'board.bexley', action: 'read',
       subject: 'ReportQualityFeedback', scope: 'partnership-wide', expected: 'refused', reason: 'ROLE_MAY_NOT_READ' },
 

@@ -5,7 +5,8 @@ import { NO_BIRTH_FAMILY, type RoleTable } from './types';
  * the ADM agrees the plan; proposes links and matches; sees the children allocated to them (of any authority)
  * and the households; records households and their stages. "Who records what": household created, stage
  * advanced, withdrawn (any household); link or match proposed (children allocated to them). "Field classes":
- * allocated children and households, every class but birth family.
+ * allocated children and households, every class but birth family; "Statutory grounds": of a household's DBS
+ * checks, whether they are complete (a case field), not what they found (criminal-offence data).
  */
 export const FAMILY_FINDER: RoleTable = {
   role: 'a family finder',
@@ -64,8 +65,9 @@ export const FAMILY_FINDER: RoleTable = {
     { rule: 'a family finder cannot decide a match: the child’s ADM decides', actor: 'finder.1', action: 'decide',
       subject: 'Match', scope: 'allocated to them', expected: 'refused', reason: 'ROLE_MAY_NOT_DECIDE' },
 
-    { rule: 'a family finder reads any household, without birth family', actor: 'finder.2', action: 'read',
-      subject: 'Household', scope: 'partnership-wide', expected: 'allowed', sees: NO_BIRTH_FAMILY },
+    { rule: 'a family finder reads any household, whether its DBS checks are complete but not what they found',
+      actor: 'finder.2', action: 'read', subject: 'Household', scope: 'partnership-wide', expected: 'allowed',
+      sees: NO_BIRTH_FAMILY },
     { rule: 'a family finder reads a household in recruitment', actor: 'finder.1', action: 'read',
       subject: 'Household', scope: 'in recruitment', expected: 'allowed', sees: NO_BIRTH_FAMILY },
     { rule: 'a family finder records a household', actor: 'finder.2', action: 'create', subject: 'Household',
@@ -91,6 +93,9 @@ export const FAMILY_FINDER: RoleTable = {
       subject: 'AgendaItem', scope: 'partnership-wide', expected: 'refused', reason: 'ROLE_MAY_NOT_CREATE' },
     { rule: 'a family finder cannot record a panel recommendation', actor: 'finder.1', action: 'recommend',
       subject: 'AgendaItem', scope: 'partnership-wide', expected: 'refused', reason: 'ROLE_MAY_NOT_RECOMMEND' },
+    { rule: 'a family finder cannot read the panel’s recommendation on a match: the ADM who decides reads it',
+      actor: 'finder.1', action: 'read', subject: 'PanelRecommendationView', scope: 'allocated to them',
+      expected: 'refused', reason: 'ROLE_MAY_NOT_READ' },
     { rule: 'a family finder cannot read report-quality feedback', actor: 'finder.1', action: 'read',
       subject: 'ReportQualityFeedback', scope: 'partnership-wide', expected: 'refused', reason: 'ROLE_MAY_NOT_READ' },
     { rule: 'a family finder cannot record report-quality feedback', actor: 'finder.1', action: 'create',

@@ -1,4 +1,4 @@
-import { PANEL_PAPERS, type RoleTable } from './types';
+import { PANEL_APPROVAL_PAPERS, PANEL_MATCH_PAPERS, PANEL_PAPERS, type RoleTable } from './types';
 
 /**
  * Panel members: panel.1 (chair, panel 1), vicechair.1 (vice chair, panel 1), panel.2 (member, panel 2),
@@ -7,8 +7,11 @@ import { PANEL_PAPERS, type RoleTable } from './types';
  * the meeting; the adviser schedules agenda items; the chair or vice chair records the recommendation; panels
  * recommend, never decide; they give report-quality feedback. "Who records what": agenda item (adviser, their
  * panel); recommendation and feedback (chair or vice chair, their panel's meeting). "Field classes": agenda
- * cases in the window, case and special fields, of identity first name and age only, no birth family; `case`
- * includes milestones, allocations and reasons, so the records of an agenda case are papers too.
+ * cases in the window, case and special fields, of identity first name and age only; `case` includes
+ * milestones, allocations and reasons, so the records of an agenda case are papers too. "Statutory grounds":
+ * the panel considering a match reads the child's permanence report, so a child whose match is on the agenda
+ * shows its birth family too (still no surname, address, NHS number or date of birth); the panel recommending
+ * on a household's approval, review or termination reads what its DBS checks found, and no other panel does.
  * domain.md is silent on: the adviser reading what awaits panel (matches proposed, households at panel, case
  * fields only); the officers (chair, vice chair, adviser) reading every item of their panel's agendas whatever
  * its window, the items being the panel's business rather than the cases' papers; recommending only from the
@@ -18,14 +21,14 @@ import { PANEL_PAPERS, type RoleTable } from './types';
 export const PANEL_MEMBER: RoleTable = {
   role: 'a panel member',
   rows: [
-    { rule: 'a panel member reads a child on their panel’s agenda while the papers are open, first name and age only',
+    { rule: 'a panel member reads a child whose match is on their panel’s agenda while the papers are open: of identity first name and age only, and the permanence report (birth family)',
       actor: 'panel.2', action: 'read', subject: 'Child', scope: 'on an open agenda of their panel',
       expected: 'allowed-if', condition: 'from the papers’ release until 7 days after the meeting',
       otherwise: ['on an agenda whose papers are not yet released', 'on an agenda whose papers are closed'],
-      sees: PANEL_PAPERS, reason: 'NOT_ON_AGENDA' },
+      sees: PANEL_MATCH_PAPERS, reason: 'NOT_ON_AGENDA' },
     { rule: 'a panel member reads an agenda child once the papers are released, before the meeting',
       actor: 'panel.2', action: 'read', subject: 'Child', scope: 'on an agenda of their panel not yet held',
-      expected: 'allowed', sees: PANEL_PAPERS },
+      expected: 'allowed', sees: PANEL_MATCH_PAPERS },
     { rule: 'a panel member cannot read a child on another panel’s agenda', actor: 'panel.2', action: 'read',
       subject: 'Child', scope: 'on an open agenda of another panel', expected: 'refused', reason: 'NOT_ON_AGENDA' },
     { rule: 'a panel member cannot read a child on no agenda', actor: 'panel.2', action: 'read', subject: 'Child',
@@ -33,13 +36,13 @@ export const PANEL_MEMBER: RoleTable = {
     { rule: 'a panel chair reads a child on their panel’s agenda while the papers are open', actor: 'panel.1',
       action: 'read', subject: 'Child', scope: 'on an open agenda of their panel', expected: 'allowed-if',
       condition: 'from the papers’ release until 7 days after the meeting',
-      otherwise: ['on an agenda whose papers are closed'], sees: PANEL_PAPERS },
+      otherwise: ['on an agenda whose papers are closed'], sees: PANEL_MATCH_PAPERS },
     { rule: 'a panel vice chair reads a child on their panel’s open agenda', actor: 'vicechair.1', action: 'read',
-      subject: 'Child', scope: 'on an open agenda of their panel', expected: 'allowed', sees: PANEL_PAPERS },
+      subject: 'Child', scope: 'on an open agenda of their panel', expected: 'allowed', sees: PANEL_MATCH_PAPERS },
     { rule: 'a panel adviser reads a child on their panel’s agenda while the papers are open', actor: 'adviser.1',
       action: 'read', subject: 'Child', scope: 'on an open agenda of their panel', expected: 'allowed-if',
       condition: 'from the papers’ release until 7 days after the meeting',
-      otherwise: ['on an agenda whose papers are closed'], sees: PANEL_PAPERS },
+      otherwise: ['on an agenda whose papers are closed'], sees: PANEL_MATCH_PAPERS },
     { rule: 'a panel member cannot create a child', actor: 'panel.2', action: 'create', subject: 'Child',
       scope: 'on an open agenda of their panel', expected: 'refused', reason: 'ROLE_MAY_NOT_CREATE' },
     { rule: 'a panel member cannot update an agenda child’s record', actor: 'panel.2', action: 'update',
@@ -87,11 +90,25 @@ export const PANEL_MEMBER: RoleTable = {
     { rule: 'a panel member cannot decide a match', actor: 'panel.2', action: 'decide', subject: 'Match',
       scope: 'on an open agenda of their panel', expected: 'refused', reason: 'ROLE_MAY_NOT_DECIDE' },
 
-    { rule: 'a panel member reads a household on their panel’s agenda while the papers are open, first names and ages',
+    { rule: 'a panel member reads a household whose match is on their panel’s agenda while the papers are open: first names and ages, not what its DBS checks found',
       actor: 'panel.2', action: 'read', subject: 'Household', scope: 'on an open agenda of their panel',
       expected: 'allowed-if', condition: 'from the papers’ release until 7 days after the meeting',
       otherwise: ['on an agenda whose papers are not yet released', 'on an agenda whose papers are closed'],
       sees: PANEL_PAPERS, reason: 'NOT_ON_AGENDA' },
+    { rule: 'a panel member reads a household whose approval is on their panel’s agenda while the papers are open, with what its DBS checks found',
+      actor: 'panel.2', action: 'read', subject: 'Household', scope: 'on an open approval agenda of their panel',
+      expected: 'allowed-if', condition: 'from the papers’ release until 7 days after the meeting',
+      otherwise: ['on an approval agenda whose papers are closed'], sees: PANEL_APPROVAL_PAPERS,
+      reason: 'NOT_ON_AGENDA' },
+    { rule: 'a panel chair reads the DBS outcome of a household whose approval is on their panel’s open agenda',
+      actor: 'panel.1', action: 'read', subject: 'Household', scope: 'on an open approval agenda of their panel',
+      expected: 'allowed', sees: PANEL_APPROVAL_PAPERS },
+    { rule: 'a panel vice chair reads the DBS outcome of a household whose approval is on their panel’s open agenda',
+      actor: 'vicechair.1', action: 'read', subject: 'Household', scope: 'on an open approval agenda of their panel',
+      expected: 'allowed', sees: PANEL_APPROVAL_PAPERS },
+    { rule: 'a panel adviser reads the DBS outcome of a household whose approval is on their panel’s open agenda',
+      actor: 'adviser.1', action: 'read', subject: 'Household', scope: 'on an open approval agenda of their panel',
+      expected: 'allowed', sees: PANEL_APPROVAL_PAPERS },
     { rule: 'a panel member cannot read a household on another panel’s agenda', actor: 'panel.2', action: 'read',
       subject: 'Household', scope: 'on an open agenda of another panel', expected: 'refused',
       reason: 'NOT_ON_AGENDA' },
@@ -193,6 +210,22 @@ export const PANEL_MEMBER: RoleTable = {
       expected: 'allowed' },
     { rule: 'the adviser cannot read an item of another panel', actor: 'adviser.1', action: 'read',
       subject: 'AgendaItem', scope: 'on an open agenda of another panel', expected: 'refused' },
+
+    { rule: 'a panel member reads their panel’s recommendation on a match while its papers are open', actor: 'panel.2',
+      action: 'read', subject: 'PanelRecommendationView', scope: 'on an open agenda of their panel',
+      expected: 'allowed-if', condition: 'from the papers’ release until 7 days after the meeting',
+      otherwise: ['on an agenda whose papers are closed', 'on an open agenda of another panel'] },
+    { rule: 'the chair reads their panel’s recommendation on a match', actor: 'panel.1', action: 'read',
+      subject: 'PanelRecommendationView', scope: 'on an open agenda of their panel', expected: 'allowed' },
+    { rule: 'the chair reads their panel’s recommendation on a household’s approval', actor: 'panel.1',
+      action: 'read', subject: 'PanelRecommendationView', scope: 'on an open approval agenda of their panel',
+      expected: 'allowed' },
+    { rule: 'the vice chair reads their panel’s recommendation on a match', actor: 'vicechair.1', action: 'read',
+      subject: 'PanelRecommendationView', scope: 'on an open agenda of their panel', expected: 'allowed' },
+    { rule: 'the adviser reads their panel’s recommendation on a match', actor: 'adviser.1', action: 'read',
+      subject: 'PanelRecommendationView', scope: 'on an open agenda of their panel', expected: 'allowed' },
+    { rule: 'the panel 2 chair cannot read panel 1’s recommendation', actor: 'chair.2', action: 'read',
+      subject: 'PanelRecommendationView', scope: 'on an open agenda of another panel', expected: 'refused' },
 
     { rule: 'the adviser schedules items on their panel’s agendas', actor: 'adviser.1', action: 'create',
       subject: 'AgendaItem', scope: 'their panel', expected: 'allowed' },

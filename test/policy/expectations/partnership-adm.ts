@@ -1,11 +1,12 @@
-import { NO_BIRTH_FAMILY, type RoleTable } from './types';
+import { FOR_APPROVAL, type RoleTable } from './types';
 
 /**
  * The partnership's ADM, the Head of APSE (adm.raa). domain.md, "The roles": approves, refuses or terminates
  * adopter households after panel, and reads households, not children. "Who records what": household approved /
  * refused / terminated. "Field classes": households, every class but birth family (which households do not
- * have). Report-quality feedback goes to "the agency" ("Panels"): domain.md names no reader; the Head of APSE
- * reads it.
+ * have); "Statutory grounds": the criminal-offence class (what the DBS checks found) is read by those who decide
+ * or recommend approval, so by the partnership ADM. Report-quality feedback goes to "the agency" ("Panels"):
+ * domain.md names no reader; the Head of APSE reads it.
  */
 export const PARTNERSHIP_ADM: RoleTable = {
   role: 'the partnership ADM',
@@ -42,12 +43,13 @@ export const PARTNERSHIP_ADM: RoleTable = {
       action: 'decide', subject: 'Match', scope: 'partnership-wide', expected: 'refused',
       reason: 'ROLE_MAY_NOT_DECIDE' },
 
-    { rule: 'the partnership ADM reads any household, without birth family', actor: 'adm.raa', action: 'read',
-      subject: 'Household', scope: 'partnership-wide', expected: 'allowed', sees: NO_BIRTH_FAMILY },
+    { rule: 'the partnership ADM reads any household, with what its DBS checks found: it decides approval',
+      actor: 'adm.raa', action: 'read', subject: 'Household', scope: 'partnership-wide', expected: 'allowed',
+      sees: FOR_APPROVAL },
     { rule: 'the partnership ADM reads a household in recruitment', actor: 'adm.raa', action: 'read',
-      subject: 'Household', scope: 'in recruitment', expected: 'allowed', sees: NO_BIRTH_FAMILY },
-    { rule: 'the partnership ADM reads a household awaiting panel', actor: 'adm.raa', action: 'read',
-      subject: 'Household', scope: 'awaiting panel', expected: 'allowed', sees: NO_BIRTH_FAMILY },
+      subject: 'Household', scope: 'in recruitment', expected: 'allowed', sees: FOR_APPROVAL },
+    { rule: 'the partnership ADM reads a household awaiting panel, DBS outcome included', actor: 'adm.raa',
+      action: 'read', subject: 'Household', scope: 'awaiting panel', expected: 'allowed', sees: FOR_APPROVAL },
     { rule: 'the partnership ADM approves a household after panel', actor: 'adm.raa', action: 'approve',
       subject: 'Household', scope: 'awaiting panel', expected: 'allowed' },
     { rule: 'the partnership ADM does not record households: family finders do', actor: 'adm.raa',
@@ -70,6 +72,10 @@ export const PARTNERSHIP_ADM: RoleTable = {
       subject: 'AgendaItem', scope: 'partnership-wide', expected: 'refused', reason: 'ROLE_MAY_NOT_CREATE' },
     { rule: 'the partnership ADM cannot record a panel recommendation', actor: 'adm.raa', action: 'recommend',
       subject: 'AgendaItem', scope: 'partnership-wide', expected: 'refused', reason: 'ROLE_MAY_NOT_RECOMMEND' },
+    { rule: 'the partnership ADM reads the panel’s recommendation on a household’s approval, its reasons and the meeting’s date',
+      actor: 'adm.raa', action: 'read', subject: 'PanelRecommendationView', scope: 'awaiting panel',
+      expected: 'allowed-if', condition: 'the recommendation is on a household, which the partnership ADM decides',
+      otherwise: ['partnership-wide'] },
     { rule: 'the partnership ADM reads the panels’ report-quality feedback', actor: 'adm.raa', action: 'read',
       subject: 'ReportQualityFeedback', scope: 'partnership-wide', expected: 'allowed' },
     { rule: 'the partnership ADM cannot record report-quality feedback: the panel gives it', actor: 'adm.raa',

@@ -7,6 +7,8 @@ import { EVERY_CLASS, NO_BIRTH_FAMILY, type RoleTable } from './types';
  * finder, records placement orders, early-permanence placements, placements, adoption orders, plan changes and
  * disruptions, for their linked authority. "Field classes": every class of their authority's children.
  * Households: domain.md is silent; the PPM lead reads those proposed for its children, to record placements.
+ * "Statutory grounds": a child may be fostered for adoption while adoption is only being considered, with
+ * dually approved carers the PPM lead names before any proposal; so it reads their case fields.
  */
 export const PPM_LEAD: RoleTable = {
   role: 'a PPM lead',
@@ -89,12 +91,16 @@ export const PPM_LEAD: RoleTable = {
     { rule: 'a Kent PPM lead cannot decide a Kent match', actor: 'ppm.kent', action: 'decide', subject: 'Match',
       scope: 'own authority', expected: 'refused', reason: 'ROLE_MAY_NOT_DECIDE' },
 
-    { rule: 'a Medway PPM lead reads a household proposed for a Medway child, without birth family',
+    { rule: 'a Medway PPM lead reads a household proposed for a Medway child, without what its DBS checks found',
       actor: 'ppm.medway', action: 'read', subject: 'Household', scope: 'proposed for a child of their authority',
       expected: 'allowed', sees: NO_BIRTH_FAMILY },
     { rule: 'a Medway PPM lead cannot read a household proposed only for a Kent child', actor: 'ppm.medway',
       action: 'read', subject: 'Household', scope: 'not proposed for a child of their authority',
       authority: 'KENT', expected: 'refused', reason: 'NOT_PROPOSED_FOR_YOUR_CHILDREN' },
+    { rule: 'a Kent PPM lead reads the case fields of dually approved carers, to foster a child with them for adoption while adoption is considered',
+      actor: 'ppm.kent', action: 'read', subject: 'Household', scope: 'dually approved carers',
+      expected: 'allowed-if', condition: 'approved as adopters and as foster carers',
+      otherwise: ['in recruitment'], sees: ['case'] },
     { rule: 'a Kent PPM lead cannot record a household', actor: 'ppm.kent', action: 'create', subject: 'Household',
       scope: 'partnership-wide', expected: 'refused', reason: 'ROLE_MAY_NOT_CREATE' },
     { rule: 'a Medway PPM lead cannot advance the stage of a household proposed for a Medway child',
@@ -127,6 +133,9 @@ export const PPM_LEAD: RoleTable = {
       reason: 'ROLE_MAY_NOT_CREATE' },
     { rule: 'a Kent PPM lead cannot record a panel recommendation', actor: 'ppm.kent', action: 'recommend',
       subject: 'AgendaItem', scope: 'partnership-wide', expected: 'refused', reason: 'ROLE_MAY_NOT_RECOMMEND' },
+    { rule: 'a Kent PPM lead cannot read the panel’s recommendation on a Kent child’s match: the ADM decides',
+      actor: 'ppm.kent', action: 'read', subject: 'PanelRecommendationView', scope: 'own authority',
+      expected: 'refused', reason: 'ROLE_MAY_NOT_READ' },
     { rule: 'a Kent PPM lead cannot read report-quality feedback', actor: 'ppm.kent', action: 'read',
       subject: 'ReportQualityFeedback', scope: 'partnership-wide', expected: 'refused', reason: 'ROLE_MAY_NOT_READ' },
     { rule: 'a Kent PPM lead cannot record report-quality feedback', actor: 'ppm.kent', action: 'create',

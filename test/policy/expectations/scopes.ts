@@ -19,8 +19,13 @@ const SCOPES = {
   'on an agenda whose papers are not yet released': 'on their panel’s agenda; the papers are released in 5 days',
   'on an agenda whose papers are closed': 'on their panel’s agenda; met 15 days ago, the papers closed 8 days ago',
   'on an open agenda of another panel': 'on the agenda of another panel’s meeting held 2 days ago',
+  'on an open approval agenda of their panel':
+    'a household at the panel stage on their panel’s agenda for approval, heard 2 days ago; its papers are open',
+  'on an approval agenda whose papers are closed':
+    'a household at the panel stage on their panel’s agenda for approval, heard 15 days ago; the papers closed 8 days ago',
   'awaiting panel': 'a match proposed and on no agenda yet, or a household at the panel stage',
   'in recruitment': 'a household at Stage 2, linked with no child and on no agenda',
+  'dually approved carers': 'a household approved as adopters and as foster carers (early permanence), linked with no child',
   'their panel': 'the actor’s panel (its meetings, feedback, next meeting’s agenda)',
   'another panel': 'a panel the actor does not sit on',
 } as const;
@@ -38,11 +43,17 @@ export const WINDOWS = {
 type Window = keyof typeof WINDOWS;
 type PanelNumber = 1 | 2 | 3 | 4;
 
+/** A case on the agenda of a panel's meeting, whose papers stand in a window. */
+type Agenda = { panel: PanelNumber; window: Window };
+
 /**
  * What must exist for a record to stand in a scope:
  * - a case: a child of `authority` allocated to `finder`, with its plan decision, placement order, a match with
- *   a household (PLACED: placed, then disrupted; PROPOSED: awaiting panel), on `agenda` if any;
- * - a household at `stage`, linked with no child; a panel (its next meeting, its feedback);
+ *   a household (PLACED: placed, then disrupted; PROPOSED: awaiting panel), on `agenda` if any (a MATCH item);
+ * - a household at `stage` (dually approved if `earlyPermanence`), linked with no child, on `agenda` for its
+ *   approval if any (an ADOPTER_APPROVAL item);
+ *   a panel (its next meeting, its feedback); a panel's recommendation is on its item, once the meeting is held
+ *   (for a decision maker's scopes, on an item of a panel they do not sit on);
  * - a support request of `authority` with its assessment; an access-log event about a child of `authority`;
  *   or the partnership's aggregates and access log.
  */
@@ -52,9 +63,9 @@ export type Fixture =
       authority: Authority;
       finder: 'finder.1' | 'finder.2';
       link: 'PLACED' | 'PROPOSED';
-      agenda: { panel: PanelNumber; window: Window } | null;
+      agenda: Agenda | null;
     }
-  | { kind: 'household'; stage: 'PANEL' | 'STAGE_2' }
+  | { kind: 'household'; stage: 'PANEL' | 'STAGE_2' | 'APPROVED'; agenda: Agenda | null; earlyPermanence?: true }
   | { kind: 'panel'; panel: PanelNumber }
   | { kind: 'support'; authority: Authority }
   | { kind: 'audit'; authority: Authority }
@@ -63,6 +74,18 @@ export type Fixture =
 const PANEL_SUBJECTS: SubjectType[] = ['Panel', 'PanelMeeting', 'ReportQualityFeedback'];
 const SUPPORT_SUBJECTS: SubjectType[] = ['SupportRequest', 'SupportAssessment'];
 const PARTNERSHIP_SUBJECTS: SubjectType[] = ['BoardPerformance', 'PooledBudget', 'AuditEvent'];
+
+/**
+ * Where a recommendation stands for a decision maker: the panel heard the case and recommended, and its papers
+ * have closed; the panel (panel 3) is one no demo member of staff sits on.
+ */
+const RECOMMENDED: Agenda = { panel: 3, window: 'closed' };
+
+/** A household on its panel's agenda for approval: an item about the household alone. */
+const APPROVAL_SCOPES: Partial<Record<Scope, Window>> = {
+  'on an open approval agenda of their panel': 'open',
+  'on an approval agenda whose papers are closed': 'closed',
+};
 
 const AGENDA_SCOPES: Partial<Record<Scope, { window: Window; otherPanel?: true }>> = {
   'on an open agenda of their panel': { window: 'open' },
@@ -99,8 +122,14 @@ export function fixtureFor({ actor, subject, scope, authority }: Where): Fixture
     if (scope === 'partnership-wide') return { kind: 'panel', panel: 1 };
     return fail('does not apply to panel records');
   }
-  if (scope === 'in recruitment') return { kind: 'household', stage: 'STAGE_2' };
-  if (scope === 'awaiting panel' && subject !== 'Match') return { kind: 'household', stage: 'PANEL' };
+  const recommendation = subject === 'PanelRecommendationView';
+  if (scope === 'in recruitment') return { kind: 'household', stage: 'STAGE_2', agenda: null };
+  if (scope === 'dually approved carers') return { kind: 'household', stage: 'APPROVED', agenda: null, earlyPermanence: true };
+  if (scope === 'awaiting panel' && subject !== 'Match') {
+    return { kind: 'household', stage: 'PANEL', agenda: recommendation ? RECOMMENDED : null };
+  }
+  const approval = APPROVAL_SCOPES[scope];
+  if (approval) return { kind: 'household', stage: 'PANEL', agenda: { panel: myPanel(), window: approval } };
 
   const fixture: Fixture = {
     kind: 'case',
@@ -138,6 +167,7 @@ export function fixtureFor({ actor, subject, scope, authority }: Where): Fixture
     case 'another panel':
       return fail('applies to panel records only');
   }
+  if (recommendation && !fixture.agenda) fixture.agenda = RECOMMENDED;
   return fixture;
 }
 

@@ -56,6 +56,8 @@ export const SUPPORT_WORKER: RoleTable = {
       subject: 'PanelMeeting', scope: 'partnership-wide', expected: 'refused', reason: 'ROLE_MAY_NOT_READ' },
     { rule: 'a support worker cannot read an agenda item', actor: 'support.1', action: 'read',
       subject: 'AgendaItem', scope: 'partnership-wide', expected: 'refused', reason: 'ROLE_MAY_NOT_READ' },
+    { rule: 'a support worker cannot read a panel’s recommendation', actor: 'support.1', action: 'read',
+      subject: 'PanelRecommendationView', scope: 'partnership-wide', expected: 'refused', reason: 'ROLE_MAY_NOT_READ' },
     { rule: 'a support worker cannot read report-quality feedback', actor: 'support.1', action: 'read',
       subject: 'ReportQualityFeedback', scope: 'partnership-wide', expected: 'refused', reason: 'ROLE_MAY_NOT_READ' },
     { rule: 'a support worker cannot read the board’s performance figures', actor: 'support.1', action: 'read',

@@ -5,7 +5,7 @@ import type { Scope } from './scopes';
  * What a reader sees of a child or household: the field classes of domain.md ("Field classes and who
  * sees them"), and the panel's narrow view of identity.
  */
-export type FieldView = 'case' | 'identifying' | 'special' | 'birthFamily' | 'first name and age';
+export type FieldView = 'case' | 'identifying' | 'special' | 'criminalOffence' | 'birthFamily' | 'first name and age';
 
 /** The steps of a journey that the `record` and `update` actions stand for, by their GraphQL mutation. */
 export type Step =
@@ -56,8 +56,15 @@ export type RoleTable = { role: string; rows: Row[] };
 
 /** The views domain.md's table of field classes gives. */
 export const EVERY_CLASS: FieldView[] = ['case', 'identifying', 'special', 'birthFamily'];
+/** Casework: a child without its birth family; a household without its criminal-offence data (what the DBS checks found). */
 export const NO_BIRTH_FAMILY: FieldView[] = ['case', 'identifying', 'special'];
+/** Who decides a household's approval reads what its DBS checks found. */
+export const FOR_APPROVAL: FieldView[] = [...NO_BIRTH_FAMILY, 'criminalOffence'];
 export const PANEL_PAPERS: FieldView[] = ['case', 'first name and age', 'special'];
+/** A child whose match is before the panel: the papers include the child's permanence report (birth family). */
+export const PANEL_MATCH_PAPERS: FieldView[] = [...PANEL_PAPERS, 'birthFamily'];
+/** A household whose approval (review, termination) is before the panel: the papers include what its DBS checks found. */
+export const PANEL_APPROVAL_PAPERS: FieldView[] = [...PANEL_PAPERS, 'criminalOffence'];
 
 /** The fields of "first name and age only", for the two records that have them. */
 export const FIRST_NAME_AND_AGE = {
