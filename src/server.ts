@@ -66,12 +66,16 @@ export async function createServer(deps: AppDeps): Promise<ApiServer> {
         const clientRequestId = clientRequestIdOf(req);
         res.setHeader('x-request-id', requestId);
         if (clientRequestId) res.setHeader('x-client-request-id', clientRequestId);
-        const context = await buildContext(deps, req, requestId, clientRequestId);
-        // Whatever path the response takes, the request's transaction and its place in flight never outlive it.
+        // Whatever path the response takes — the client may leave while the request still waits its turn —
+        // the request's transaction and its place among its member of staff's requests never outlive it.
+        const gone = new AbortController();
+        let context: RequestContext | undefined;
         res.on('close', () => {
-          context.release();
-          void context.db.finish('rollback').catch(() => undefined);
+          gone.abort();
+          context?.release();
+          void context?.db.finish('rollback').catch(() => undefined);
         });
+        context = await buildContext(deps, req, requestId, clientRequestId, gone.signal);
         return context;
       },
     }),

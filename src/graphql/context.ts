@@ -118,12 +118,27 @@ async function authenticate(deps: AppDeps, req: Request): Promise<string> {
  * staff = UNAUTHENTICATED; past the rate limit = RATE_LIMITED) and the facts, in one round trip to the
  * database; the ability, built once per request.
  */
-export async function buildContext(deps: AppDeps, req: Request, requestId: string, clientRequestId: string | null): Promise<RequestContext> {
+export async function buildContext(
+  deps: AppDeps,
+  req: Request,
+  requestId: string,
+  clientRequestId: string | null,
+  clientGone?: AbortSignal,
+): Promise<RequestContext> {
   const staffId = await authenticate(deps, req);
   const turn = deps.inFlight.enter(staffId);
   if (!turn) throw rateLimited(1, 'CONCURRENT_REQUESTS');
   await turn;
-  const release = () => deps.inFlight.leave(staffId);
+  let released = false;
+  const release = () => {
+    if (!released) deps.inFlight.leave(staffId);
+    released = true;
+  };
+  // A client that left while its request waited its turn gives the turn back at once.
+  if (clientGone?.aborted) {
+    release();
+    throw new Error('the client left before its request ran');
+  }
   const db = new DbScope(deps.dataSource);
   const now = deps.clock();
   const today = ukDate(now);
@@ -142,6 +157,7 @@ export async function buildContext(deps: AppDeps, req: Request, requestId: strin
     const loaders = new ScopedLoaders(() => db.manager, ability);
     const base: ServiceContext = { log: deps.log.child({ requestId, staffId }), now, today, actor, facts, ability, db, loaders };
     const audit = new AuditTrail();
+    if (clientGone?.aborted) throw new Error('the client left while its request was opened');
     return {
       ...base,
       requestId,

@@ -1,4 +1,10 @@
+import type { Request } from 'express';
+import { demoStaff } from '../../seeds/demo-staff';
 import { ConcurrentRequests } from '../../src/auth/concurrent-requests';
+import { signDevToken } from '../../src/auth/tokens';
+import { appDepsFrom, buildContext } from '../../src/graphql/context';
+import { createLogger } from '../../src/logger';
+import { TEST_CONFIG } from '../helpers/test-api';
 
 describe('requests of one member of staff at once', () => {
   it('beyond their share a request waits its turn, and runs when one of theirs ends', async () => {
@@ -25,5 +31,22 @@ describe('requests of one member of staff at once', () => {
     const inFlight = new ConcurrentRequests(1, 0);
     await inFlight.enter('a');
     expect(inFlight.enter('b')).not.toBeNull();
+  });
+});
+
+describe('a client that leaves while its request waits its turn', () => {
+  it('gives the turn back: the member of staff’s next request runs at once', async () => {
+    const staffId = demoStaff('adm.kent').id;
+    const token = await signDevToken(TEST_CONFIG.jwt, staffId);
+    const req = { header: (name: string) => (name.toLowerCase() === 'authorization' ? `Bearer ${token}` : undefined), ip: '127.0.0.1' } as unknown as Request;
+    const inFlight = new ConcurrentRequests(1, 1);
+    const deps = { ...appDepsFrom(TEST_CONFIG, null as never, createLogger('silent'), () => new Date()), inFlight };
+    const gone = new AbortController();
+    gone.abort();
+    await expect(buildContext(deps, req, 'left-early', null, gone.signal)).rejects.toThrow(/left/);
+    let ran = false;
+    void inFlight.enter(staffId)!.then(() => (ran = true));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(ran).toBe(true);
   });
 });
