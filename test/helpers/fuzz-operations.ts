@@ -18,8 +18,10 @@ import { seededRandom } from '../../seeds/random';
 /**
  * Generated GraphQL operations for the fuzz test, valid and broken, from the published schema itself:
  * every root field, arguments drawn from pools of good and hostile values (real ids of every authority,
- * malformed ids, impossible dates, huge and NUL-bearing strings, unknown enum values, missing required
- * fields, wrong types), and broken documents.
+ * malformed ids, impossible dates and dates outside 1900–2100, months out of range, garbage, forged and
+ * another list's cursors, huge strings and strings with NULs, control characters, half surrogate pairs,
+ * bidirectional overrides or nothing visible, unknown enum values, missing required fields, wrong types),
+ * and broken documents (subscriptions, which this API does not serve, among them).
  */
 export type FuzzOperation = { root: string; query: string; variables: Record<string, unknown> };
 
@@ -36,12 +38,29 @@ const HOSTILE_STRINGS = [
   "Fz O'Brien'); DROP TABLE children; --",
   'Fz \u0000 NUL',
   'Fz \ud800 lone surrogate',
+  '\udc00',
+  'Fz \u0007 bell',
+  'Fz \u202e override',
+  '\u200b',
+  '\u00a0\u200d',
+  '\u3164',
+  'Zoe\u0308',
   'Fz 😀 Ünïcødé',
   '%00%27',
   '{"$ne": null}',
 ];
 const GOOD_STRINGS = ['Fz Ada', 'Fz Lovelace', 'Fz reasons recorded at panel', '2024-25', 'KENT'];
-const DATES = ['2024-02-12', '2025-06-30', '2026-11-20', '2026-11-21', '2999-01-01', '1899-12-31', '2026-02-30', '2026-13-01', '20/11/2026', 'yesterday', ''];
+const DATES = [
+  '2024-02-12', '2025-06-30', '2026-11-20', '2026-11-21', '2999-01-01', '1899-12-31', '2026-02-30', '2026-13-01', '20/11/2026', 'yesterday', '',
+  '0000-01-01', '0090-01-01', '2101-01-01',
+];
+/** Months (board periods) and cursors: good, out of range, garbage, forged, and another list's. */
+const MONTHS = ['2020-11', '2021-05', '0090-01', '2101-01', '2021-13', 'May 2021'];
+const CURSORS = [
+  'not a cursor',
+  Buffer.from(JSON.stringify(['children', 'yesterday', 'x'])).toString('base64url'),
+  Buffer.from(JSON.stringify(['households', '2026-11-20T10:00:00.000Z', '00000000-0000-4000-8000-000000000000'])).toString('base64url'),
+];
 const INTS = [-1, 0, 1, 2, 50, 100, 101, 10_000, 2_147_483_647, -2_147_483_648];
 const JUNK_IDS = ['', 'x', '1 OR 1=1', '00000000-0000-0000-0000-000000000000', 'ffffffff-ffff-4fff-bfff-ffffffffffff', 'a'.repeat(300), '../../etc/passwd'];
 
@@ -54,6 +73,7 @@ export function fuzzOperations(seed: number, ids: readonly string[]) {
       case 'ID':
         return random.chance(0.7) ? random.pick(ids) : random.chance(0.5) ? random.uuid() : random.pick(JUNK_IDS);
       case 'String':
+        if (random.chance(0.15)) return random.pick([...MONTHS, ...CURSORS]);
         return random.chance(0.6) ? random.pick(GOOD_STRINGS) : random.pick(HOSTILE_STRINGS);
       case 'Date':
         return random.pick(DATES);
@@ -124,7 +144,15 @@ export function fuzzOperations(seed: number, ids: readonly string[]) {
   /** A broken document: cut short, with a stray token, or not GraphQL at all. */
   function broken(valid: FuzzOperation): FuzzOperation {
     const cut = valid.query.slice(0, random.int(1, valid.query.length - 1));
-    const query = random.pick([cut, `${valid.query} }`, valid.query.replace('{', '{ __proto__ '), 'SELECT * FROM children', '{ { {', '']);
+    const query = random.pick([
+      cut,
+      `${valid.query} }`,
+      valid.query.replace('{', '{ __proto__ '),
+      'SELECT * FROM children',
+      '{ { {',
+      '',
+      valid.query.replace(/^(query|mutation)/, 'subscription'),
+    ]);
     return { ...valid, query };
   }
 
