@@ -1,9 +1,9 @@
 import type { Authority } from '../src/authz/vocabulary';
 
 /**
- * The figures of the partnership's Performance Update for 1 November 2020 – 31 May 2021
- * (/work/shared/figures.md), as data. The seed generates records whose dates reproduce them when
- * counted; nothing here is stored.
+ * The figures of the partnership's Performance Update for 1 November 2020 – 31 May 2021 (reported to
+ * Kent's Children's, Young People and Education Cabinet Committee, 16 November 2021), as data. The seed
+ * generates records whose dates reproduce them when counted; nothing here is stored.
  */
 export const PERIOD = { from: '2020-11-01', to: '2021-05-31' } as const;
 export const PERIOD_MONTHS = ['2020-11', '2020-12', '2021-01', '2021-02', '2021-03', '2021-04', '2021-05'] as const;

@@ -35,7 +35,7 @@ export type SeedSummary = { today: string } & Record<string, number | string>;
 
 /**
  * Demo data for an empty database, in one transaction: the staff, the records as of `today` (a UK
- * date) that reproduce the published figures of /work/shared/figures.md when counted, and the pooled budget.
+ * date) that reproduce the published figures (seeds/published-figures.ts) when counted, and the pooled budget.
  */
 export async function seedDemoData(dataSource: DataSource, today: string = ukDate(new Date())): Promise<SeedSummary> {
   const tables = generateDemoData(today);

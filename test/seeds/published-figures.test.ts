@@ -1,9 +1,10 @@
 import { useSeededDatabase } from './seeded-database';
 
 /**
- * The demo data reproduces the partnership's Performance Update, 1 November 2020 – 31 May 2021
- * (/work/shared/figures.md), when its records are counted the way the board view counts them. The
- * expected tables are copied by hand from the published report, not imported from seeds/.
+ * The demo data reproduces the partnership's Performance Update, 1 November 2020 – 31 May 2021 (reported
+ * to Kent's Children's, Young People and Education Cabinet Committee, 16 November 2021), when its records
+ * are counted the way the board view counts them. The expected tables are copied by hand from the published
+ * report, not imported from seeds/.
  */
 const db = useSeededDatabase();
 
