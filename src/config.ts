@@ -8,6 +8,11 @@ const optionalUrl = makeValidator<string>((value) => {
 
 const DEV_JWT_SECRET = 'apse-development-only-secret-not-for-production';
 
+export type RequestTimeouts = { statementMs: number; lockMs: number; idleInTransactionMs: number; boardStatementMs: number };
+
+/** A request's timeouts unless configured otherwise, in milliseconds. */
+export const DEFAULT_TIMEOUTS: RequestTimeouts = { statementMs: 5000, lockMs: 2000, idleInTransactionMs: 30000, boardStatementMs: 30000 };
+
 const spec = {
   NODE_ENV: str({ choices: ['development', 'test', 'production'], default: 'development' }),
   HOST: str({ default: '127.0.0.1', desc: 'interface to listen on (0.0.0.0 in a container)' }),
@@ -22,10 +27,10 @@ const spec = {
   JWT_AUDIENCE: str({ default: 'apse-api' }),
   RATE_LIMIT_PER_MINUTE: num({ default: 600, desc: 'requests a member of staff may make a minute, across all instances' }),
   RATE_LIMIT_UNAUTHENTICATED_PER_MINUTE: num({ default: 60, desc: 'requests without a valid token a client address may make a minute' }),
-  STATEMENT_TIMEOUT_MS: num({ default: 5000, desc: 'longest a request statement may run (TIMEOUT beyond)' }),
-  LOCK_TIMEOUT_MS: num({ default: 2000, desc: 'longest a request statement may wait for a lock' }),
-  IDLE_IN_TRANSACTION_TIMEOUT_MS: num({ default: 30000, desc: 'longest a request transaction may sit idle before the database ends it' }),
-  BOARD_STATEMENT_TIMEOUT_MS: num({ default: 30000, desc: 'longest a board aggregate may run' }),
+  STATEMENT_TIMEOUT_MS: num({ default: DEFAULT_TIMEOUTS.statementMs, desc: 'longest a request statement may run (TIMEOUT beyond)' }),
+  LOCK_TIMEOUT_MS: num({ default: DEFAULT_TIMEOUTS.lockMs, desc: 'longest a request statement may wait for a lock' }),
+  IDLE_IN_TRANSACTION_TIMEOUT_MS: num({ default: DEFAULT_TIMEOUTS.idleInTransactionMs, desc: 'longest a request transaction may sit idle before the database ends it' }),
+  BOARD_STATEMENT_TIMEOUT_MS: num({ default: DEFAULT_TIMEOUTS.boardStatementMs, desc: 'longest a board aggregate may run' }),
   CONCURRENT_REQUESTS_PER_STAFF: num({ default: 3, desc: 'requests of one member of staff at the database at once on one instance (below DB_POOL_MAX)' }),
   QUEUED_REQUESTS_PER_STAFF: num({ default: 64, desc: 'requests of one member of staff that may wait their turn; beyond, RATE_LIMITED' }),
   A2_THRESHOLD_DAYS: num({ default: 121, desc: 'DfE scorecard A2: placement order to match decision, days' }),
@@ -62,8 +67,6 @@ export type Config = {
   auditSigningKey: { pem: string } | { file: string };
   auditCheckpointMinutes: number;
 };
-
-export type RequestTimeouts = { statementMs: number; lockMs: number; idleInTransactionMs: number; boardStatementMs: number };
 
 /** Adoption scorecard thresholds (days): configuration, not code. */
 export type TimelinessThresholds = { a2Days: number; a10Days: number };

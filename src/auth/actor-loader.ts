@@ -1,6 +1,6 @@
 import { escapeLiteral } from 'pg';
 import type { EntityManager } from 'typeorm';
-import type { RequestTimeouts } from '../config';
+import { DEFAULT_TIMEOUTS, type RequestTimeouts } from '../config';
 import type { Actor, RoleAssignment } from '../authz/actor';
 import type { ScopeFacts } from '../authz/facts';
 import { FACTS, FACTS_SQL, factsFrom, type FactsRow } from '../authz/facts-loader';
@@ -61,8 +61,6 @@ export type RequestOpening = { actor: Actor; facts: ScopeFacts; requestsThisMinu
 /** What the access log records of the request besides who made it, and how long its statements may take. */
 export type RequestRecord = { requestId: string; clientRequestId: string | null; policyVersion: string; timeouts?: RequestTimeouts };
 
-/** When a caller names none (tests of the database alone): as the configuration's defaults. */
-const DEFAULT_TIMEOUTS: RequestTimeouts = { statementMs: 5000, lockMs: 2000, idleInTransactionMs: 30000, boardStatementMs: 30000 };
 
 /**
  * Opens the request's database scope in one round trip, with its BEGIN: the actor's statement counts the
