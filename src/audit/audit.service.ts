@@ -1,4 +1,4 @@
-import { accessBasis } from '../authz/access-basis';
+import { accessBasis, auditedAuthorities } from '../authz/access-basis';
 import { assertMayEver } from '../authz/refusals';
 import { accessibleQuery } from '../authz/scoped-reads';
 import type { ServiceContext } from '../graphql/context';
@@ -53,8 +53,7 @@ export class AuditService {
       newestId: ids.length ? String(Math.max(...ids)) : null,
       oldestId: ids.length ? String(Math.min(...ids)) : null,
     };
-    const scope = this.ctx.actor.assignments.flatMap((a) => (a.role === 'AUDITOR' && a.authority ? [a.authority] : []));
-    this.audit.readLog(criteria, accessBasis(this.ctx.actor, this.ctx.facts, 'AuditEvent', {}), scope.length ? scope : null);
+    this.audit.readLog(criteria, accessBasis(this.ctx.actor, this.ctx.facts, 'AuditEvent', {}), auditedAuthorities(this.ctx.actor));
   }
 }
 

@@ -17,8 +17,8 @@ export function accessBasis(actor: Actor, facts: ScopeFacts, subjectType: string
     return `authority ${record.authority}`;
   }
   if (subjectType === 'AuditEvent') {
-    const audited = actor.assignments.flatMap((a) => (a.role === 'AUDITOR' && a.authority ? [a.authority] : []));
-    return audited.length ? `auditor of ${audited.join(', ')}` : 'partnership-wide role';
+    const audited = auditedAuthorities(actor);
+    return audited ? `auditor of ${audited.join(', ')}` : 'partnership-wide role';
   }
   if (subjectType !== 'Household') return 'partnership-wide role';
   const item = facts.openAgendaItems.find((i) => i.householdId === record.id);
@@ -27,4 +27,10 @@ export function accessBasis(actor: Actor, facts: ScopeFacts, subjectType: string
   const proposedFor = record.proposedFor?.find((authority) => casework.includes(authority as (typeof casework)[number]));
   if (proposedFor) return `household proposed for a child of ${proposedFor}`;
   return 'partnership-wide role';
+}
+
+/** The authorities a council's auditor audits; null for the partnership's auditor, who audits them all. */
+export function auditedAuthorities(actor: Actor): string[] | null {
+  const audited = actor.assignments.flatMap((a) => (a.role === 'AUDITOR' && a.authority ? [a.authority] : []));
+  return audited.length ? audited : null;
 }
