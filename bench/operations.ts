@@ -95,7 +95,7 @@ const CREATE_CHILD = `
   }`;
 
 /** The twelve months up to the generated data's last day (bench/data/timeline.ts AS_OF). */
-const BOARD_PERIOD = { from: '2025-12', to: '2026-11' };
+const BOARD_PERIOD = { from: '2025-04', to: '2026-03' };
 
 /** A valid new Kent child: born and in care before the data's last day, with a check-digit-valid NHS number. */
 const NEW_CHILD = {

@@ -266,7 +266,17 @@ async function createBoardFunctions(q: QueryRunner): Promise<void> {
         FROM counted x ORDER BY x.authority NULLS LAST, x.ordinality;
     END $$`);
 
-  // Children adopted in the period, with the dates of the A2 and A10 clocks.
+  await createTimeliness(q);
+
+  for (const fn of BOARD_FUNCTIONS) {
+    await q.query(`ALTER FUNCTION ${fn} OWNER TO apse_reporting`);
+    await q.query(`REVOKE EXECUTE ON FUNCTION ${fn} FROM PUBLIC`);
+    await q.query(`GRANT EXECUTE ON FUNCTION ${fn} TO apse_app`);
+  }
+}
+
+/** Children adopted in the period, with the dates of the A2 and A10 clocks (also the down of 1795400002700). */
+export async function createTimeliness(q: QueryRunner): Promise<void> {
   await q.query(`
     CREATE FUNCTION board_timeliness(first_day date, last_day date)
     RETURNS TABLE (authority text, "childrenAdopted" int, "a2AverageDays" float, "a10AverageDays" float)
@@ -287,10 +297,4 @@ async function createBoardFunctions(q: QueryRunner): Promise<void> {
              round(avg(a.moved_in_on - a.entered_care_on), 1)::float
         FROM adopted a GROUP BY ROLLUP (a.authority);
     END $$`);
-
-  for (const fn of BOARD_FUNCTIONS) {
-    await q.query(`ALTER FUNCTION ${fn} OWNER TO apse_reporting`);
-    await q.query(`REVOKE EXECUTE ON FUNCTION ${fn} FROM PUBLIC`);
-    await q.query(`GRANT EXECUTE ON FUNCTION ${fn} TO apse_app`);
-  }
 }

@@ -25,6 +25,7 @@ import { AgendaOneOpenItemPerMatch1795400002300 } from './1795400002300-agenda-o
 import { PlacementTemporaryFosterCarerApproval1795400002400 } from './1795400002400-placement-temporary-foster-carer-approval';
 import { HouseholdProposedForLive1795400002500 } from './1795400002500-household-proposed-for-live';
 import { RateLimitAddresses1795400002600 } from './1795400002600-rate-limit-addresses';
+import { BoardDisclosureControl1795400002700 } from './1795400002700-board-disclosure-control';
 
 /** In order. A landed migration is never edited: add a new one. */
 export const MIGRATIONS = [
@@ -55,4 +56,5 @@ export const MIGRATIONS = [
   PlacementTemporaryFosterCarerApproval1795400002400,
   HouseholdProposedForLive1795400002500,
   RateLimitAddresses1795400002600,
+  BoardDisclosureControl1795400002700,
 ];

@@ -35,15 +35,13 @@ export const CATEGORIES = {
 export const MONTHLY_BY_AUTHORITY = `SELECT * FROM board_monthly_by_authority($1, $2, $3)`;
 
 /**
- * $1 last day, $2 the characteristics broken down, $3 each one's categories (JSON): one statement for the
- * children waiting and every breakdown a request asks for. Rows without a characteristic are the totals,
- * one per authority with a child waiting and one for the partnership (authority null); counts from 1 to 5
- * of a breakdown come back suppressed.
+ * $1 the last day, $2 the characteristics: per authority, the children waiting and their summed days (rows without
+ * a characteristic), and their counts by each category. Whole counts: the service withholds the small ones.
  */
-export const WAITING = `SELECT * FROM board_waiting($1, $2, $3)`;
+export const WAITING = `SELECT * FROM board_waiting($1, $2)`;
 
-/** $1 first day, $2 last day: children adopted in the period, with the averages of the A2 and A10 clocks. */
-export const TIMELINESS = `SELECT * FROM board_timeliness($1, $2)`;
+/** $1 first day, $2 last day: per month and authority, the children adopted and the summed days of A2 and A10. */
+export const ADOPTIONS_BY_MONTH = `SELECT * FROM board_adoptions_by_month($1, $2)`;
 
 export const POOLED_BUDGET = `
   SELECT y.financial_year AS "financialYear", y.operating_budget::float AS "operatingBudget", y.spend::float AS spend,

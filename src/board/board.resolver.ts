@@ -25,7 +25,7 @@ export class BoardResolver {
     return ctx.services.board.pooledBudget(financialYear ?? null);
   }
 
-  @FieldResolver(() => [AuthorityMonth], { description: 'Every month × authority; never suppressed.' })
+  @FieldResolver(() => [AuthorityMonth], { description: 'Every month × authority: counts of events as the committee papers publish them, small numbers included.' })
   byAuthority(@Root() period: MonthPeriod, @Ctx() ctx: RequestContext) {
     return ctx.services.board.byAuthority(period);
   }
@@ -35,17 +35,25 @@ export class BoardResolver {
     return ctx.services.board.partnership(period);
   }
 
-  @FieldResolver(() => [ChildrenWaiting], { description: 'On the last day of the period: per authority, then the partnership.' })
+  @FieldResolver(() => [ChildrenWaiting], {
+    description: 'On the last day of the period: per authority, then the partnership; small counts and averages withheld as in childrenWaitingBy.',
+  })
   childrenWaiting(@Root() period: MonthPeriod, @Ctx() ctx: RequestContext) {
     return ctx.services.board.childrenWaiting(period);
   }
 
-  @FieldResolver(() => [TimelinessMeasure], { description: 'A2 and A10 over the children adopted in the period.' })
+  @FieldResolver(() => [TimelinessMeasure], {
+    nullable: true,
+    description:
+      'A2 and A10 over the children adopted in the period: a whole month, quarter of the financial year or financial year; for any other period, null with BAD_USER_INPUT (the other fields still answer).',
+  })
   timeliness(@Root() period: MonthPeriod, @Ctx() ctx: RequestContext) {
     return ctx.services.board.timeliness(period);
   }
 
-  @FieldResolver(() => [CharacteristicCount], { description: 'Children waiting at the end of the period; counts 1 to 5 suppressed.' })
+  @FieldResolver(() => [CharacteristicCount], {
+    description: 'Children waiting at the end of the period: counts from 1 to 5 suppressed, and any other count that would let one be worked out.',
+  })
   childrenWaitingBy(
     @Root() period: MonthPeriod,
     @Arg('characteristic', () => CharacteristicEnum) characteristic: Characteristic,

@@ -1,35 +1,39 @@
 import DataLoader from 'dataloader';
 import { assertMayEver } from '../authz/refusals';
-import { AUTHORITIES, type Authority } from '../authz/vocabulary';
+import type { Authority } from '../authz/vocabulary';
 import type { TimelinessThresholds } from '../config';
 import type { ServiceContext } from '../graphql/context';
 import { badUserInput } from '../graphql/errors';
-import { CATEGORIES, MONTHLY_BY_AUTHORITY, MONTHLY_PARTNERSHIP, POOLED_BUDGET, TIMELINESS, WAITING } from './board-queries';
-import type {
-  AuthorityMonth,
-  BoardPerformance,
-  Characteristic,
-  CharacteristicCount,
-  ChildrenWaiting,
-  PartnershipMonth,
-  PooledBudgetYear,
-  TimelinessMeasure,
+import { ADOPTIONS_BY_MONTH, MONTHLY_BY_AUTHORITY, MONTHLY_PARTNERSHIP, POOLED_BUDGET, WAITING } from './board-queries';
+import {
+  CHARACTERISTICS,
+  type AuthorityMonth,
+  type BoardPerformance,
+  type Characteristic,
+  type CharacteristicCount,
+  type ChildrenWaiting,
+  type PartnershipMonth,
+  type PooledBudgetYear,
+  type TimelinessMeasure,
 } from './board.types';
 import { monthPeriod, type MonthPeriod } from './months';
+import { reportingPeriod } from './reporting-periods';
+import { protectTimeliness, type AdoptionsRow } from './timeliness-disclosure';
+import { protectWaiting, type ProtectedWaiting, type WaitingCountRow } from './waiting-disclosure';
 
-type ByScope = { authority: Authority | null };
-/** What a request asks of the children waiting: their totals, or a breakdown. */
-type WaitingDataset = 'TOTALS' | Characteristic;
-type WaitingRow = CharacteristicCount & { characteristic: Characteristic | null; averageDaysWaiting: number | null };
 const percent = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 1000) / 10 : 0);
 
 /**
  * The Executive Board's view: aggregates only, all three authorities side by side. Each dataset is one
  * statement (the children waiting and their breakdowns, one for all of them), run only when asked for; nothing here
- * can return a row of a child or a household.
+ * can return a row of a child or a household, and what would point at a child is withheld (disclosure-control.ts).
  */
 export class BoardService {
-  private readonly waiting = new Map<string, DataLoader<WaitingDataset, WaitingRow[]>>();
+  private readonly waiting = new DataLoader<string, ProtectedWaiting>(async (days) =>
+    Promise.all(
+      days.map(async (day) => protectWaiting(day, await this.ctx.db.query<WaitingCountRow>(WAITING, [day, CHARACTERISTICS]))),
+    ),
+  );
 
   constructor(
     private readonly ctx: ServiceContext,
@@ -50,42 +54,18 @@ export class BoardService {
   }
 
   async childrenWaiting(period: MonthPeriod): Promise<ChildrenWaiting[]> {
-    const totals = (await this.waitingDataset(period, 'TOTALS')).map((r) => ({ authority: r.authority, children: r.count!, averageDaysWaiting: r.averageDaysWaiting }));
-    return withEveryScope(totals, (authority) => ({ authority, children: 0, averageDaysWaiting: null }));
-  }
-
-  async timeliness(period: MonthPeriod): Promise<TimelinessMeasure[]> {
-    type Row = ByScope & { childrenAdopted: number; a2AverageDays: number | null; a10AverageDays: number | null };
-    const rows = await this.ctx.db.query<Row>(TIMELINESS, [period.firstDay, period.lastDay]);
-    const { a2Days, a10Days } = this.thresholds;
-    return withEveryScope(rows, (authority) => ({ authority, childrenAdopted: 0, a2AverageDays: null, a10AverageDays: null })).map(
-      (row) => ({
-        ...row,
-        a2ThresholdDays: a2Days,
-        a10ThresholdDays: a10Days,
-        a2WithinThreshold: row.a2AverageDays === null ? null : row.a2AverageDays <= a2Days,
-        a10WithinThreshold: row.a10AverageDays === null ? null : row.a10AverageDays <= a10Days,
-      }),
-    );
+    return (await this.waiting.load(period.lastDay)).totals;
   }
 
   async waitingByCharacteristic(period: MonthPeriod, characteristic: Characteristic): Promise<CharacteristicCount[]> {
-    return (await this.waitingDataset(period, characteristic)).map(({ authority, category, count, suppressed }) => ({ authority, category, count, suppressed }));
+    return (await this.waiting.load(period.lastDay)).breakdowns.get(characteristic)!;
   }
 
-  /** What a request asks of the children waiting on one day is counted together: one statement, one set of children. */
-  private waitingDataset(period: MonthPeriod, dataset: WaitingDataset): Promise<WaitingRow[]> {
-    let loader = this.waiting.get(period.lastDay);
-    if (!loader) {
-      loader = new DataLoader(async (datasets: readonly WaitingDataset[]) => {
-        const characteristics = datasets.filter((d): d is Characteristic => d !== 'TOTALS');
-        const categories = Object.fromEntries(characteristics.map((c) => [c, CATEGORIES[c]]));
-        const rows = await this.ctx.db.query<WaitingRow>(WAITING, [period.lastDay, characteristics, JSON.stringify(categories)]);
-        return datasets.map((d) => rows.filter((r) => r.characteristic === (d === 'TOTALS' ? null : d)));
-      });
-      this.waiting.set(period.lastDay, loader);
-    }
-    return loader.load(dataset);
+  /** Over a whole month, quarter or financial year: the year's adoptions decide which averages are withheld. */
+  async timeliness(period: MonthPeriod): Promise<TimelinessMeasure[]> {
+    const { year, id } = reportingPeriod(period);
+    const rows = await this.ctx.db.query<AdoptionsRow>(ADOPTIONS_BY_MONTH, [year.firstDay, year.lastDay]);
+    return protectTimeliness(year, id, rows, this.thresholds);
   }
 
   async pooledBudget(financialYear: string | null): Promise<PooledBudgetYear[]> {
@@ -118,9 +98,4 @@ export class BoardService {
       authorities,
     }));
   }
-}
-
-/** Every authority and the partnership (authority null), in that order, filling scopes with no rows. */
-function withEveryScope<T extends ByScope>(rows: T[], empty: (authority: Authority | null) => T): T[] {
-  return [...AUTHORITIES, null].map((authority) => rows.find((r) => r.authority === authority) ?? empty(authority));
 }

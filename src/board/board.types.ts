@@ -54,11 +54,20 @@ export class ChildrenWaiting {
   @Field(() => AuthorityEnum, { nullable: true, description: 'null: the partnership.' })
   authority!: Authority | null;
 
-  @Field(() => Int)
-  children!: number;
+  @Field(() => Int, { nullable: true, description: 'null when suppressed.' })
+  children!: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'Average days from the placement order to the end of the period.' })
+  @Field({ description: 'A count from 1 to 5, or one that would let another be worked out from the rest.' })
+  suppressed!: boolean;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Average days from the placement order to the end of the period; null when no child is waiting or when withheld.',
+  })
   averageDaysWaiting!: number | null;
+
+  @Field({ description: 'An average over fewer than six children, or one that would let another be worked out from the rest.' })
+  averageWithheld!: boolean;
 }
 
 @ObjectType('TimelinessMeasure', { description: 'DfE adoption scorecard measures over the children adopted in the period.' })
@@ -69,11 +78,17 @@ export class TimelinessMeasure {
   @Field(() => Int, { description: 'Children adopted (adoption order granted) in the period.' })
   childrenAdopted!: number;
 
-  @Field(() => Float, { nullable: true, description: 'A2: average days from placement order to the match decision (a match before the order counts as 0).' })
+  @Field(() => Float, { nullable: true, description: 'A2: average days from placement order to the match decision (a match before the order counts as 0); null when no child or withheld.' })
   a2AverageDays!: number | null;
 
-  @Field(() => Float, { nullable: true, description: "A10: average days from entering care to moving in with the adoptive family (own foster carers: the day the child moved in with them)." })
+  @Field(() => Float, { nullable: true, description: "A10: average days from entering care to moving in with the adoptive family (own foster carers: the day the child moved in with them); null when no child or withheld." })
   a10AverageDays!: number | null;
+
+  @Field({ description: 'A2 over fewer than six children, or one that would let another be worked out from the rest.' })
+  a2Withheld!: boolean;
+
+  @Field({ description: 'A10 over fewer than six children, or one that would let another be worked out from the rest.' })
+  a10Withheld!: boolean;
 
   @Field(() => Int)
   a2ThresholdDays!: number;
@@ -88,7 +103,7 @@ export class TimelinessMeasure {
   a10WithinThreshold!: boolean | null;
 }
 
-@ObjectType('CharacteristicCount', { description: 'A count in a breakdown by a child characteristic: 1 to 5 is suppressed.' })
+@ObjectType('CharacteristicCount', { description: 'A count in a breakdown by a child characteristic: 1 to 5 is suppressed, and any other count that would let one be worked out.' })
 export class CharacteristicCount {
   @Field(() => AuthorityEnum, { nullable: true, description: 'null: the partnership.' })
   authority!: Authority | null;
