@@ -1,14 +1,16 @@
-import { GraphQLError, GraphQLScalarType } from 'graphql';
+import { GraphQLError, GraphQLScalarType, type ValueNode } from 'graphql';
 import { DateTimeResolver, JSONResolver, LocalDateResolver } from 'graphql-scalars';
 
 const CALENDAR_DAY = /^\d{4}-\d{2}-\d{2}$/;
 /** The years a recorded date may fall in: an adoption record's dates are of living people. */
 export const YEARS = { first: 1900, last: 2100 } as const;
 
-/** A calendar day within YEARS, or a GraphQLError saying why not. */
-function withinYears(day: unknown): string {
+/** A calendar day within YEARS, or a GraphQLError saying why not (at the literal, when it is one, so that it can be named). */
+function withinYears(day: unknown, literal?: ValueNode): string {
   const year = Number(String(day).slice(0, 4));
-  if (year < YEARS.first || year > YEARS.last) throw new GraphQLError(`A date falls between ${YEARS.first} and ${YEARS.last}: ${String(day).slice(0, 10)} does not`);
+  if (year < YEARS.first || year > YEARS.last) {
+    throw new GraphQLError(`A date falls between ${YEARS.first} and ${YEARS.last}: ${String(day).slice(0, 10)} does not`, { nodes: literal });
+  }
   return String(day);
 }
 
@@ -26,7 +28,7 @@ export const DateScalar = new GraphQLScalarType({
     return LocalDateResolver.serialize(value);
   },
   parseValue: (value) => withinYears(LocalDateResolver.parseValue(value)),
-  parseLiteral: (ast, variables) => withinYears(LocalDateResolver.parseLiteral(ast, variables)),
+  parseLiteral: (ast, variables) => withinYears(LocalDateResolver.parseLiteral(ast, variables), ast),
 });
 
 /** `DateTime`: an instant, ISO 8601 in UTC. */

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, Kind, visit, type ASTNode, type DocumentNode } from 'graphql';
+import { BREAK, GraphQLError, Kind, visit, type ASTNode, type DocumentNode } from 'graphql';
 import { textFault } from './text-input';
 
 type Found = { field: string; fault: string };
@@ -24,31 +24,59 @@ function faultInVariables(value: unknown, path: string): Found | null {
   return null;
 }
 
-/** The first string literal of the operation that text may not hold, named by its argument or input field. */
-function faultInLiterals(document: DocumentNode): Found | null {
-  let found: Found | null = null;
+/** Visits every node of the operation with the path of argument and input-field names it sits under, until `found` says stop. */
+function visitNamed(document: DocumentNode, found: (node: ASTNode, path: string) => boolean): void {
   const names: string[] = [];
   const named = (node: ASTNode) => node.kind === Kind.ARGUMENT || node.kind === Kind.OBJECT_FIELD;
   visit(document, {
     enter(node) {
       if (named(node)) names.push((node as { name: { value: string } }).name.value);
-      if (!found && node.kind === Kind.STRING) {
-        const fault = textFault(node.value);
-        if (fault) found = { field: names.join('.') || 'operation', fault };
-      }
+      if (found(node, names.join('.'))) return BREAK;
+      return undefined;
     },
     leave(node) {
       if (named(node)) names.pop();
     },
   });
+}
+
+/** The first string literal of the operation that text may not hold, named by its argument or input field. */
+function faultInLiterals(document: DocumentNode): Found | null {
+  let found: Found | null = null;
+  visitNamed(document, (node, path) => {
+    const fault = node.kind === Kind.STRING ? textFault(node.value) : null;
+    if (fault) found = { field: path || 'operation', fault };
+    return found !== null;
+  });
   return found;
 }
 
-/** Refuses, before an operation runs, any text input that text may not hold (text-input.ts): 400 BAD_USER_INPUT. */
+/** A literal a scalar refused (a date out of range) is named by its argument or input field, as a variable's is. */
+function nameRefusedLiterals(document: DocumentNode, errors: readonly Error[]): void {
+  for (const error of errors) {
+    if (!(error instanceof GraphQLError)) continue;
+    const literal = error.nodes?.[0];
+    if (!literal || error.extensions.field) continue;
+    visitNamed(document, (node, path) => {
+      if (node !== literal || !path) return false;
+      error.message = `${path}: ${error.message}`;
+      (error.extensions as Record<string, unknown>).field = path;
+      return true;
+    });
+  }
+}
+
+/**
+ * Refuses, before an operation runs, any text input that text may not hold (text-input.ts): 400 BAD_USER_INPUT;
+ * and names the field of a literal that a scalar refused.
+ */
 export function textInputPlugin(): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
+        async validationDidStart({ document }) {
+          return async (errors) => nameRefusedLiterals(document, errors ?? []);
+        },
         async didResolveOperation({ request, document }) {
           const found = faultInVariables(request.variables ?? {}, '') ?? faultInLiterals(document);
           if (found) {

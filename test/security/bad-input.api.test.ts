@@ -64,6 +64,13 @@ describe('dates and months', () => {
     expect(errors![0]!.message).toMatch(/dateOfBirth/);
   });
 
+  it.each(['0000-01-01', '0090-01-01', '2101-01-01'])('a date of %s written literally in the operation is refused with BAD_USER_INPUT naming the field', async (day) => {
+    const { status, errors } = await api().as('adviser.1')(`{ panels { meetings(from: "${day}", to: "2021-01-01") { id } } }`);
+    expect(status).toBe(400);
+    expect(errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'from' });
+    expect(errors![0]!.message).toMatch(/^from: /);
+  });
+
   it.each([
     ['0090-01', '2021-05', 'from'],
     ['2020-11', '2101-01', 'to'],
