@@ -71,8 +71,8 @@ const BOARD = `
       from to
       byAuthority { month authority adoptionPlanDecisions placementOrders matches supportRequests earlyPermanencePlacements disruptions }
       partnership { month adopterApprovals householdsWithdrawn }
-      childrenWaiting { authority children averageDaysWaiting }
-      timeliness { authority childrenAdopted a2AverageDays a2ThresholdDays a2WithinThreshold a10AverageDays a10ThresholdDays a10WithinThreshold }
+      childrenWaiting { authority children suppressed averageDaysWaiting averageWithheld }
+      timeliness { authority childrenAdopted a2AverageDays a2Withheld a2ThresholdDays a2WithinThreshold a10AverageDays a10Withheld a10ThresholdDays a10WithinThreshold }
       byAge: childrenWaitingBy(characteristic: AGE_BAND) { authority category count suppressed }
       byEthnicity: childrenWaitingBy(characteristic: ETHNICITY) { authority category count suppressed }
       byDisability: childrenWaitingBy(characteristic: DISABILITY) { authority category count suppressed }

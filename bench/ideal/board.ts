@@ -1,10 +1,13 @@
 import type { Pool } from 'pg';
-import { CATEGORIES, MONTHLY_PARTNERSHIP } from '../../src/board/board-queries';
+import { MONTHLY_PARTNERSHIP } from '../../src/board/board-queries';
+import { CHARACTERISTICS } from '../../src/board/board.types';
+import { monthPeriod } from '../../src/board/months';
+import { reportingPeriod } from '../../src/board/reporting-periods';
+import { protectTimeliness, type AdoptionsRow } from '../../src/board/timeliness-disclosure';
+import { protectWaiting, type WaitingCountRow } from '../../src/board/waiting-disclosure';
 
 /** The API's default scorecard thresholds (A2_THRESHOLD_DAYS, A10_THRESHOLD_DAYS). */
-const A2_DAYS = 121;
-const A10_DAYS = 426;
-const SCOPES = ['BEXLEY', 'KENT', 'MEDWAY', null] as const;
+const THRESHOLDS = { a2Days: 121, a10Days: 426 };
 
 /** $1 first day, $2 first day of the last month, $3 last day. */
 const BY_AUTHORITY = `
@@ -51,104 +54,68 @@ const WAITING_ON = `
      AND (c.adoption_order_granted_on IS NULL OR c.adoption_order_granted_on > $1::date)`;
 
 /**
- * $1 last day, $2 the characteristics. The waiting children are found once for all four datasets: their
- * totals per authority and for the partnership (ROLLUP), and their counts per category (GROUPING SETS).
- * They are grouped by what the categories depend on (age in years, ethnicity, a disability recorded)
- * before board_waiting_category runs, so that it runs per group rather than per child.
+ * $1 last day, $2 the characteristics: whole counts for `protectWaiting`. The waiting children are grouped by
+ * what the categories depend on (age band, ethnicity, a disability recorded) so that board_waiting_category
+ * runs per group rather than per child; rows without a characteristic are each authority's children and days.
  */
 const WAITING = `
-  WITH waiting AS MATERIALIZED (
-    SELECT authority::text AS authority, date_of_birth, ethnicity, disability, order_on FROM (${WAITING_ON}) w
-  ), totals AS (
-    SELECT authority, count(*)::int AS children, round(avg($1::date - order_on), 1)::float AS "averageDaysWaiting"
-      FROM waiting GROUP BY ROLLUP (authority)
-  ), groups AS (
-    SELECT authority, date_part('year', age($1::date, date_of_birth))::int AS years, ethnicity,
-           coalesce(trim(disability), '') <> '' AS disabled, count(*) AS n
-      FROM waiting GROUP BY 1, 2, 3, 4
+  WITH groups AS MATERIALIZED (
+    SELECT authority::text AS authority, board_waiting_category('AGE_BAND', $1::date, date_of_birth, NULL, NULL) AS age_band,
+           ethnicity, coalesce(trim(disability), '') <> '' AS disabled, count(*) AS n, sum($1::date - order_on) AS days
+      FROM (${WAITING_ON}) w GROUP BY 1, 2, 3, 4
   ), categorised AS (
-    SELECT g.authority, c.characteristic, g.n,
-           board_waiting_category(c.characteristic, $1::date, ($1::date - make_interval(years => g.years))::date, g.ethnicity,
-                                  CASE WHEN g.disabled THEN 'recorded' END) AS category
+    SELECT c.characteristic, g.authority, g.n,
+           CASE c.characteristic WHEN 'AGE_BAND' THEN g.age_band
+                ELSE board_waiting_category(c.characteristic, $1::date, NULL, g.ethnicity, CASE WHEN g.disabled THEN 'recorded' END) END AS category
       FROM groups g CROSS JOIN unnest($2::text[]) AS c(characteristic)
-  ), counts AS (
-    SELECT characteristic, authority, category, sum(n)::int AS n
-      FROM categorised GROUP BY GROUPING SETS ((characteristic, authority, category), (characteristic, category))
   )
-  SELECT (SELECT json_agg(totals) FROM totals) AS totals, (SELECT coalesce(json_agg(counts), '[]') FROM counts) AS counts`;
+  SELECT NULL AS characteristic, authority, NULL AS category, sum(n)::int AS children, sum(days)::float AS "daysWaiting"
+    FROM groups GROUP BY authority
+  UNION ALL
+  SELECT characteristic, authority, category, sum(n)::int, NULL FROM categorised GROUP BY 1, 2, 3`;
 
-type Characteristic = keyof typeof CATEGORIES;
-type CategoryCount = { characteristic: Characteristic; authority: string | null; category: string; n: number };
-
-/** Every scope × category of `characteristic` in the API's order, counts from 1 to 5 suppressed. */
-function byCategory(counts: CategoryCount[], characteristic: Characteristic) {
-  const found = new Map(counts.filter((c) => c.characteristic === characteristic).map((c) => [`${c.authority}|${c.category}`, c.n]));
-  return SCOPES.flatMap((authority) =>
-    CATEGORIES[characteristic].map((category) => {
-      const n = found.get(`${authority}|${category}`) ?? 0;
-      const suppressed = n >= 1 && n <= 5;
-      return { authority, category, count: suppressed ? null : n, suppressed };
-    }),
-  );
-}
-
-/** $1 first day, $2 last day: children adopted in the period, with the averages of the A2 and A10 clocks. */
-const TIMELINESS = `
+/**
+ * $1 first day, $2 last day of the financial year: per month and authority, the children adopted and the summed
+ * days of the A2 and A10 clocks, for `protectTimeliness`, which decides over the whole year.
+ */
+const ADOPTIONS_BY_MONTH = `
   WITH adopted AS (
-    SELECT c.authority, c.entered_care_on, po.granted_on AS order_on, d.decided_on AS matched_on, p.moved_in_on
+    SELECT c.authority, c.adoption_order_granted_on AS adopted_on,
+           greatest(d.decided_on - po.granted_on, 0) AS a2, p.moved_in_on - c.entered_care_on AS a10
       FROM children c
       JOIN placements p ON p.child_id = c.id AND p.kind = 'ADOPTIVE' AND p.ended_on IS NULL
       LEFT JOIN placement_orders po ON po.child_id = c.id
       LEFT JOIN child_decisions d ON d.match_id = p.match_id AND d.kind = 'MATCH' AND d.outcome = 'APPROVED'
      WHERE c.adoption_order_granted_on BETWEEN $1 AND $2
   )
-  SELECT authority::text AS authority, count(*)::int AS "childrenAdopted",
-         round(avg(greatest(matched_on - order_on, 0)), 1)::float AS "a2AverageDays",
-         round(avg(moved_in_on - entered_care_on), 1)::float AS "a10AverageDays"
-    FROM adopted GROUP BY ROLLUP (authority)`;
-
-type ByScope = { authority: string | null };
-
-/** Every authority and the partnership (null), in that order, filling scopes without rows. */
-function everyScope<T extends ByScope>(rows: T[], empty: (authority: string | null) => T): T[] {
-  return SCOPES.map((authority) => rows.find((r) => r.authority === authority) ?? empty(authority));
-}
+  SELECT to_char(adopted_on, 'YYYY-MM') AS month, authority::text AS authority, count(*)::int AS adopted,
+         count(a2)::int AS "a2Children", coalesce(sum(a2), 0)::float AS "a2Days",
+         count(a10)::int AS "a10Children", coalesce(sum(a10), 0)::float AS "a10Days"
+    FROM adopted GROUP BY 1, 2`;
 
 /** `boardPerformance(from, to)` with every dataset: four statements, all at once. */
 export async function board(pool: Pool, { from, to }: { from: string; to: string }) {
-  const [year, month] = to.split('-').map(Number) as [number, number];
-  const firstDay = `${from}-01`;
-  const lastMonthStart = `${to}-01`;
-  const lastDay = new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
-  const rows = async (sql: string, params: unknown[]) => (await pool.query(sql, params)).rows;
-  const [byAuthority, partnership, [waiting], timeliness] = await Promise.all([
-    rows(BY_AUTHORITY, [firstDay, lastMonthStart, lastDay]),
-    rows(MONTHLY_PARTNERSHIP, [firstDay, lastMonthStart, lastDay]),
-    rows(WAITING, [lastDay, Object.keys(CATEGORIES)]),
-    rows(TIMELINESS, [firstDay, lastDay]),
+  const period = monthPeriod(from, to);
+  const { year, id } = reportingPeriod(period);
+  const rows = async <R>(sql: string, params: unknown[]) => (await pool.query(sql, params)).rows as R[];
+  const [byAuthority, partnership, waitingRows, adoptions] = await Promise.all([
+    rows(BY_AUTHORITY, [period.firstDay, period.lastMonthStart, period.lastDay]),
+    rows(MONTHLY_PARTNERSHIP, [period.firstDay, period.lastMonthStart, period.lastDay]),
+    rows<WaitingCountRow>(WAITING, [period.lastDay, CHARACTERISTICS]),
+    rows<AdoptionsRow>(ADOPTIONS_BY_MONTH, [year.firstDay, year.lastDay]),
   ]);
-  type Waiting = ByScope & { children: number; averageDaysWaiting: number | null };
-  type Timeliness = ByScope & { childrenAdopted: number; a2AverageDays: number | null; a10AverageDays: number | null };
-  const { totals, counts } = waiting as { totals: Waiting[]; counts: CategoryCount[] };
+  const { totals, breakdowns } = protectWaiting(period.lastDay, waitingRows);
   return {
     boardPerformance: {
       from,
       to,
       byAuthority,
       partnership,
-      childrenWaiting: everyScope(totals, (authority) => ({ authority, children: 0, averageDaysWaiting: null })),
-      timeliness: everyScope(timeliness as Timeliness[], (authority) => ({ authority, childrenAdopted: 0, a2AverageDays: null, a10AverageDays: null })).map(
-        (row) => ({
-          ...row,
-          a2ThresholdDays: A2_DAYS,
-          a10ThresholdDays: A10_DAYS,
-          a2WithinThreshold: row.a2AverageDays === null ? null : row.a2AverageDays <= A2_DAYS,
-          a10WithinThreshold: row.a10AverageDays === null ? null : row.a10AverageDays <= A10_DAYS,
-        }),
-      ),
-      byAge: byCategory(counts, 'AGE_BAND'),
-      byEthnicity: byCategory(counts, 'ETHNICITY'),
-      byDisability: byCategory(counts, 'DISABILITY'),
+      childrenWaiting: totals,
+      timeliness: protectTimeliness(year, id, adoptions, THRESHOLDS),
+      byAge: breakdowns.get('AGE_BAND'),
+      byEthnicity: breakdowns.get('ETHNICITY'),
+      byDisability: breakdowns.get('DISABILITY'),
     },
   };
 }
