@@ -55,7 +55,7 @@ function listNode(row: ChildRow, today: string) {
 async function listPage(pool: Pool, { first, stage, authority }: ListBody) {
   const today = ukDate(new Date());
   const { rows } = await pool.query<ChildRow>(LIST, [authority, stage, first + 1]);
-  return page(rows, first, (r) => ({ at: r.created_at, id: r.id }), (r) => listNode(r, today));
+  return page('children', rows, first, (r) => ({ at: r.created_at, id: r.id }), (r) => listNode(r, today));
 }
 
 /** `children(first, filter: { stage })` of an authority's ADM. */

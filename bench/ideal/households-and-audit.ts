@@ -22,7 +22,7 @@ const HOUSEHOLDS = `
 export async function households(pool: Pool, { first }: { first: number }) {
   const { rows } = await pool.query<HouseholdRow>(HOUSEHOLDS, [first + 1]);
   return {
-    households: page(rows, first, (r) => ({ at: r.created_at, id: r.id }), (r) => ({
+    households: page('households', rows, first, (r) => ({ at: r.created_at, id: r.id }), (r) => ({
       id: r.id,
       reference: r.reference,
       stage: r.stage,
@@ -32,7 +32,8 @@ export async function households(pool: Pool, { first }: { first: number }) {
       earlyPermanence: r.early_permanence,
       fastTrack: r.fast_track,
       approvedOn: r.approved_on,
-      redactedFields: [],
+      // A family finder never reads a household's criminal-offence data (its DBS outcome).
+      redactedFields: ['dbsOutcome'],
     })),
   };
 }
@@ -64,7 +65,7 @@ const AUDIT_EVENTS = `
 export async function auditEvents(pool: Pool, { first }: { first: number }) {
   const { rows } = await pool.query<AuditRow>(AUDIT_EVENTS, [first + 1]);
   return {
-    auditEvents: page(rows, first, (r) => ({ at: r.at, id: r.id }), (r) => ({
+    auditEvents: page('audit_events', rows, first, (r) => ({ at: r.at, id: r.id }), (r) => ({
       id: r.id,
       at: r.at.toISOString(),
       staffId: r.staff_id,

@@ -1,8 +1,10 @@
-/** The API's Relay page: the same cursors (base64url of [instant, id]) and pageInfo, from `first + 1` rows. */
-export function page<R, N>(rows: R[], first: number, keyOf: (row: R) => { at: Date; id: string }, node: (row: R) => N) {
+import { encodeCursor } from '../../src/graphql/connection';
+
+/** The API's Relay page of a table: the same cursors and pageInfo, from `first + 1` rows. */
+export function page<R, N>(table: string, rows: R[], first: number, keyOf: (row: R) => { at: Date; id: string }, node: (row: R) => N) {
   const edges = rows.slice(0, first).map((row) => {
     const { at, id } = keyOf(row);
-    return { cursor: Buffer.from(JSON.stringify([at.toISOString(), id])).toString('base64url'), node: node(row) };
+    return { cursor: encodeCursor(table, at, id), node: node(row) };
   });
   return { edges, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null } };
 }

@@ -64,7 +64,7 @@ export function ConnectionType<V extends object>(Node: ClassType<V>, name: strin
 type Cursor = { at: string; id: string };
 
 /** A cursor names its list (the table it pages through) and its place in it. */
-function encodeCursor(list: string, instant: Date, id: string): string {
+export function encodeCursor(list: string, instant: Date, id: string): string {
   return Buffer.from(JSON.stringify([list, instant.toISOString(), id])).toString('base64url');
 }
 
