@@ -1,9 +1,9 @@
 import type { DataSource } from 'typeorm';
 import { demoStaff } from '../../seeds/demo-staff';
 import type { Authority } from '../../src/authz/vocabulary';
-import { CHARACTERISTICS, type CharacteristicCount, type ChildrenWaiting } from '../../src/board/board.types';
+import { CHARACTERISTICS } from '../../src/board/board.types';
 import { PlacementOrderRecord } from '../../src/children/placement-order.entity';
-import { attackWaiting, type WaitingChild } from '../helpers/board-microdata';
+import { askWaitingTables, attackWaiting, type WaitingChild } from '../helpers/board-microdata';
 import { insertChild } from '../helpers/factories';
 import { useTestApi } from '../helpers/test-api';
 
@@ -35,18 +35,7 @@ const truth: WaitingChild[] = WAITING.flatMap(([authority, ethnicity, count]) =>
   Array.from({ length: count }, () => ({ authority, category: { AGE_BAND: 0, ETHNICITY: ETHNICITY[ethnicity], DISABILITY: 1 }, days: 58 })),
 );
 
-async function march2021() {
-  const { data, errors } = await api().as('board.bexley')(`{ boardPerformance(from: "2021-03", to: "2021-03") {
-    childrenWaiting { authority children suppressed averageDaysWaiting averageWithheld }
-    ${CHARACTERISTICS.map((ch) => `${ch}: childrenWaitingBy(characteristic: ${ch}) { authority category count suppressed }`).join('\n')}
-  } }`);
-  expect(errors).toBeUndefined();
-  const result = data!.boardPerformance as Record<string, unknown>;
-  return {
-    totals: result.childrenWaiting as ChildrenWaiting[],
-    breakdowns: new Map(CHARACTERISTICS.map((ch) => [ch, result[ch] as CharacteristicCount[]])),
-  };
-}
+const march2021 = () => askWaitingTables(api(), 'board.bexley', '2021-03');
 
 it('one authority’s only waiting child is withheld, and so is another total, so that the partnership less the others does not give it', async () => {
   const { totals } = await march2021();

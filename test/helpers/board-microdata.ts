@@ -5,6 +5,7 @@ import { subsets } from '../../src/board/subsets';
 import type { AdoptionsRow } from '../../src/board/timeliness-disclosure';
 import type { WaitingCountRow } from '../../src/board/waiting-disclosure';
 import { Attacker } from './disclosure-attacker';
+import type { TestApi } from './test-api';
 
 /**
  * Children as the board's statements see them, and the attacker's view of what the board was shown about them:
@@ -145,4 +146,20 @@ export function attackTimeliness(
     );
     return attacker.derives(secrets);
   });
+}
+
+export type WaitingTables = { totals: ChildrenWaiting[]; breakdowns: Map<Characteristic, CharacteristicCount[]> };
+
+/** Every table the board can get about the children waiting at the end of `month`: the totals and each breakdown. */
+export async function askWaitingTables(api: TestApi, username: string, month: string): Promise<WaitingTables> {
+  const { data, errors } = await api.as(username)(`{ boardPerformance(from: "${month}", to: "${month}") {
+    childrenWaiting { authority children suppressed averageDaysWaiting averageWithheld }
+    ${CHARACTERISTICS.map((ch) => `${ch}: childrenWaitingBy(characteristic: ${ch}) { authority category count suppressed }`).join('\n')}
+  } }`);
+  if (errors) throw new Error(`the board's tables were refused: ${errors[0]!.message}`);
+  const result = data!.boardPerformance as Record<string, unknown>;
+  return {
+    totals: result.childrenWaiting as ChildrenWaiting[],
+    breakdowns: new Map(CHARACTERISTICS.map((ch) => [ch, result[ch] as CharacteristicCount[]])),
+  };
 }
