@@ -36,4 +36,4 @@ substitute(`${DIST}/authz/define-ability`, (real) => ({
 const login = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@localhost').username || 'postgres';
 substitute(`${DIST}/db/request-role`, () => ({ REQUEST_ROLE: login }));
 
-require(`${DIST}/main`);
+require(`${DIST}/app/main`);

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { Client } from 'pg';
 import { demoStaff } from '../seeds/demo-staff';
-import { migrate } from '../src/db/database';
+import { migrate } from '../src/app/database';
 import { describeError } from '../src/log-safe-error';
 import { createLogger } from '../src/logger';
 import { startIdentityProvider } from './identity-provider';

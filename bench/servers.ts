@@ -23,7 +23,7 @@ function command(variant: Variant): string[] {
     case 'off':
       return [...NODE_FLAGS, '-r', '@swc-node/register', 'bench/api-without-authorization.ts'];
     case 'full':
-      return [...NODE_FLAGS, 'dist/src/main.js'];
+      return [...NODE_FLAGS, 'dist/src/app/main.js'];
   }
 }
 

@@ -1,11 +1,11 @@
 import { generateKeyPairSync } from 'node:crypto';
 import request from 'supertest';
 import { systemClock } from '../src/clock';
-import { loadConfig } from '../src/config';
-import { createDataSource } from '../src/db/data-source';
-import { appDepsFrom } from '../src/graphql/context';
+import { loadConfig } from '../src/app/config';
+import { createDataSource } from '../src/app/data-source';
+import { appDepsFrom } from '../src/app/request-context';
 import { createLogger } from '../src/logger';
-import { createServer } from '../src/server';
+import { createServer } from '../src/app/server';
 import type { BenchOperation } from './operations';
 
 /**

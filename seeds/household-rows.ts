@@ -1,5 +1,5 @@
 import type { Authority } from '../src/authz/vocabulary';
-import type { HouseholdDecisionRecord } from '../src/decisions/household-decision.entity';
+import type { HouseholdDecisionRecord } from '../src/households/household-decision.entity';
 import type { HouseholdStageEventRecord } from '../src/households/household-stage-event.entity';
 import type { HouseholdRecord } from '../src/households/household.entity';
 import { addDays } from './calendar';

@@ -1,5 +1,5 @@
 import type { Authority } from '../src/authz/vocabulary';
-import type { AuthorityToPlace } from '../src/children/placement-order.entity';
+import type { AuthorityToPlace } from '../src/journey/placement-order.entity';
 import { addDays, daysBetween, earlierOf } from './calendar';
 import type { MatchPlan } from './matches';
 import { ADOPTION_PLAN_DECISIONS, CHILDREN_MATCHED, PLACEMENT_ORDERS } from './published-figures';

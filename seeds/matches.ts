@@ -1,4 +1,4 @@
-import type { MatchStatus } from '../src/matching/match.entity';
+import type { MatchStatus } from '../src/journey/match.entity';
 import { addDays, earlierOf, inRange, laterOf, randomWeekday, weekdayFrom } from './calendar';
 import type { Journey } from './journeys';
 import type { Meeting, PanelCalendar, PanelNo } from './panels';

@@ -1,5 +1,5 @@
-import { loadConfig } from '../src/config';
-import { openDatabase } from '../src/db/database';
+import { loadConfig } from '../src/app/config';
+import { openDatabase } from '../src/app/database';
 import { describeError } from '../src/log-safe-error';
 import { createLogger } from '../src/logger';
 import { isSeeded, seedDemoData } from './seed';

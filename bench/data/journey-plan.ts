@@ -1,7 +1,7 @@
 import type { Random } from '../../seeds/random';
-import type { ChildStage } from '../../src/children/child-stage';
+import type { ChildStage } from '../../src/journey/child-stage';
 import { STAGE_OF_MATCH } from '../../seeds/child-rows';
-import type { MatchStatus } from '../../src/matching/match.entity';
+import type { MatchStatus } from '../../src/journey/match.entity';
 import type { StageEvent } from './households';
 import type { Meeting, PanelCalendar } from './staff-and-panels';
 import { addDays, AS_OF, byAsOf, earlierOf, laterOf } from './timeline';

@@ -1,7 +1,7 @@
 import type { Client } from 'pg';
 import { insertDemoStaff } from '../../seeds/seed';
-import { createDataSource } from '../../src/db/data-source';
-import { migrate } from '../../src/db/database';
+import { createDataSource } from '../../src/app/data-source';
+import { migrate } from '../../src/app/database';
 import { createLogger } from '../../src/logger';
 
 /** Tables that hold rows in a migrated database before any data (the applied migrations). */

@@ -1,8 +1,8 @@
 import { isDeepStrictEqual } from 'node:util';
 import { Pool } from 'pg';
 import { demoStaff } from '../../seeds/demo-staff';
-import { signDevToken } from '../../src/auth/tokens';
-import { loadConfig } from '../../src/config';
+import { signDevToken } from '../../src/access/tokens';
+import { loadConfig } from '../../src/app/config';
 import { describeError } from '../../src/log-safe-error';
 import { benchOperations, type BenchOperation } from '../operations';
 import { startIdealServer } from './ideal-server';

@@ -1,5 +1,5 @@
 import { Args, Ctx, Query, Resolver } from 'type-graphql';
-import type { RequestContext } from '../graphql/context';
+import type { RequestContext } from '../app/request-context';
 import { AuditEvent, AuditEventConnection, AuditEventsArgs } from './audit.types';
 
 @Resolver(() => AuditEvent)

@@ -1,7 +1,7 @@
 import { defaultFieldResolver, GraphQLObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import { accessBasis } from '../authz/access-basis';
 import { loggedReadFields } from '../authz/field-classes';
-import type { RequestContext } from '../graphql/context';
+import type { RequestContext } from '../app/request-context';
 
 type LoggedRecord = { id: string; authority?: string | null; proposedFor?: string[] };
 

@@ -1,7 +1,7 @@
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { Config } from '../config';
+import type { Config } from '../app/config';
 
 /** The key that signs the access log's checkpoints, and the id (of its public half) each checkpoint names. */
 export type SigningKey = { privateKey: KeyObject; verifier: VerifyingKey };

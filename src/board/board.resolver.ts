@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../graphql/context';
+import type { RequestContext } from '../app/request-context';
 import {
   AuthorityMonth,
   BoardPerformance,

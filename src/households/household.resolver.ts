@@ -1,10 +1,10 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { HOUSEHOLD_ITEM_KINDS } from '../authz/facts';
-import { isRedacted } from '../authz/field-guard';
-import { DecideHouseholdApprovalInput } from '../decisions/decision.inputs';
-import { HouseholdDecision } from '../decisions/decision.types';
-import { HouseholdDecisionRecord } from '../decisions/household-decision.entity';
-import type { RequestContext } from '../graphql/context';
+import { isRedacted } from '../access/field-guard';
+import { DecideHouseholdApprovalInput } from '../journey/decision.inputs';
+import { HouseholdDecision } from '../journey/decision.types';
+import { HouseholdDecisionRecord } from './household-decision.entity';
+import type { RequestContext } from '../app/request-context';
 import { AgendaItemRecord } from '../panels/agenda-item.entity';
 import { latestPanelRecommendation } from '../panels/panel-recommendation.view';
 import { PanelRecommendationView } from '../panels/panel.types';

@@ -1,6 +1,6 @@
 import type { AppAbility } from '../authz/ability';
-import { guardFields } from '../authz/field-guard';
-import { ageInYears } from '../children/child.view';
+import { guardFields } from '../access/field-guard';
+import { ageInYears } from '../journey/child.view';
 import type { Household } from './household.types';
 import type { HouseholdRecord } from './household.entity';
 

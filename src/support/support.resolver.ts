@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../graphql/context';
+import type { RequestContext } from '../app/request-context';
 import { SupportAssessmentRecord } from './support-assessment.entity';
 import {
   RecordAdviceLineCallInput,

@@ -1,8 +1,8 @@
 import request from 'supertest';
 import { demoStaff } from '../../seeds/demo-staff';
 import { policyVersion } from '../../src/audit/policy-version';
-import { signDevToken } from '../../src/auth/tokens';
-import type { ChildRecord } from '../../src/children/child.entity';
+import { signDevToken } from '../../src/access/tokens';
+import type { ChildRecord } from '../../src/journey/child.entity';
 import { SupportRequestRecord } from '../../src/support/support-request.entity';
 import { insertChild } from '../helpers/factories';
 import { TEST_CONFIG, useTestApi } from '../helpers/test-api';

@@ -1,7 +1,7 @@
 import { demoStaff } from '../../seeds/demo-staff';
 import { AuditEventRecord } from '../../src/audit/audit-event.entity';
-import { AllocationRecord } from '../../src/children/allocation.entity';
-import type { ChildRecord } from '../../src/children/child.entity';
+import { AllocationRecord } from '../../src/journey/allocation.entity';
+import type { ChildRecord } from '../../src/journey/child.entity';
 import { insertChild } from '../helpers/factories';
 import { CREATE_CHILD } from '../helpers/operations';
 import { useTestApi } from '../helpers/test-api';

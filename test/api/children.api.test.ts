@@ -1,4 +1,4 @@
-import { ChildRecord } from '../../src/children/child.entity';
+import { ChildRecord } from '../../src/journey/child.entity';
 import { insertChild, insertChildren } from '../helpers/factories';
 import { CREATE_CHILD, GET_CHILD, LIST_CHILDREN, LIST_CHILDREN_WITHOUT_TOTAL } from '../helpers/operations';
 import { useTestApi } from '../helpers/test-api';

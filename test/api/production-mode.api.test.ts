@@ -5,11 +5,11 @@ import { exportJWK, generateKeyPair, type KeyLike, SignJWT } from 'jose';
 import request from 'supertest';
 import { demoStaff } from '../../seeds/demo-staff';
 import { systemClock } from '../../src/clock';
-import { loadConfig } from '../../src/config';
-import { createDataSource } from '../../src/db/data-source';
-import { appDepsFrom } from '../../src/graphql/context';
+import { loadConfig } from '../../src/app/config';
+import { createDataSource } from '../../src/app/data-source';
+import { appDepsFrom } from '../../src/app/request-context';
 import { createLogger } from '../../src/logger';
-import { createServer, type ApiServer } from '../../src/server';
+import { createServer, type ApiServer } from '../../src/app/server';
 import { resetDatabase, TEST_CONFIG } from '../helpers/test-api';
 import { testDatabaseUrl } from '../helpers/test-database';
 

@@ -1,5 +1,5 @@
-import { ChildDecisionRecord } from '../../src/decisions/child-decision.entity';
-import { AllocationRecord } from '../../src/children/allocation.entity';
+import { ChildDecisionRecord } from '../../src/journey/child-decision.entity';
+import { AllocationRecord } from '../../src/journey/allocation.entity';
 import { demoStaff } from '../../seeds/demo-staff';
 import { insertChildren } from '../helpers/factories';
 import { insertAgendaItem, insertChildAt, insertHousehold, insertPanelMeeting } from '../helpers/journey-factories';

@@ -3,7 +3,7 @@ import { demoStaff } from '../../seeds/demo-staff';
 import { AUTHORITIES, type Authority } from '../../src/authz/vocabulary';
 import { CATEGORIES } from '../../src/board/board-queries';
 import type { TimelinessMeasure } from '../../src/board/board.types';
-import { PlacementOrderRecord } from '../../src/children/placement-order.entity';
+import { PlacementOrderRecord } from '../../src/journey/placement-order.entity';
 import { insertApprovedHousehold, insertJourney } from '../helpers/board-fixtures';
 import { askWaitingTables, attackTimeliness, attackWaiting, type AdoptedChild, type WaitingChild } from '../helpers/board-microdata';
 import { insertChild } from '../helpers/factories';

@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import { demoStaff } from '../../seeds/demo-staff';
 import type { Authority } from '../../src/authz/vocabulary';
 import { CHARACTERISTICS } from '../../src/board/board.types';
-import { PlacementOrderRecord } from '../../src/children/placement-order.entity';
+import { PlacementOrderRecord } from '../../src/journey/placement-order.entity';
 import { askWaitingTables, attackWaiting, type WaitingChild } from '../helpers/board-microdata';
 import { insertChild } from '../helpers/factories';
 import { useTestApi } from '../helpers/test-api';

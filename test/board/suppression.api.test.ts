@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { demoStaff } from '../../seeds/demo-staff';
-import { PlacementOrderRecord } from '../../src/children/placement-order.entity';
+import { PlacementOrderRecord } from '../../src/journey/placement-order.entity';
 import { insertChild } from '../helpers/factories';
 import { countStatements } from '../helpers/statement-counter';
 import { useTestApi, type GraphQLResponse } from '../helpers/test-api';

@@ -1,4 +1,4 @@
-import { createDataSource } from '../../src/db/data-source';
+import { createDataSource } from '../../src/app/data-source';
 import { MIGRATIONS } from '../../migrations';
 import { createLogger } from '../../src/logger';
 import { testDatabaseUrl } from '../helpers/test-database';

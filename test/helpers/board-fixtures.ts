@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { demoStaff } from '../../seeds/demo-staff';
 import type { Authority } from '../../src/authz/vocabulary';
-import { PlacementOrderRecord } from '../../src/children/placement-order.entity';
-import { PlacementRecord } from '../../src/children/placement.entity';
-import { ChildDecisionRecord } from '../../src/decisions/child-decision.entity';
+import { PlacementOrderRecord } from '../../src/journey/placement-order.entity';
+import { PlacementRecord } from '../../src/journey/placement.entity';
+import { ChildDecisionRecord } from '../../src/journey/child-decision.entity';
 import { HouseholdRecord } from '../../src/households/household.entity';
-import { MatchRecord } from '../../src/matching/match.entity';
+import { MatchRecord } from '../../src/journey/match.entity';
 import { insertChild } from './factories';
 
 /** One household approved long ago, to place children with. */

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { demoStaff } from '../../seeds/demo-staff';
 import type { Authority } from '../../src/authz/vocabulary';
-import { ChildRecord } from '../../src/children/child.entity';
+import { ChildRecord } from '../../src/journey/child.entity';
 
 let sequence = 0;
 

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { migrate } from '../../src/db/database';
+import { migrate } from '../../src/app/database';
 import { startEmbeddedPostgres } from '../../src/db/embedded';
 import { createLogger } from '../../src/logger';
 

@@ -1,5 +1,5 @@
 import { demoStaff } from '../../seeds/demo-staff';
-import type { ChildRecord } from '../../src/children/child.entity';
+import type { ChildRecord } from '../../src/journey/child.entity';
 import { insertChildAt } from '../helpers/journey-factories';
 import { useTestApi } from '../helpers/test-api';
 import {

@@ -1,9 +1,9 @@
 import type { EntityTarget } from 'typeorm';
-import { ChildRecord } from '../../src/children/child.entity';
+import { ChildRecord } from '../../src/journey/child.entity';
 import { HouseholdRecord } from '../../src/households/household.entity';
-import { MatchRecord } from '../../src/matching/match.entity';
+import { MatchRecord } from '../../src/journey/match.entity';
 import { AgendaItemRecord } from '../../src/panels/agenda-item.entity';
-import { PlacementOrderRecord } from '../../src/children/placement-order.entity';
+import { PlacementOrderRecord } from '../../src/journey/placement-order.entity';
 import { insertAgendaItem, insertChildAt, insertHousehold, insertPanelMeeting } from '../helpers/journey-factories';
 import { useTestApi, type GraphQLResponse } from '../helpers/test-api';
 import { expectConflictWithoutWrites, M, Q } from './journey-api';

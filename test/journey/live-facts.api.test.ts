@@ -1,7 +1,7 @@
 import type { Request } from 'express';
 import { demoStaff } from '../../seeds/demo-staff';
-import { signDevToken } from '../../src/auth/tokens';
-import { appDepsFrom, buildContext, type RequestContext } from '../../src/graphql/context';
+import { signDevToken } from '../../src/access/tokens';
+import { appDepsFrom, buildContext, type RequestContext } from '../../src/app/request-context';
 import { createLogger } from '../../src/logger';
 import { insertAgendaItem, insertChildAt, insertHousehold, insertPanelMeeting, panelId } from '../helpers/journey-factories';
 import { TEST_CONFIG, useTestApi } from '../helpers/test-api';

@@ -1,5 +1,5 @@
-import { AllocationRecord } from '../../src/children/allocation.entity';
-import { HouseholdDecisionRecord } from '../../src/decisions/household-decision.entity';
+import { AllocationRecord } from '../../src/journey/allocation.entity';
+import { HouseholdDecisionRecord } from '../../src/households/household-decision.entity';
 import type { HouseholdStage } from '../../src/households/household-stage';
 import { demoStaff } from '../../seeds/demo-staff';
 import { insertAgendaItem, insertChildAt, insertHousehold, insertPanelMeeting } from '../helpers/journey-factories';

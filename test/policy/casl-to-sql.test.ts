@@ -1,7 +1,7 @@
 import { AbilityBuilder, createMongoAbility } from '@casl/ability';
 import type { AppAbility } from '../../src/authz/ability';
-import { accessibleQuery } from '../../src/authz/scoped-reads';
-import { ChildRecord } from '../../src/children/child.entity';
+import { accessibleQuery } from '../../src/access/scoped-reads';
+import { ChildRecord } from '../../src/journey/child.entity';
 import { insertChild } from '../helpers/factories';
 import { useTestApi } from '../helpers/test-api';
 

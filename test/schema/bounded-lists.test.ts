@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { getNullableType, isListType, isObjectType } from 'graphql';
-import { buildApiSchema } from '../../src/graphql/schema';
+import { buildApiSchema } from '../../src/app/schema';
 
 /**
  * Every list the API returns is bounded: a paginated connection's page, a list capped by its arguments, or

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getIntrospectionQuery, graphqlSync, type IntrospectionObjectType } from 'graphql';
 import { allFieldsOf } from '../../src/authz/field-classes';
-import { buildApiSchema, printApiSchema } from '../../src/graphql/schema';
-import { Child } from '../../src/children/child.types';
+import { buildApiSchema, printApiSchema } from '../../src/app/schema';
+import { Child } from '../../src/journey/child.types';
 
 describe('the committed GraphQL schema', () => {
   it('schema/schema.graphql is what the code generates (run `npm run schema` after a change)', async () => {

@@ -2,7 +2,7 @@ import type { DataSource, QueryRunner } from 'typeorm';
 import { readCheckpoints, writeCheckpoint, type Checkpoint, type Query } from '../../src/audit/checkpoints';
 import { verifyAccessLog, type ProblemKind } from '../../src/audit/log-verification';
 import { signingKeyFromPem } from '../../src/audit/signing-key';
-import { createDataSource } from '../../src/db/data-source';
+import { createDataSource } from '../../src/app/data-source';
 import { createLogger } from '../../src/logger';
 import { newAuditSigningKeyPem, TEST_AUDIT_SIGNING_KEY_PEM } from '../helpers/audit-signing-key';
 import { testDatabaseUrl } from '../helpers/test-database';

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { demoStaff } from '../../seeds/demo-staff';
-import { signDevToken } from '../../src/auth/tokens';
-import { ChildRecord } from '../../src/children/child.entity';
+import { signDevToken } from '../../src/access/tokens';
+import { ChildRecord } from '../../src/journey/child.entity';
 import { insertHousehold } from '../helpers/journey-factories';
 import { CREATE_CHILD, LIST_CHILDREN } from '../helpers/operations';
 import { insertChildren } from '../helpers/factories';

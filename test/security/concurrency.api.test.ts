@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { demoStaff } from '../../seeds/demo-staff';
-import { signDevToken } from '../../src/auth/tokens';
+import { signDevToken } from '../../src/access/tokens';
 import type { Authority } from '../../src/authz/vocabulary';
 import { startTestApi, resetDatabase, TEST_CONFIG, type TestApi } from '../helpers/test-api';
 import { insertChildren } from '../helpers/factories';

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { ChildRecord } from '../../src/children/child.entity';
+import { ChildRecord } from '../../src/journey/child.entity';
 import { insertChild } from '../helpers/factories';
 import { onRealServer } from '../helpers/real-server';
 import { useTestApi } from '../helpers/test-api';

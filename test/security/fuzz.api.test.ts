@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import { seedDemoData } from '../../seeds/seed';
 import { DEMO_STAFF } from '../../seeds/demo-staff';
 import { seededRandom } from '../../seeds/random';
-import { signDevToken } from '../../src/auth/tokens';
+import { signDevToken } from '../../src/access/tokens';
 import { ERROR_CODES } from '../../src/graphql/errors';
 import { fuzzOperations, type FuzzOperation } from '../helpers/fuzz-operations';
 import { onRealServer } from '../helpers/real-server';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import request from 'supertest';
 import { demoStaff } from '../../seeds/demo-staff';
-import { signDevToken } from '../../src/auth/tokens';
+import { signDevToken } from '../../src/access/tokens';
 import { TEST_CONFIG, useTestApi } from '../helpers/test-api';
 
 /** What a browser, a proxy or another caller could keep of an answer: nothing. */

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { demoStaff } from '../../seeds/demo-staff';
-import { signDevToken } from '../../src/auth/tokens';
+import { signDevToken } from '../../src/access/tokens';
 import { QUERY_LIMITS } from '../../src/graphql/query-limits';
 import { TEST_CONFIG, useTestApi } from '../helpers/test-api';
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { signDevToken } from '../../src/auth/tokens';
+import { signDevToken } from '../../src/access/tokens';
 import { RoleAssignmentRecord } from '../../src/staff/role-assignment.entity';
 import { StaffRecord } from '../../src/staff/staff.entity';
 import { onRealServer } from '../helpers/real-server';

@@ -1,7 +1,7 @@
 import { QueryFailedError } from 'typeorm';
 import { TENANT_TABLES } from '../../migrations/1795400001000-row-level-security';
 import { demoStaff } from '../../seeds/demo-staff';
-import { openAsActor } from '../../src/auth/actor-loader';
+import { openAsActor } from '../../src/access/actor-loader';
 import { DbScope } from '../../src/db/db-scope';
 import { REQUEST_ROLE } from '../../src/db/request-role';
 import { insertChild } from '../helpers/factories';

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { seedDemoData, type SeedSummary } from '../../seeds/seed';
-import { createDataSource } from '../../src/db/data-source';
+import { createDataSource } from '../../src/app/data-source';
 import { createLogger } from '../../src/logger';
 import { resetDatabase } from '../helpers/test-api';
 import { testDatabaseUrl } from '../helpers/test-database';

@@ -1,8 +1,8 @@
 import type { Request } from 'express';
 import { demoStaff } from '../../seeds/demo-staff';
-import { ConcurrentRequests } from '../../src/auth/concurrent-requests';
-import { signDevToken } from '../../src/auth/tokens';
-import { appDepsFrom, buildContext } from '../../src/graphql/context';
+import { ConcurrentRequests } from '../../src/access/concurrent-requests';
+import { signDevToken } from '../../src/access/tokens';
+import { appDepsFrom, buildContext } from '../../src/app/request-context';
 import { createLogger } from '../../src/logger';
 import { TEST_CONFIG } from '../helpers/test-api';
 

@@ -1,5 +1,5 @@
 import { newAuditSigningKeyPem } from '../helpers/audit-signing-key';
-import { ConfigError, loadConfig } from '../../src/config';
+import { ConfigError, loadConfig } from '../../src/app/config';
 
 describe('configuration', () => {
   it('outside production, an unset DATABASE_URL means the embedded database and a development secret', () => {

@@ -1,6 +1,6 @@
 import { SignJWT } from 'jose';
-import { createTokenVerifier, InvalidToken } from '../../src/auth/tokens';
-import type { Config } from '../../src/config';
+import { createTokenVerifier, InvalidToken } from '../../src/access/tokens';
+import type { Config } from '../../src/app/config';
 
 /** A verified token is reused for a short while, but never once it has expired. */
 const jwt: Config['jwt'] = { issuer: 'apse-api', audience: 'apse-api', secret: 'a-test-secret-of-at-least-thirty-two-characters', jwksUrl: null };

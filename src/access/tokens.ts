@@ -1,0 +1,79 @@
+import { createRemoteJWKSet, errors, jwtVerify, SignJWT, type JWTPayload } from 'jose';
+import { LRUCache } from 'lru-cache';
+import type { Config } from '../app/config';
+
+export type TokenVerifier = (token: string) => Promise<{ staffId: string }>;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const DEV_TOKEN_TTL = '8h';
+
+export class InvalidToken extends Error {}
+
+/**
+ * A token that verified is taken at its word again for at most a minute, never past its expiry: checking
+ * an ES256 signature was a twentieth of the API's time on every request. The keys themselves are cached
+ * for ten minutes by the JWKS client, so this adds no staleness to a key's withdrawal; a deactivated
+ * member of staff is still refused, as the staff record is read on every request.
+ */
+const REUSED_FOR_MS = 60_000;
+const TOKENS_REMEMBERED = 10_000;
+
+/** The longest a token may live (exp − iat): a working day and a half, at most. */
+export const MAX_TOKEN_LIFETIME_SECONDS = 12 * 3600;
+/** How far the issuer's clock may run ahead of ours. */
+const CLOCK_SKEW_SECONDS = 60;
+
+/** A token must say when it was issued and when it expires, live at most 12 hours, and not come from the future. */
+function assertLifetime(payload: JWTPayload): void {
+  const { iat, exp } = payload;
+  if (iat === undefined || exp === undefined) throw new InvalidToken('a token must carry iat and exp');
+  if (exp - iat > MAX_TOKEN_LIFETIME_SECONDS) throw new InvalidToken('a token may live at most 12 hours');
+  if (iat > Date.now() / 1000 + CLOCK_SKEW_SECONDS) throw new InvalidToken('the token was issued in the future');
+}
+
+/**
+ * Verifies a bearer token: HS256 with the development secret, or RS256/ES256 against the identity
+ * provider's JWKS in production. The algorithm list is fixed, so `alg: none` and algorithm
+ * confusion are refused; issuer, audience, expiry and not-before are checked, and the lifetime
+ * (`assertLifetime`); `sub` is a staff id.
+ */
+export function createTokenVerifier(jwt: Config['jwt']): TokenVerifier {
+  const options = { issuer: jwt.issuer, audience: jwt.audience, requiredClaims: ['iat', 'exp'] };
+  const jwks = jwt.jwksUrl ? createRemoteJWKSet(new URL(jwt.jwksUrl)) : null;
+  const secret = new TextEncoder().encode(jwt.secret ?? '');
+  const verify = (token: string) =>
+    jwks
+      ? jwtVerify(token, jwks, { ...options, algorithms: ['RS256', 'ES256'] })
+      : jwtVerify(token, secret, { ...options, algorithms: ['HS256'] });
+
+  const verified = new LRUCache<string, { staffId: string; until: number }>({ max: TOKENS_REMEMBERED });
+
+  return async (token) => {
+    const known = verified.get(token);
+    if (known && Date.now() < known.until) return { staffId: known.staffId };
+    try {
+      const { payload } = await verify(token);
+      assertLifetime(payload);
+      if (typeof payload.sub !== 'string' || !UUID.test(payload.sub)) throw new InvalidToken('token subject is not a staff id');
+      const staffId = payload.sub.toLowerCase();
+      verified.set(token, { staffId, until: Math.min(Date.now() + REUSED_FOR_MS, payload.exp! * 1000) });
+      return { staffId };
+    } catch (error) {
+      if (error instanceof errors.JOSEError || error instanceof InvalidToken) throw new InvalidToken(error.message);
+      throw error;
+    }
+  };
+}
+
+/** A development token for a member of staff (HS256, 8 hours). Never used with a JWKS configuration. */
+export async function signDevToken(jwt: Config['jwt'], staffId: string, ttl: string = DEV_TOKEN_TTL): Promise<string> {
+  if (!jwt.secret) throw new Error('development tokens need JWT_SECRET');
+  return new SignJWT({})
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setSubject(staffId)
+    .setIssuer(jwt.issuer)
+    .setAudience(jwt.audience)
+    .setIssuedAt()
+    .setExpirationTime(ttl)
+    .sign(new TextEncoder().encode(jwt.secret));
+}

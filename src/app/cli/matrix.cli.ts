@@ -1,0 +1,29 @@
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildAccessMatrix } from '../../authz/matrix/access-matrix';
+import { diffMatrices, parseMatrix } from '../../authz/matrix/matrix-diff';
+import { renderAccessMatrix } from '../../authz/matrix/render-matrix';
+
+const FILE = join(__dirname, '..', '..', '..', 'schema', 'access-matrix.md');
+
+/**
+ * `npm run matrix` writes schema/access-matrix.md from the live policy.
+ * `npm run matrix -- --diff REV` prints who gains and who loses access against the matrix committed at REV.
+ */
+function main(args: string[]): void {
+  const current = renderAccessMatrix(buildAccessMatrix());
+  const at = args.indexOf('--diff');
+  if (at === -1) {
+    writeFileSync(FILE, current);
+    console.log(`wrote ${FILE}`);
+    return;
+  }
+  const rev = args[at + 1];
+  if (!rev) throw new Error('usage: npm run matrix -- --diff REV');
+  const before = execFileSync('git', ['show', `${rev}:schema/access-matrix.md`], { encoding: 'utf8', cwd: join(FILE, '..', '..') });
+  const changes = diffMatrices(parseMatrix(before), parseMatrix(current));
+  console.log(changes.length ? changes.join('\n') : `no change of access since ${rev}`);
+}
+
+main(process.argv.slice(2));

@@ -1,0 +1,75 @@
+import 'reflect-metadata';
+import { performance } from 'node:perf_hooks';
+import { DEMO_STAFF } from '../../seeds/demo-staff';
+import { isSeeded, seedDemoData } from '../../seeds/seed';
+import { scheduleCheckpoints } from '../audit/checkpoint-schedule';
+import { loadSigningKey } from '../audit/signing-key';
+import { signDevToken } from '../access/tokens';
+import { systemClock } from '../clock';
+import { ConfigError, isLoopback, loadConfig, type Config } from './config';
+import { openDatabase } from './database';
+import { appDepsFrom } from './request-context';
+import { describeError } from '../log-safe-error';
+import { createLogger } from '../logger';
+import { createServer } from './server';
+
+const SHUTDOWN_GRACE_MS = 10_000;
+
+async function printDemoTokens(config: Config): Promise<void> {
+  const lines = await Promise.all(
+    DEMO_STAFF.map(async (s) => `  ${s.username.padEnd(13)} ${await signDevToken(config.jwt, s.id)}`),
+  );
+  console.log(`\nDemo tokens (8 hours; Authorization: Bearer <token>):\n${lines.join('\n')}\n`);
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const config = loadConfig();
+  const log = createLogger(config.logLevel);
+  const database = await openDatabase(config, log);
+  if (database.embedded && config.seedDemoData && !(await isSeeded(database.dataSource))) {
+    log.info(await seedDemoData(database.dataSource), 'demo data seeded');
+  }
+  const checkpoints = scheduleCheckpoints(
+    (sql, params) => database.dataSource.query(sql, params),
+    loadSigningKey(config),
+    config.auditCheckpointMinutes,
+    systemClock,
+    log,
+  );
+  const server = await createServer(appDepsFrom(config, database.dataSource, log, systemClock));
+  const http = server.app.listen(config.port, config.host);
+  await new Promise<void>((resolve, reject) => http.once('listening', resolve).once('error', reject));
+
+  const url = `http://${config.host}:${config.port}/graphql`;
+  log.info({ url, embedded: database.embedded, startupMs: Math.round(performance.now() - started) }, 'APSE API ready');
+  if (config.usesDevSecret) {
+    log.warn(
+      { host: config.host },
+      isLoopback(config.host)
+        ? 'tokens are signed with the development secret: listening on loopback only'
+        : 'tokens are signed with the development secret and the API listens beyond loopback (ALLOW_DEV_SECRET_ON_NETWORK)',
+    );
+  }
+  if (database.embedded && config.nodeEnv !== 'production') await printDemoTokens(config);
+
+  const shutdown = (signal: string) => {
+    log.info({ signal }, 'shutting down');
+    setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS).unref();
+    http.close(async () => {
+      await server.stop();
+      await checkpoints.stop();
+      await database.close();
+      process.exit(0);
+    });
+    http.closeIdleConnections();
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
+}
+
+main().catch((error) => {
+  const reason = error instanceof ConfigError ? error.message : `cannot start: ${describeError(error)}`;
+  console.error(reason);
+  process.exit(1);
+});

@@ -1,0 +1,174 @@
+import { randomUUID } from 'node:crypto';
+import type { Request } from 'express';
+import type { DataSource } from 'typeorm';
+import { AuditTrail } from '../audit/audit-trail';
+import { policyVersion } from '../audit/policy-version';
+import { openAsActor, reloadAssignmentsAndFacts } from '../access/actor-loader';
+import { ConcurrentRequests } from '../access/concurrent-requests';
+import { ADDRESS_COUNT_SQL } from '../access/rate-limit';
+import { createTokenVerifier, InvalidToken, type TokenVerifier } from '../access/tokens';
+import type { AppAbility } from '../authz/ability';
+import type { Actor } from '../authz/actor';
+import { defineAbilityFor } from '../authz/define-ability';
+import { ScopedLoaders } from '../access/scoped-loaders';
+import { refreshableAbility } from '../access/scoped-reads';
+import type { ScopeFacts } from '../authz/facts';
+import type { Config, RequestTimeouts, TimelinessThresholds } from './config';
+import { createStaffDirectory, type StaffDirectory } from '../staff/staff-directory';
+import { ukDate, type Clock } from '../clock';
+import { DbScope } from '../db/db-scope';
+import type { Logger } from '../logger';
+import { rateLimited, unauthenticated } from '../graphql/errors';
+import { createServices, type Services } from './services';
+
+export type AppDeps = {
+  dataSource: DataSource;
+  timeliness: TimelinessThresholds;
+  verifyToken: TokenVerifier;
+  /** Requests a member of staff may make in a clock minute (RATE_LIMITED beyond). */
+  rateLimitPerMinute: number;
+  /** Requests without a valid token a client address may make in a clock minute. */
+  rateLimitUnauthenticatedPerMinute: number;
+  /** Each member of staff's requests in flight on this instance. */
+  inFlight: ConcurrentRequests;
+  timeouts: RequestTimeouts;
+  clock: Clock;
+  log: Logger;
+  production: boolean;
+};
+
+/** The API's dependencies as configured: main.ts, the tests and the benchmark build them alike. */
+export function appDepsFrom(config: Config, dataSource: DataSource, log: Logger, clock: Clock): AppDeps {
+  return {
+    dataSource,
+    timeliness: config.timelinessThresholds,
+    verifyToken: createTokenVerifier(config.jwt),
+    rateLimitPerMinute: config.rateLimitPerMinute,
+    rateLimitUnauthenticatedPerMinute: config.rateLimitUnauthenticatedPerMinute,
+    inFlight: new ConcurrentRequests(config.concurrentRequestsPerStaff, config.queuedRequestsPerStaff),
+    timeouts: config.timeouts,
+    clock,
+    log,
+    production: config.nodeEnv === 'production',
+  };
+}
+
+/** What services get: who is asking, what they may do, this request's database scope and clock. */
+export type ServiceContext = {
+  log: Logger;
+  now: Date;
+  /** Today in UK local time (YYYY-MM-DD): the calendar of every recorded date. */
+  today: string;
+  actor: Actor;
+  facts: ScopeFacts;
+  ability: AppAbility;
+  db: DbScope;
+  loaders: ScopedLoaders;
+};
+
+/** What every resolver gets: the services, built per request from the caller's ability. */
+export type RequestContext = ServiceContext & {
+  requestId: string;
+  /** Ends the request's place among its member of staff's requests in flight: call once, when it ends. */
+  release: () => void;
+  audit: AuditTrail;
+  staffDirectory: StaffDirectory;
+  services: Services;
+};
+
+/** What a client may name its request by: printable, no spaces, at most 64 characters. */
+const CLIENT_REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
+
+/** The server's own id of a request: never the client's, which is kept apart (`clientRequestIdOf`). */
+export function newRequestId(): string {
+  return randomUUID();
+}
+
+/** The client's `x-request-id`, when it is well formed; anything else is not kept. */
+export function clientRequestIdOf(req: Request): string | null {
+  const given = req.header('x-request-id');
+  return given !== undefined && CLIENT_REQUEST_ID.test(given) ? given : null;
+}
+
+/**
+ * A request without a valid token: UNAUTHENTICATED, counted against its client address, and RATE_LIMITED
+ * past that address's share of a minute.
+ */
+async function refuseUnauthenticated(deps: AppDeps, req: Request, message: string): Promise<never> {
+  const [count] = (await deps.dataSource.query(ADDRESS_COUNT_SQL, [req.ip ?? 'unknown'])) as [{ requests: number; retry_after_seconds: number }];
+  if (count.requests > deps.rateLimitUnauthenticatedPerMinute) throw rateLimited(count.retry_after_seconds);
+  throw unauthenticated(message);
+}
+
+async function authenticate(deps: AppDeps, req: Request): Promise<string> {
+  const token = /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(req.header('authorization') ?? '')?.[1];
+  if (!token) return refuseUnauthenticated(deps, req, 'A bearer token is required');
+  try {
+    return (await deps.verifyToken(token)).staffId;
+  } catch (error) {
+    if (error instanceof InvalidToken) return refuseUnauthenticated(deps, req, 'The token is invalid or has expired');
+    throw error;
+  }
+}
+
+/**
+ * Authenticates the request and builds its context: token → staff id (no valid token = UNAUTHENTICATED,
+ * limited per client address); a place among the member of staff's requests in flight (RATE_LIMITED past
+ * their share); then the request's transaction, opened with the actor's statement (deactivated or unknown
+ * staff = UNAUTHENTICATED; past the rate limit = RATE_LIMITED) and the facts, in one round trip to the
+ * database; the ability, built once per request.
+ */
+export async function buildContext(
+  deps: AppDeps,
+  req: Request,
+  requestId: string,
+  clientRequestId: string | null,
+  clientGone?: AbortSignal,
+): Promise<RequestContext> {
+  const staffId = await authenticate(deps, req);
+  const turn = deps.inFlight.enter(staffId);
+  if (!turn) throw rateLimited(1, 'CONCURRENT_REQUESTS');
+  await turn;
+  let released = false;
+  const release = () => {
+    if (!released) deps.inFlight.leave(staffId);
+    released = true;
+  };
+  // A client that left while its request waited its turn gives the turn back at once.
+  if (clientGone?.aborted) {
+    release();
+    throw new Error('the client left before its request ran');
+  }
+  const db = new DbScope(deps.dataSource);
+  const now = deps.clock();
+  const today = ukDate(now);
+  try {
+    const opening = await openAsActor(db, staffId, { requestId, clientRequestId, policyVersion: policyVersion(), timeouts: deps.timeouts }, today);
+    if (!opening) {
+      await db.finish('rollback');
+      return await refuseUnauthenticated(deps, req, 'The token does not name an active member of staff');
+    }
+    if (opening.requestsThisMinute > deps.rateLimitPerMinute) throw rateLimited(opening.retryAfterSeconds);
+    const { actor, facts } = opening;
+    const ability = refreshableAbility(defineAbilityFor(actor, facts, now), async (manager) => {
+      const current = await reloadAssignmentsAndFacts(manager);
+      return defineAbilityFor({ ...actor, assignments: current.assignments }, current.facts, now);
+    });
+    const loaders = new ScopedLoaders(() => db.manager, ability);
+    const base: ServiceContext = { log: deps.log.child({ requestId, staffId }), now, today, actor, facts, ability, db, loaders };
+    const audit = new AuditTrail();
+    if (clientGone?.aborted) throw new Error('the client left while its request was opened');
+    return {
+      ...base,
+      requestId,
+      release,
+      audit,
+      staffDirectory: createStaffDirectory(() => db.manager),
+      services: createServices(base, deps.timeliness, audit),
+    };
+  } catch (error) {
+    release();
+    await db.finish('rollback');
+    throw error;
+  }
+}

@@ -1,0 +1,66 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { Kind, type GraphQLError } from 'graphql';
+import type { RequestContext } from './request-context';
+import { RefusalError } from '../graphql/errors';
+import { isExpectedError, isTimeout, TIMEOUT_MESSAGE } from '../graphql/format-error';
+
+/**
+ * Ends each request's database scope before the response leaves. Refusals of the request are added to
+ * its access-log entries, which are appended (a failed mutation has already rolled back its own
+ * savepoint, so a refusal is kept even though the refused work is not) as the transaction commits, in
+ * one round trip.
+ * If that fails, the client gets an INTERNAL_SERVER_ERROR in place of the data, so it never sees a
+ * change that was not kept. Unexpected errors are logged with the request id; formatError masks them.
+ */
+export function requestScopePlugin(): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ contextValue, errors }) {
+          for (const error of errors) {
+            const refusal = error.originalError;
+            if (refusal instanceof RefusalError) {
+              const { subjectType = null, subjectId = null } = refusal.subject;
+              const reason = String(refusal.extensions.reason ?? refusal.extensions.code);
+              contextValue.audit.refused(refusedFieldOf(error), subjectType, subjectId, reason);
+            } else if (isTimeout(error.originalError)) {
+              contextValue.log.warn({ err: error.originalError }, 'statement timed out');
+            } else if (!isExpectedError(error)) {
+              contextValue.log.error({ err: error.originalError ?? error }, 'unexpected error');
+            }
+          }
+        },
+        async willSendResponse({ contextValue, response }) {
+          // The client went away first: the transaction has already been rolled back, and no answer is sent.
+          if (!contextValue.db.isOpen) return;
+          // A statement past its timeout aborted the transaction: nothing is kept, no partial answer is sent,
+          // and the client may retry.
+          if (response.body.kind === 'single' && response.body.singleResult.errors?.some((e) => e.extensions?.code === 'TIMEOUT')) {
+            await contextValue.db.finish('rollback');
+            response.http.status = 503;
+            response.http.headers.set('retry-after', '1');
+            response.body = { kind: 'single', singleResult: { errors: [{ message: TIMEOUT_MESSAGE, extensions: { code: 'TIMEOUT' } }] } };
+            return;
+          }
+          try {
+            await contextValue.db.commit(contextValue.audit.appendStatement());
+          } catch (err) {
+            await contextValue.db.finish('rollback').catch(() => undefined);
+            contextValue.log.error({ err }, 'commit failed');
+            response.http.status = 500;
+            response.body = {
+              kind: 'single',
+              singleResult: { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] },
+            };
+          }
+        },
+      };
+    },
+  };
+}
+
+/** The field or mutation refused, by its name in the schema: an alias is the client's word, not the server's. */
+function refusedFieldOf(error: GraphQLError): string {
+  const node = error.nodes?.[0];
+  return node?.kind === Kind.FIELD ? node.name.value : 'operation';
+}

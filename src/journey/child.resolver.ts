@@ -1,0 +1,75 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { isRedacted } from '../access/field-guard';
+import { ChildDecisionRecord } from './child-decision.entity';
+import { ChildDecision } from './decision.types';
+import type { RequestContext } from '../app/request-context';
+import { MatchRecord } from './match.entity';
+import { Match } from './match.types';
+import { presentMatch } from './match.view';
+import { StaffMember } from '../staff/staff.types';
+import { AllocationRecord } from './allocation.entity';
+import { CreateChildInput, UpdateChildInput } from './child.inputs';
+import { Child, ChildConnection, ChildrenArgs } from './child.types';
+import { DisruptionRecord } from './disruption.entity';
+import { Disruption, Placement, PlacementOrder } from './journey.types';
+import { PlacementOrderRecord } from './placement-order.entity';
+import { PlacementRecord } from './placement.entity';
+
+@Resolver(() => Child)
+export class ChildResolver {
+  @Query(() => ChildConnection, { description: 'The children the caller may see, oldest record first.' })
+  children(@Args() args: ChildrenArgs, @Ctx() ctx: RequestContext) {
+    return ctx.services.children.list(args);
+  }
+
+  @Query(() => Child, { description: 'NOT_FOUND when the child does not exist or is out of your reach.' })
+  child(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext) {
+    return ctx.services.children.get(id);
+  }
+
+  @Mutation(() => Child, { description: 'A PPM lead records a child of their own authority.' })
+  createChild(@Arg('input', () => CreateChildInput) input: CreateChildInput, @Ctx() ctx: RequestContext) {
+    return ctx.services.children.create(input);
+  }
+
+  @Mutation(() => Child, { description: "A PPM lead corrects a child's details; only the fields given change." })
+  updateChild(@Arg('input', () => UpdateChildInput) input: UpdateChildInput, @Ctx() ctx: RequestContext) {
+    return ctx.services.children.update(input);
+  }
+
+  @FieldResolver(() => StaffMember, { nullable: true, description: 'The family finder allocated now.' })
+  async familyFinder(@Root() child: Child, @Ctx() ctx: RequestContext) {
+    if (isRedacted(child, 'familyFinder')) return null;
+    const allocations = await ctx.loaders.many('Allocation', AllocationRecord, 'childId').load(child.id);
+    const live = allocations.find((a) => a.endedOn === null);
+    return live ? ctx.staffDirectory.load(live.familyFinderId) : null;
+  }
+
+  @FieldResolver(() => [ChildDecision], { nullable: true })
+  decisions(@Root() child: Child, @Ctx() ctx: RequestContext) {
+    return isRedacted(child, 'decisions') ? null : ctx.loaders.many('ChildDecision', ChildDecisionRecord, 'childId').load(child.id);
+  }
+
+  @FieldResolver(() => PlacementOrder, { nullable: true, description: 'Authority to place, once granted.' })
+  async placementOrder(@Root() child: Child, @Ctx() ctx: RequestContext) {
+    if (isRedacted(child, 'placementOrder')) return null;
+    const [order] = await ctx.loaders.many('PlacementOrder', PlacementOrderRecord, 'childId').load(child.id);
+    return order ?? null;
+  }
+
+  @FieldResolver(() => [Placement], { nullable: true })
+  placements(@Root() child: Child, @Ctx() ctx: RequestContext) {
+    return isRedacted(child, 'placements') ? null : ctx.loaders.many('Placement', PlacementRecord, 'childId').load(child.id);
+  }
+
+  @FieldResolver(() => [Match], { nullable: true })
+  async matches(@Root() child: Child, @Ctx() ctx: RequestContext) {
+    if (isRedacted(child, 'matches')) return null;
+    return (await ctx.loaders.many('Match', MatchRecord, 'childId').load(child.id)).map(presentMatch);
+  }
+
+  @FieldResolver(() => [Disruption], { nullable: true })
+  disruptions(@Root() child: Child, @Ctx() ctx: RequestContext) {
+    return isRedacted(child, 'disruptions') ? null : ctx.loaders.many('Disruption', DisruptionRecord, 'childId').load(child.id);
+  }
+}

@@ -1,0 +1,58 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { ChildRecord } from './child.entity';
+import { Child } from './child.types';
+import { presentChild } from './child.view';
+import { RecordMatchDecisionInput } from './decision.inputs';
+import type { RequestContext } from '../app/request-context';
+import { HouseholdRecord } from '../households/household.entity';
+import { Household } from '../households/household.types';
+import { presentHousehold } from '../households/household.view';
+import { AgendaItemRecord } from '../panels/agenda-item.entity';
+import { latestPanelRecommendation } from '../panels/panel-recommendation.view';
+import { PanelRecommendationView } from '../panels/panel.types';
+import { Match, MatchConnection, MatchesArgs, ProposeMatchInput } from './match.types';
+
+@Resolver(() => Match)
+export class MatchResolver {
+  @Query(() => MatchConnection, { description: 'The matches the caller may see, oldest first.' })
+  matches(@Args() args: MatchesArgs, @Ctx() ctx: RequestContext) {
+    return ctx.services.matches.list(args);
+  }
+
+  @Query(() => Match, { description: 'NOT_FOUND when the match does not exist or is out of your reach.' })
+  match(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext) {
+    return ctx.services.matches.get(id);
+  }
+
+  @Mutation(() => Match, { description: 'A family finder links a child allocated to them with an approved household.' })
+  proposeMatch(@Arg('input', () => ProposeMatchInput) input: ProposeMatchInput, @Ctx() ctx: RequestContext) {
+    return ctx.services.matches.proposeMatch(input);
+  }
+
+  @Mutation(() => Match, { description: "The child's ADM decides the match, after a positive panel recommendation." })
+  recordMatchDecision(@Arg('input', () => RecordMatchDecisionInput) input: RecordMatchDecisionInput, @Ctx() ctx: RequestContext) {
+    return ctx.services.decisions.recordMatchDecision(input);
+  }
+
+  @FieldResolver(() => Child, { nullable: true, description: 'null when the child is out of your reach.' })
+  async child(@Root() match: Match, @Ctx() ctx: RequestContext) {
+    const record = await ctx.loaders.one('Child', ChildRecord).load(match.childId);
+    return record && presentChild(ctx.ability, ctx.today, record);
+  }
+
+  @FieldResolver(() => Household, { nullable: true, description: 'null when the household is out of your reach.' })
+  async household(@Root() match: Match, @Ctx() ctx: RequestContext) {
+    const record = await ctx.loaders.one('Household', HouseholdRecord).load(match.householdId);
+    return record && presentHousehold(ctx.ability, ctx.today, record);
+  }
+
+  @FieldResolver(() => PanelRecommendationView, {
+    nullable: true,
+    description: 'The panel’s latest recommendation on this match, for the ADM who decides it; null when there is none or it is out of your reach.',
+  })
+  async panelRecommendation(@Root() match: Match, @Ctx() ctx: RequestContext) {
+    if (!ctx.ability.can('read', 'PanelRecommendationView')) return null;
+    const items = await ctx.loaders.many('PanelRecommendationView', AgendaItemRecord, 'matchId').load(match.id);
+    return latestPanelRecommendation(items, ['MATCH']);
+  }
+}
