@@ -1,5 +1,5 @@
 import { QueryFailedError } from 'typeorm';
-import { statementName } from './db/statement-name';
+import { statementName } from './statement-name';
 
 /**
  * An error as the log may carry it. A database error's message, detail, where, parameters and statement

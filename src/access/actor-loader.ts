@@ -1,6 +1,6 @@
 import { escapeLiteral } from 'pg';
 import type { EntityManager } from 'typeorm';
-import { DEFAULT_TIMEOUTS, type RequestTimeouts } from '../app/config';
+import { DEFAULT_TIMEOUTS, type RequestTimeouts } from './request-timeouts';
 import type { Actor, RoleAssignment } from '../authz/actor';
 import type { ScopeFacts } from '../authz/facts';
 import { FACTS, FACTS_SQL, factsFrom, type FactsRow } from './facts-loader';

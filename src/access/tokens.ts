@@ -1,6 +1,8 @@
 import { createRemoteJWKSet, errors, jwtVerify, SignJWT, type JWTPayload } from 'jose';
 import { LRUCache } from 'lru-cache';
-import type { Config } from '../app/config';
+
+/** How tokens are checked: a shared secret (development) or a JWKS URL, and the issuer and audience they must name. */
+export type JwtSettings = { secret: string | null; jwksUrl: string | null; issuer: string; audience: string };
 
 export type TokenVerifier = (token: string) => Promise<{ staffId: string }>;
 
@@ -37,7 +39,7 @@ function assertLifetime(payload: JWTPayload): void {
  * confusion are refused; issuer, audience, expiry and not-before are checked, and the lifetime
  * (`assertLifetime`); `sub` is a staff id.
  */
-export function createTokenVerifier(jwt: Config['jwt']): TokenVerifier {
+export function createTokenVerifier(jwt: JwtSettings): TokenVerifier {
   const options = { issuer: jwt.issuer, audience: jwt.audience, requiredClaims: ['iat', 'exp'] };
   const jwks = jwt.jwksUrl ? createRemoteJWKSet(new URL(jwt.jwksUrl)) : null;
   const secret = new TextEncoder().encode(jwt.secret ?? '');
@@ -66,7 +68,7 @@ export function createTokenVerifier(jwt: Config['jwt']): TokenVerifier {
 }
 
 /** A development token for a member of staff (HS256, 8 hours). Never used with a JWKS configuration. */
-export async function signDevToken(jwt: Config['jwt'], staffId: string, ttl: string = DEV_TOKEN_TTL): Promise<string> {
+export async function signDevToken(jwt: JwtSettings, staffId: string, ttl: string = DEV_TOKEN_TTL): Promise<string> {
   if (!jwt.secret) throw new Error('development tokens need JWT_SECRET');
   return new SignJWT({})
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })

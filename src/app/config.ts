@@ -1,4 +1,8 @@
 import { bool, cleanEnv, EnvError, makeValidator, num, port, str } from 'envalid';
+import { DEFAULT_TIMEOUTS, type RequestTimeouts } from '../access/request-timeouts';
+import type { JwtSettings } from '../access/tokens';
+import type { SigningKeySource } from '../audit/signing-key';
+import type { TimelinessThresholds } from '../board/timeliness-thresholds';
 
 /** An optional URL: unset or empty means "not configured"; anything else must parse. */
 const optionalUrl = makeValidator<string>((value) => {
@@ -8,10 +12,6 @@ const optionalUrl = makeValidator<string>((value) => {
 
 const DEV_JWT_SECRET = 'apse-development-only-secret-not-for-production';
 
-export type RequestTimeouts = { statementMs: number; lockMs: number; idleInTransactionMs: number; boardStatementMs: number };
-
-/** A request's timeouts unless configured otherwise, in milliseconds. */
-export const DEFAULT_TIMEOUTS: RequestTimeouts = { statementMs: 5000, lockMs: 2000, idleInTransactionMs: 30000, boardStatementMs: 30000 };
 
 const spec = {
   NODE_ENV: str({ choices: ['development', 'test', 'production'], default: 'development' }),
@@ -51,7 +51,7 @@ export type Config = {
   migrationDatabaseUrl: string | null;
   embeddedDataDir: string;
   dbPoolMax: number;
-  jwt: { secret: string | null; jwksUrl: string | null; issuer: string; audience: string };
+  jwt: JwtSettings;
   seedDemoData: boolean;
   logLevel: string;
   timelinessThresholds: TimelinessThresholds;
@@ -64,12 +64,9 @@ export type Config = {
   /** Tokens are signed with the built-in development secret (development and test only). */
   usesDevSecret: boolean;
   /** The access log's checkpoint signing key: PEM text, or (outside production) a file generated on first use. */
-  auditSigningKey: { pem: string } | { file: string };
+  auditSigningKey: SigningKeySource;
   auditCheckpointMinutes: number;
 };
-
-/** Adoption scorecard thresholds (days): configuration, not code. */
-export type TimelinessThresholds = { a2Days: number; a10Days: number };
 
 export class ConfigError extends Error {}
 

@@ -1,25 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import type { Request } from 'express';
 import type { DataSource } from 'typeorm';
-import { AuditTrail } from '../audit/audit-trail';
 import { policyVersion } from '../audit/policy-version';
 import { openAsActor, reloadAssignmentsAndFacts } from '../access/actor-loader';
 import { ConcurrentRequests } from '../access/concurrent-requests';
 import { ADDRESS_COUNT_SQL } from '../access/rate-limit';
 import { createTokenVerifier, InvalidToken, type TokenVerifier } from '../access/tokens';
-import type { AppAbility } from '../authz/ability';
-import type { Actor } from '../authz/actor';
 import { defineAbilityFor } from '../authz/define-ability';
 import { ScopedLoaders } from '../access/scoped-loaders';
 import { refreshableAbility } from '../access/scoped-reads';
-import type { ScopeFacts } from '../authz/facts';
-import type { Config, RequestTimeouts, TimelinessThresholds } from './config';
-import { createStaffDirectory, type StaffDirectory } from '../staff/staff-directory';
+import type { RequestTimeouts } from '../access/request-timeouts';
+import type { TimelinessThresholds } from '../board/timeliness-thresholds';
+import type { Config } from './config';
 import { ukDate, type Clock } from '../clock';
 import { DbScope } from '../db/db-scope';
 import type { Logger } from '../logger';
 import { rateLimited, unauthenticated } from '../graphql/errors';
-import { createServices, type Services } from './services';
+import { servicesFor } from './services';
+import type { RequestContext, ServiceContext } from '../access/service-context';
 
 export type AppDeps = {
   dataSource: DataSource;
@@ -52,29 +50,6 @@ export function appDepsFrom(config: Config, dataSource: DataSource, log: Logger,
     production: config.nodeEnv === 'production',
   };
 }
-
-/** What services get: who is asking, what they may do, this request's database scope and clock. */
-export type ServiceContext = {
-  log: Logger;
-  now: Date;
-  /** Today in UK local time (YYYY-MM-DD): the calendar of every recorded date. */
-  today: string;
-  actor: Actor;
-  facts: ScopeFacts;
-  ability: AppAbility;
-  db: DbScope;
-  loaders: ScopedLoaders;
-};
-
-/** What every resolver gets: the services, built per request from the caller's ability. */
-export type RequestContext = ServiceContext & {
-  requestId: string;
-  /** Ends the request's place among its member of staff's requests in flight: call once, when it ends. */
-  release: () => void;
-  audit: AuditTrail;
-  staffDirectory: StaffDirectory;
-  services: Services;
-};
 
 /** What a client may name its request by: printable, no spaces, at most 64 characters. */
 const CLIENT_REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
@@ -150,22 +125,14 @@ export async function buildContext(
     }
     if (opening.requestsThisMinute > deps.rateLimitPerMinute) throw rateLimited(opening.retryAfterSeconds);
     const { actor, facts } = opening;
-    const ability = refreshableAbility(defineAbilityFor(actor, facts, now), async (manager) => {
+    const ability = refreshableAbility(defineAbilityFor(actor, facts, today), async (manager) => {
       const current = await reloadAssignmentsAndFacts(manager);
-      return defineAbilityFor({ ...actor, assignments: current.assignments }, current.facts, now);
+      return defineAbilityFor({ ...actor, assignments: current.assignments }, current.facts, today);
     });
     const loaders = new ScopedLoaders(() => db.manager, ability);
     const base: ServiceContext = { log: deps.log.child({ requestId, staffId }), now, today, actor, facts, ability, db, loaders };
-    const audit = new AuditTrail();
     if (clientGone?.aborted) throw new Error('the client left while its request was opened');
-    return {
-      ...base,
-      requestId,
-      release,
-      audit,
-      staffDirectory: createStaffDirectory(() => db.manager),
-      services: createServices(base, deps.timeliness, audit),
-    };
+    return { ...base, requestId, release, services: servicesFor(base, deps.timeliness) };
   } catch (error) {
     release();
     await db.finish('rollback');

@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { Kind, type GraphQLError } from 'graphql';
-import type { RequestContext } from './request-context';
+import type { RequestContext } from '../access/service-context';
+import { AuditTrail } from '../audit/audit-trail';
 import { RefusalError } from '../graphql/errors';
 import { isExpectedError, isTimeout, TIMEOUT_MESSAGE } from '../graphql/format-error';
 
@@ -22,7 +23,7 @@ export function requestScopePlugin(): ApolloServerPlugin<RequestContext> {
             if (refusal instanceof RefusalError) {
               const { subjectType = null, subjectId = null } = refusal.subject;
               const reason = String(refusal.extensions.reason ?? refusal.extensions.code);
-              contextValue.audit.refused(refusedFieldOf(error), subjectType, subjectId, reason);
+              contextValue.services.get(AuditTrail).refused(refusedFieldOf(error), subjectType, subjectId, reason);
             } else if (isTimeout(error.originalError)) {
               contextValue.log.warn({ err: error.originalError }, 'statement timed out');
             } else if (!isExpectedError(error)) {
@@ -43,7 +44,7 @@ export function requestScopePlugin(): ApolloServerPlugin<RequestContext> {
             return;
           }
           try {
-            await contextValue.db.commit(contextValue.audit.appendStatement());
+            await contextValue.db.commit(contextValue.services.get(AuditTrail).appendStatement());
           } catch (err) {
             await contextValue.db.finish('rollback').catch(() => undefined);
             contextValue.log.error({ err }, 'commit failed');

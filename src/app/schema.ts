@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import '../graphql/enums';
 import type { GraphQLSchema } from 'graphql';
 import { lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';

@@ -3,7 +3,8 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
-import { buildContext, clientRequestIdOf, newRequestId, type AppDeps, type RequestContext } from './request-context';
+import type { RequestContext } from '../access/service-context';
+import { buildContext, clientRequestIdOf, newRequestId, type AppDeps } from './request-context';
 import { formatErrorFor } from '../graphql/format-error';
 import { queryLimits } from '../graphql/query-limits';
 import { requestScopePlugin } from './request-scope.plugin';

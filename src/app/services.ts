@@ -1,31 +1,46 @@
-import type { AuditTrail } from '../audit/audit-trail';
+import type { ServiceContext, ServiceKey, Services } from '../access/service-context';
+import { AuditTrail } from '../audit/audit-trail';
 import { AuditService } from '../audit/audit.service';
 import { BoardService } from '../board/board.service';
+import type { TimelinessThresholds } from '../board/timeliness-thresholds';
+import { HouseholdService } from '../households/household.service';
 import { ChildService } from '../journey/child.service';
+import { DecisionService } from '../journey/decision.service';
+import { MatchService } from '../journey/match.service';
 import { MilestoneService } from '../journey/milestone.service';
 import { PlacementService } from '../journey/placement.service';
-import type { TimelinessThresholds } from './config';
-import { DecisionService } from '../journey/decision.service';
-import { HouseholdService } from '../households/household.service';
-import { MatchService } from '../journey/match.service';
 import { PanelService } from '../panels/panel.service';
+import { StaffDirectory } from '../staff/staff-directory';
 import { SupportService } from '../support/support.service';
-import type { ServiceContext } from './request-context';
 
-/** The use cases of one request, each bound to the caller's context (cheap objects, built per request). */
-export function createServices(ctx: ServiceContext, timeliness: TimelinessThresholds, audit: AuditTrail) {
-  return {
-    children: new ChildService(ctx),
-    milestones: new MilestoneService(ctx),
-    placements: new PlacementService(ctx),
-    decisions: new DecisionService(ctx),
-    matches: new MatchService(ctx),
-    households: new HouseholdService(ctx),
-    panels: new PanelService(ctx),
-    support: new SupportService(ctx),
-    board: new BoardService(ctx, timeliness),
-    audit: new AuditService(ctx, audit),
+/**
+ * The services of one request, each built on first use and bound to the caller's context: the one place that
+ * knows what each service is made from.
+ */
+export function servicesFor(ctx: ServiceContext, timeliness: TimelinessThresholds): Services {
+  const made = new Map<ServiceKey<unknown>, unknown>();
+  const get = <T>(service: ServiceKey<T>): T => {
+    if (!made.has(service)) made.set(service, build(service));
+    return made.get(service) as T;
   };
+  const builders = new Map<ServiceKey<unknown>, () => unknown>([
+    [AuditTrail, () => new AuditTrail()],
+    [StaffDirectory, () => new StaffDirectory(ctx)],
+    [ChildService, () => new ChildService(ctx)],
+    [MilestoneService, () => new MilestoneService(ctx)],
+    [PlacementService, () => new PlacementService(ctx)],
+    [DecisionService, () => new DecisionService(ctx)],
+    [MatchService, () => new MatchService(ctx)],
+    [HouseholdService, () => new HouseholdService(ctx)],
+    [PanelService, () => new PanelService(ctx)],
+    [SupportService, () => new SupportService(ctx)],
+    [BoardService, () => new BoardService(ctx, timeliness)],
+    [AuditService, () => new AuditService(ctx, get(AuditTrail))],
+  ]);
+  const build = (service: ServiceKey<unknown>) => {
+    const builder = builders.get(service);
+    if (!builder) throw new Error(`no service ${service.name} is registered`);
+    return builder();
+  };
+  return { get };
 }
-
-export type Services = ReturnType<typeof createServices>;

@@ -1,7 +1,7 @@
 import { accessBasis, auditedAuthorities } from '../authz/access-basis';
 import { assertMayEver } from '../access/refusals';
 import { accessibleQuery } from '../access/scoped-reads';
-import type { ServiceContext } from '../app/request-context';
+import type { ServiceContext } from '../access/service-context';
 import { paginate, type Page } from '../graphql/connection';
 import { parseId } from '../graphql/input-rules';
 import type { AuditTrail } from './audit-trail';

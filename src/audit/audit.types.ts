@@ -1,7 +1,8 @@
 import { ArgsType, Field, ID, InputType, ObjectType } from 'type-graphql';
 import type { Authority, Role } from '../authz/vocabulary';
 import { ConnectionArgs, ConnectionType } from '../graphql/connection';
-import { AuditOutcomeEnum, AuthorityEnum, RoleEnum } from '../graphql/enums';
+import { AuthorityEnum, RoleEnum } from '../access/enums';
+import { AuditOutcomeEnum } from './enums';
 import type { AuditOutcome } from './audit-event.entity';
 import { DateTimeScalar, JSONScalar } from '../graphql/scalars';
 

@@ -1,7 +1,8 @@
 import { defaultFieldResolver, GraphQLObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import { accessBasis } from '../authz/access-basis';
 import { loggedReadFields } from '../authz/field-classes';
-import type { RequestContext } from '../app/request-context';
+import type { RequestContext } from '../access/service-context';
+import { AuditTrail } from './audit-trail';
 
 type LoggedRecord = { id: string; authority?: string | null; proposedFor?: string[] };
 
@@ -24,7 +25,7 @@ export function logSensitiveReads(schema: GraphQLSchema): GraphQLSchema {
         const value = resolve(record, args, ctx, info);
         const log = (v: unknown) => {
           if (v !== null && v !== undefined) {
-            ctx.audit.read(subjectType, record.id, name, record.authority ?? null, () => accessBasis(ctx.actor, ctx.facts, subjectType, record));
+            ctx.services.get(AuditTrail).read(subjectType, record.id, name, record.authority ?? null, () => accessBasis(ctx.actor, ctx.facts, subjectType, record));
           }
           return v;
         };

@@ -1,7 +1,9 @@
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { Config } from '../app/config';
+
+/** Where the checkpoint signing key comes from: PEM text, or (outside production) a file generated on first use. */
+export type SigningKeySource = { pem: string } | { file: string };
 
 /** The key that signs the access log's checkpoints, and the id (of its public half) each checkpoint names. */
 export type SigningKey = { privateKey: KeyObject; verifier: VerifyingKey };
@@ -27,7 +29,7 @@ export function signingKeyFromPem(pem: string): SigningKey {
  * The configured key, or outside production the development key kept in its file (created, readable by its
  * owner only, on first use; two processes starting together agree on the first one written).
  */
-export function loadSigningKey(config: Pick<Config, 'auditSigningKey'>): SigningKey {
+export function loadSigningKey(config: { auditSigningKey: SigningKeySource }): SigningKey {
   const source = config.auditSigningKey;
   if ('pem' in source) return signingKeyFromPem(source.pem);
   try {

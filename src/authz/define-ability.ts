@@ -1,4 +1,3 @@
-import { ukDate } from '../clock';
 import type { Actor } from './actor';
 import { AppAbility, createAbilityBuilder } from './ability';
 import type { ScopeFacts } from './facts';
@@ -23,13 +22,11 @@ const POLICIES: Record<Role, DefinePermissions> = {
   AUDITOR: auditorPolicy,
 };
 
-/** The whole policy: pure, no I/O. The abilities of several assignments add up. */
-export function defineAbilityFor(actor: Actor, facts: ScopeFacts, now: Date): AppAbility {
-  return defineAbilityOn(actor, facts, ukDate(now));
-}
-
-/** The policy on a given UK day (YYYY-MM-DD): the access matrix states it with a symbolic day. */
-export function defineAbilityOn(actor: Actor, facts: ScopeFacts, today: string): AppAbility {
+/**
+ * The whole policy on a UK calendar day (YYYY-MM-DD; the access matrix states it with a symbolic day): pure, no
+ * I/O, no clock. The abilities of several assignments add up.
+ */
+export function defineAbilityFor(actor: Actor, facts: ScopeFacts, today: string): AppAbility {
   const builder = createAbilityBuilder();
   for (const assignment of actor.assignments) {
     POLICIES[assignment.role](assignment, { facts, today }, builder);

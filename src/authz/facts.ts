@@ -1,4 +1,4 @@
-import type { AgendaItemKind } from '../panels/agenda-item.entity';
+import type { AgendaItemKind } from './vocabulary';
 
 /** Agenda items about a household alone: its approval (or dual approval), the review of its approval, its termination. */
 export const HOUSEHOLD_ITEM_KINDS = [

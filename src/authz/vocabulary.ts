@@ -17,6 +17,10 @@ export type Role = (typeof ROLES)[number];
 export const PANEL_ROLES = ['CHAIR', 'VICE_CHAIR', 'MEMBER', 'ADVISER'] as const;
 export type PanelRole = (typeof PANEL_ROLES)[number];
 
+/** What a panel hears: which panel members may see what follows from it (facts.ts). */
+export const AGENDA_ITEM_KINDS = ['ADOPTER_APPROVAL', 'MATCH', 'APPROVAL_REVIEW', 'TERMINATION', 'EARLY_PERMANENCE_DUAL_APPROVAL'] as const;
+export type AgendaItemKind = (typeof AGENDA_ITEM_KINDS)[number];
+
 /**
  * Lower-case verbs; `manage` is never granted.
  * - `record`: a PPM lead's milestones on a child (allocation, orders, placements, plan change, disruption)

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../app/request-context';
+import type { RequestContext } from '../access/service-context';
 import {
   AuthorityMonth,
   BoardPerformance,
@@ -12,34 +12,35 @@ import {
   type Characteristic,
 } from './board.types';
 import type { MonthPeriod } from './months';
+import { BoardService } from './board.service';
 
 @Resolver(() => BoardPerformance)
 export class BoardResolver {
   @Query(() => BoardPerformance, { description: 'Board directors only: the partnership’s performance over whole months (UK time).' })
   boardPerformance(@Arg('from') from: string, @Arg('to') to: string, @Ctx() ctx: RequestContext) {
-    return ctx.services.board.performance(from, to);
+    return ctx.services.get(BoardService).performance(from, to);
   }
 
   @Query(() => [PooledBudgetYear], { description: 'Board directors only: the pooled budget, newest year first.' })
   pooledBudget(@Arg('financialYear', () => String, { nullable: true }) financialYear: string | null, @Ctx() ctx: RequestContext) {
-    return ctx.services.board.pooledBudget(financialYear ?? null);
+    return ctx.services.get(BoardService).pooledBudget(financialYear ?? null);
   }
 
   @FieldResolver(() => [AuthorityMonth], { description: 'Every month × authority: counts of events as the committee papers publish them, small numbers included.' })
   byAuthority(@Root() period: MonthPeriod, @Ctx() ctx: RequestContext) {
-    return ctx.services.board.byAuthority(period);
+    return ctx.services.get(BoardService).byAuthority(period);
   }
 
   @FieldResolver(() => [PartnershipMonth])
   partnership(@Root() period: MonthPeriod, @Ctx() ctx: RequestContext) {
-    return ctx.services.board.partnership(period);
+    return ctx.services.get(BoardService).partnership(period);
   }
 
   @FieldResolver(() => [ChildrenWaiting], {
     description: 'On the last day of the period: per authority, then the partnership; small counts and averages withheld as in childrenWaitingBy.',
   })
   childrenWaiting(@Root() period: MonthPeriod, @Ctx() ctx: RequestContext) {
-    return ctx.services.board.childrenWaiting(period);
+    return ctx.services.get(BoardService).childrenWaiting(period);
   }
 
   @FieldResolver(() => [TimelinessMeasure], {
@@ -48,7 +49,7 @@ export class BoardResolver {
       'A2 and A10 over the children adopted in the period: a whole month, quarter of the financial year or financial year; for any other period, null with BAD_USER_INPUT (the other fields still answer).',
   })
   timeliness(@Root() period: MonthPeriod, @Ctx() ctx: RequestContext) {
-    return ctx.services.board.timeliness(period);
+    return ctx.services.get(BoardService).timeliness(period);
   }
 
   @FieldResolver(() => [CharacteristicCount], {
@@ -59,6 +60,6 @@ export class BoardResolver {
     @Arg('characteristic', () => CharacteristicEnum) characteristic: Characteristic,
     @Ctx() ctx: RequestContext,
   ) {
-    return ctx.services.board.waitingByCharacteristic(period, characteristic);
+    return ctx.services.get(BoardService).waitingByCharacteristic(period, characteristic);
   }
 }

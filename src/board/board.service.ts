@@ -1,8 +1,8 @@
 import DataLoader from 'dataloader';
 import { assertMayEver } from '../access/refusals';
 import type { Authority } from '../authz/vocabulary';
-import type { TimelinessThresholds } from '../app/config';
-import type { ServiceContext } from '../app/request-context';
+import type { TimelinessThresholds } from './timeliness-thresholds';
+import type { ServiceContext } from '../access/service-context';
 import { badUserInput } from '../graphql/errors';
 import { ADOPTIONS_BY_MONTH, MONTHLY_BY_AUTHORITY, MONTHLY_PARTNERSHIP, POOLED_BUDGET, WAITING } from './board-queries';
 import {

@@ -1,6 +1,6 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import type { Authority } from '../authz/vocabulary';
-import { AuthorityEnum } from '../graphql/enums';
+import { AuthorityEnum } from '../access/enums';
 import { UNDERSPEND_TREATMENTS, type UnderspendTreatment } from './budget.entity';
 
 export const CHARACTERISTICS = ['AGE_BAND', 'ETHNICITY', 'DISABILITY'] as const;

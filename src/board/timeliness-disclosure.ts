@@ -1,5 +1,5 @@
 import { AUTHORITIES, type Authority } from '../authz/vocabulary';
-import type { TimelinessThresholds } from '../app/config';
+import type { TimelinessThresholds } from './timeliness-thresholds';
 import type { TimelinessMeasure } from './board.types';
 import { suppress, type Cell, type LinkedTables, type Relation } from './disclosure-control';
 import type { FinancialYear, PeriodId } from './reporting-periods';

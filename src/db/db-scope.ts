@@ -1,5 +1,5 @@
 import { QueryFailedError, type DataSource, type EntityManager, type QueryRunner } from 'typeorm';
-import { conflict } from '../graphql/errors';
+import { ChangeRefused } from './change-refused';
 import type { OpeningStatement } from './session-statement';
 import type { RunnerData } from './statement-counter';
 
@@ -93,7 +93,7 @@ export class DbScope {
   /**
    * Changes that belong together: a savepoint that is released on success and rolled back alone
    * on failure, so one failed mutation of an operation leaves nothing half-written. A unique
-   * violation (a one-off step recorded twice by concurrent requests) is a CONFLICT. A deadlock or a
+   * violation (a one-off step recorded twice by concurrent requests) is refused (`ChangeRefused`, a CONFLICT). A deadlock or a
    * serialization failure (two requests changing the same records at once) is rolled back and the work
    * tried once more; a second is a CONFLICT the caller may retry.
    */
@@ -107,9 +107,9 @@ export class DbScope {
         return result;
       } catch (error) {
         await this.query(`ROLLBACK TO SAVEPOINT ${savepoint}`);
-        if (isUniqueViolation(error)) throw conflict('This has already been recorded', 'ALREADY_RECORDED');
+        if (isUniqueViolation(error)) throw new ChangeRefused('ALREADY_RECORDED', 'This has already been recorded');
         if (!isConcurrencyFailure(error)) throw error;
-        if (attempt === MAX_ATTEMPTS) throw conflict('Another change to the same records got in the way: try again', 'CONCURRENT_CHANGE');
+        if (attempt === MAX_ATTEMPTS) throw new ChangeRefused('CONCURRENT_CHANGE', 'Another change to the same records got in the way: try again');
       }
     }
   }

@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import type { ChangeRefusedReason } from '../db/change-refused';
 import { LIMIT_CODES } from './limit-exceeded';
 
 /** The stable codes of design.md §5. Front ends switch on `extensions.code`, never on messages. */
@@ -58,7 +59,7 @@ export function badUserInput(field: string, message: string): GraphQLError {
 }
 
 /** Why a change conflicts: a stale version, a one-off step already recorded, or a concurrent change. */
-export type ConflictReason = 'STALE_VERSION' | 'ALREADY_RECORDED' | 'CONCURRENT_CHANGE';
+export type ConflictReason = 'STALE_VERSION' | ChangeRefusedReason;
 
 export function conflict(message: string, reason?: ConflictReason): GraphQLError {
   return appError('CONFLICT', message, reason ? { reason } : {});

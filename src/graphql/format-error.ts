@@ -5,6 +5,7 @@ import { LimitExceeded } from './limit-exceeded';
 import { tokenLimitOf } from './query-limits';
 import { ArgumentValidationError } from 'type-graphql';
 import { QueryFailedError } from 'typeorm';
+import { ChangeRefused } from '../db/change-refused';
 import { ERROR_CODES, type ErrorCode } from './errors';
 
 /** Apollo's own request errors: about the operation, never about data, so safe to show. */
@@ -21,6 +22,7 @@ const KNOWN = new Set<string>(ERROR_CODES.filter((c) => c !== 'INTERNAL_SERVER_E
 /** True for errors this API means to show; anything else is an internal failure to log and mask. */
 export function isExpectedError(error: unknown): boolean {
   const original = unwrapResolverError(error);
+  if (original instanceof ChangeRefused) return true;
   if (!(original instanceof GraphQLError)) return false;
   const code = String(original.extensions?.code ?? '');
   return KNOWN.has(code) || REQUEST_ERROR_CODES.has(code);
@@ -83,6 +85,9 @@ export function formatErrorFor(production: boolean) {
       return { message: limit.message, ...(formatted.locations ? { locations: formatted.locations } : {}), extensions };
     }
     if (isTimeout(original)) return { message: TIMEOUT_MESSAGE, extensions: { code: 'TIMEOUT' satisfies ErrorCode } };
+    if (original instanceof ChangeRefused) {
+      formatted = { ...formatted, message: original.message, extensions: { code: 'CONFLICT' satisfies ErrorCode, reason: original.reason } };
+    }
     if (!isExpectedError(error)) {
       return { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' satisfies ErrorCode } };
     }

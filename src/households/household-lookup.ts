@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { findForAction } from '../access/scoped-reads';
-import type { ServiceContext } from '../app/request-context';
+import type { ServiceContext } from '../access/service-context';
 import { parseId } from '../graphql/input-rules';
 import { HouseholdRecord } from './household.entity';
 

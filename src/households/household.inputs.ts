@@ -1,7 +1,8 @@
 import { ArrayMaxSize, ArrayMinSize, IsInt, IsOptional, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import type { Authority } from '../authz/vocabulary';
-import { AuthorityEnum, HouseholdStageEnum } from '../graphql/enums';
+import { AuthorityEnum } from '../access/enums';
+import { HouseholdStageEnum } from './enums';
 import { NOTE_LENGTH, OptionalText, RequiredText } from '../graphql/input-fields';
 import { DateScalar } from '../graphql/scalars';
 import type { HouseholdStage } from './household-stage';

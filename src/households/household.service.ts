@@ -4,7 +4,7 @@ import { assertFilterable } from '../access/field-guard';
 import { assertCan, assertMayEver } from '../access/refusals';
 import { accessibleQuery, findForAction, findReadable } from '../access/scoped-reads';
 import { ageInYears } from '../journey/child.view';
-import type { ServiceContext } from '../app/request-context';
+import type { ServiceContext } from '../access/service-context';
 import { paginate, type Page } from '../graphql/connection';
 import { badUserInput, conflict } from '../graphql/errors';
 import { assertRecordedDate, optionalText, parseId, requireText } from '../graphql/input-rules';

@@ -1,7 +1,8 @@
 import { ArgsType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import type { Authority } from '../authz/vocabulary';
 import { ConnectionArgs, ConnectionType } from '../graphql/connection';
-import { AuthorityEnum, HouseholdStageEnum } from '../graphql/enums';
+import { AuthorityEnum } from '../access/enums';
+import { HouseholdStageEnum } from './enums';
 import { DateScalar, DateTimeScalar } from '../graphql/scalars';
 import type { HouseholdStage } from './household-stage';
 

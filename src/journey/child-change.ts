@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { assertCan } from '../access/refusals';
 import { findForAction } from '../access/scoped-reads';
 import { updateVersioned } from '../db/versioned-update';
-import type { ServiceContext } from '../app/request-context';
+import type { ServiceContext } from '../access/service-context';
 import { parseId } from '../graphql/input-rules';
 import { ChildRecord } from './child.entity';
 import type { ChildChangeInput } from './child.inputs';

@@ -2,7 +2,8 @@ import { IsOptional } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import type { Authority } from '../authz/vocabulary';
 import type { AuthorityToPlace } from './placement-order.entity';
-import { AuthorityEnum, AuthorityToPlaceEnum } from '../graphql/enums';
+import { AuthorityEnum } from '../access/enums';
+import { AuthorityToPlaceEnum } from './enums';
 import { NAME_LENGTH, NOTE_LENGTH, OptionalText, RequiredText } from '../graphql/input-fields';
 import { DateScalar } from '../graphql/scalars';
 

@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } fr
 import { isRedacted } from '../access/field-guard';
 import { ChildDecisionRecord } from './child-decision.entity';
 import { ChildDecision } from './decision.types';
-import type { RequestContext } from '../app/request-context';
+import type { RequestContext } from '../access/service-context';
 import { MatchRecord } from './match.entity';
 import { Match } from './match.types';
 import { presentMatch } from './match.view';
@@ -14,27 +14,29 @@ import { DisruptionRecord } from './disruption.entity';
 import { Disruption, Placement, PlacementOrder } from './journey.types';
 import { PlacementOrderRecord } from './placement-order.entity';
 import { PlacementRecord } from './placement.entity';
+import { StaffDirectory } from '../staff/staff-directory';
+import { ChildService } from './child.service';
 
 @Resolver(() => Child)
 export class ChildResolver {
   @Query(() => ChildConnection, { description: 'The children the caller may see, oldest record first.' })
   children(@Args() args: ChildrenArgs, @Ctx() ctx: RequestContext) {
-    return ctx.services.children.list(args);
+    return ctx.services.get(ChildService).list(args);
   }
 
   @Query(() => Child, { description: 'NOT_FOUND when the child does not exist or is out of your reach.' })
   child(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext) {
-    return ctx.services.children.get(id);
+    return ctx.services.get(ChildService).get(id);
   }
 
   @Mutation(() => Child, { description: 'A PPM lead records a child of their own authority.' })
   createChild(@Arg('input', () => CreateChildInput) input: CreateChildInput, @Ctx() ctx: RequestContext) {
-    return ctx.services.children.create(input);
+    return ctx.services.get(ChildService).create(input);
   }
 
   @Mutation(() => Child, { description: "A PPM lead corrects a child's details; only the fields given change." })
   updateChild(@Arg('input', () => UpdateChildInput) input: UpdateChildInput, @Ctx() ctx: RequestContext) {
-    return ctx.services.children.update(input);
+    return ctx.services.get(ChildService).update(input);
   }
 
   @FieldResolver(() => StaffMember, { nullable: true, description: 'The family finder allocated now.' })
@@ -42,7 +44,7 @@ export class ChildResolver {
     if (isRedacted(child, 'familyFinder')) return null;
     const allocations = await ctx.loaders.many('Allocation', AllocationRecord, 'childId').load(child.id);
     const live = allocations.find((a) => a.endedOn === null);
-    return live ? ctx.staffDirectory.load(live.familyFinderId) : null;
+    return live ? ctx.services.get(StaffDirectory).load(live.familyFinderId) : null;
   }
 
   @FieldResolver(() => [ChildDecision], { nullable: true })

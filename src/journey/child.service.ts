@@ -1,7 +1,7 @@
 import { assertFilterable } from '../access/field-guard';
 import { assertCan, assertMayEver } from '../access/refusals';
 import { accessibleQuery, findReadable } from '../access/scoped-reads';
-import type { ServiceContext } from '../app/request-context';
+import type { ServiceContext } from '../access/service-context';
 import { paginate, type Page } from '../graphql/connection';
 import {
   assertNhsNumber,

@@ -1,7 +1,8 @@
 import { ArgsType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import type { Authority } from '../authz/vocabulary';
 import { ConnectionArgs, ConnectionType } from '../graphql/connection';
-import { AuthorityEnum, ChildStageEnum } from '../graphql/enums';
+import { AuthorityEnum } from '../access/enums';
+import { ChildStageEnum } from './enums';
 import { DateScalar, DateTimeScalar } from '../graphql/scalars';
 import type { ChildStage } from './child-stage';
 

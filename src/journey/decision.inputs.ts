@@ -1,7 +1,8 @@
 import { IsOptional } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { ChildChangeInput } from './child.inputs';
-import { DecisionOutcomeEnum, HouseholdDecisionOutcomeEnum } from '../graphql/enums';
+import { HouseholdDecisionOutcomeEnum } from '../households/enums';
+import { DecisionOutcomeEnum } from './enums';
 import { NOTE_LENGTH, RequiredText } from '../graphql/input-fields';
 import { DateScalar } from '../graphql/scalars';
 import { HouseholdChangeInput } from '../households/household.inputs';

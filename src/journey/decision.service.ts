@@ -8,7 +8,7 @@ import { journeyOf } from './journey-records';
 import { RULES } from './legal-order';
 import { updateVersioned } from '../db/versioned-update';
 import { lockedById } from '../db/locked';
-import type { ServiceContext } from '../app/request-context';
+import type { ServiceContext } from '../access/service-context';
 import { badUserInput, conflict } from '../graphql/errors';
 import { assertRecordedDate, parseId, requireText } from '../graphql/input-rules';
 import { moveHousehold, stepActorOf } from '../households/household-moves';

@@ -1,5 +1,6 @@
 import { Field, ID, ObjectType } from 'type-graphql';
-import { ChildDecisionKindEnum, DecisionOutcomeEnum, HouseholdDecisionOutcomeEnum } from '../graphql/enums';
+import { HouseholdDecisionOutcomeEnum } from '../households/enums';
+import { ChildDecisionKindEnum, DecisionOutcomeEnum } from './enums';
 import { DateScalar, DateTimeScalar } from '../graphql/scalars';
 import type { ChildDecisionKind, DecisionOutcome } from './child-decision.entity';
 import type { HouseholdDecisionOutcome } from '../households/household-decision.entity';

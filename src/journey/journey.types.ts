@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType } from 'type-graphql';
-import { AuthorityToPlaceEnum, PlacementKindEnum } from '../graphql/enums';
+import { AuthorityToPlaceEnum, PlacementKindEnum } from './enums';
 import { DateScalar } from '../graphql/scalars';
 import type { AuthorityToPlace } from './placement-order.entity';
 import type { PlacementKind } from './placement.entity';

@@ -3,7 +3,7 @@ import { ChildRecord } from './child.entity';
 import { Child } from './child.types';
 import { presentChild } from './child.view';
 import { RecordMatchDecisionInput } from './decision.inputs';
-import type { RequestContext } from '../app/request-context';
+import type { RequestContext } from '../access/service-context';
 import { HouseholdRecord } from '../households/household.entity';
 import { Household } from '../households/household.types';
 import { presentHousehold } from '../households/household.view';
@@ -11,27 +11,29 @@ import { AgendaItemRecord } from '../panels/agenda-item.entity';
 import { latestPanelRecommendation } from '../panels/panel-recommendation.view';
 import { PanelRecommendationView } from '../panels/panel.types';
 import { Match, MatchConnection, MatchesArgs, ProposeMatchInput } from './match.types';
+import { DecisionService } from './decision.service';
+import { MatchService } from './match.service';
 
 @Resolver(() => Match)
 export class MatchResolver {
   @Query(() => MatchConnection, { description: 'The matches the caller may see, oldest first.' })
   matches(@Args() args: MatchesArgs, @Ctx() ctx: RequestContext) {
-    return ctx.services.matches.list(args);
+    return ctx.services.get(MatchService).list(args);
   }
 
   @Query(() => Match, { description: 'NOT_FOUND when the match does not exist or is out of your reach.' })
   match(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext) {
-    return ctx.services.matches.get(id);
+    return ctx.services.get(MatchService).get(id);
   }
 
   @Mutation(() => Match, { description: 'A family finder links a child allocated to them with an approved household.' })
   proposeMatch(@Arg('input', () => ProposeMatchInput) input: ProposeMatchInput, @Ctx() ctx: RequestContext) {
-    return ctx.services.matches.proposeMatch(input);
+    return ctx.services.get(MatchService).proposeMatch(input);
   }
 
   @Mutation(() => Match, { description: "The child's ADM decides the match, after a positive panel recommendation." })
   recordMatchDecision(@Arg('input', () => RecordMatchDecisionInput) input: RecordMatchDecisionInput, @Ctx() ctx: RequestContext) {
-    return ctx.services.decisions.recordMatchDecision(input);
+    return ctx.services.get(DecisionService).recordMatchDecision(input);
   }
 
   @FieldResolver(() => Child, { nullable: true, description: 'null when the child is out of your reach.' })

@@ -4,7 +4,7 @@ import { changeChild } from './child-change';
 import { stageAfter } from './child-stage';
 import { journeyOf } from './journey-records';
 import { RULES } from './legal-order';
-import type { ServiceContext } from '../app/request-context';
+import type { ServiceContext } from '../access/service-context';
 import { paginate, type Page } from '../graphql/connection';
 import { badUserInput, conflict } from '../graphql/errors';
 import { assertRecordedDate, parseId } from '../graphql/input-rules';

@@ -2,7 +2,8 @@ import { ArgsType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import type { Authority } from '../authz/vocabulary';
 import { ChildChangeInput } from './child.inputs';
 import { ConnectionArgs, ConnectionType } from '../graphql/connection';
-import { AuthorityEnum, MatchStatusEnum } from '../graphql/enums';
+import { AuthorityEnum } from '../access/enums';
+import { MatchStatusEnum } from './enums';
 import { DateScalar, DateTimeScalar } from '../graphql/scalars';
 import type { MatchStatus } from './match.entity';
 

@@ -1,5 +1,5 @@
 import { IsNull } from 'typeorm';
-import type { ServiceContext } from '../app/request-context';
+import type { ServiceContext } from '../access/service-context';
 import { badUserInput, conflict } from '../graphql/errors';
 import { assertRecordedDate, parseId, requireText } from '../graphql/input-rules';
 import { releaseHousehold, stepActorOf } from '../households/household-moves';

@@ -1,5 +1,5 @@
 import { lockedById } from '../db/locked';
-import type { ServiceContext } from '../app/request-context';
+import type { ServiceContext } from '../access/service-context';
 import { badUserInput, conflict } from '../graphql/errors';
 import { assertRecordedDate, requireText } from '../graphql/input-rules';
 import { householdNamedBy } from '../households/household-lookup';

@@ -1,14 +1,7 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
-import { AUTHORITIES, type Authority } from '../authz/vocabulary';
+import { AGENDA_ITEM_KINDS, AUTHORITIES, type AgendaItemKind, type Authority } from '../authz/vocabulary';
 
-export const AGENDA_ITEM_KINDS = [
-  'ADOPTER_APPROVAL',
-  'MATCH',
-  'APPROVAL_REVIEW',
-  'TERMINATION',
-  'EARLY_PERMANENCE_DUAL_APPROVAL',
-] as const;
-export type AgendaItemKind = (typeof AGENDA_ITEM_KINDS)[number];
+export { AGENDA_ITEM_KINDS, type AgendaItemKind };
 export const PANEL_RECOMMENDATIONS = ['POSITIVE', 'NEGATIVE', 'DEFERRED'] as const;
 export type PanelRecommendation = (typeof PANEL_RECOMMENDATIONS)[number];
 

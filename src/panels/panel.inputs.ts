@@ -1,7 +1,7 @@
 import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { NOTE_LENGTH, RequiredText } from '../graphql/input-fields';
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { AgendaItemKindEnum, PanelRecommendationEnum } from '../graphql/enums';
+import { AgendaItemKindEnum, PanelRecommendationEnum } from './enums';
 import type { AgendaItemKind, PanelRecommendation } from './agenda-item.entity';
 
 @InputType()

@@ -2,7 +2,7 @@ import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'ty
 import { ChildRecord } from '../journey/child.entity';
 import { Child } from '../journey/child.types';
 import { presentChild } from '../journey/child.view';
-import type { RequestContext } from '../app/request-context';
+import type { RequestContext } from '../access/service-context';
 import { DateScalar } from '../graphql/scalars';
 import { HouseholdRecord } from '../households/household.entity';
 import { Household } from '../households/household.types';
@@ -14,22 +14,23 @@ import { AgendaItemRecord } from './agenda-item.entity';
 import { RecordPanelRecommendationInput, RecordReportQualityFeedbackInput, ScheduleAgendaItemInput } from './panel.inputs';
 import { AgendaItem, Panel, PanelMeeting, ReportQualityFeedback } from './panel.types';
 import { ReportQualityFeedbackRecord } from './report-quality-feedback.entity';
+import { PanelService } from './panel.service';
 
 @Resolver(() => Panel)
 export class PanelResolver {
   @Query(() => [Panel], { description: 'The panels the caller sits on.' })
   panels(@Ctx() ctx: RequestContext) {
-    return ctx.services.panels.panels();
+    return ctx.services.get(PanelService).panels();
   }
 
   @Query(() => PanelMeeting, { description: 'NOT_FOUND when the meeting does not exist or is not of your panel.' })
   panelMeeting(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext) {
-    return ctx.services.panels.meeting(id);
+    return ctx.services.get(PanelService).meeting(id);
   }
 
   @Mutation(() => AgendaItem, { description: 'The panel adviser puts a case on a meeting’s agenda.' })
   scheduleAgendaItem(@Arg('input', () => ScheduleAgendaItemInput) input: ScheduleAgendaItemInput, @Ctx() ctx: RequestContext) {
-    return ctx.services.panels.scheduleAgendaItem(input);
+    return ctx.services.get(PanelService).scheduleAgendaItem(input);
   }
 
   @Mutation(() => AgendaItem, { description: 'The chair or vice chair records the panel’s recommendation, while the papers are open.' })
@@ -37,7 +38,7 @@ export class PanelResolver {
     @Arg('input', () => RecordPanelRecommendationInput) input: RecordPanelRecommendationInput,
     @Ctx() ctx: RequestContext,
   ) {
-    return ctx.services.panels.recordRecommendation(input);
+    return ctx.services.get(PanelService).recordRecommendation(input);
   }
 
   @Mutation(() => ReportQualityFeedback, { description: 'The chair or vice chair records the six-monthly report-quality feedback.' })
@@ -45,7 +46,7 @@ export class PanelResolver {
     @Arg('input', () => RecordReportQualityFeedbackInput) input: RecordReportQualityFeedbackInput,
     @Ctx() ctx: RequestContext,
   ) {
-    return ctx.services.panels.recordReportQualityFeedback(input);
+    return ctx.services.get(PanelService).recordReportQualityFeedback(input);
   }
 
   @FieldResolver(() => [PanelMeeting], {
@@ -57,7 +58,7 @@ export class PanelResolver {
     @Arg('from', () => DateScalar, { nullable: true }) from?: string | null,
     @Arg('to', () => DateScalar, { nullable: true }) to?: string | null,
   ) {
-    return ctx.services.panels.meetings(panel.id, from ?? null, to ?? null);
+    return ctx.services.get(PanelService).meetings(panel.id, from ?? null, to ?? null);
   }
 
   @FieldResolver(() => [ReportQualityFeedback], { description: 'Empty unless you may read the feedback.' })

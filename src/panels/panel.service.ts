@@ -7,7 +7,7 @@ import { ChildRecord } from '../journey/child.entity';
 import { addDays } from '../clock';
 import { updateVersioned } from '../db/versioned-update';
 import { lockedById } from '../db/locked';
-import type { ServiceContext } from '../app/request-context';
+import type { ServiceContext } from '../access/service-context';
 import { badUserInput, conflict } from '../graphql/errors';
 import { assertNotFuture, parseId, requireText } from '../graphql/input-rules';
 import { householdNamedBy } from '../households/household-lookup';

@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { AgendaItemKindEnum, PanelRecommendationEnum } from '../graphql/enums';
+import { AgendaItemKindEnum, PanelRecommendationEnum } from './enums';
 import { DateScalar, DateTimeScalar } from '../graphql/scalars';
 import type { AgendaItemKind, PanelRecommendation } from './agenda-item.entity';
 

@@ -1,6 +1,6 @@
 import { Ctx, Query, Resolver } from 'type-graphql';
 import { packedRulesOf } from '../authz/permissions';
-import type { RequestContext } from '../app/request-context';
+import type { RequestContext } from '../access/service-context';
 import { JSONScalar } from '../graphql/scalars';
 import { Staff } from './staff.types';
 

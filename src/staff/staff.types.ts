@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import type { Authority, PanelRole, Role } from '../authz/vocabulary';
-import { AuthorityEnum, PanelRoleEnum, RoleEnum } from '../graphql/enums';
+import { AuthorityEnum, PanelRoleEnum, RoleEnum } from '../access/enums';
 
 @ObjectType('RoleAssignment', { description: 'One role held: for one authority, or partnership-wide (authority null).' })
 export class RoleAssignment {

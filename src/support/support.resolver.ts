@@ -1,6 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../app/request-context';
+import type { RequestContext } from '../access/service-context';
 import { SupportAssessmentRecord } from './support-assessment.entity';
+import { SupportService } from './support.service';
 import {
   RecordAdviceLineCallInput,
   RecordSupportAssessmentInput,
@@ -15,27 +16,27 @@ import {
 export class SupportResolver {
   @Query(() => SupportRequestConnection, { description: 'Calls for adoption support, oldest record first.' })
   supportRequests(@Args() args: SupportRequestsArgs, @Ctx() ctx: RequestContext) {
-    return ctx.services.support.list(args);
+    return ctx.services.get(SupportService).list(args);
   }
 
   @Query(() => SupportRequest)
   supportRequest(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext) {
-    return ctx.services.support.get(id);
+    return ctx.services.get(SupportService).get(id);
   }
 
   @Mutation(() => SupportRequest, { description: 'A support worker records a call for support from a family.' })
   recordSupportRequest(@Arg('input', () => RecordSupportRequestInput) input: RecordSupportRequestInput, @Ctx() ctx: RequestContext) {
-    return ctx.services.support.recordRequest(input);
+    return ctx.services.get(SupportService).recordRequest(input);
   }
 
   @Mutation(() => SupportRequest, { description: 'A support worker records the advice-line call that followed a request.' })
   recordAdviceLineCall(@Arg('input', () => RecordAdviceLineCallInput) input: RecordAdviceLineCallInput, @Ctx() ctx: RequestContext) {
-    return ctx.services.support.recordAdviceLineCall(input);
+    return ctx.services.get(SupportService).recordAdviceLineCall(input);
   }
 
   @Mutation(() => SupportAssessment, { description: 'A support worker records an adoption support assessment.' })
   recordSupportAssessment(@Arg('input', () => RecordSupportAssessmentInput) input: RecordSupportAssessmentInput, @Ctx() ctx: RequestContext) {
-    return ctx.services.support.recordAssessment(input);
+    return ctx.services.get(SupportService).recordAssessment(input);
   }
 
   @FieldResolver(() => SupportAssessment, { nullable: true })

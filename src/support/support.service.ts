@@ -1,7 +1,7 @@
 import { assertCan, assertMayEver } from '../access/refusals';
 import { accessibleQuery, findForAction, findReadable } from '../access/scoped-reads';
 import { updateVersioned } from '../db/versioned-update';
-import type { ServiceContext } from '../app/request-context';
+import type { ServiceContext } from '../access/service-context';
 import { paginate, type Page } from '../graphql/connection';
 import { badUserInput, conflict } from '../graphql/errors';
 import { assertRecordedDate, optionalText, parseId, requireText } from '../graphql/input-rules';

@@ -21,7 +21,7 @@ export const COVERAGE_DIR_VARIABLE = 'APSE_RULE_COVERAGE_DIR';
 
 type AnyRule = { inverted?: boolean; conditions?: unknown; fields?: string | string[] };
 type LiveRule = AnyRule & { origin: RawRuleOf<AppAbility>; inverted: boolean };
-type DefineAbility = (actor: Actor, facts: ScopeFacts, now: Date) => AppAbility;
+type DefineAbility = (actor: Actor, facts: ScopeFacts, today: string) => AppAbility;
 
 /** 'ADM (authority)', 'ADM (partnership)', 'PANEL_MEMBER (CHAIR)', 'FAMILY_FINDER'. */
 export function roleOf({ role, authority, panelRole }: RoleAssignment): string {
@@ -65,12 +65,12 @@ function describeFields(subject: string, fields: string[]): string {
 }
 
 /** Every rule identity the policy produces for `actors`, given facts that make every fact-bound rule appear. */
-export function policyRuleIdentities(define: DefineAbility, actors: Actor[], facts: ScopeFacts, now: Date): string[] {
+export function policyRuleIdentities(define: DefineAbility, actors: Actor[], facts: ScopeFacts, today: string): string[] {
   const identities = new Set<string>();
   for (const actor of actors) {
     for (const assignment of actor.assignments) {
       const role = roleOf(assignment);
-      for (const rule of define({ ...actor, assignments: [assignment] }, facts, now).rules) {
+      for (const rule of define({ ...actor, assignments: [assignment] }, facts, today).rules) {
         for (const action of [rule.action].flat()) {
           for (const subject of [rule.subject ?? 'all'].flat()) {
             identities.add(ruleIdentity(role, action, String(subject), rule));
@@ -90,9 +90,9 @@ const used = new Set<string>();
  * up in order, so the rules of each assignment are a run of the combined ability's rules.
  */
 export function withRuleRoles(define: DefineAbility): DefineAbility {
-  return (actor, facts, now) => {
-    const ability = define(actor, facts, now);
-    const alone = (assignment: RoleAssignment) => define({ ...actor, assignments: [assignment] }, facts, now);
+  return (actor, facts, today) => {
+    const ability = define(actor, facts, today);
+    const alone = (assignment: RoleAssignment) => define({ ...actor, assignments: [assignment] }, facts, today);
     let at = 0;
     for (const assignment of actor.assignments) {
       const count = actor.assignments.length === 1 ? ability.rules.length : alone(assignment).rules.length;

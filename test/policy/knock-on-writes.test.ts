@@ -1,5 +1,5 @@
 import { subject } from '@casl/ability';
-import { defineAbilityOn } from '../../src/authz/define-ability';
+import { defineAbilityFor } from '../../src/authz/define-ability';
 import { scopeFacts } from '../../src/authz/facts';
 import type { Action, SubjectType } from '../../src/authz/vocabulary';
 import { actorOf } from '../helpers/actors';
@@ -32,6 +32,6 @@ const ROWS: Row[] = [
 ];
 
 it.each(ROWS)('%s', (_rule, actor, action, subjectType, record, expected) => {
-  const ability = defineAbilityOn(actorOf(actor), FACTS, TODAY);
+  const ability = defineAbilityFor(actorOf(actor), FACTS, TODAY);
   expect(ability.can(action, subject(subjectType, record))).toBe(expected);
 });

@@ -46,7 +46,6 @@ import {
  * agendas of their panels), and `can()`, the refusal
  * reason and the readable field classes must be what the row says.
  */
-const NOW = new Date(`${TODAY}T12:00:00Z`);
 const CHECKS = ALL_ROWS.flatMap(checksOf);
 
 type Records = Partial<Record<SubjectType, object>>;
@@ -216,7 +215,7 @@ describe.each(ROLE_TABLES)('$role', ({ rows }) => {
     const { row, allowed } = check;
     const record = WORLD.get(fixtureKey(fixtureFor(where(check))))!.records[row.subject];
     if (!record) throw new Error(`no ${row.subject} in the fixture of '${row.rule}'`);
-    const ability = defineAbilityFor(actorOf(row.actor), factsIn(row.actor), NOW);
+    const ability = defineAbilityFor(actorOf(row.actor), factsIn(row.actor), TODAY);
 
     expect(ability.can(row.action, record)).toBe(allowed);
     const reason = reasonOf(row);

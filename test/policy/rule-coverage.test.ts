@@ -10,7 +10,7 @@ import { COVERAGE_DIR_VARIABLE, coverageReport, policyRuleIdentities, readRuleUs
  * appear — must have been exercised by some test of this run: a check on a record, the field guard, or a SQL
  * filter. The sequencer runs this file last; the report lists each rule and whether a test exercised it.
  */
-const NOW = new Date('2026-11-20T12:00:00Z');
+const TODAY = '2026-11-20';
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 const EVERY_FACT = scopeFacts(
   [{ id: id(1), childId: id(2) }],
@@ -27,7 +27,7 @@ afterAll(() => {
 
 it('exercises every rule of the policy, allow and deny, in some test of the run', () => {
   if (!dir) throw new Error(`${COVERAGE_DIR_VARIABLE} is unset: run jest with jest.config.js, whose sequencer sets it`);
-  const rules = policyRuleIdentities(defineAbilityFor, DEMO_STAFF.map((s) => actorOf(s.username)), EVERY_FACT, NOW);
+  const rules = policyRuleIdentities(defineAbilityFor, DEMO_STAFF.map((s) => actorOf(s.username)), EVERY_FACT, TODAY);
   const exercised = readRuleUses(dir);
   console.log(coverageReport(rules, exercised));
   expect(rules.filter((rule) => !exercised.has(rule))).toEqual([]);

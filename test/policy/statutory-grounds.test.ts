@@ -9,7 +9,7 @@ import { actorOf } from '../helpers/actors';
  * The access rules UK adoption law sets (docs/domain.md, "Statutory grounds"), on the ability itself: what the
  * facts of an open agenda item open, by the item's kind.
  */
-const NOW = new Date('2026-11-20T12:00:00Z');
+const TODAY = '2026-11-20';
 const CHILD = '00000000-0000-4000-8000-00000000c001';
 const HOUSEHOLD = '00000000-0000-4000-8000-00000000f001';
 const item = (kind: OpenAgendaItem['kind'], childId: string | null): OpenAgendaItem => ({
@@ -21,7 +21,7 @@ const item = (kind: OpenAgendaItem['kind'], childId: string | null): OpenAgendaI
 });
 
 function readable(username: string, items: OpenAgendaItem[], subjectType: GuardedSubject, id: string): string[] {
-  const ability = defineAbilityFor(actorOf(username), scopeFacts([], items), NOW);
+  const ability = defineAbilityFor(actorOf(username), scopeFacts([], items), TODAY);
   const all = allFieldsOf(subjectType);
   return permittedFieldsOf(ability, 'read', tagged(subjectType, { id }), { fieldsFrom: (rule) => rule.fields ?? all });
 }
@@ -60,7 +60,7 @@ describe('DBS outcomes are criminal-offence data (UK GDPR Art. 10)', () => {
     ['adm.kent', false],
     ['ppm.kent', false],
   ])('%s reads it: %s', (username, reads) => {
-    const ability = defineAbilityFor(actorOf(username), scopeFacts([], []), NOW);
+    const ability = defineAbilityFor(actorOf(username), scopeFacts([], []), TODAY);
     const household = tagged('Household', { id: HOUSEHOLD, proposedFor: ['KENT'] });
     expect(ability.can('read', household, 'dbsOutcome')).toBe(reads);
   });
@@ -73,7 +73,7 @@ describe('DBS outcomes are criminal-offence data (UK GDPR Art. 10)', () => {
 describe('the ADM deciding a match or an approval reads the panel’s recommendation, its reasons and the meeting’s date (AAR 2005 regs 30B and 33)', () => {
   const recommendation = (kind: OpenAgendaItem['kind'], childAuthority: string | null) =>
     tagged('PanelRecommendationView', { kind, childAuthority, panelId: '9a9e1000-0000-4000-8000-000000000003' });
-  const ability = (username: string) => defineAbilityFor(actorOf(username), scopeFacts([], []), NOW);
+  const ability = (username: string) => defineAbilityFor(actorOf(username), scopeFacts([], []), TODAY);
 
   it('the child’s authority’s ADM reads the recommendation on its matches, and no other', () => {
     expect(ability('adm.kent').can('read', recommendation('MATCH', 'KENT'))).toBe(true);
@@ -94,7 +94,7 @@ describe('the ADM deciding a match or an approval reads the panel’s recommenda
 describe('fostering for adoption is possible while adoption is only being considered (Children Act 1989 s22C(9A)(a))', () => {
   const household = (earlyPermanence: boolean, stage: string) => tagged('Household', { id: HOUSEHOLD, earlyPermanence, stage, proposedFor: [] });
   const fieldsFor = (username: string, record: object) => {
-    const ability = defineAbilityFor(actorOf(username), scopeFacts([], []), NOW);
+    const ability = defineAbilityFor(actorOf(username), scopeFacts([], []), TODAY);
     return permittedFieldsOf(ability, 'read', record, { fieldsFrom: (rule) => rule.fields ?? allFieldsOf('Household') });
   };
 

@@ -84,7 +84,7 @@ async function compare(username: string): Promise<Map<string, Comparison>> {
   let ability;
   try {
     const { actor, facts } = (await openAsActor(scope, staff.id, { requestId: 'app-equals-database', clientRequestId: null, policyVersion: 'test' }, SEED_TODAY))!;
-    ability = defineAbilityFor(actor, facts, new Date(`${SEED_TODAY}T12:00:00Z`));
+    ability = defineAbilityFor(actor, facts, SEED_TODAY);
     for (const [table, , , column] of TENANT_TABLES) {
       throughRls.set(table, await scope.query<Visible>(`SELECT id, ${column}::text AS authority FROM ${table}`));
     }

@@ -26,7 +26,7 @@ beforeAll(async () => {
 
 function tool(script: string, args: string[]) {
   const env = { ...process.env, DATABASE_URL: testDatabaseUrl(), AUDIT_SIGNING_KEY: KEY, NODE_ENV: 'development', LOG_LEVEL: 'silent' };
-  return run(process.execPath, ['-r', '@swc-node/register', join(ROOT, 'src', 'audit', script), ...args], { cwd: ROOT, env }).then(
+  return run(process.execPath, ['-r', '@swc-node/register', join(ROOT, 'src', 'app', 'cli', script), ...args], { cwd: ROOT, env }).then(
     ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
     (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
   );

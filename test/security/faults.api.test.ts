@@ -46,7 +46,7 @@ onRealServer('terminating one backend needs a real server; PGlite has a single b
 describe('the database down at start-up', () => {
   it('exits non-zero with a clear message, without hanging', () => {
     const started = Date.now();
-    const run = spawnSync(process.execPath, ['-r', '@swc-node/register', join(__dirname, '..', '..', 'src', 'main.ts')], {
+    const run = spawnSync(process.execPath, ['-r', '@swc-node/register', join(__dirname, '..', '..', 'src', 'app', 'main.ts')], {
       env: { ...process.env, DATABASE_URL: 'postgres://postgres@127.0.0.1:1/nowhere', LOG_LEVEL: 'silent', PORT: '4999' },
       encoding: 'utf8',
       timeout: 30_000,

@@ -1,5 +1,5 @@
 import type { Actor, RoleAssignment } from '../actor';
-import { defineAbilityOn } from '../define-ability';
+import { defineAbilityFor } from '../define-ability';
 import { scopeFacts } from '../facts';
 import { FIELD_CLASSES, type FieldClass, type GuardedSubject } from '../field-classes';
 import { ACTIONS, SUBJECT_TYPES, type Action, type Authority, type SubjectType } from '../vocabulary';
@@ -134,7 +134,7 @@ export function buildAccessMatrix(): MatrixCell[] {
   const cells: MatrixCell[] = [];
   for (const role of MATRIX_ROLES) {
     const actor: Actor = { staffId: 'fact:actor', username: role.name, displayName: role.name, assignments: [role.assignment] };
-    const ability = defineAbilityOn(actor, SYMBOLIC_FACTS, TODAY);
+    const ability = defineAbilityFor(actor, SYMBOLIC_FACTS, TODAY);
     const scopes: [Scope, Authority | null][] = role.authorityScoped
       ? [['own authority', OWN], ['another authority', OTHER]]
       : [['any authority', null]];
