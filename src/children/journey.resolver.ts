@@ -12,7 +12,10 @@ import {
 } from './child.inputs';
 import { Child } from './child.types';
 
-/** The steps of a child's journey, each recorded by the role domain.md gives it; each returns the child. */
+/**
+ * The steps of a child's journey, each recorded by the role docs/domain.md gives it ("Who records what"); each
+ * returns the child.
+ */
 @Resolver()
 export class JourneyResolver {
   @Mutation(() => Child, { description: "The child's ADM decides that the child should be placed for adoption." })
