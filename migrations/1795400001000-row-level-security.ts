@@ -26,9 +26,10 @@ const STAFF_ONLY_TABLES = [
 ] as const;
 
 /**
- * Defence in depth (design.md §4). Every request runs as `apse_app`, a NOLOGIN role that owns nothing,
- * with its tenant in transaction-local settings; Row-Level Security, enabled and forced, restates the
- * tenant dimension, so a resolver that forgot its policy still reads nothing of another authority.
+ * Defence in depth (docs/architecture.md, "Database roles and Row-Level Security"). Every request runs as
+ * `apse_app`, a NOLOGIN role that owns nothing, with its tenant in transaction-local settings; Row-Level
+ * Security, enabled and forced, restates the tenant dimension, so a resolver that forgot its policy still
+ * reads nothing of another authority.
  * With no settings, no rows. The board's aggregates are SECURITY DEFINER functions owned by
  * `apse_reporting`, the one role that may read every authority's rows, and they return counts only.
  *

@@ -24,7 +24,7 @@ const panel = (n: 0 | 1 | 2 | 3, panelRole: NonNullable<RoleAssignment['panelRol
   panelRole,
 });
 
-/** The demo identities of design.md §6 (fixed ids, so that `npm run token` needs no database). */
+/** The demo identities (README.md, "Demo identities"), with fixed ids, so that `npm run token` needs no database. */
 export const DEMO_STAFF: readonly DemoStaff[] = [
   { id: staffId(1), username: 'adm.bexley', displayName: 'Grace Adeyemi (ADM, Bexley)', assignments: [la('ADM', 'BEXLEY')] },
   { id: staffId(2), username: 'adm.kent', displayName: 'Martin Hollis (ADM, Kent)', assignments: [la('ADM', 'KENT')] },

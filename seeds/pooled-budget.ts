@@ -2,10 +2,11 @@ import type { EntityManager } from 'typeorm';
 import { BudgetContributionRecord, BudgetYearRecord } from '../src/board/budget.entity';
 
 /**
- * The pooled budget. Published (figures.md): 2024-25 operating budget £4,394,136, Medway's contribution
- * £1,024,079, underspend £317,281 of which Medway's share £63,456, rolled forward; 2023-24 underspend
- * £328,000 of which Medway's share £66,000 (not returned). The other figures are illustrative, chosen so
- * that contributions add up to the budget and shares to the underspend.
+ * The pooled budget. Published (Medway Cabinet, 21 October 2025: the partnership's annual report 2024/25):
+ * 2024-25 operating budget £4,394,136, Medway's contribution £1,024,079, underspend £317,281 of which
+ * Medway's share £63,456, rolled forward; 2023-24 underspend £328,000 of which Medway's share £66,000 (not
+ * returned). The other figures are illustrative, chosen so that contributions add up to the budget and
+ * shares to the underspend.
  */
 const YEARS = [
   {

@@ -3,8 +3,8 @@ import { forbidden } from '../graphql/errors';
 import type { Action, SubjectType } from '../authz/vocabulary';
 
 /**
- * Refusals in the order of design.md §3. (2), NOT_FOUND for a record out of reach, is the
- * scoped lookup itself (see scoped-reads.ts): a lookup never fetches a row the actor may not read.
+ * Refusals in the refusal order (docs/api-contract.md, "Refusal order"). (2), NOT_FOUND for a record out of
+ * reach, is the scoped lookup itself (see scoped-reads.ts): a lookup never fetches a row the actor may not read.
  */
 
 /** (1) The role may not take `action` on `subjectType` under any condition: FORBIDDEN before any lookup. */

@@ -67,12 +67,12 @@ export type TargetOf<E> = {
 };
 
 /**
- * The record a change is about, found in the refusal order of design.md §3: (1) FORBIDDEN if the role
- * may never read the subject; (2) NOT_FOUND if it is missing or out of reach (the lookup carries the
- * read policy); (3) FORBIDDEN with a reason if the action is refused on this record. Then a stale
- * `version` is a CONFLICT. The row is locked until the request's transaction ends, so concurrent
- * changes to one record are applied one after the other; once it is locked, the actor's assignments
- * and facts are read again and (2) and (3) decided on them.
+ * The record a change is about, found in the refusal order (docs/api-contract.md, "Refusal order"): (1)
+ * FORBIDDEN if the role may never read the subject; (2) NOT_FOUND if it is missing or out of reach (the
+ * lookup carries the read policy); (3) FORBIDDEN with a reason if the action is refused on this record.
+ * Then a stale `version` is a CONFLICT. The row is locked until the request's transaction ends, so
+ * concurrent changes to one record are applied one after the other; once it is locked, the actor's
+ * assignments and facts are read again and (2) and (3) decided on them.
  */
 export async function findForAction<E extends ObjectLiteral & { id: string }>(
   action: Action,

@@ -1,8 +1,8 @@
 import type { SubjectType } from './vocabulary';
 
 /**
- * Every readable field of a child or household has exactly one class (domain.md, "Field classes"):
- * the policy grants fields by class, and a test fails when a GraphQL field has none.
+ * Every readable field of a child or household has exactly one class (docs/domain.md, "Field classes and who
+ * sees them"): the policy grants fields by class, and a test fails when a GraphQL field has none.
  * Other subjects hold case information only and are guarded by row, not field.
  */
 export type FieldClass = 'case' | 'identifying' | 'special' | 'criminalOffence' | 'birthFamily';
@@ -63,8 +63,8 @@ export const HOUSEHOLD_CASE_FIELDS = [
 export const HOUSEHOLD_IDENTIFYING_FIELDS = ['applicants', 'applicantFirstNames', 'applicantAges', 'address'] as const;
 export const HOUSEHOLD_SPECIAL_FIELDS = ['ethnicity', 'religion', 'healthNotes'] as const;
 /**
- * Criminal-offence data (docs/domain.md, "Field classes"): what the DBS checks found. Read only by those who
- * decide or recommend approval; everyone else sees `dbsChecksComplete`, a case field.
+ * Criminal-offence data (docs/domain.md, "Field classes and who sees them"): what the DBS checks found. Read
+ * only by those who decide or recommend approval; everyone else sees `dbsChecksComplete`, a case field.
  */
 export const HOUSEHOLD_CRIMINAL_OFFENCE_FIELDS = ['dbsOutcome'] as const;
 /** What a panel member may see of the applicants' identity: first names and ages only. */

@@ -2,7 +2,7 @@ import { GraphQLError } from 'graphql';
 import type { ChangeRefusedReason } from '../db/change-refused';
 import { LIMIT_CODES } from './limit-exceeded';
 
-/** The stable codes of design.md §5. Front ends switch on `extensions.code`, never on messages. */
+/** The stable codes (docs/api-contract.md, "Error codes"): front ends switch on `extensions.code`, not messages. */
 export const ERROR_CODES = [
   'UNAUTHENTICATED',
   'FORBIDDEN',

@@ -1,4 +1,4 @@
-/** Where a child is on the adoption journey (domain.md, "The child's journey"), in legal order, then the exits. */
+/** Where a child is on the adoption journey (docs/domain.md, "The child's journey"), in legal order, then the exits. */
 export const CHILD_STAGES = [
   'CONSIDERING_ADOPTION',
   'SHOULD_BE_PLACED',

@@ -15,7 +15,10 @@ import { DecisionService } from './decision.service';
 import { MilestoneService } from './milestone.service';
 import { PlacementService } from './placement.service';
 
-/** The steps of a child's journey, each recorded by the role domain.md gives it; each returns the child. */
+/**
+ * The steps of a child's journey, each recorded by the role docs/domain.md gives it ("Who records what"); each
+ * returns the child.
+ */
 @Resolver()
 export class JourneyResolver {
   @Mutation(() => Child, { description: "The child's ADM decides that the child should be placed for adoption." })

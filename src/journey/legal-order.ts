@@ -1,5 +1,6 @@
 /**
- * The legal order of the child's journey (domain.md; also the DfE data-return validation rules).
+ * The legal order of the child's journey (docs/domain.md, "The child's journey"; also the DfE data-return
+ * validation rules).
  * Each message names the rule it states; services throw them as BAD_USER_INPUT (or CONFLICT for a
  * one-off step recorded twice).
  */

@@ -42,9 +42,10 @@ import {
 
 /**
  * The role tables (test/policy/expectations) at the GraphQL boundary, as each demo member of staff. Every row's
- * record is seeded for its scope; reads must return it with exactly the row's field classes, or refuse as
- * design.md §3 says: FORBIDDEN (ROLE_MAY_NOT_READ) when the role may never read the subject, else NOT_FOUND.
- * An allowed action succeeds on a record seeded for it; a refused one is refused in the order of §3, by the
+ * record is seeded for its scope; reads must return it with exactly the row's field classes, or refuse in the
+ * refusal order (docs/api-contract.md, "Refusal order"): FORBIDDEN (ROLE_MAY_NOT_READ) when the role may never
+ * read the subject, else NOT_FOUND.
+ * An allowed action succeeds on a record seeded for it; a refused one is refused in that order, by the
  * actor's read row for the record the mutation looks up: FORBIDDEN (ROLE_MAY_NOT_READ), NOT_FOUND, or FORBIDDEN
  * with the row's reason. Rows with no entry point (recording an advice-line call later, writing the access log,
  * reading feedback without a panel seat) are the ability suite's only.
@@ -280,7 +281,10 @@ const READS: Record<SubjectType, Read> = {
 
 type Write = {
   mutation: string;
-  /** The record the mutation finds first, under the actor's read policy (design.md §3); null for a new record. */
+  /**
+   * The record the mutation finds first, under the actor's read policy (docs/api-contract.md, "Refusal order");
+   * null for a new record.
+   */
   lookup: SubjectType | null;
   input: (ids: Ids, fixture: Fixture) => Record<string, unknown>;
   /** Records an allowed action may change, in a state where it succeeds. */
@@ -481,7 +485,7 @@ function hasEntryPoint(check: Check): boolean {
 
 const READ_CHECKS = ALL_ROWS.flatMap(checksOf).filter((check) => check.row.action === 'read');
 
-/** The actor's read row for a subject in a scope: design.md §3 answers a refused action by it. */
+/** The actor's read row for a subject in a scope: the refusal order (docs/api-contract.md) answers a refusal by it. */
 function readOf(actor: string, subject: SubjectType, scope: Scope): { allowed: boolean; reason?: string } {
   const check = READ_CHECKS.find((c) => c.row.actor === actor && c.row.subject === subject && c.scope === scope);
   if (!check) throw new Error(`the tables need a row: may ${actor} read ${subject} '${scope}'?`);

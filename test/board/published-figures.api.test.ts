@@ -3,9 +3,10 @@ import { insertChild } from '../helpers/factories';
 import { useTestApi } from '../helpers/test-api';
 
 /**
- * The board view over the demo data returns the figures the Executive Board and councillors saw
- * (figures.md, Performance Update 1 November 2020 – 31 May 2021), counted from the records.
- * The tables are copied here by hand from figures.md.
+ * The board view over the demo data returns the figures the Executive Board and councillors saw (the
+ * partnership's Performance Update, 1 November 2020 – 31 May 2021, reported to Kent's Children's, Young People
+ * and Education Cabinet Committee, 16 November 2021), counted from the records.
+ * The tables are copied here by hand from the published report.
  */
 const MONTHS = ['2020-11', '2020-12', '2021-01', '2021-02', '2021-03', '2021-04', '2021-05'];
 const PUBLISHED = {

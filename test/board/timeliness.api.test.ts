@@ -2,7 +2,7 @@ import { insertApprovedHousehold, insertJourney, type AdoptedChild } from '../he
 import { useTestApi } from '../helpers/test-api';
 
 /**
- * A2 and A10 (DfE adoption scorecard, domain.md "What the Board reads") against cases computed by hand,
+ * A2 and A10 (DfE adoption scorecard, docs/domain.md, "What the Board reads") against cases computed by hand,
  * over the children adopted in April 2025 – March 2026, and which averages are withheld as too few to show.
  */
 const KENT_A = { authority: 'KENT', enteredCareOn: '2024-01-10', orderOn: '2024-06-01', matchedOn: '2024-08-30', movedInOn: '2024-09-15', placedOn: '2024-09-15', adoptedOn: '2025-05-20' } as const;

@@ -19,7 +19,8 @@ import { insertChild } from './factories';
 
 /**
  * Fixture records of the child's and the household's journeys, written straight to the database, each
- * consistent with domain.md's legal order. Dates default to a past timeline well before the tests' clock.
+ * consistent with the legal order of docs/domain.md ("The child's journey"). Dates default to a past timeline
+ * well before the tests' clock.
  */
 
 /** The default timeline of a child's journey (all before the default test clock, 2026-11-20). */

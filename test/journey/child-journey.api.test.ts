@@ -14,7 +14,7 @@ import {
 } from './journey-api';
 
 /**
- * The first steps of a child's journey (domain.md, "Who records what"): the PPM lead keeps the record,
+ * The first steps of a child's journey (docs/domain.md, "Who records what"): the PPM lead keeps the record,
  * allocates a family finder and records the placement order; the child's ADM decides adoption is the plan.
  */
 let considering: ChildRecord;

@@ -9,8 +9,9 @@ import { useTestApi, type GraphQLResponse } from '../helpers/test-api';
 import { expectConflictWithoutWrites, M, Q } from './journey-api';
 
 /**
- * Optimistic concurrency (design.md §5): a change carries the version the caller last read; a stale one is
- * CONFLICT and writes nothing. Concurrent changes to one record never lose each other's work.
+ * Optimistic concurrency (docs/api-contract.md, "Versions and concurrent changes"): a change carries the
+ * version the caller last read; a stale one is CONFLICT and writes nothing. Concurrent changes to one record
+ * never lose each other's work.
  */
 const api = useTestApi(undefined, '2026-11-20T12:00:00Z');
 const db = () => api().dataSource;

@@ -3,7 +3,7 @@ import { insertChildAt, insertHousehold, type ChildJourney } from '../helpers/jo
 import { useTestApi } from '../helpers/test-api';
 import { expectRefused, Q } from './journey-api';
 
-/** Field classes through the API (domain.md, "Field classes and who sees them"), on records each role may reach. */
+/** Field classes through the API (docs/domain.md, "Field classes and who sees them"), on records each role reaches. */
 let allocatedKent: ChildJourney;
 let allocatedMedway: ChildJourney;
 let proposedForMedway: HouseholdRecord;

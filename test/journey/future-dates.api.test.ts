@@ -12,8 +12,8 @@ import { useTestApi } from '../helpers/test-api';
 import { expectInvalidWithoutWrites, M } from './journey-api';
 
 /**
- * Dates never lie in the future (domain.md, the journey's invariants): every recorded date after the
- * test clock's today, a UK calendar day, is BAD_USER_INPUT naming the field, and nothing is written.
+ * Dates never lie in the future (docs/domain.md, "The child's journey", its invariants): every recorded date
+ * after the test clock's today, a UK calendar day, is BAD_USER_INPUT naming the field, and nothing is written.
  */
 const NOW = '2026-11-20T12:00:00Z';
 const TOMORROW = '2026-11-21';

@@ -4,7 +4,7 @@ import { useTestApi } from '../helpers/test-api';
 import { forbidden, itRefusesWithoutWrites, M, noCasework, notFound, type Refusal } from './journey-api';
 
 /**
- * Adopter households (domain.md, "The adopter household's journey"): family finders record them and move
+ * Adopter households (docs/domain.md, "The adopter household's journey"): family finders record them and move
  * them through recruitment up to panel; the partnership ADM approves, refuses or terminates after panel.
  */
 const TODAY = '2026-11-20';

@@ -193,7 +193,7 @@ export async function expectConflictWithoutWrites(
   expect(await fingerprint(api.dataSource)).toEqual(before);
 }
 
-/** The roles without casework (domain.md, "The roles"): FORBIDDEN before any lookup of a child or a household. */
+/** The roles without casework (docs/domain.md, "The roles"): FORBIDDEN before any lookup of a child or a household. */
 export function noCasework(doing: string): Refusal[] {
   return [
     forbidden(
@@ -218,7 +218,7 @@ export function neverReadChildren(doing: string): Refusal[] {
 
 /**
  * Everyone but the Kent PPM lead, trying a step the PPM lead records on a Kent child allocated to finder.1
- * (domain.md, "Who records what"): who sees the child is refused the step, everyone else finds no child.
+ * (docs/domain.md, "Who records what"): who sees the child is refused the step, everyone else finds no child.
  */
 export function ppmStepRefusals(doing: string): Refusal[] {
   return [

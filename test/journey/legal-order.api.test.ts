@@ -3,7 +3,7 @@ import { useTestApi } from '../helpers/test-api';
 import { expectConflictWithoutWrites, expectInvalidWithoutWrites, M } from './journey-api';
 
 /**
- * The legal order of the child's journey (domain.md, "The child's journey" and its invariants). A step out
+ * The legal order of the child's journey (docs/domain.md, "The child's journey" and its invariants). A step out
  * of order is BAD_USER_INPUT naming the field and the rule; a one-off step recorded twice is CONFLICT.
  * Either way nothing is written.
  */

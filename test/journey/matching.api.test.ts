@@ -4,7 +4,7 @@ import { useTestApi } from '../helpers/test-api';
 import { forbidden, itRefusesWithoutWrites, M, neverReadChildren, notFound, Q, type Refusal } from './journey-api';
 
 /**
- * Links and matches (domain.md, "Who records what"): the family finder allocated to a child proposes a
+ * Links and matches (docs/domain.md, "Who records what"): the family finder allocated to a child proposes a
  * household; after a positive panel recommendation the child's ADM decides the match.
  */
 const TODAY = '2026-11-20';

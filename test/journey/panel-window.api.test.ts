@@ -10,7 +10,7 @@ import { useTestApi } from '../helpers/test-api';
 import { expectRefused, expectRefusedWithoutWrites, M, Q } from './journey-api';
 
 /**
- * A panel's papers open and close with the meeting (domain.md, "The roles"): members of the panel read the
+ * A panel's papers open and close with the meeting (docs/domain.md, "The roles"): members of the panel read the
  * cases on the agenda from the papers' release until 7 days after the meeting, seeing of a child's identity its
  * first name and age only, and its birth family while its match is before them ("Statutory grounds"); the chair or vice chair records the recommendation from the meeting day until the papers close.
  */

@@ -22,7 +22,7 @@ import {
 } from './journey-api';
 
 /**
- * Adoption panels (domain.md, "The roles" and "Panels"): the adviser puts cases on a meeting's agenda; the
+ * Adoption panels (docs/domain.md, "The roles" and "Panels"): the adviser puts cases on a meeting's agenda; the
  * chair or vice chair records the recommendation and the six-monthly report-quality feedback. Panel
  * records are for the members of that panel only.
  */

@@ -3,7 +3,7 @@ import { useTestApi } from '../helpers/test-api';
 import { itRefusesWithoutWrites, M, ppmStepRefusals } from './journey-api';
 
 /**
- * Where the child lives, and the exits (domain.md, "The child's journey"): the PPM lead records the
+ * Where the child lives, and the exits (docs/domain.md, "The child's journey"): the PPM lead records the
  * early-permanence and adoptive placements, the adoption order, a change of plan and a disruption.
  */
 let linkedForEarlyPermanence: ChildJourney;

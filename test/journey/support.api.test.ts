@@ -12,7 +12,7 @@ import {
 } from './journey-api';
 
 /**
- * Adoption support (domain.md, "Adoption support"): the partnership's support workers record calls for
+ * Adoption support (docs/domain.md, "Adoption support"): the partnership's support workers record calls for
  * support from families of any authority, and assessments. Nobody else records or reads support cases.
  */
 const TODAY = '2026-11-20';

@@ -180,7 +180,7 @@ for (const check of CHECKS) {
   if (!WORLD.has(key)) WORLD.set(key, { fixture, records: withRecommendation(recordsOf(fixture)) });
 }
 
-/** What the facts loader gives `username` in this world, in domain.md's terms. */
+/** What the facts loader gives `username` in this world, in docs/domain.md's terms. */
 function factsIn(username: string): ScopeFacts {
   const { assignments } = demoStaff(username);
   const cases = [...WORLD.values()].flatMap(({ fixture, records }) =>

@@ -18,9 +18,9 @@ import { SupportRequestRecord } from '../../src/support/support-request.entity';
 import { SEED_TODAY, useSeededDatabase } from '../seeds/seeded-database';
 
 /**
- * App ≡ database. Row-Level Security restates the policy's tenant dimension (design.md §4). On the demo
- * data, for every demo member of staff and every tenant-owned table, inside a request scope set up as the
- * API sets it up:
+ * App ≡ database. Row-Level Security restates the policy's tenant dimension (docs/architecture.md,
+ * "Database roles and Row-Level Security"). On the demo data, for every demo member of staff and every
+ * tenant-owned table, inside a request scope set up as the API sets it up:
  *  - every row the app's policy lets the actor act on (any action, as any subject the table holds) is
  *    visible to the request role: the database never hides what the policy allows;
  *  - no row of an authority outside the actor's tenant reach (the table below) is: the database is

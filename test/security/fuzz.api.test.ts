@@ -12,9 +12,9 @@ import { resetDatabase, startTestApi, TEST_CONFIG, type TestApi } from '../helpe
 /**
  * Hostile input: thousands of generated operations, valid and broken, each as a random member of staff
  * (or with no token, or a forged one), against the demo data. No response is a 5xx; every error carries
- * a code of design.md §5; and no response holds a child the caller cannot list (a Child object, or the
- * child's NHS number anywhere, even in an error message). A reference to a child (`childId` on a record
- * the caller may read) is not the child.
+ * a code of docs/api-contract.md ("Error codes"); and no response holds a child the caller cannot list
+ * (a Child object, or the child's NHS number anywhere, even in an error message). A reference to a child
+ * (`childId` on a record the caller may read) is not the child.
  */
 const OPERATIONS = 3000;
 const CONCURRENCY = 8;

@@ -11,9 +11,9 @@ import { DEFAULT_NOW, startTestApi, useTestApi, type TestApi } from '../helpers/
 import { testDatabaseUrl } from '../helpers/test-database';
 
 /**
- * Defence in depth (design.md §4): every request runs as the NOLOGIN role apse_app under Row-Level
- * Security, whoever the API logs in as. These tests speak to the database directly, as a resolver that
- * forgot its policy would.
+ * Defence in depth (docs/architecture.md, "Database roles and Row-Level Security"): every request runs
+ * as the NOLOGIN role apse_app under Row-Level Security, whoever the API logs in as. These tests speak
+ * to the database directly, as a resolver that forgot its policy would.
  */
 const STAFF_ONLY_TABLES = ['households', 'household_stage_events', 'household_decisions', 'panels', 'panel_meetings', 'report_quality_feedback', 'budget_years', 'budget_contributions'];
 const PROTECTED_TABLES = [...TENANT_TABLES, ...STAFF_ONLY_TABLES, 'agenda_items', 'audit_events'];

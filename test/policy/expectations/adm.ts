@@ -1,11 +1,12 @@
 import { EVERY_CLASS, NO_BIRTH_FAMILY, type RoleTable } from './types';
 
 /**
- * An authority's Agency Decision Maker (adm.kent, adm.bexley, adm.medway). domain.md, "The roles": decides
+ * An authority's Agency Decision Maker (adm.kent, adm.bexley, adm.medway). docs/domain.md, "The roles": decides
  * that a child of its authority should be placed for adoption and decides matches for its children, after the
- * panel's recommendation. "Who records what": both decisions, for the child's authority. "Field classes":
- * every class of its authority's children. design.md §3: everything hanging off a child carries its authority.
- * Households: domain.md is silent; the ADM reads those proposed for its children, whose matches it decides.
+ * panel's recommendation. "Who records what": both decisions, for the child's authority. "Field classes and who
+ * sees them": every class of its authority's children. "Who owns what": everything hanging off a child carries
+ * its authority. Households ("The roles"): the ADM reads those proposed for its children, whose matches it
+ * decides.
  */
 export const ADM: RoleTable = {
   role: 'an authority’s ADM',

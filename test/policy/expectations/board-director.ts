@@ -1,10 +1,11 @@
 import type { RoleTable } from './types';
 
 /**
- * An Executive Board director (board.bexley, board.kent, board.medway). domain.md, "Who owns what" and "The
+ * An Executive Board director (board.bexley, board.kent, board.medway). docs/domain.md, "Who owns what" and "The
  * roles": oversight, no casework; reads aggregate performance, per authority for all three, and the pooled
- * budget; never a child's or an adopter's identity ("Field classes": no class of any adoption record). "What the
- * Board reads": no drill-through to a child. Panels' feedback and the access log are not the Board's.
+ * budget; never a child's or an adopter's identity ("Field classes and who sees them": no class of any adoption
+ * record). "What the Board reads": no drill-through to a child. Panels' feedback and the access log are not the
+ * Board's.
  */
 export const BOARD_DIRECTOR: RoleTable = {
   role: 'a board director',

@@ -1,11 +1,11 @@
 import { NO_BIRTH_FAMILY, type RoleTable } from './types';
 
 /**
- * A family finder (finder.1, finder.2), partnership-wide. domain.md, "The roles": allocated a child as soon as
- * the ADM agrees the plan; proposes links and matches; sees the children allocated to them (of any authority)
- * and the households; records households and their stages. "Who records what": household created, stage
- * advanced, withdrawn (any household); link or match proposed (children allocated to them). "Field classes":
- * allocated children and households, every class but birth family; "Statutory grounds": of a household's DBS
+ * A family finder (finder.1, finder.2), partnership-wide. docs/domain.md, "The roles": allocated a child as soon as
+ * the ADM agrees the plan; proposes links and matches; sees the children allocated to them (of any authority) and
+ * the households; records households and their stages. "Who records what": household created, stage advanced,
+ * withdrawn (any household); link or match proposed (children allocated to them). "Field classes and who sees
+ * them": allocated children and households, every class but birth family; "Statutory grounds": of a household's DBS
  * checks, whether they are complete (a case field), not what they found (criminal-offence data).
  */
 export const FAMILY_FINDER: RoleTable = {

@@ -9,7 +9,7 @@ import { SUPPORT_WORKER } from './support-worker';
 import type { Scope } from './scopes';
 import type { FieldView, RoleTable, Row } from './types';
 
-/** The access policy as domain.md states it, one table a role: what both role-table suites check. */
+/** The access policy as docs/domain.md states it, one table a role: what both role-table suites check. */
 export const ROLE_TABLES: RoleTable[] = [
   ADM,
   PARTNERSHIP_ADM,

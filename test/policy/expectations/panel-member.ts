@@ -1,22 +1,22 @@
 import { PANEL_APPROVAL_PAPERS, PANEL_MATCH_PAPERS, PANEL_PAPERS, type RoleTable } from './types';
 
 /**
- * Panel members: panel.1 (chair, panel 1), vicechair.1 (vice chair, panel 1), panel.2 (member, panel 2),
- * adviser.1 and adviser.2 (advisers, panels 1 and 2), chair.2 (chair, panel 2). domain.md, "The roles": read the
- * papers of the cases on the agendas of their own panel's meetings, from the papers' release until 7 days after
- * the meeting; the adviser schedules agenda items; the chair or vice chair records the recommendation; panels
- * recommend, never decide; they give report-quality feedback. "Who records what": agenda item (adviser, their
- * panel); recommendation and feedback (chair or vice chair, their panel's meeting). "Field classes": agenda
- * cases in the window, case and special fields, of identity first name and age only; `case` includes
- * milestones, allocations and reasons, so the records of an agenda case are papers too. "Statutory grounds":
- * the panel considering a match reads the child's permanence report, so a child whose match is on the agenda
- * shows its birth family too (still no surname, address, NHS number or date of birth); the panel recommending
- * on a household's approval, review or termination reads what its DBS checks found, and no other panel does.
- * domain.md is silent on: the adviser reading what awaits panel (matches proposed, households at panel, case
- * fields only); the officers (chair, vice chair, adviser) reading every item of their panel's agendas whatever
- * its window, the items being the panel's business rather than the cases' papers; recommending only from the
- * meeting until the papers close; who but the chair and vice chair reads the feedback. The policy's readings
- * are kept here.
+ * Panel members: panel.1 (chair, panel 1), vicechair.1 (vice chair, panel 1), panel.2 (member, panel 2), adviser.1
+ * and adviser.2 (advisers, panels 1 and 2), chair.2 (chair, panel 2). docs/domain.md, "The roles": read the papers of
+ * the cases on the agendas of their own panel's meetings, from the papers' release until 7 days after the meeting;
+ * the adviser schedules agenda items; the chair or vice chair records the recommendation; panels recommend, never
+ * decide; they give report-quality feedback. "Who records what": agenda item (adviser, their panel); recommendation
+ * and feedback (chair or vice chair, their panel's meeting). "Field classes and who sees them": agenda cases in the
+ * window, case and special fields, of identity first name and age only; `case` includes milestones, allocations and
+ * reasons, so the records of an agenda case are papers too. "Statutory grounds": the panel considering a match reads
+ * the child's permanence report, so a child whose match is on the agenda shows its birth family too (still no
+ * surname, address, NHS number or date of birth); the panel recommending on a household's approval, review or
+ * termination reads what its DBS checks found, and no other panel does. Where the law leaves it to the policy,
+ * docs/domain.md ("The roles", "Panels") states the policy's readings, kept here too: the adviser reading what awaits
+ * panel (matches proposed, households at panel, case fields only); the officers (chair, vice chair, adviser) reading
+ * every item of their panel's agendas whatever its window, the items being the panel's business rather than the
+ * cases' papers; recommending only from the meeting until the papers close; who but the chair and vice chair reads
+ * the feedback.
  */
 export const PANEL_MEMBER: RoleTable = {
   role: 'a panel member',

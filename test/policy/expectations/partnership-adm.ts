@@ -1,12 +1,12 @@
 import { FOR_APPROVAL, type RoleTable } from './types';
 
 /**
- * The partnership's ADM, the Head of APSE (adm.raa). domain.md, "The roles": approves, refuses or terminates
+ * The partnership's ADM, the Head of APSE (adm.raa). docs/domain.md, "The roles": approves, refuses or terminates
  * adopter households after panel, and reads households, not children. "Who records what": household approved /
- * refused / terminated. "Field classes": households, every class but birth family (which households do not
- * have); "Statutory grounds": the criminal-offence class (what the DBS checks found) is read by those who decide
- * or recommend approval, so by the partnership ADM. Report-quality feedback goes to "the agency" ("Panels"):
- * domain.md names no reader; the Head of APSE reads it.
+ * refused / terminated. "Field classes and who sees them": households, every class but birth family (which
+ * households do not have); "Statutory grounds": the criminal-offence class (what the DBS checks found) is read by
+ * those who decide or recommend approval, so by the partnership ADM. Report-quality feedback goes to the agency,
+ * where the Head of APSE reads it ("Panels").
  */
 export const PARTNERSHIP_ADM: RoleTable = {
   role: 'the partnership ADM',

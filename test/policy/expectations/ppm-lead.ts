@@ -2,13 +2,13 @@ import { EVERY_CLASS, NO_BIRTH_FAMILY, type RoleTable } from './types';
 
 /**
  * The Permanency Planning & Matching lead (ppm.kent, ppm.medway, ppm.bexley), linked to one authority.
- * domain.md, "The roles": tracks that authority's children, records referrals, orders, placements and other
+ * docs/domain.md, "The roles": tracks that authority's children, records referrals, orders, placements and other
  * milestones; decides nothing. "Who records what": creates and updates the child record, allocates a family
  * finder, records placement orders, early-permanence placements, placements, adoption orders, plan changes and
- * disruptions, for their linked authority. "Field classes": every class of their authority's children.
- * Households: domain.md is silent; the PPM lead reads those proposed for its children, to record placements.
- * "Statutory grounds": a child may be fostered for adoption while adoption is only being considered, with
- * dually approved carers the PPM lead names before any proposal; so it reads their case fields.
+ * disruptions, for their linked authority. "Field classes and who sees them": every class of their authority's
+ * children. Households ("The roles"): the PPM lead reads those proposed for its children, to record placements.
+ * "Statutory grounds": a child may be fostered for adoption while adoption is only being considered, with dually
+ * approved carers the PPM lead names before any proposal; so it reads their case fields.
  */
 export const PPM_LEAD: RoleTable = {
   role: 'a PPM lead',

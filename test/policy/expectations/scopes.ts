@@ -2,7 +2,7 @@ import { DEMO_PANEL_IDS, demoStaff } from '../../../seeds/demo-staff';
 import type { Authority, SubjectType } from '../../../src/authz/vocabulary';
 
 /**
- * Where a record stands relative to the actor, in the words of domain.md, and the fixture that puts a
+ * Where a record stands relative to the actor, in the words of docs/domain.md, and the fixture that puts a
  * record there. Both suites build the same fixtures: in memory (the ability suite) or in the database
  * (the API suite). Every table is read on TODAY.
  */

@@ -1,10 +1,11 @@
 import type { RoleTable } from './types';
 
 /**
- * The adoption support team (support.1), partnership-wide. domain.md, "The roles": records support requests,
- * advice-line calls and assessments; sees support cases, not adoption case records ("Field classes": no class of
- * any adoption record). "Adoption support": the advice-line call follows the request within 5 working days, so
- * recording it changes the request. design.md §3: a support request carries the authority of the family.
+ * The adoption support team (support.1), partnership-wide. docs/domain.md, "The roles": records support requests,
+ * advice-line calls and assessments; sees support cases, not adoption case records ("Field classes and who sees
+ * them": no class of any adoption record). "Adoption support": the advice-line call follows the request within 5
+ * working days, so recording it changes the request. "Who owns what": a support request carries the authority of
+ * the family.
  */
 export const SUPPORT_WORKER: RoleTable = {
   role: 'a support worker',

@@ -2,7 +2,7 @@ import type { Action, Authority, SubjectType } from '../../../src/authz/vocabula
 import type { Scope } from './scopes';
 
 /**
- * What a reader sees of a child or household: the field classes of domain.md ("Field classes and who
+ * What a reader sees of a child or household: the field classes of docs/domain.md ("Field classes and who
  * sees them"), and the panel's narrow view of identity.
  */
 export type FieldView = 'case' | 'identifying' | 'special' | 'criminalOffence' | 'birthFamily' | 'first name and age';
@@ -51,10 +51,10 @@ export type AllowedIfRow = Common & {
 
 export type Row = AllowedRow | RefusedRow | AllowedIfRow;
 
-/** One role's table: the rows, and where in domain.md they come from. */
+/** One role's table: the rows, and where in docs/domain.md they come from. */
 export type RoleTable = { role: string; rows: Row[] };
 
-/** The views domain.md's table of field classes gives. */
+/** The views docs/domain.md's table of field classes gives. */
 export const EVERY_CLASS: FieldView[] = ['case', 'identifying', 'special', 'birthFamily'];
 /** Casework: a child without its birth family; a household without its criminal-offence data (what the DBS checks found). */
 export const NO_BIRTH_FAMILY: FieldView[] = ['case', 'identifying', 'special'];
