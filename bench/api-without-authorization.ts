@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-require-imports -- modules are replaced in require's cache before the API loads */
 import Module from 'node:module';
 import { join } from 'node:path';
 

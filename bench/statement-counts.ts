@@ -1,10 +1,10 @@
 import { generateKeyPairSync } from 'node:crypto';
 import request from 'supertest';
-import { systemClock } from '../src/clock';
+import { systemClock } from '../src/common/clock';
 import { loadConfig } from '../src/app/config';
 import { createDataSource } from '../src/app/data-source';
 import { appDepsFrom } from '../src/app/request-context';
-import { createLogger } from '../src/logger';
+import { createLogger } from '../src/common/logger';
 import { createServer } from '../src/app/server';
 import type { BenchOperation } from './operations';
 

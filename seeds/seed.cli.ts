@@ -1,7 +1,7 @@
 import { loadConfig } from '../src/app/config';
 import { openDatabase } from '../src/app/database';
-import { describeError } from '../src/log-safe-error';
-import { createLogger } from '../src/logger';
+import { describeError } from '../src/common/log-safe-error';
+import { createLogger } from '../src/common/logger';
 import { isSeeded, seedDemoData } from './seed';
 
 /**

@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { ukDate } from '../src/clock';
+import { ukDate } from '../src/common/clock';
 import { PanelRecord } from '../src/panels/panel.entity';
 import { RoleAssignmentRecord } from '../src/staff/role-assignment.entity';
 import { StaffRecord } from '../src/staff/staff.entity';

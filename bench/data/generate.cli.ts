@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
-import { describeError } from '../../src/log-safe-error';
+import { describeError } from '../../src/common/log-safe-error';
 import { generateBenchData } from './generate';
 import { COLUMNS } from './tables';
 import { prepareTargetDatabase } from './target-database';

@@ -2,7 +2,7 @@ import type { Client } from 'pg';
 import { insertDemoStaff } from '../../seeds/seed';
 import { createDataSource } from '../../src/app/data-source';
 import { migrate } from '../../src/app/database';
-import { createLogger } from '../../src/logger';
+import { createLogger } from '../../src/common/logger';
 
 /** Tables that hold rows in a migrated database before any data (the applied migrations). */
 const BOOKKEEPING_TABLES = new Set(['migrations']);

@@ -1,4 +1,4 @@
-import { addDays } from '../../src/clock';
+import { addDays } from '../../src/common/clock';
 import type { Random } from '../../seeds/random';
 
 export { addDays };

@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import { ukDate } from '../../src/clock';
+import { ukDate } from '../../src/common/clock';
 import { ageInYears, page } from './page';
 
 type ListBody = { first: number; stage: string; authority: string };

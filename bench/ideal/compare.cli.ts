@@ -3,7 +3,7 @@ import { Pool } from 'pg';
 import { demoStaff } from '../../seeds/demo-staff';
 import { signDevToken } from '../../src/access/tokens';
 import { loadConfig } from '../../src/app/config';
-import { describeError } from '../../src/log-safe-error';
+import { describeError } from '../../src/common/log-safe-error';
 import { benchOperations, type BenchOperation } from '../operations';
 import { startIdealServer } from './ideal-server';
 

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { Pool, types } from 'pg';
-import { describeError } from '../../src/log-safe-error';
+import { describeError } from '../../src/common/log-safe-error';
 import { board } from './board';
 import { child, children, childrenWithCount, createChild } from './children';
 import { auditEvents, households } from './households-and-audit';

@@ -2,7 +2,7 @@ import type { AppAbility } from '../authz/ability';
 import type { Actor } from '../authz/actor';
 import type { ScopeFacts } from '../authz/facts';
 import type { DbScope } from '../db/db-scope';
-import type { Logger } from '../logger';
+import type { Logger } from '../common/logger';
 import type { ScopedLoaders } from './scoped-loaders';
 
 /** What services get: who is asking, what they may do, this request's database scope and clock. */

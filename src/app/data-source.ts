@@ -1,7 +1,7 @@
 import '../db/pg-types';
 import { DataSource } from 'typeorm';
 import { MIGRATIONS } from '../../migrations';
-import type { Logger } from '../logger';
+import type { Logger } from '../common/logger';
 import { ENTITIES } from './entities';
 import { StatementCountingLogger } from '../db/statement-counter';
 

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { Config } from './config';
-import type { Logger } from '../logger';
+import type { Logger } from '../common/logger';
 import { createDataSource } from './data-source';
 import { runningEmbeddedUrl, startEmbeddedPostgres } from '../db/embedded';
 

@@ -5,12 +5,12 @@ import { isSeeded, seedDemoData } from '../../seeds/seed';
 import { scheduleCheckpoints } from '../audit/checkpoint-schedule';
 import { loadSigningKey } from '../audit/signing-key';
 import { signDevToken } from '../access/tokens';
-import { systemClock } from '../clock';
+import { systemClock } from '../common/clock';
 import { ConfigError, isLoopback, loadConfig, type Config } from './config';
 import { openDatabase } from './database';
 import { appDepsFrom } from './request-context';
-import { describeError } from '../log-safe-error';
-import { createLogger } from '../logger';
+import { describeError } from '../common/log-safe-error';
+import { createLogger } from '../common/logger';
 import { createServer } from './server';
 
 const SHUTDOWN_GRACE_MS = 10_000;

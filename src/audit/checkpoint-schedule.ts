@@ -1,5 +1,5 @@
-import type { Clock } from '../clock';
-import type { Logger } from '../logger';
+import type { Clock } from '../common/clock';
+import type { Logger } from '../common/logger';
 import { writeCheckpoint, type Query } from './checkpoints';
 import type { SigningKey } from './signing-key';
 

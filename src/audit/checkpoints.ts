@@ -2,7 +2,7 @@ import { createHash, sign, verify } from 'node:crypto';
 import type { SigningKey, VerifyingKey } from './signing-key';
 
 /** Runs one statement: a DataSource's, a query runner's or a client's `query`. */
-export type Query = (sql: string, params?: unknown[]) => Promise<any[]>;
+export type Query = (sql: string, params?: unknown[]) => Promise<Record<string, unknown>[]>;
 
 /** A chain's state when signed: how many events it held and the hash of the last. */
 export type SignedChain = { chain: string; events: number; head: string };

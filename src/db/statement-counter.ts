@@ -1,6 +1,6 @@
 import type { Logger as TypeOrmLogger, QueryRunner } from 'typeorm';
-import type { Logger } from '../logger';
-import { statementName } from '../statement-name';
+import type { Logger } from '../common/logger';
+import { statementName } from '../common/statement-name';
 
 /** What a request's query runner carries so that its statements can be counted (tests, benchmark). */
 export type RunnerData = { onStatement?: (sql: string) => void };

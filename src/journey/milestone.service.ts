@@ -18,7 +18,7 @@ import type {
 } from './child.inputs';
 import type { Child } from './child.types';
 import { journeyOf } from './journey-records';
-import { addDays } from '../clock';
+import { addDays } from '../common/clock';
 import { ADOPTION_ORDER_MIN_DAYS, RULES } from './legal-order';
 import { PlacementOrderRecord } from './placement-order.entity';
 

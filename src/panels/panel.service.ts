@@ -4,7 +4,7 @@ import { accessibleQuery, findForAction, findReadable } from '../access/scoped-r
 import type { SubjectType } from '../authz/vocabulary';
 import { stageAfter } from '../journey/child-stage';
 import { ChildRecord } from '../journey/child.entity';
-import { addDays } from '../clock';
+import { addDays } from '../common/clock';
 import { updateVersioned } from '../db/versioned-update';
 import { lockedById } from '../db/locked';
 import type { ServiceContext } from '../access/service-context';

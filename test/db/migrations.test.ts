@@ -1,6 +1,6 @@
 import { createDataSource } from '../../src/app/data-source';
 import { MIGRATIONS } from '../../migrations';
-import { createLogger } from '../../src/logger';
+import { createLogger } from '../../src/common/logger';
 import { testDatabaseUrl } from '../helpers/test-database';
 
 /** Every migration has a working `down`: all of them undo to an empty schema and apply again. */

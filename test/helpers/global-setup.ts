@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { migrate } from '../../src/app/database';
 import { startEmbeddedPostgres } from '../../src/db/embedded';
-import { createLogger } from '../../src/logger';
+import { createLogger } from '../../src/common/logger';
 
 /**
  * Every run gets a database of its own, migrated once: a fresh in-memory PGlite when DATABASE_URL

@@ -8,6 +8,7 @@ jest.mock('../../src/authz/define-ability', () => {
 });
 
 // The real exports object, which src/ reads at each call: an `import *` would be a copy.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the live module object, not a copy
 watchRuleUses(require('@casl/ability/extra'));
 
 afterAll(() => saveRuleUses(expect.getState().testPath!));

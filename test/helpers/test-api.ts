@@ -8,7 +8,7 @@ import { signDevToken } from '../../src/access/tokens';
 import { loadConfig } from '../../src/app/config';
 import { createDataSource } from '../../src/app/data-source';
 import { appDepsFrom } from '../../src/app/request-context';
-import { createLogger, type Logger } from '../../src/logger';
+import { createLogger, type Logger } from '../../src/common/logger';
 import { createServer, type ApiServer } from '../../src/app/server';
 import { testDatabaseUrl } from './test-database';
 

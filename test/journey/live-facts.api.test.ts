@@ -5,7 +5,7 @@ import { MatchService } from '../../src/journey/match.service';
 import { MilestoneService } from '../../src/journey/milestone.service';
 import type { RequestContext } from '../../src/access/service-context';
 import { appDepsFrom, buildContext } from '../../src/app/request-context';
-import { createLogger } from '../../src/logger';
+import { createLogger } from '../../src/common/logger';
 import { insertAgendaItem, insertChildAt, insertHousehold, insertPanelMeeting, panelId } from '../helpers/journey-factories';
 import { TEST_CONFIG, useTestApi } from '../helpers/test-api';
 import { M, Q } from './journey-api';

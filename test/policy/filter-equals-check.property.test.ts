@@ -264,6 +264,6 @@ it(`lets through exactly the records the check allows, for every subject and act
   try {
     await fc.assert(property, { seed: SEED, numRuns: NUM_RUNS });
   } catch (error) {
-    throw new Error(`filter and check disagree; replay with FC_SEED=${SEED}\n${(error as Error).message}`);
+    throw new Error(`filter and check disagree; replay with FC_SEED=${SEED}\n${(error as Error).message}`, { cause: error });
   }
 });

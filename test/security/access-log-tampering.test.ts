@@ -3,7 +3,7 @@ import { readCheckpoints, writeCheckpoint, type Checkpoint, type Query } from '.
 import { verifyAccessLog, type ProblemKind } from '../../src/audit/log-verification';
 import { signingKeyFromPem } from '../../src/audit/signing-key';
 import { createDataSource } from '../../src/app/data-source';
-import { createLogger } from '../../src/logger';
+import { createLogger } from '../../src/common/logger';
 import { newAuditSigningKeyPem, TEST_AUDIT_SIGNING_KEY_PEM } from '../helpers/audit-signing-key';
 import { testDatabaseUrl } from '../helpers/test-database';
 

@@ -1,4 +1,4 @@
-import { createLogger } from '../../src/logger';
+import { createLogger } from '../../src/common/logger';
 import { CREATE_CHILD } from '../helpers/operations';
 import { DEFAULT_NOW, resetDatabase, startTestApi, type TestApi } from '../helpers/test-api';
 import { testDatabaseUrl } from '../helpers/test-database';

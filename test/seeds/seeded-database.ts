@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { seedDemoData, type SeedSummary } from '../../seeds/seed';
 import { createDataSource } from '../../src/app/data-source';
-import { createLogger } from '../../src/logger';
+import { createLogger } from '../../src/common/logger';
 import { resetDatabase } from '../helpers/test-api';
 import { testDatabaseUrl } from '../helpers/test-database';
 

@@ -3,7 +3,7 @@ import { demoStaff } from '../../seeds/demo-staff';
 import { ConcurrentRequests } from '../../src/access/concurrent-requests';
 import { signDevToken } from '../../src/access/tokens';
 import { appDepsFrom, buildContext } from '../../src/app/request-context';
-import { createLogger } from '../../src/logger';
+import { createLogger } from '../../src/common/logger';
 import { TEST_CONFIG } from '../helpers/test-api';
 
 describe('requests of one member of staff at once', () => {

@@ -1,6 +1,6 @@
 import { QueryFailedError } from 'typeorm';
-import { describeError, safeError } from '../../src/log-safe-error';
-import { createLogger } from '../../src/logger';
+import { describeError, safeError } from '../../src/common/log-safe-error';
+import { createLogger } from '../../src/common/logger';
 
 /** What the log may say of an error: a database error's names, never its values; any other error's message. */
 const FIRST_NAME = 'Zebedee-Recognisable';

@@ -1,4 +1,4 @@
-import { statementName } from '../../src/statement-name';
+import { statementName } from '../../src/common/statement-name';
 
 /** A statement is logged by its name: its verb and what it acts on, or a prepared statement's own name. */
 it.each([

@@ -2,8 +2,8 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config';
 import { openToolDatabase } from '../database';
-import { describeError } from '../../log-safe-error';
-import { createLogger } from '../../logger';
+import { describeError } from '../../common/log-safe-error';
+import { createLogger } from '../../common/logger';
 import { readCheckpoints, writeCheckpoint, type CheckpointExport } from '../../audit/checkpoints';
 import { loadSigningKey } from '../../audit/signing-key';
 

@@ -3,8 +3,8 @@ import { parseArgs } from 'node:util';
 import { AUTHORITIES } from '../../authz/vocabulary';
 import { loadConfig } from '../config';
 import { openToolDatabase } from '../database';
-import { describeError } from '../../log-safe-error';
-import { createLogger } from '../../logger';
+import { describeError } from '../../common/log-safe-error';
+import { createLogger } from '../../common/logger';
 import { csvLine } from '../../audit/csv';
 
 const USAGE = 'usage: npm run audit:export -- --from YYYY-MM-DD --to YYYY-MM-DD [--authority BEXLEY|KENT|MEDWAY] [--out FILE]';

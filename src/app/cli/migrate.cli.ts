@@ -1,6 +1,6 @@
 import { loadConfig } from '../config';
-import { describeError } from '../../log-safe-error';
-import { createLogger } from '../../logger';
+import { describeError } from '../../common/log-safe-error';
+import { createLogger } from '../../common/logger';
 import { openDatabase } from '../database';
 
 /** `npm run migrate`: applies pending migrations (opening the database migrates it) and exits. */

@@ -6,7 +6,7 @@ import type { Authority, SubjectType } from '../../../src/authz/vocabulary';
  * record there. Both suites build the same fixtures: in memory (the ability suite) or in the database
  * (the API suite). Every table is read on TODAY.
  */
-const SCOPES = {
+export const SCOPES = {
   'own authority': 'a record of the authority the actor works for',
   'another authority': 'a record of an authority the actor does not work for (the row names it)',
   'partnership-wide': 'any record, tied to the actor by nothing: no authority, allocation, proposal or open agenda',
