@@ -3,6 +3,7 @@ import type { GraphQLSchema } from 'graphql';
 import { lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { AuditResolver } from '../audit/audit.resolver';
+import { guardRelations } from '../access/relation-guard';
 import { logSensitiveReads } from '../audit/sensitive-reads';
 import { BoardResolver } from '../board/board.resolver';
 import { ChildResolver } from '../journey/child.resolver';
@@ -38,7 +39,7 @@ export async function buildApiSchema(): Promise<GraphQLSchema> {
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     validate: { forbidUnknownValues: false },
   });
-  return logSensitiveReads(schema);
+  return logSensitiveReads(guardRelations(schema));
 }
 
 /** The SDL committed as schema/schema.graphql, in a stable order. */

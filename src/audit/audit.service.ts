@@ -1,14 +1,21 @@
 import { accessBasis, auditedAuthorities } from '../authz/access-basis';
-import { assertMayEver } from '../access/refusals';
-import { accessibleQuery } from '../access/scoped-reads';
+import { readList, type GuardedSubject } from '../access/guarded';
 import type { ServiceContext } from '../access/service-context';
-import { paginate, type Page } from '../graphql/connection';
+import type { Page } from '../graphql/connection';
 import { parseId } from '../graphql/input-rules';
 import type { AuditTrail } from './audit-trail';
 import { AuditEventRecord } from './audit-event.entity';
 import type { AuditEvent, AuditEventsArgs } from './audit.types';
 
 const ALIAS = 'event';
+
+/** An access-log event leaves field by field, its changes withheld as they were when written (audit_visible_changes). */
+const AUDIT_EVENT: GuardedSubject<AuditEventRecord, AuditEvent> = {
+  subjectType: 'AuditEvent',
+  entity: AuditEventRecord,
+  alias: ALIAS,
+  present: (_ctx, event) => presentAuditEvent(event),
+};
 
 /** The access log, for auditors: newest first. Every page read is itself logged. */
 export class AuditService {
@@ -18,26 +25,25 @@ export class AuditService {
   ) {}
 
   async list(args: AuditEventsArgs): Promise<Page<AuditEvent>> {
-    assertMayEver(this.ctx.ability, 'read', 'AuditEvent');
     const filter = args.filter ?? {};
-    const query = accessibleQuery(this.ctx.db.manager, this.ctx.ability, 'read', 'AuditEvent', AuditEventRecord, ALIAS)
+    const page = await readList(this.ctx, AUDIT_EVENT, args, (query) => {
       // The values a change kept before they were withheld at write time are withheld here, by the same rule.
-      .addSelect(`audit_visible_changes(${ALIAS}.subject_type, ${ALIAS}.changes)`, `${ALIAS}_changes`);
-    if (filter.staffId) query.andWhere(`${ALIAS}.staffId = :staffId`, { staffId: parseId('filter.staffId', filter.staffId) });
-    if (filter.subjectId) {
-      query.andWhere(`(${ALIAS}.subjectId = :subjectId OR ${ALIAS}.subjectIds @> ARRAY[:subjectId]::uuid[])`, {
-        subjectId: parseId('filter.subjectId', filter.subjectId),
-      });
-    }
-    if (filter.action) query.andWhere(`${ALIAS}.action = :action`, { action: filter.action });
-    if (filter.outcome) query.andWhere(`${ALIAS}.outcome = :outcome`, { outcome: filter.outcome });
-    if (filter.subjectType) query.andWhere(`${ALIAS}.subjectType = :subjectType`, { subjectType: filter.subjectType });
-    if (filter.authority) query.andWhere(`${ALIAS}.authorities @> ARRAY[:aboutAuthority]::authority[]`, { aboutAuthority: filter.authority });
-    if (filter.role) query.andWhere(`${ALIAS}.roles ~ :rolePattern`, { rolePattern: `(^|,)${filter.role}:` });
-    if (filter.policyVersion) query.andWhere(`${ALIAS}.policyVersion = :policyVersion`, { policyVersion: filter.policyVersion });
-    if (filter.from) query.andWhere(`${ALIAS}.at >= :from`, { from: filter.from });
-    if (filter.to) query.andWhere(`${ALIAS}.at <= :to`, { to: filter.to });
-    const page = await paginate(query, args, presentAuditEvent, { instant: 'at', direction: 'DESC' });
+      query.addSelect(`audit_visible_changes(${ALIAS}.subject_type, ${ALIAS}.changes)`, `${ALIAS}_changes`);
+      if (filter.staffId) query.andWhere(`${ALIAS}.staffId = :staffId`, { staffId: parseId('filter.staffId', filter.staffId) });
+      if (filter.subjectId) {
+        query.andWhere(`(${ALIAS}.subjectId = :subjectId OR ${ALIAS}.subjectIds @> ARRAY[:subjectId]::uuid[])`, {
+          subjectId: parseId('filter.subjectId', filter.subjectId),
+        });
+      }
+      if (filter.action) query.andWhere(`${ALIAS}.action = :action`, { action: filter.action });
+      if (filter.outcome) query.andWhere(`${ALIAS}.outcome = :outcome`, { outcome: filter.outcome });
+      if (filter.subjectType) query.andWhere(`${ALIAS}.subjectType = :subjectType`, { subjectType: filter.subjectType });
+      if (filter.authority) query.andWhere(`${ALIAS}.authorities @> ARRAY[:aboutAuthority]::authority[]`, { aboutAuthority: filter.authority });
+      if (filter.role) query.andWhere(`${ALIAS}.roles ~ :rolePattern`, { rolePattern: `(^|,)${filter.role}:` });
+      if (filter.policyVersion) query.andWhere(`${ALIAS}.policyVersion = :policyVersion`, { policyVersion: filter.policyVersion });
+      if (filter.from) query.andWhere(`${ALIAS}.at >= :from`, { from: filter.from });
+      if (filter.to) query.andWhere(`${ALIAS}.at <= :to`, { to: filter.to });
+    }, { instant: 'at', direction: 'DESC' });
     this.logRead(args, page);
     return page;
   }

@@ -1,6 +1,7 @@
 import { IsNull, type EntityManager } from 'typeorm';
-import { assertCan, assertMayEver } from '../access/refusals';
-import { accessibleQuery, findForAction, findReadable } from '../access/scoped-reads';
+import { readableQuery, readOne, type GuardedSubject } from '../access/guarded';
+import { assertCan } from '../access/refusals';
+import { findForAction } from '../access/scoped-reads';
 import type { SubjectType } from '../authz/vocabulary';
 import { stageAfter } from '../journey/child-stage';
 import { ChildRecord } from '../journey/child.entity';
@@ -33,13 +34,21 @@ const HOUSEHOLD_STAGE_FOR: Record<Exclude<AgendaItemKind, 'MATCH'>, HouseholdSta
   TERMINATION: 'APPROVED',
 };
 
+/** Panels and their meetings leave as they are: they hold no classified field. */
+const PANEL: GuardedSubject<PanelRecord, PanelRecord> = { subjectType: 'Panel', entity: PanelRecord, alias: 'panel', present: (_ctx, r) => r };
+const MEETING: GuardedSubject<PanelMeetingRecord, PanelMeetingRecord> = {
+  subjectType: 'PanelMeeting',
+  entity: PanelMeetingRecord,
+  alias: 'meeting',
+  present: (_ctx, r) => r,
+};
+
 /** Adoption panels: meetings, agendas, recommendations and report-quality feedback. Panels recommend; ADMs decide. */
 export class PanelService {
   constructor(private readonly ctx: ServiceContext) {}
 
-  async panels(): Promise<PanelRecord[]> {
-    assertMayEver(this.ctx.ability, 'read', 'Panel');
-    return accessibleQuery(this.ctx.db.manager, this.ctx.ability, 'read', 'Panel', PanelRecord, 'panel').orderBy('panel.name').getMany();
+  panels(): Promise<PanelRecord[]> {
+    return readableQuery(this.ctx, PANEL).orderBy('panel.name').getMany();
   }
 
   /**
@@ -51,14 +60,14 @@ export class PanelService {
     const last = to ?? addDays(from ?? this.ctx.today, from ? MEETINGS_SPAN_DAYS : 56);
     if (last < first) throw badUserInput('to', 'must not be before from');
     if (last > addDays(first, MEETINGS_SPAN_DAYS)) throw badUserInput('to', `a panel's meetings are listed a year at a time (${MEETINGS_SPAN_DAYS} days at most)`);
-    return accessibleQuery(this.ctx.db.manager, this.ctx.ability, 'read', 'PanelMeeting', PanelMeetingRecord, 'meeting')
+    return readableQuery(this.ctx, MEETING)
       .andWhere('meeting.panelId = :panelId AND meeting.meetingOn BETWEEN :from AND :to', { panelId, from: first, to: last })
       .orderBy('meeting.meetingOn')
       .getMany();
   }
 
   meeting(id: string): Promise<PanelMeetingRecord> {
-    return findReadable(this.ctx.db.manager, this.ctx.ability, 'PanelMeeting', PanelMeetingRecord, parseId('id', id));
+    return readOne(this.ctx, MEETING, id);
   }
 
   /** The panel adviser puts a case on a meeting's agenda, before its papers are released. */

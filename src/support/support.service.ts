@@ -1,8 +1,9 @@
-import { assertCan, assertMayEver } from '../access/refusals';
-import { accessibleQuery, findForAction, findReadable } from '../access/scoped-reads';
-import { updateVersioned } from '../db/versioned-update';
+import { actOnOne, createOne, readList, readOne, type GuardedSubject } from '../access/guarded';
+import { assertCan } from '../access/refusals';
+import { findForAction } from '../access/scoped-reads';
 import type { ServiceContext } from '../access/service-context';
-import { paginate, type Page } from '../graphql/connection';
+import { updateVersioned } from '../db/versioned-update';
+import type { Page } from '../graphql/connection';
 import { badUserInput, conflict } from '../graphql/errors';
 import { assertRecordedDate, optionalText, parseId, requireText } from '../graphql/input-rules';
 import { SupportAssessmentRecord } from './support-assessment.entity';
@@ -16,51 +17,52 @@ import type {
 
 const ALIAS = 'request';
 
+/** A support request leaves as it is: its personal fields are logged when read (sensitive-reads.ts), not classified. */
+const SUPPORT_REQUEST: GuardedSubject<SupportRequestRecord, SupportRequestRecord> = {
+  subjectType: 'SupportRequest',
+  entity: SupportRequestRecord,
+  alias: ALIAS,
+  present: (_ctx, record) => record,
+};
+
 /** Adoption support: calls from families, the advice-line call that follows, and assessments. */
 export class SupportService {
   constructor(private readonly ctx: ServiceContext) {}
 
-  async list(args: SupportRequestsArgs): Promise<Page<SupportRequestRecord>> {
-    assertMayEver(this.ctx.ability, 'read', 'SupportRequest');
-    const query = this.readable();
-    if (args.filter?.authority) query.andWhere(`${ALIAS}.authority = :authority`, { authority: args.filter.authority });
-    return paginate(query, args, (record) => record);
+  list(args: SupportRequestsArgs): Promise<Page<SupportRequestRecord>> {
+    return readList(this.ctx, SUPPORT_REQUEST, args, (query) => {
+      if (args.filter?.authority) query.andWhere(`${ALIAS}.authority = :authority`, { authority: args.filter.authority });
+    });
   }
 
   get(id: string): Promise<SupportRequestRecord> {
-    return findReadable(this.ctx.db.manager, this.ctx.ability, 'SupportRequest', SupportRequestRecord, parseId('id', id));
+    return readOne(this.ctx, SUPPORT_REQUEST, id);
   }
 
   recordRequest(input: RecordSupportRequestInput): Promise<SupportRequestRecord> {
     const request = Object.assign(new SupportRequestRecord(), { authority: input.authority });
-    assertCan(this.ctx.ability, 'create', request);
-    assertRecordedDate('receivedOn', input.receivedOn, this.ctx.today);
-    if (input.adviceLineCallOn) {
-      assertRecordedDate('adviceLineCallOn', input.adviceLineCallOn, this.ctx.today, input.receivedOn, 'the advice-line call follows the request');
-    }
-    if (input.outcome && !input.adviceLineCallOn) throw badUserInput('outcome', 'an outcome follows the advice-line call');
-    Object.assign(request, {
-      familyName: requireText('familyName', input.familyName),
-      summary: requireText('summary', input.summary),
-      receivedOn: input.receivedOn,
-      adviceLineCallOn: input.adviceLineCallOn ?? null,
-      outcome: input.outcome ?? null,
-      recordedBy: this.ctx.actor.staffId,
+    return createOne(this.ctx, SUPPORT_REQUEST, request, (manager) => {
+      assertRecordedDate('receivedOn', input.receivedOn, this.ctx.today);
+      if (input.adviceLineCallOn) {
+        assertRecordedDate('adviceLineCallOn', input.adviceLineCallOn, this.ctx.today, input.receivedOn, 'the advice-line call follows the request');
+      }
+      if (input.outcome && !input.adviceLineCallOn) throw badUserInput('outcome', 'an outcome follows the advice-line call');
+      Object.assign(request, {
+        familyName: requireText('familyName', input.familyName),
+        summary: requireText('summary', input.summary),
+        receivedOn: input.receivedOn,
+        adviceLineCallOn: input.adviceLineCallOn ?? null,
+        outcome: input.outcome ?? null,
+        recordedBy: this.ctx.actor.staffId,
+      });
+      return manager.save(request);
     });
-    return this.ctx.db.unit((manager) => manager.save(request));
   }
 
   /** The advice-line call that follows a request (once), and what came of it. */
   recordAdviceLineCall(input: RecordAdviceLineCallInput): Promise<SupportRequestRecord> {
-    return this.ctx.db.unit(async (manager) => {
-      const request = await findForAction('update', {
-        manager,
-        ability: this.ctx.ability,
-        subjectType: 'SupportRequest',
-        entity: SupportRequestRecord,
-        id: parseId('supportRequestId', input.supportRequestId),
-        version: input.version,
-      });
+    const target = { id: input.supportRequestId, idField: 'supportRequestId', version: input.version };
+    return actOnOne(this.ctx, 'update', SUPPORT_REQUEST, target, (request, manager) => {
       if (request.adviceLineCallOn) throw conflict('The advice-line call is already recorded');
       assertRecordedDate('calledOn', input.calledOn, this.ctx.today, request.receivedOn, 'the advice-line call follows the request');
       return updateVersioned(manager, SupportRequestRecord, request, {
@@ -73,6 +75,7 @@ export class SupportService {
   /** An adoption support assessment, one a request; the request's outcome becomes ASSESSMENT. */
   recordAssessment(input: RecordSupportAssessmentInput): Promise<SupportAssessmentRecord> {
     return this.ctx.db.unit(async (manager) => {
+      // The assessment reads its request (and sets its outcome); the assessment's own create rule decides the step.
       const request = await findForAction('read', {
         manager,
         ability: this.ctx.ability,
@@ -93,9 +96,5 @@ export class SupportService {
       if (request.outcome !== 'ASSESSMENT') await updateVersioned(manager, SupportRequestRecord, request, { outcome: 'ASSESSMENT' });
       return saved;
     });
-  }
-
-  private readable() {
-    return accessibleQuery(this.ctx.db.manager, this.ctx.ability, 'read', 'SupportRequest', SupportRequestRecord, ALIAS);
   }
 }
