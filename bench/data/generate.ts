@@ -1,5 +1,4 @@
 import type { Client } from 'pg';
-import { REFRESH_LIVE_PROPOSED_FOR } from '../../migrations/1795400002500-household-proposed-for-live';
 import { seededRandom } from '../../seeds/random';
 import { writeAuditLog } from './audit-log';
 import { BulkLoader, type TableWriter } from './bulk-loader';
@@ -17,6 +16,11 @@ const SUPPORT_REQUESTS_PER_CHILD = 1 / 10;
 const AUDIT_EVENTS_PER_CHILD = 10;
 /** Live allocations per child, a little under what the journeys give, so that the demo caseloads fill late in the history. */
 const LIVE_ALLOCATIONS_PER_CHILD = { linked: 0.012, unlinked: 0.45 };
+
+/** Sets every household's `proposed_for` from its live matches, as the trigger on matches keeps it. */
+const REFRESH_LIVE_PROPOSED_FOR = `
+  UPDATE households h SET proposed_for = household_live_proposals(h.id)
+   WHERE h.proposed_for IS DISTINCT FROM household_live_proposals(h.id)`;
 
 export type Phase = { name: string; ms: number };
 

@@ -27,7 +27,7 @@ export const CATEGORIES = {
 } as const;
 
 /*
- * The aggregates over children's records are SECURITY DEFINER functions (migration 1795400001000):
+ * The aggregates over children's records are SECURITY DEFINER functions (schema/schema.sql):
  * the board's request role reads no child's row, only the counts these return.
  */
 

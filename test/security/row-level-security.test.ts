@@ -1,5 +1,4 @@
 import { QueryFailedError } from 'typeorm';
-import { TENANT_TABLES } from '../../migrations/1795400001000-row-level-security';
 import { demoStaff } from '../../seeds/demo-staff';
 import { openAsActor } from '../../src/access/actor-loader';
 import { DbScope } from '../../src/db/db-scope';
@@ -15,6 +14,7 @@ import { testDatabaseUrl } from '../helpers/test-database';
  * as the NOLOGIN role apse_app under Row-Level Security, whoever the API logs in as. These tests speak
  * to the database directly, as a resolver that forgot its policy would.
  */
+const TENANT_TABLES = ['children', 'family_finder_allocations', 'child_decisions', 'placement_orders', 'matches', 'placements', 'disruptions', 'support_requests', 'support_assessments'];
 const STAFF_ONLY_TABLES = ['households', 'household_stage_events', 'household_decisions', 'panels', 'panel_meetings', 'report_quality_feedback', 'budget_years', 'budget_contributions'];
 const PROTECTED_TABLES = [...TENANT_TABLES, ...STAFF_ONLY_TABLES, 'agenda_items', 'audit_events'];
 const TODAY = DEFAULT_NOW.slice(0, 10);
