@@ -1,13 +1,34 @@
-import { demoStaff } from '../../seeds/demo-staff';
+import { DEMO_PANEL_IDS, demoStaff } from '../../seeds/demo-staff';
 import { buildAccessMatrix, MATRIX_ROLES, type MatrixCell, type MatrixRole } from '../../src/authz/matrix/access-matrix';
-import { ALL_ROWS, checksOf, seesOf, type Check, type FieldView } from './expectations';
+import { ACTIONS, SUBJECT_TYPES } from '../../src/authz/vocabulary';
+import {
+  ALL_ROWS,
+  checksOf,
+  FIRST_NAME_AND_AGE,
+  fixtureFor,
+  ROLE_TABLES,
+  seesOf,
+  TODAY,
+  WINDOWS,
+  type Check,
+  type FieldView,
+  type Fixture,
+} from './expectations';
 
 /**
  * The generated access matrix and the hand-written role tables say the same thing: what a table allows, the
  * matrix does not refuse (and grants outright where the table's scope needs no condition); what a role may
  * never do, the matrix refuses in every scope; the field classes a table expects are the ones it lists.
+ *
+ * Exactly: for every check of every row, the matrix's words are read for the row's record (the fixture
+ * test/policy/expectations/scopes.ts puts in the row's scope), and the verdict they give and the field classes
+ * they show must be the row's, no more and no fewer. A condition the matrix states in words this test cannot
+ * read fails the test, rather than passing unread. Every cell of the matrix is accounted for: one per role,
+ * scope, subject and action it declares, and every access it grants is stated by a row (or listed below as a
+ * grant the tables do not state).
  */
 const CELLS = buildAccessMatrix();
+const CHECKS = ALL_ROWS.flatMap(checksOf);
 const UNCONDITIONAL_SCOPES = new Set(['own authority', 'partnership-wide']);
 const VIEW_WORDS: Record<FieldView, RegExp> = {
   case: /\bcase\b/,
@@ -18,24 +39,285 @@ const VIEW_WORDS: Record<FieldView, RegExp> = {
   'first name and age': /identifying \((firstName, ageInYears|applicantFirstNames, applicantAges) only\)/,
 };
 
+const cellKey = (c: Pick<MatrixCell, 'role' | 'scope' | 'subject' | 'action'>) => `${c.role} — ${c.scope} | ${c.subject} | ${c.action}`;
+
 function matrixRoleOf(username: string): MatrixRole {
   const [assignment] = demoStaff(username).assignments;
-  return MATRIX_ROLES.find(
+  const roles = MATRIX_ROLES.filter(
     (r) =>
       r.assignment.role === assignment!.role &&
       r.assignment.panelRole === assignment!.panelRole &&
       (r.assignment.authority === null) === (assignment!.authority === null),
-  )!;
+  );
+  expect(roles.map((r) => r.name)).toHaveLength(1);
+  return roles[0]!;
 }
 
 function cellsOf(check: Check): { cell: MatrixCell; all: MatrixCell[] } {
   const role = matrixRoleOf(check.row.actor);
   const all = CELLS.filter((c) => c.role === role.name && c.subject === check.row.subject && c.action === check.row.action);
   const scope = !role.authorityScoped ? 'any authority' : check.scope === 'another authority' ? 'another authority' : 'own authority';
-  return { cell: all.find((c) => c.scope === scope)!, all };
+  const cells = all.filter((c) => c.scope === scope);
+  expect(cells.map(cellKey)).toEqual([cellKey({ role: role.name, scope, subject: check.row.subject, action: check.row.action })]);
+  return { cell: cells[0]!, all };
 }
 
-describe.each(ALL_ROWS.flatMap(checksOf).map((check) => [check.name, check] as const))('%s', (_name, check) => {
+// ---- Reading the matrix's words for one record --------------------------------------------------------------
+
+/** The record a check is about, and who is asking: what the matrix's conditions are tested against. */
+type RowRecord = { fixture: Fixture; actor: string; authority: string | null; panel: number | null };
+
+/** The words the matrix gives its symbolic facts (src/authz/matrix/access-matrix.ts), longest first. */
+const ALLOCATED = 'allocated to them';
+const ON_AGENDA = 'on an open agenda of their panel';
+const ON_APPROVAL_AGENDA = 'on an open agenda of their panel for its approval, review or termination';
+const THEIR_PANEL = 'their panel';
+const FACT_WORDS = [ON_APPROVAL_AGENDA, ON_AGENDA, ALLOCATED, THEIR_PANEL];
+const RELATIONS = ['proposed for a child of their authority', 'its household is proposed for a child of their authority'];
+
+function unreadable(what: string): never {
+  throw new Error(`the matrix says something this test cannot read: ${what}`);
+}
+
+function recordOf(check: Check): RowRecord {
+  const { actor, subject, authority } = check.row;
+  const [assignment] = demoStaff(actor).assignments;
+  const panel = assignment!.panelId ? (DEMO_PANEL_IDS as readonly string[]).indexOf(assignment!.panelId) + 1 : null;
+  return { fixture: fixtureFor({ actor, subject, scope: check.scope, authority }), actor, authority: assignment!.authority, panel };
+}
+
+function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+type Agenda = { panel: number; window: keyof typeof WINDOWS };
+const agendaOf = (f: Fixture): Agenda | null => (f.kind === 'case' || f.kind === 'household' ? f.agenda : null);
+/** Papers close 7 days after the meeting (scopes.ts). */
+const closesOn = (a: Agenda) => addDays(WINDOWS[a.window].meetingOn, 7);
+/** The facts carry an agenda item while its papers are open: from their release until they close. */
+const onTheirOpenAgenda = (r: RowRecord, a: Agenda | null) =>
+  a !== null && a.panel === r.panel && WINDOWS[a.window].papersReleasedOn <= TODAY && TODAY <= closesOn(a);
+
+/** Whether `field` of the record names something the fact words describe. */
+function factHolds(r: RowRecord, field: string, words: string): boolean {
+  const f = r.fixture;
+  switch (words) {
+    case ALLOCATED:
+      if (!['id', 'childId'].includes(field)) return unreadable(`${field} is ${words}`);
+      return f.kind === 'case' && f.finder === r.actor;
+    case ON_AGENDA:
+      // A case is on the agenda as a MATCH item: its child, household and match with it.
+      if (!['id', 'childId', 'householdId'].includes(field)) return unreadable(`${field} is ${words}`);
+      return f.kind === 'case' && onTheirOpenAgenda(r, f.agenda);
+    case ON_APPROVAL_AGENDA:
+      if (!['id', 'householdId'].includes(field)) return unreadable(`${field} is ${words}`);
+      return f.kind === 'household' && onTheirOpenAgenda(r, f.agenda);
+    case THEIR_PANEL: {
+      if (!['id', 'panelId'].includes(field)) return unreadable(`${field} is ${words}`);
+      const panel = f.kind === 'panel' ? f.panel : agendaOf(f)?.panel;
+      return panel !== undefined && panel === r.panel;
+    }
+    default:
+      return unreadable(words);
+  }
+}
+
+/** A plain attribute of the record, as role-tables.test.ts builds it for the fixture (undefined: it has none). */
+function attributeOf(r: RowRecord, field: string): string | undefined {
+  const f = r.fixture;
+  const agenda = agendaOf(f);
+  switch (field) {
+    case 'kind':
+      return f.kind === 'case' ? 'MATCH' : f.kind === 'household' ? 'ADOPTER_APPROVAL' : undefined;
+    case 'status':
+      return f.kind === 'case' ? f.link : undefined;
+    case 'stage':
+      return f.kind === 'household' ? f.stage : f.kind === 'case' ? (f.link === 'PLACED' ? 'PLACED' : 'APPROVED') : undefined;
+    case 'earlyPermanence':
+      return f.kind === 'household' || f.kind === 'case' ? String(f.kind === 'household' && f.earlyPermanence === true) : undefined;
+    case 'papersReleasedOn':
+    case 'meetingOn':
+      return agenda ? WINDOWS[agenda.window][field] : undefined;
+    case 'windowClosesOn':
+      return agenda ? closesOn(agenda) : undefined;
+    default:
+      return unreadable(`the field ${field}`);
+  }
+}
+
+/** 'a or b or c', where a value may itself be fact words with ' or ' in them. */
+function valuesOf(text: string): string[] {
+  const values: string[] = [];
+  let rest = text;
+  while (rest.length > 0) {
+    const words = FACT_WORDS.find((w) => rest === w || rest.startsWith(`${w} or `));
+    const value = words ?? (rest.includes(' or ') ? rest.slice(0, rest.indexOf(' or ')) : rest);
+    values.push(value);
+    rest = rest.slice(value.length).replace(/^ or /, '');
+  }
+  return values;
+}
+
+const COMPARISONS: [string, (a: string, b: string) => boolean][] = [
+  ['on or before', (a, b) => a <= b],
+  ['on or after', (a, b) => a >= b],
+  ['before', (a, b) => a < b],
+  ['after', (a, b) => a > b],
+];
+
+/** One condition of the matrix ('stage is PANEL or APPROVED', 'windowClosesOn is before today'), for the record. */
+function atomHolds(r: RowRecord, atom: string): boolean {
+  if (RELATIONS.includes(atom)) {
+    // A household is proposed for the children its matches link it with: the fixture's case, if any.
+    return r.fixture.kind === 'case' && r.fixture.authority === r.authority;
+  }
+  const [, field, said] = /^([\w.]+) is (.+)$/.exec(atom) ?? unreadable(atom);
+  for (const [words, compare] of COMPARISONS) {
+    if (!said!.startsWith(`${words} `)) continue;
+    const bound = said!.slice(words.length + 1);
+    if (bound !== 'today') return unreadable(atom);
+    const value = attributeOf(r, field!);
+    return value !== undefined && compare(value, TODAY);
+  }
+  return valuesOf(said!).some((v) => (FACT_WORDS.includes(v) ? factHolds(r, field!, v) : attributeOf(r, field!) === v));
+}
+
+const conjunctionHolds = (r: RowRecord, words: string) => words === 'any' || words.split(' and ').every((atom) => atomHolds(r, atom));
+
+/** The field classes one alternative of a cell's fields lists ('case, identifying (firstName, ageInYears only)'). */
+function viewsOf(fields: string): FieldView[] {
+  const views: FieldView[] = [];
+  for (const [, name, partial] of fields.matchAll(/(\w+)(?: \(([^)]*) only\))?(?:, |$)/g)) {
+    if (partial === undefined) {
+      if (!(name! in VIEW_WORDS)) unreadable(`the field class ${name}`);
+      views.push(name as FieldView);
+    } else if (name === 'identifying' && Object.values(FIRST_NAME_AND_AGE).some((names) => names.join(', ') === partial)) {
+      views.push('first name and age');
+    } else {
+      unreadable(`the fields ${name} (${partial} only)`);
+    }
+  }
+  return views;
+}
+
+/**
+ * What the cell says of the record: allowed or refused, and the field classes it shows. A conditional cell
+ * ('allowed if A; or B, unless C') grants when some alternative holds and no denial does, and shows the
+ * classes of the alternatives that hold. An unconditional grant ('allowed') shows every alternative's classes:
+ * the matrix does not word the conditions of its other grants, so all are taken to hold (should one not, the
+ * row's classes differ and the test fails, for a person to read).
+ */
+function matrixVerdict(cell: MatrixCell, r: RowRecord): { allowed: boolean; sees: FieldView[] } {
+  const alternatives = cell.fields === null ? null : cell.fields.split('; or ');
+  const seen = (holding: boolean[] | null) =>
+    [...new Set((alternatives ?? []).filter((_, i) => holding === null || holding[i]).flatMap(viewsOf))].sort();
+  if (cell.access === 'refused') return { allowed: false, sees: [] };
+  if (cell.access === 'allowed') return { allowed: true, sees: seen(null) };
+  if (!cell.access.startsWith('allowed if ')) return unreadable(cell.access);
+  const text = cell.access.slice('allowed if '.length);
+  const at = text.indexOf(', unless ');
+  const grants = (at === -1 ? text : text.slice(0, at)).split('; or ');
+  const denials = at === -1 ? [] : text.slice(at + ', unless '.length).split('; or ');
+  if (alternatives !== null) expect(alternatives).toHaveLength(grants.length);
+  const holding = grants.map((g) => conjunctionHolds(r, g));
+  const allowed = holding.some(Boolean) && !denials.some((d) => conjunctionHolds(r, d));
+  return { allowed, sees: allowed ? seen(holding) : [] };
+}
+
+const GUARDED = new Set(['Child', 'Household']);
+const isGuardedRead = (check: Check) => check.row.action === 'read' && GUARDED.has(check.row.subject);
+
+// ---- The case list: every row of every table, and every cell of the matrix ------------------------------------
+
+/** Grants of the matrix no row of the role tables speaks to: a new grant must be stated, or added here. */
+const GRANTS_NO_TABLE_STATES = [
+  'ADM (an authority’s) — own authority | Household | decide: allowed if proposed for a child of their authority',
+  'ADM (an authority’s) — another authority | Household | read: allowed if proposed for a child of their authority',
+  'ADM (an authority’s) — another authority | Household | decide: allowed if proposed for a child of their authority',
+  'ADM (an authority’s) — another authority | HouseholdDecision | read: allowed if its household is proposed for a child of their authority',
+  'ADM (an authority’s) — another authority | HouseholdStageEvent | read: allowed if its household is proposed for a child of their authority',
+  'PPM lead — own authority | Match | record: allowed',
+  'PPM lead — own authority | Household | record: allowed if proposed for a child of their authority',
+  'PPM lead — another authority | Household | read: allowed if earlyPermanence is true and stage is APPROVED or MATCHED; or proposed for a child of their authority',
+  'PPM lead — another authority | Household | record: allowed if proposed for a child of their authority',
+  'PPM lead — another authority | HouseholdDecision | read: allowed if its household is proposed for a child of their authority',
+  'PPM lead — another authority | HouseholdStageEvent | read: allowed if its household is proposed for a child of their authority',
+  'Panel chair — any authority | Child | recommend: allowed if id is on an open agenda of their panel',
+  'Panel chair — any authority | ChildDecision | read: allowed if childId is on an open agenda of their panel',
+  'Panel chair — any authority | Allocation | read: allowed if childId is on an open agenda of their panel',
+  'Panel chair — any authority | PlacementOrder | read: allowed if childId is on an open agenda of their panel',
+  'Panel chair — any authority | Placement | read: allowed if childId is on an open agenda of their panel',
+  'Panel chair — any authority | Disruption | read: allowed if childId is on an open agenda of their panel',
+  'Panel chair — any authority | Match | recommend: allowed if id is on an open agenda of their panel',
+  'Panel chair — any authority | HouseholdDecision | read: allowed if householdId is on an open agenda of their panel or on an open agenda of their panel for its approval, review or termination',
+  'Panel chair — any authority | HouseholdStageEvent | read: allowed if householdId is on an open agenda of their panel or on an open agenda of their panel for its approval, review or termination',
+  'Panel vice chair — any authority | Child | recommend: allowed if id is on an open agenda of their panel',
+  'Panel vice chair — any authority | ChildDecision | read: allowed if childId is on an open agenda of their panel',
+  'Panel vice chair — any authority | Allocation | read: allowed if childId is on an open agenda of their panel',
+  'Panel vice chair — any authority | PlacementOrder | read: allowed if childId is on an open agenda of their panel',
+  'Panel vice chair — any authority | Placement | read: allowed if childId is on an open agenda of their panel',
+  'Panel vice chair — any authority | Disruption | read: allowed if childId is on an open agenda of their panel',
+  'Panel vice chair — any authority | Match | recommend: allowed if id is on an open agenda of their panel',
+  'Panel adviser — any authority | ChildDecision | read: allowed if childId is on an open agenda of their panel',
+  'Panel adviser — any authority | Allocation | read: allowed if childId is on an open agenda of their panel',
+  'Panel adviser — any authority | PlacementOrder | read: allowed if childId is on an open agenda of their panel',
+  'Panel adviser — any authority | Placement | read: allowed if childId is on an open agenda of their panel',
+  'Panel adviser — any authority | Disruption | read: allowed if childId is on an open agenda of their panel',
+  'Panel adviser — any authority | HouseholdDecision | read: allowed',
+];
+
+describe('the case lists', () => {
+  it('the matrix has exactly one cell for each role, scope, subject and action it declares', () => {
+    const scopesOf = (r: MatrixRole) => (r.authorityScoped ? ['own authority', 'another authority'] : ['any authority']);
+    const declared = MATRIX_ROLES.flatMap((r) =>
+      scopesOf(r).flatMap((scope) =>
+        SUBJECT_TYPES.flatMap((subject) => ACTIONS.map((action) => cellKey({ role: r.name, scope: scope as MatrixCell['scope'], subject, action }))),
+      ),
+    );
+    expect(MATRIX_ROLES.length).toBeGreaterThan(0);
+    expect(declared.length).toBe(
+      MATRIX_ROLES.reduce((n, r) => n + scopesOf(r).length, 0) * SUBJECT_TYPES.length * ACTIONS.length,
+    );
+    expect(CELLS).toHaveLength(declared.length);
+    expect(CELLS.map(cellKey)).toEqual(declared);
+  });
+
+  it('every check the role tables declare is run: one per row, and one more per scope an allowed-if row is refused in', () => {
+    const declared = ROLE_TABLES.reduce(
+      (n, table) => n + table.rows.reduce((m, row) => m + 1 + (row.expected === 'allowed-if' ? row.otherwise.length : 0), 0),
+      0,
+    );
+    for (const table of ROLE_TABLES) {
+      expect({ table: table.role, hasRows: table.rows.length > 0 }).toEqual({ table: table.role, hasRows: true });
+    }
+    expect(ALL_ROWS).toHaveLength(ROLE_TABLES.reduce((n, t) => n + t.rows.length, 0));
+    expect(CHECKS).toHaveLength(declared);
+    expect(new Set(CHECKS.map((c) => c.name)).size).toBe(CHECKS.length);
+  });
+
+  it('every role of the matrix is checked by the tables', () => {
+    const checked = new Set(CHECKS.map((c) => matrixRoleOf(c.row.actor).name));
+    expect([...checked].sort()).toEqual(MATRIX_ROLES.map((r) => r.name).sort());
+  });
+
+  it('only reads of a child or household show field classes, and only where the matrix grants them', () => {
+    const withFields = CELLS.filter((c) => c.fields !== null).map(cellKey);
+    const granted = CELLS.filter((c) => c.action === 'read' && GUARDED.has(c.subject) && c.access !== 'refused').map(cellKey);
+    expect(withFields).toEqual(granted);
+  });
+
+  it('every access the matrix grants is stated by a row of the role tables, but for the grants listed here', () => {
+    const named = new Set(CHECKS.map((c) => cellKey(cellsOf(c).cell)));
+    const unstated = CELLS.filter((c) => c.access !== 'refused' && !named.has(cellKey(c))).map((c) => `${cellKey(c)}: ${c.access}`);
+    expect(unstated).toEqual(GRANTS_NO_TABLE_STATES);
+  });
+});
+
+// ---- Each check against its cell -------------------------------------------------------------------------------
+
+describe.each(CHECKS.map((check) => [check.name, check] as const))('%s', (_name, check) => {
   it('agrees with the access matrix', () => {
     const { cell, all } = cellsOf(check);
     const reason = check.row.expected === 'allowed' ? undefined : check.row.reason;
@@ -48,5 +330,12 @@ describe.each(ALL_ROWS.flatMap(checksOf).map((check) => [check.name, check] as c
     } else {
       expect(cell.access).not.toBe('allowed');
     }
+
+    // Exactly: the matrix's words, read for this row's record, give the row's verdict and its field classes.
+    const sees = seesOf(check.row);
+    if (check.allowed && isGuardedRead(check)) expect({ namesWhatItSees: sees !== undefined }).toEqual({ namesWhatItSees: true });
+    const expected = { allowed: check.allowed, sees: check.allowed && isGuardedRead(check) ? [...new Set(sees)].sort() : [] };
+    const said = { matrix: `${cellKey(cell)}: ${cell.access}${cell.fields ? ` — ${cell.fields}` : ''}`, scope: check.scope };
+    expect({ ...said, ...matrixVerdict(cell, recordOf(check)) }).toEqual({ ...said, ...expected });
   });
 });
