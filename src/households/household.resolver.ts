@@ -1,7 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { HOUSEHOLD_ITEM_KINDS } from '../authz/facts';
 import { isRedacted } from '../access/field-guard';
-import { DecideHouseholdApprovalInput } from '../journey/decision.inputs';
 import { HouseholdDecision } from '../journey/decision.types';
 import { HouseholdDecisionRecord } from './household-decision.entity';
 import type { RequestContext } from '../access/service-context';
@@ -11,7 +10,6 @@ import { PanelRecommendationView } from '../panels/panel.types';
 import { HouseholdStageEventRecord } from './household-stage-event.entity';
 import { AdvanceHouseholdStageInput, CreateHouseholdInput, WithdrawHouseholdInput } from './household.inputs';
 import { Household, HouseholdConnection, HouseholdStageEvent, HouseholdsArgs } from './household.types';
-import { DecisionService } from '../journey/decision.service';
 import { HouseholdService } from './household.service';
 
 @Resolver(() => Household)
@@ -39,11 +37,6 @@ export class HouseholdResolver {
   @Mutation(() => Household, { description: 'A family finder records that the household withdraws.' })
   withdrawHousehold(@Arg('input', () => WithdrawHouseholdInput) input: WithdrawHouseholdInput, @Ctx() ctx: RequestContext) {
     return ctx.services.get(HouseholdService).withdraw(input);
-  }
-
-  @Mutation(() => Household, { description: 'The partnership ADM approves, refuses or terminates, after a panel recommendation.' })
-  decideHouseholdApproval(@Arg('input', () => DecideHouseholdApprovalInput) input: DecideHouseholdApprovalInput, @Ctx() ctx: RequestContext) {
-    return ctx.services.get(DecisionService).decideHouseholdApproval(input);
   }
 
   @FieldResolver(() => [HouseholdStageEvent], { nullable: true, description: 'Every stage entered, oldest first.' })
