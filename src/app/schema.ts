@@ -7,7 +7,10 @@ import { logSensitiveReads } from '../audit/sensitive-reads';
 import { BoardResolver } from '../board/board.resolver';
 import { ChildResolver } from '../journey/child.resolver';
 import { HouseholdResolver } from '../households/household.resolver';
+import { AdvanceHouseholdStageStep } from '../households/steps/advance-household-stage';
+import { CreateHouseholdStep } from '../households/steps/create-household';
 import { DecideHouseholdApprovalStep } from '../households/steps/decide-household-approval';
+import { WithdrawHouseholdStep } from '../households/steps/withdraw-household';
 import { MatchResolver } from '../journey/match.resolver';
 import { AllocateFamilyFinderStep } from '../journey/steps/allocate-family-finder';
 import { CreateChildStep } from '../journey/steps/create-child';
@@ -43,6 +46,9 @@ export const RESOLVERS = [
   RecordPlanChangeStep,
   RecordDisruptionStep,
   HouseholdResolver,
+  CreateHouseholdStep,
+  AdvanceHouseholdStageStep,
+  WithdrawHouseholdStep,
   DecideHouseholdApprovalStep,
   PanelResolver,
   PanelMeetingResolver,

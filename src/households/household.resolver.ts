@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { HOUSEHOLD_ITEM_KINDS } from '../authz/facts';
 import { isRedacted } from '../access/field-guard';
 import { HouseholdDecision } from '../journey/decision.types';
@@ -8,7 +8,6 @@ import { AgendaItemRecord } from '../panels/agenda-item.entity';
 import { latestPanelRecommendation } from '../panels/panel-recommendation.view';
 import { PanelRecommendationView } from '../panels/panel.types';
 import { HouseholdStageEventRecord } from './household-stage-event.entity';
-import { AdvanceHouseholdStageInput, CreateHouseholdInput, WithdrawHouseholdInput } from './household.inputs';
 import { Household, HouseholdConnection, HouseholdStageEvent, HouseholdsArgs } from './household.types';
 import { HouseholdService } from './household.service';
 
@@ -22,21 +21,6 @@ export class HouseholdResolver {
   @Query(() => Household, { description: 'NOT_FOUND when the household does not exist or is out of your reach.' })
   household(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext) {
     return ctx.services.get(HouseholdService).get(id);
-  }
-
-  @Mutation(() => Household, { description: 'A family finder records an enquiry (fast track starts at Stage 2).' })
-  createHousehold(@Arg('input', () => CreateHouseholdInput) input: CreateHouseholdInput, @Ctx() ctx: RequestContext) {
-    return ctx.services.get(HouseholdService).create(input);
-  }
-
-  @Mutation(() => Household, { description: 'A family finder moves a household to its next recruitment stage, up to panel.' })
-  advanceHouseholdStage(@Arg('input', () => AdvanceHouseholdStageInput) input: AdvanceHouseholdStageInput, @Ctx() ctx: RequestContext) {
-    return ctx.services.get(HouseholdService).advanceStage(input);
-  }
-
-  @Mutation(() => Household, { description: 'A family finder records that the household withdraws.' })
-  withdrawHousehold(@Arg('input', () => WithdrawHouseholdInput) input: WithdrawHouseholdInput, @Ctx() ctx: RequestContext) {
-    return ctx.services.get(HouseholdService).withdraw(input);
   }
 
   @FieldResolver(() => [HouseholdStageEvent], { nullable: true, description: 'Every stage entered, oldest first.' })

@@ -1,15 +1,13 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import { findForAction } from '../../access/scoped-reads';
 import type { RequestContext, ServiceContext } from '../../access/service-context';
 import { badUserInput } from '../../graphql/errors';
-import { assertRecordedDate, parseId, requireText } from '../../graphql/input-rules';
+import { assertRecordedDate, requireText } from '../../graphql/input-rules';
 import { DecideHouseholdApprovalInput } from '../../journey/decision.inputs';
 import { unusedHouseholdRecommendation } from '../../panels/recommendations';
+import { changeHousehold } from '../household-change';
 import { HouseholdDecisionRecord } from '../household-decision.entity';
 import { moveHousehold, stepActorOf } from '../household-moves';
-import { HouseholdRecord } from '../household.entity';
 import { Household } from '../household.types';
-import { presentHousehold } from '../household.view';
 
 const APPROVAL_ITEMS = ['ADOPTER_APPROVAL', 'EARLY_PERMANENCE_DUAL_APPROVAL'] as const;
 const TERMINATION_ITEMS = ['APPROVAL_REVIEW', 'TERMINATION'] as const;
@@ -19,15 +17,7 @@ const TERMINATION_RESTS_ON = 'a termination rests on a panel recommendation hear
 
 /** The partnership ADM approves (or not) an adopter household after panel, or terminates an approval. */
 export function decideHouseholdApproval(ctx: ServiceContext, input: DecideHouseholdApprovalInput): Promise<Household> {
-  return ctx.db.unit(async (manager) => {
-    const household = await findForAction('approve', {
-      manager,
-      ability: ctx.ability,
-      subjectType: 'Household',
-      entity: HouseholdRecord,
-      id: parseId('householdId', input.householdId),
-      version: input.version,
-    });
+  return changeHousehold(ctx, 'approve', input, async (household, manager) => {
     const terminating = input.outcome === 'TERMINATED';
     const expectedStage = terminating ? 'APPROVED' : 'PANEL';
     if (household.stage !== expectedStage) {
@@ -46,10 +36,9 @@ export function decideHouseholdApproval(ctx: ServiceContext, input: DecideHouseh
       decidedBy: ctx.actor.staffId,
     });
     const move = { to: input.outcome, by: 'APPROVAL_DECISION', on, field: 'householdId' } as const;
-    const moved = await moveHousehold(manager, household, move, stepActorOf(ctx), {
+    return moveHousehold(manager, household, move, stepActorOf(ctx), {
       approvedOn: input.outcome === 'APPROVED' ? on : household.approvedOn,
     });
-    return presentHousehold(ctx.ability, ctx.today, moved);
   });
 }
 
