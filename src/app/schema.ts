@@ -7,9 +7,24 @@ import { guardRelations } from '../access/relation-guard';
 import { logSensitiveReads } from '../audit/sensitive-reads';
 import { BoardResolver } from '../board/board.resolver';
 import { ChildResolver } from '../journey/child.resolver';
-import { JourneyResolver } from '../journey/journey.resolver';
 import { HouseholdResolver } from '../households/household.resolver';
+import { AdvanceHouseholdStageStep } from '../households/steps/advance-household-stage';
+import { CreateHouseholdStep } from '../households/steps/create-household';
+import { DecideHouseholdApprovalStep } from '../households/steps/decide-household-approval';
+import { WithdrawHouseholdStep } from '../households/steps/withdraw-household';
 import { MatchResolver } from '../journey/match.resolver';
+import { AllocateFamilyFinderStep } from '../journey/steps/allocate-family-finder';
+import { CreateChildStep } from '../journey/steps/create-child';
+import { ProposeMatchStep } from '../journey/steps/propose-match';
+import { RecordAdoptionOrderStep } from '../journey/steps/record-adoption-order';
+import { RecordAdoptionPlanDecisionStep } from '../journey/steps/record-adoption-plan-decision';
+import { RecordDisruptionStep } from '../journey/steps/record-disruption';
+import { RecordEarlyPermanencePlacementStep } from '../journey/steps/record-early-permanence-placement';
+import { RecordMatchDecisionStep } from '../journey/steps/record-match-decision';
+import { RecordPlacementStep } from '../journey/steps/record-placement';
+import { RecordPlacementOrderStep } from '../journey/steps/record-placement-order';
+import { RecordPlanChangeStep } from '../journey/steps/record-plan-change';
+import { UpdateChildStep } from '../journey/steps/update-child';
 import { AgendaItemResolver, PanelMeetingResolver, PanelResolver } from '../panels/panel.resolver';
 import { MeResolver } from '../staff/me.resolver';
 import { SupportResolver } from '../support/support.resolver';
@@ -18,9 +33,24 @@ import { DateTimeScalar } from '../graphql/scalars';
 export const RESOLVERS = [
   MeResolver,
   ChildResolver,
-  JourneyResolver,
   MatchResolver,
+  CreateChildStep,
+  UpdateChildStep,
+  RecordAdoptionPlanDecisionStep,
+  AllocateFamilyFinderStep,
+  RecordPlacementOrderStep,
+  RecordEarlyPermanencePlacementStep,
+  ProposeMatchStep,
+  RecordMatchDecisionStep,
+  RecordPlacementStep,
+  RecordAdoptionOrderStep,
+  RecordPlanChangeStep,
+  RecordDisruptionStep,
   HouseholdResolver,
+  CreateHouseholdStep,
+  AdvanceHouseholdStageStep,
+  WithdrawHouseholdStep,
+  DecideHouseholdApprovalStep,
   PanelResolver,
   PanelMeetingResolver,
   AgendaItemResolver,

@@ -5,10 +5,7 @@ import { BoardService } from '../board/board.service';
 import type { TimelinessThresholds } from '../board/timeliness-thresholds';
 import { HouseholdService } from '../households/household.service';
 import { ChildService } from '../journey/child.service';
-import { DecisionService } from '../journey/decision.service';
 import { MatchService } from '../journey/match.service';
-import { MilestoneService } from '../journey/milestone.service';
-import { PlacementService } from '../journey/placement.service';
 import { PanelService } from '../panels/panel.service';
 import { StaffDirectory } from '../staff/staff-directory';
 import { SupportService } from '../support/support.service';
@@ -27,9 +24,6 @@ export function servicesFor(ctx: ServiceContext, timeliness: TimelinessThreshold
     [AuditTrail, () => new AuditTrail()],
     [StaffDirectory, () => new StaffDirectory(ctx)],
     [ChildService, () => new ChildService(ctx)],
-    [MilestoneService, () => new MilestoneService(ctx)],
-    [PlacementService, () => new PlacementService(ctx)],
-    [DecisionService, () => new DecisionService(ctx)],
     [MatchService, () => new MatchService(ctx)],
     [HouseholdService, () => new HouseholdService(ctx)],
     [PanelService, () => new PanelService(ctx)],

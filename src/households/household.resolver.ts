@@ -1,7 +1,6 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { HOUSEHOLD_ITEM_KINDS } from '../authz/facts';
 import { isRedacted } from '../access/field-guard';
-import { DecideHouseholdApprovalInput } from '../journey/decision.inputs';
 import { HouseholdDecision } from '../journey/decision.types';
 import { HouseholdDecisionRecord } from './household-decision.entity';
 import type { RequestContext } from '../access/service-context';
@@ -9,9 +8,7 @@ import { AgendaItemRecord } from '../panels/agenda-item.entity';
 import { latestPanelRecommendation } from '../panels/panel-recommendation.view';
 import { PanelRecommendationView } from '../panels/panel.types';
 import { HouseholdStageEventRecord } from './household-stage-event.entity';
-import { AdvanceHouseholdStageInput, CreateHouseholdInput, WithdrawHouseholdInput } from './household.inputs';
 import { Household, HouseholdConnection, HouseholdStageEvent, HouseholdsArgs } from './household.types';
-import { DecisionService } from '../journey/decision.service';
 import { HouseholdService } from './household.service';
 
 @Resolver(() => Household)
@@ -24,26 +21,6 @@ export class HouseholdResolver {
   @Query(() => Household, { description: 'NOT_FOUND when the household does not exist or is out of your reach.' })
   household(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext) {
     return ctx.services.get(HouseholdService).get(id);
-  }
-
-  @Mutation(() => Household, { description: 'A family finder records an enquiry (fast track starts at Stage 2).' })
-  createHousehold(@Arg('input', () => CreateHouseholdInput) input: CreateHouseholdInput, @Ctx() ctx: RequestContext) {
-    return ctx.services.get(HouseholdService).create(input);
-  }
-
-  @Mutation(() => Household, { description: 'A family finder moves a household to its next recruitment stage, up to panel.' })
-  advanceHouseholdStage(@Arg('input', () => AdvanceHouseholdStageInput) input: AdvanceHouseholdStageInput, @Ctx() ctx: RequestContext) {
-    return ctx.services.get(HouseholdService).advanceStage(input);
-  }
-
-  @Mutation(() => Household, { description: 'A family finder records that the household withdraws.' })
-  withdrawHousehold(@Arg('input', () => WithdrawHouseholdInput) input: WithdrawHouseholdInput, @Ctx() ctx: RequestContext) {
-    return ctx.services.get(HouseholdService).withdraw(input);
-  }
-
-  @Mutation(() => Household, { description: 'The partnership ADM approves, refuses or terminates, after a panel recommendation.' })
-  decideHouseholdApproval(@Arg('input', () => DecideHouseholdApprovalInput) input: DecideHouseholdApprovalInput, @Ctx() ctx: RequestContext) {
-    return ctx.services.get(DecisionService).decideHouseholdApproval(input);
   }
 
   @FieldResolver(() => [HouseholdStageEvent], { nullable: true, description: 'Every stage entered, oldest first.' })

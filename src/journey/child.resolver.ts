@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { isRedacted } from '../access/field-guard';
 import { ChildDecisionRecord } from './child-decision.entity';
 import { ChildDecision } from './decision.types';
@@ -8,7 +8,6 @@ import { Match } from './match.types';
 import { presentMatch } from './match.view';
 import { StaffMember } from '../staff/staff.types';
 import { AllocationRecord } from './allocation.entity';
-import { CreateChildInput, UpdateChildInput } from './child.inputs';
 import { Child, ChildConnection, ChildrenArgs } from './child.types';
 import { DisruptionRecord } from './disruption.entity';
 import { Disruption, Placement, PlacementOrder } from './journey.types';
@@ -27,16 +26,6 @@ export class ChildResolver {
   @Query(() => Child, { description: 'NOT_FOUND when the child does not exist or is out of your reach.' })
   child(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext) {
     return ctx.services.get(ChildService).get(id);
-  }
-
-  @Mutation(() => Child, { description: 'A PPM lead records a child of their own authority.' })
-  createChild(@Arg('input', () => CreateChildInput) input: CreateChildInput, @Ctx() ctx: RequestContext) {
-    return ctx.services.get(ChildService).create(input);
-  }
-
-  @Mutation(() => Child, { description: "A PPM lead corrects a child's details; only the fields given change." })
-  updateChild(@Arg('input', () => UpdateChildInput) input: UpdateChildInput, @Ctx() ctx: RequestContext) {
-    return ctx.services.get(ChildService).update(input);
   }
 
   @FieldResolver(() => StaffMember, { nullable: true, description: 'The family finder allocated now.' })

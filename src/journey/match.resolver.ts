@@ -1,8 +1,7 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { ChildRecord } from './child.entity';
 import { Child } from './child.types';
 import { presentChild } from './child.view';
-import { RecordMatchDecisionInput } from './decision.inputs';
 import type { RequestContext } from '../access/service-context';
 import { HouseholdRecord } from '../households/household.entity';
 import { Household } from '../households/household.types';
@@ -10,8 +9,7 @@ import { presentHousehold } from '../households/household.view';
 import { AgendaItemRecord } from '../panels/agenda-item.entity';
 import { latestPanelRecommendation } from '../panels/panel-recommendation.view';
 import { PanelRecommendationView } from '../panels/panel.types';
-import { Match, MatchConnection, MatchesArgs, ProposeMatchInput } from './match.types';
-import { DecisionService } from './decision.service';
+import { Match, MatchConnection, MatchesArgs } from './match.types';
 import { MatchService } from './match.service';
 
 @Resolver(() => Match)
@@ -24,16 +22,6 @@ export class MatchResolver {
   @Query(() => Match, { description: 'NOT_FOUND when the match does not exist or is out of your reach.' })
   match(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext) {
     return ctx.services.get(MatchService).get(id);
-  }
-
-  @Mutation(() => Match, { description: 'A family finder links a child allocated to them with an approved household.' })
-  proposeMatch(@Arg('input', () => ProposeMatchInput) input: ProposeMatchInput, @Ctx() ctx: RequestContext) {
-    return ctx.services.get(MatchService).proposeMatch(input);
-  }
-
-  @Mutation(() => Match, { description: "The child's ADM decides the match, after a positive panel recommendation." })
-  recordMatchDecision(@Arg('input', () => RecordMatchDecisionInput) input: RecordMatchDecisionInput, @Ctx() ctx: RequestContext) {
-    return ctx.services.get(DecisionService).recordMatchDecision(input);
   }
 
   @FieldResolver(() => Child, { nullable: true, description: 'null when the child is out of your reach.' })

@@ -1,8 +1,8 @@
 import type { Request } from 'express';
 import { demoStaff } from '../../seeds/demo-staff';
 import { signDevToken } from '../../src/access/tokens';
-import { MatchService } from '../../src/journey/match.service';
-import { MilestoneService } from '../../src/journey/milestone.service';
+import { proposeMatch } from '../../src/journey/steps/propose-match';
+import { recordPlacementOrder } from '../../src/journey/steps/record-placement-order';
 import type { RequestContext } from '../../src/access/service-context';
 import { appDepsFrom, buildContext } from '../../src/app/request-context';
 import { createLogger } from '../../src/common/logger';
@@ -34,7 +34,7 @@ describe('a write decides on the facts as they stand once its row is locked', ()
     try {
       await request.db.query(`UPDATE family_finder_allocations SET ended_on = $1 WHERE child_id = $2 AND ended_on IS NULL`, [TODAY, child.id]);
       await expect(
-        request.services.get(MatchService).proposeMatch({ childId: child.id, householdId: household.id, proposedOn: TODAY }),
+        proposeMatch(request, { childId: child.id, householdId: household.id, proposedOn: TODAY }),
       ).rejects.toMatchObject({ extensions: { code: 'NOT_FOUND' } });
     } finally {
       await request.db.finish('rollback');
@@ -49,7 +49,7 @@ describe('a write decides on the facts as they stand once its row is locked', ()
       await request.db.query(`RESET ROLE`);
       await request.db.query(`DELETE FROM role_assignments WHERE staff_id = $1`, [demoStaff('ppm.kent').id]);
       await request.db.query(`SET LOCAL ROLE apse_app`);
-      await expect(request.services.get(MilestoneService).recordPlacementOrder({ childId: child.id, grantedOn: TODAY })).rejects.toMatchObject({
+      await expect(recordPlacementOrder(request, { childId: child.id, grantedOn: TODAY })).rejects.toMatchObject({
         extensions: { code: 'NOT_FOUND' },
       });
     } finally {
@@ -62,7 +62,7 @@ describe('a write decides on the facts as they stand once its row is locked', ()
     const household = await insertHousehold(db(), { stage: 'APPROVED' });
     const request = await openRequestAs('finder.2');
     try {
-      const match = await request.services.get(MatchService).proposeMatch({ childId: child.id, householdId: household.id, proposedOn: TODAY });
+      const match = await proposeMatch(request, { childId: child.id, householdId: household.id, proposedOn: TODAY });
       expect(match.status).toBe('PROPOSED');
     } finally {
       await request.db.finish('rollback');

@@ -1,0 +1,46 @@
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import type { RequestContext, ServiceContext } from '../../access/service-context';
+import { badUserInput, conflict } from '../../graphql/errors';
+import { assertRecordedDate, parseId } from '../../graphql/input-rules';
+import { RoleAssignmentRecord } from '../../staff/role-assignment.entity';
+import { StaffRecord } from '../../staff/staff.entity';
+import { AllocationRecord } from '../allocation.entity';
+import { changeChild } from '../child-change';
+import { AllocateFamilyFinderInput } from '../child.inputs';
+import { Child } from '../child.types';
+import { journeyOf } from '../journey-records';
+import { RULES } from '../legal-order';
+
+export function allocateFamilyFinder(ctx: ServiceContext, input: AllocateFamilyFinderInput): Promise<Child> {
+  return changeChild(ctx, 'record', input, async (child, manager) => {
+    const journey = journeyOf(manager, child.id);
+    const plan = await journey.requirePlan('allocatedOn', RULES.allocationAfterPlan);
+    assertRecordedDate('allocatedOn', input.allocatedOn, ctx.today, plan.decidedOn, RULES.allocationAfterPlan);
+    const familyFinderId = parseId('familyFinderId', input.familyFinderId);
+    const isFamilyFinder = await manager
+      .createQueryBuilder(StaffRecord, 's')
+      .innerJoin(RoleAssignmentRecord, 'a', 'a.staff_id = s.id AND a.role = :role', { role: 'FAMILY_FINDER' })
+      .where('s.id = :familyFinderId AND s.active', { familyFinderId })
+      .getExists();
+    if (!isFamilyFinder) throw badUserInput('familyFinderId', 'is not an active family finder');
+    const current = await journey.liveAllocation();
+    if (current?.familyFinderId === familyFinderId) throw conflict('This family finder is already allocated to the child');
+    if (current) await manager.update(AllocationRecord, { id: current.id }, { endedOn: input.allocatedOn });
+    await manager.insert(AllocationRecord, {
+      childId: child.id,
+      authority: child.authority,
+      familyFinderId,
+      allocatedOn: input.allocatedOn,
+      allocatedBy: ctx.actor.staffId,
+    });
+    return {};
+  });
+}
+
+@Resolver()
+export class AllocateFamilyFinderStep {
+  @Mutation(() => Child, { description: 'A PPM lead allocates a family finder (ending any earlier allocation).' })
+  allocateFamilyFinder(@Arg('input', () => AllocateFamilyFinderInput) input: AllocateFamilyFinderInput, @Ctx() ctx: RequestContext) {
+    return allocateFamilyFinder(ctx, input);
+  }
+}

@@ -1,0 +1,41 @@
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { assertCan } from '../../access/refusals';
+import type { RequestContext, ServiceContext } from '../../access/service-context';
+import { optionalText, requireText } from '../../graphql/input-rules';
+import { assertChildDates, DETAIL_FIELDS, nhsNumberOf } from '../child-details';
+import { ChildRecord } from '../child.entity';
+import { CreateChildInput } from '../child.inputs';
+import { Child } from '../child.types';
+import { presentChild } from '../child.view';
+
+export async function createChild(ctx: ServiceContext, input: CreateChildInput): Promise<Child> {
+  const proposed = Object.assign(new ChildRecord(), { authority: input.authority });
+  assertCan(ctx.ability, 'create', proposed);
+  assertChildDates(ctx, input.dateOfBirth, input.enteredCareOn);
+  const record = Object.assign(proposed, {
+    firstName: requireText('firstName', input.firstName),
+    lastName: requireText('lastName', input.lastName),
+    dateOfBirth: input.dateOfBirth,
+    enteredCareOn: input.enteredCareOn,
+    nhsNumber: nhsNumberOf(input.nhsNumber),
+    ...details(input),
+    createdBy: ctx.actor.staffId,
+  });
+  return ctx.db.unit(async (manager) => {
+    const saved = await manager.save(record);
+    assertCan(ctx.ability, 'create', saved);
+    return presentChild(ctx.ability, ctx.today, saved);
+  });
+}
+
+function details(input: Pick<CreateChildInput, (typeof DETAIL_FIELDS)[number]>): Partial<ChildRecord> {
+  return Object.fromEntries(DETAIL_FIELDS.map((f) => [f, optionalText(input[f])]));
+}
+
+@Resolver()
+export class CreateChildStep {
+  @Mutation(() => Child, { description: 'A PPM lead records a child of their own authority.' })
+  createChild(@Arg('input', () => CreateChildInput) input: CreateChildInput, @Ctx() ctx: RequestContext) {
+    return createChild(ctx, input);
+  }
+}

@@ -1,0 +1,47 @@
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import type { RequestContext, ServiceContext } from '../../access/service-context';
+import { badUserInput, conflict } from '../../graphql/errors';
+import { assertRecordedDate } from '../../graphql/input-rules';
+import { householdNamedBy } from '../../households/household-lookup';
+import { changeChild } from '../child-change';
+import { stageAfter } from '../child-stage';
+import { journeyOf } from '../journey-records';
+import { RULES } from '../legal-order';
+import { MatchRecord } from '../match.entity';
+import { Match, ProposeMatchInput } from '../match.types';
+import { presentMatch } from '../match.view';
+
+/** A family finder links a child allocated to them with an approved household. */
+export async function proposeMatch(ctx: ServiceContext, input: ProposeMatchInput): Promise<Match> {
+  let proposed: MatchRecord | undefined;
+  await changeChild(ctx, 'propose', input, async (child, manager) => {
+    if (child.stage === 'ADOPTED') throw badUserInput('childId', RULES.adopted);
+    const journey = journeyOf(manager, child.id);
+    const plan = await journey.requirePlan('childId');
+    if (await journey.openMatch()) throw conflict('The child already has an open match');
+    const placement = await journey.livePlacement();
+    if (placement?.kind === 'ADOPTIVE') throw badUserInput('childId', RULES.alreadyPlaced);
+    const household = await householdNamedBy(ctx, manager, input.householdId);
+    if (household.stage !== 'APPROVED') throw badUserInput('householdId', RULES.approvedAdopters);
+    assertRecordedDate('proposedOn', input.proposedOn, ctx.today, plan.decidedOn, RULES.proposalAfterPlan);
+    proposed = manager.create(MatchRecord, {
+      childId: child.id,
+      authority: child.authority,
+      householdId: household.id,
+      status: 'PROPOSED',
+      proposedOn: input.proposedOn,
+      proposedBy: ctx.actor.staffId,
+    });
+    await manager.save(proposed);
+    return { stage: stageAfter(child.stage, 'LINKED') };
+  });
+  return presentMatch(proposed!);
+}
+
+@Resolver()
+export class ProposeMatchStep {
+  @Mutation(() => Match, { description: 'A family finder links a child allocated to them with an approved household.' })
+  proposeMatch(@Arg('input', () => ProposeMatchInput) input: ProposeMatchInput, @Ctx() ctx: RequestContext) {
+    return proposeMatch(ctx, input);
+  }
+}

@@ -1,0 +1,37 @@
+import { IsNull } from 'typeorm';
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import type { RequestContext, ServiceContext } from '../../access/service-context';
+import { addDays } from '../../common/clock';
+import { badUserInput, conflict } from '../../graphql/errors';
+import { assertRecordedDate } from '../../graphql/input-rules';
+import { stepActorOf } from '../../households/household-moves';
+import { AllocationRecord } from '../allocation.entity';
+import { changeChild } from '../child-change';
+import { RecordAdoptionOrderInput } from '../child.inputs';
+import { Child } from '../child.types';
+import { journeyOf } from '../journey-records';
+import { ADOPTION_ORDER_MIN_DAYS, RULES } from '../legal-order';
+import { moveMatch } from '../match-status';
+
+export function recordAdoptionOrder(ctx: ServiceContext, input: RecordAdoptionOrderInput): Promise<Child> {
+  return changeChild(ctx, 'record', input, async (child, manager) => {
+    if (child.adoptionOrderGrantedOn) throw conflict('An adoption order is already recorded for this child');
+    const placement = await journeyOf(manager, child.id).livePlacement();
+    if (child.stage !== 'PLACED' || !placement || placement.kind !== 'ADOPTIVE') {
+      throw badUserInput('grantedOn', RULES.adoptionNeedsPlacement);
+    }
+    assertRecordedDate('grantedOn', input.grantedOn, ctx.today, addDays(placement.placedOn, ADOPTION_ORDER_MIN_DAYS), RULES.adoptionTenWeeks);
+    if (placement.matchId) await moveMatch(manager, stepActorOf(ctx), 'record', placement.matchId, 'ADOPTED');
+    // Family finding is over: the finder's access to the adopted child ends with it.
+    await manager.update(AllocationRecord, { childId: child.id, endedOn: IsNull() }, { endedOn: input.grantedOn });
+    return { stage: 'ADOPTED', adoptionOrderGrantedOn: input.grantedOn };
+  });
+}
+
+@Resolver()
+export class RecordAdoptionOrderStep {
+  @Mutation(() => Child, { description: 'A PPM lead records the adoption order (at least 10 weeks after placement).' })
+  recordAdoptionOrder(@Arg('input', () => RecordAdoptionOrderInput) input: RecordAdoptionOrderInput, @Ctx() ctx: RequestContext) {
+    return recordAdoptionOrder(ctx, input);
+  }
+}

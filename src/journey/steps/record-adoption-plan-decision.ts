@@ -1,0 +1,51 @@
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import type { RequestContext, ServiceContext } from '../../access/service-context';
+import { badUserInput, conflict } from '../../graphql/errors';
+import { assertRecordedDate, requireText } from '../../graphql/input-rules';
+import { changeChild } from '../child-change';
+import { ChildDecisionRecord } from '../child-decision.entity';
+import { restingStage } from '../child-stage';
+import { Child } from '../child.types';
+import { RecordAdoptionPlanDecisionInput } from '../decision.inputs';
+import { journeyOf } from '../journey-records';
+import { RULES } from '../legal-order';
+
+/** The ADM decides that the child should be placed for adoption. */
+export function recordAdoptionPlanDecision(ctx: ServiceContext, input: RecordAdoptionPlanDecisionInput): Promise<Child> {
+  return changeChild(ctx, 'decide', input, async (child, manager) => {
+    if (child.stage === 'ADOPTED') throw badUserInput('childId', RULES.adopted);
+    const journey = journeyOf(manager, child.id);
+    if (await journey.livePlan()) throw conflict('An adoption plan decision is already recorded for this child');
+    const on = input.decidedOn;
+    assertRecordedDate('decidedOn', on, ctx.today, child.enteredCareOn, RULES.planAfterCare);
+    const order = await journey.authorityToPlace();
+    if (order && on > order.grantedOn) throw badUserInput('decidedOn', RULES.planBeforeOrder);
+    const placement = await journey.livePlacement();
+    // Fostering for adoption may begin while adoption is only being considered: only an adoptive placement follows the plan.
+    if (placement?.kind === 'ADOPTIVE' && on > placement.placedOn) throw badUserInput('decidedOn', RULES.planBeforePlacement);
+    await manager.insert(ChildDecisionRecord, {
+      childId: child.id,
+      authority: child.authority,
+      kind: 'ADOPTION_PLAN',
+      outcome: 'APPROVED',
+      decidedOn: on,
+      rationale: requireText('rationale', input.rationale),
+      decidedBy: ctx.actor.staffId,
+    });
+    const replanning = child.stage === 'CONSIDERING_ADOPTION' || child.stage === 'PLAN_CHANGED';
+    return {
+      adoptionPlanDecidedOn: on,
+      planChangedOn: null,
+      planChangeReason: null,
+      stage: replanning ? restingStage(order !== null, placement?.kind === 'EARLY_PERMANENCE') : child.stage,
+    };
+  });
+}
+
+@Resolver()
+export class RecordAdoptionPlanDecisionStep {
+  @Mutation(() => Child, { description: "The child's ADM decides that the child should be placed for adoption." })
+  recordAdoptionPlanDecision(@Arg('input', () => RecordAdoptionPlanDecisionInput) input: RecordAdoptionPlanDecisionInput, @Ctx() ctx: RequestContext) {
+    return recordAdoptionPlanDecision(ctx, input);
+  }
+}

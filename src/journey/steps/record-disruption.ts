@@ -1,0 +1,46 @@
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import type { RequestContext, ServiceContext } from '../../access/service-context';
+import { badUserInput } from '../../graphql/errors';
+import { assertRecordedDate, requireText } from '../../graphql/input-rules';
+import { releaseHousehold, stepActorOf } from '../../households/household-moves';
+import { changeChild } from '../child-change';
+import { RecordDisruptionInput } from '../child.inputs';
+import { Child } from '../child.types';
+import { DisruptionRecord } from '../disruption.entity';
+import { journeyOf } from '../journey-records';
+import { RULES } from '../legal-order';
+import { moveMatch } from '../match-status';
+import { PlacementRecord } from '../placement.entity';
+
+/** A placement ends before an adoption order; a disruption meeting is held. The child returns to family finding. */
+export function recordDisruption(ctx: ServiceContext, input: RecordDisruptionInput): Promise<Child> {
+  return changeChild(ctx, 'record', input, async (child, manager) => {
+    if (child.stage === 'ADOPTED') throw badUserInput('childId', RULES.adopted);
+    const placement = await journeyOf(manager, child.id).livePlacement();
+    if (!placement) throw badUserInput('disruptedOn', RULES.disruptionNeedsPlacement);
+    assertRecordedDate('disruptedOn', input.disruptedOn, ctx.today, placement.placedOn, RULES.disruptionAfterPlacement);
+    assertRecordedDate('meetingOn', input.meetingOn, ctx.today, input.disruptedOn, RULES.meetingAfterDisruption);
+    await manager.insert(DisruptionRecord, {
+      childId: child.id,
+      authority: child.authority,
+      placementId: placement.id,
+      disruptedOn: input.disruptedOn,
+      meetingOn: input.meetingOn,
+      reason: requireText('reason', input.reason),
+      recordedBy: ctx.actor.staffId,
+    });
+    await manager.update(PlacementRecord, { id: placement.id }, { endedOn: input.disruptedOn });
+    if (placement.matchId) await moveMatch(manager, stepActorOf(ctx), 'record', placement.matchId, 'DISRUPTED');
+    const move = { by: 'DISRUPTION', on: input.disruptedOn, field: 'childId' } as const;
+    await releaseHousehold(manager, placement.householdId, ['PLACED', 'MATCHED'], move, stepActorOf(ctx), 'placement disrupted');
+    return { stage: 'DISRUPTED', disruptedOn: input.disruptedOn };
+  });
+}
+
+@Resolver()
+export class RecordDisruptionStep {
+  @Mutation(() => Child, { description: 'A PPM lead records a disruption and its meeting; the placement ends.' })
+  recordDisruption(@Arg('input', () => RecordDisruptionInput) input: RecordDisruptionInput, @Ctx() ctx: RequestContext) {
+    return recordDisruption(ctx, input);
+  }
+}

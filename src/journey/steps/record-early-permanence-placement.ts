@@ -1,0 +1,74 @@
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import type { RequestContext, ServiceContext } from '../../access/service-context';
+import { badUserInput, conflict } from '../../graphql/errors';
+import { assertRecordedDate } from '../../graphql/input-rules';
+import { householdNamedBy } from '../../households/household-lookup';
+import { changeChild } from '../child-change';
+import { stageAfter } from '../child-stage';
+import { RecordEarlyPermanencePlacementInput } from '../child.inputs';
+import { Child } from '../child.types';
+import { journeyOf } from '../journey-records';
+import { RULES } from '../legal-order';
+import { PlacementRecord } from '../placement.entity';
+
+/**
+ * Fostering for adoption with carers approved as both, before authority to place. While adoption is only
+ * being considered (no plan decision yet) the PPM lead names the carers and the day they were temporarily
+ * approved as the child's foster carers; once the plan is decided, the carers are the household linked
+ * with the child.
+ */
+export function recordEarlyPermanencePlacement(ctx: ServiceContext, input: RecordEarlyPermanencePlacementInput): Promise<Child> {
+  return changeChild(ctx, 'record', input, async (child, manager) => {
+    const journey = journeyOf(manager, child.id);
+    const plan = await journey.livePlan();
+    if (!plan && child.stage !== 'CONSIDERING_ADOPTION') throw badUserInput('placedOn', RULES.earlyPermanenceWhileConsidering);
+    if (await journey.authorityToPlace()) throw badUserInput('placedOn', RULES.earlyPermanenceBeforeOrder);
+    if (await journey.livePlacement()) throw conflict('The child already has a current placement');
+    const household = await householdNamedBy(ctx, manager, input.householdId);
+    if (!household.earlyPermanence || !['APPROVED', 'MATCHED'].includes(household.stage)) {
+      throw badUserInput('householdId', RULES.earlyPermanenceCarers);
+    }
+    const approvedOn = input.temporaryFosterCarerApprovalOn ?? null;
+    let matchId: string | null = null;
+    if (plan) {
+      const link = await journey.openMatch();
+      if (!link || link.householdId !== household.id) throw badUserInput('householdId', RULES.linkedFirst);
+      assertRecordedDate('placedOn', input.placedOn, ctx.today, plan.decidedOn, RULES.planBeforePlacement);
+      assertRecordedDate('placedOn', input.placedOn, ctx.today, link.proposedOn, 'the placement is on or after the link');
+      matchId = link.id;
+    } else {
+      if (!approvedOn) throw badUserInput('temporaryFosterCarerApprovalOn', RULES.temporaryApprovalNeeded);
+      assertRecordedDate('placedOn', input.placedOn, ctx.today, child.enteredCareOn, RULES.placementAfterCare);
+    }
+    if (approvedOn) {
+      assertRecordedDate('temporaryFosterCarerApprovalOn', approvedOn, ctx.today);
+      if (approvedOn > input.placedOn) throw badUserInput('temporaryFosterCarerApprovalOn', RULES.temporaryApprovalBeforePlacement);
+    }
+    await manager.insert(PlacementRecord, {
+      childId: child.id,
+      authority: child.authority,
+      householdId: household.id,
+      matchId,
+      kind: 'EARLY_PERMANENCE',
+      placedOn: input.placedOn,
+      movedInOn: input.placedOn,
+      temporaryFosterCarerApprovalOn: approvedOn,
+      recordedBy: ctx.actor.staffId,
+    });
+    return { earlyPermanencePlacedOn: input.placedOn, stage: stageAfter(child.stage, 'EARLY_PERMANENCE') };
+  });
+}
+
+@Resolver()
+export class RecordEarlyPermanencePlacementStep {
+  @Mutation(() => Child, {
+    description:
+      'A PPM lead records a fostering-for-adoption placement with dually approved carers: named, with their temporary approval as the child’s foster carers, while adoption is being considered; linked with the child once the plan is decided.',
+  })
+  recordEarlyPermanencePlacement(
+    @Arg('input', () => RecordEarlyPermanencePlacementInput) input: RecordEarlyPermanencePlacementInput,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return recordEarlyPermanencePlacement(ctx, input);
+  }
+}

@@ -1,0 +1,44 @@
+import { IsNull } from 'typeorm';
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import type { RequestContext, ServiceContext } from '../../access/service-context';
+import { badUserInput, conflict } from '../../graphql/errors';
+import { assertRecordedDate, requireText } from '../../graphql/input-rules';
+import { releaseHousehold, stepActorOf } from '../../households/household-moves';
+import { AllocationRecord } from '../allocation.entity';
+import { changeChild } from '../child-change';
+import { ChildDecisionRecord } from '../child-decision.entity';
+import { RecordPlanChangeInput } from '../child.inputs';
+import { Child } from '../child.types';
+import { journeyOf } from '../journey-records';
+import { RULES } from '../legal-order';
+import { moveMatch } from '../match-status';
+
+/** Adoption is no longer the plan: the plan decision is rescinded, family finding and open links end. */
+export function recordPlanChange(ctx: ServiceContext, input: RecordPlanChangeInput): Promise<Child> {
+  return changeChild(ctx, 'record', input, async (child, manager) => {
+    if (child.stage === 'ADOPTED') throw badUserInput('childId', RULES.adopted);
+    if (child.stage === 'PLAN_CHANGED') throw conflict('The plan change is already recorded');
+    const journey = journeyOf(manager, child.id);
+    if (await journey.livePlacement()) throw badUserInput('changedOn', RULES.planChangeWhilePlaced);
+    assertRecordedDate('changedOn', input.changedOn, ctx.today, child.enteredCareOn, 'a plan changes on or after the child entered care');
+    const reason = requireText('reason', input.reason);
+    const on = input.changedOn;
+    await manager.update(ChildDecisionRecord, { childId: child.id, kind: 'ADOPTION_PLAN', rescindedOn: IsNull() }, { rescindedOn: on });
+    await manager.update(AllocationRecord, { childId: child.id, endedOn: IsNull() }, { endedOn: on });
+    const open = await journey.openMatch();
+    if (open) {
+      await moveMatch(manager, stepActorOf(ctx), 'record', open.id, 'WITHDRAWN');
+      const move = { by: 'PLAN_CHANGE', on, field: 'childId' } as const;
+      await releaseHousehold(manager, open.householdId, ['MATCHED'], move, stepActorOf(ctx), 'the child’s plan changed');
+    }
+    return { stage: 'PLAN_CHANGED', planChangedOn: on, planChangeReason: reason };
+  });
+}
+
+@Resolver()
+export class RecordPlanChangeStep {
+  @Mutation(() => Child, { description: 'A PPM lead records that adoption is no longer the plan.' })
+  recordPlanChange(@Arg('input', () => RecordPlanChangeInput) input: RecordPlanChangeInput, @Ctx() ctx: RequestContext) {
+    return recordPlanChange(ctx, input);
+  }
+}
