@@ -64,8 +64,3 @@ export function assertFilterable(ability: AppAbility, subjectType: SubjectType, 
     }
   }
 }
-
-/** True when the field guard hid `field` of this object: its relation resolver then returns null too. */
-export function isRedacted(view: { redactedFields: readonly string[] }, field: string): boolean {
-  return view.redactedFields.includes(field);
-}

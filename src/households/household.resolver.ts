@@ -1,6 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { HOUSEHOLD_ITEM_KINDS } from '../authz/facts';
-import { isRedacted } from '../access/field-guard';
 import { HouseholdDecision } from '../journey/decision.types';
 import { HouseholdDecisionRecord } from './household-decision.entity';
 import type { RequestContext } from '../access/service-context';
@@ -25,13 +24,11 @@ export class HouseholdResolver {
 
   @FieldResolver(() => [HouseholdStageEvent], { nullable: true, description: 'Every stage entered, oldest first.' })
   stageHistory(@Root() household: Household, @Ctx() ctx: RequestContext) {
-    if (isRedacted(household, 'stageHistory')) return null;
     return ctx.loaders.many('HouseholdStageEvent', HouseholdStageEventRecord, 'householdId').load(household.id);
   }
 
   @FieldResolver(() => [HouseholdDecision], { nullable: true })
   decisions(@Root() household: Household, @Ctx() ctx: RequestContext) {
-    if (isRedacted(household, 'decisions')) return null;
     return ctx.loaders.many('HouseholdDecision', HouseholdDecisionRecord, 'householdId').load(household.id);
   }
 
@@ -41,7 +38,7 @@ export class HouseholdResolver {
       'The panel’s latest recommendation on this household’s approval, its review or its termination, for the partnership ADM who decides; null when there is none or it is out of your reach.',
   })
   async panelRecommendation(@Root() household: Household, @Ctx() ctx: RequestContext) {
-    if (isRedacted(household, 'panelRecommendation') || !ctx.ability.can('read', 'PanelRecommendationView')) return null;
+    if (!ctx.ability.can('read', 'PanelRecommendationView')) return null;
     const items = await ctx.loaders.many('PanelRecommendationView', AgendaItemRecord, 'householdId').load(household.id);
     return latestPanelRecommendation(items, HOUSEHOLD_ITEM_KINDS);
   }

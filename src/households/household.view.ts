@@ -1,8 +1,9 @@
 import type { AppAbility } from '../authz/ability';
 import { guardFields } from '../access/field-guard';
+import type { GuardedSubject } from '../access/guarded';
 import { ageInYears } from '../journey/child.view';
 import type { Household } from './household.types';
-import type { HouseholdRecord } from './household.entity';
+import { HouseholdRecord } from './household.entity';
 
 /**
  * A household as the caller may see it: the GraphQL fields named one by one (as for a child), and the
@@ -38,3 +39,11 @@ export function presentHousehold(ability: AppAbility, today: string, r: Househol
     proposedFor: r.proposedFor,
   });
 }
+
+/** The household as services read it: through the field guard, on the request's day. */
+export const HOUSEHOLD: GuardedSubject<HouseholdRecord, Household> = {
+  subjectType: 'Household',
+  entity: HouseholdRecord,
+  alias: 'household',
+  present: (ctx, record) => presentHousehold(ctx.ability, ctx.today, record),
+};

@@ -1,13 +1,11 @@
 import type { EntityManager } from 'typeorm';
-import { assertCan } from '../access/refusals';
-import { findForAction } from '../access/scoped-reads';
+import { actOnOne } from '../access/guarded';
 import { updateVersioned } from '../db/versioned-update';
 import type { ServiceContext } from '../access/service-context';
-import { parseId } from '../graphql/input-rules';
 import { ChildRecord } from './child.entity';
 import type { ChildChangeInput } from './child.inputs';
 import type { Child } from './child.types';
-import { presentChild } from './child.view';
+import { CHILD } from './child.view';
 
 export type ChildStep = (child: ChildRecord, manager: EntityManager) => Promise<Partial<ChildRecord>>;
 
@@ -23,18 +21,6 @@ export function changeChild(
   input: ChildChangeInput,
   step: ChildStep,
 ): Promise<Child> {
-  return ctx.db.unit(async (manager) => {
-    const child = await findForAction(action, {
-      manager,
-      ability: ctx.ability,
-      subjectType: 'Child',
-      entity: ChildRecord,
-      id: parseId('childId', input.childId),
-      version: input.version,
-    });
-    const changes = await step(child, manager);
-    const saved = await updateVersioned(manager, ChildRecord, child, changes);
-    assertCan(ctx.ability, action, saved);
-    return presentChild(ctx.ability, ctx.today, saved);
-  });
+  const target = { id: input.childId, idField: 'childId', version: input.version };
+  return actOnOne(ctx, action, CHILD, target, async (child, manager) => updateVersioned(manager, ChildRecord, child, await step(child, manager)));
 }

@@ -1,5 +1,4 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { isRedacted } from '../access/field-guard';
 import { ChildDecisionRecord } from './child-decision.entity';
 import { ChildDecision } from './decision.types';
 import type { RequestContext } from '../access/service-context';
@@ -30,7 +29,6 @@ export class ChildResolver {
 
   @FieldResolver(() => StaffMember, { nullable: true, description: 'The family finder allocated now.' })
   async familyFinder(@Root() child: Child, @Ctx() ctx: RequestContext) {
-    if (isRedacted(child, 'familyFinder')) return null;
     const allocations = await ctx.loaders.many('Allocation', AllocationRecord, 'childId').load(child.id);
     const live = allocations.find((a) => a.endedOn === null);
     return live ? ctx.services.get(StaffDirectory).load(live.familyFinderId) : null;
@@ -38,29 +36,27 @@ export class ChildResolver {
 
   @FieldResolver(() => [ChildDecision], { nullable: true })
   decisions(@Root() child: Child, @Ctx() ctx: RequestContext) {
-    return isRedacted(child, 'decisions') ? null : ctx.loaders.many('ChildDecision', ChildDecisionRecord, 'childId').load(child.id);
+    return ctx.loaders.many('ChildDecision', ChildDecisionRecord, 'childId').load(child.id);
   }
 
   @FieldResolver(() => PlacementOrder, { nullable: true, description: 'Authority to place, once granted.' })
   async placementOrder(@Root() child: Child, @Ctx() ctx: RequestContext) {
-    if (isRedacted(child, 'placementOrder')) return null;
     const [order] = await ctx.loaders.many('PlacementOrder', PlacementOrderRecord, 'childId').load(child.id);
     return order ?? null;
   }
 
   @FieldResolver(() => [Placement], { nullable: true })
   placements(@Root() child: Child, @Ctx() ctx: RequestContext) {
-    return isRedacted(child, 'placements') ? null : ctx.loaders.many('Placement', PlacementRecord, 'childId').load(child.id);
+    return ctx.loaders.many('Placement', PlacementRecord, 'childId').load(child.id);
   }
 
   @FieldResolver(() => [Match], { nullable: true })
   async matches(@Root() child: Child, @Ctx() ctx: RequestContext) {
-    if (isRedacted(child, 'matches')) return null;
     return (await ctx.loaders.many('Match', MatchRecord, 'childId').load(child.id)).map(presentMatch);
   }
 
   @FieldResolver(() => [Disruption], { nullable: true })
   disruptions(@Root() child: Child, @Ctx() ctx: RequestContext) {
-    return isRedacted(child, 'disruptions') ? null : ctx.loaders.many('Disruption', DisruptionRecord, 'childId').load(child.id);
+    return ctx.loaders.many('Disruption', DisruptionRecord, 'childId').load(child.id);
   }
 }

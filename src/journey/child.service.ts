@@ -1,42 +1,28 @@
 import { assertFilterable } from '../access/field-guard';
-import { assertMayEver } from '../access/refusals';
-import { accessibleQuery, findReadable } from '../access/scoped-reads';
+import { readList, readOne } from '../access/guarded';
 import type { ServiceContext } from '../access/service-context';
-import { paginate, type Page } from '../graphql/connection';
-import { parseId } from '../graphql/input-rules';
-import { ChildRecord } from './child.entity';
+import type { Page } from '../graphql/connection';
 import type { Child, ChildrenArgs } from './child.types';
-import { presentChild } from './child.view';
-
-const ALIAS = 'child';
+import { CHILD } from './child.view';
 
 /** Reads of the child record itself; its steps are under steps/. Who may do what is asked of src/authz, never decided here. */
 export class ChildService {
   constructor(private readonly ctx: ServiceContext) {}
 
-  async list(args: ChildrenArgs): Promise<Page<Child>> {
-    assertMayEver(this.ctx.ability, 'read', 'Child');
+  list(args: ChildrenArgs): Promise<Page<Child>> {
     const filter = args.filter ?? {};
-    assertFilterable(this.ctx.ability, 'Child', Object.keys(filter).filter((f) => f !== 'allocatedToMe'));
-    const query = this.readable();
-    if (filter.authority) query.andWhere(`${ALIAS}.authority = :authority`, { authority: filter.authority });
-    if (filter.stage) query.andWhere(`${ALIAS}.stage = :stage`, { stage: filter.stage });
-    if (filter.allocatedToMe) {
-      const ids = this.ctx.facts.allocatedChildIds;
-      query.andWhere(ids.length ? `${ALIAS}.id IN (:...allocatedIds)` : 'FALSE', { allocatedIds: ids });
-    }
-    return paginate(query, args, (record) => this.present(record));
+    return readList(this.ctx, CHILD, args, (query) => {
+      assertFilterable(this.ctx.ability, 'Child', Object.keys(filter).filter((f) => f !== 'allocatedToMe'));
+      if (filter.authority) query.andWhere(`${CHILD.alias}.authority = :authority`, { authority: filter.authority });
+      if (filter.stage) query.andWhere(`${CHILD.alias}.stage = :stage`, { stage: filter.stage });
+      if (filter.allocatedToMe) {
+        const ids = this.ctx.facts.allocatedChildIds;
+        query.andWhere(ids.length ? `${CHILD.alias}.id IN (:...allocatedIds)` : 'FALSE', { allocatedIds: ids });
+      }
+    });
   }
 
-  async get(id: string): Promise<Child> {
-    return this.present(await findReadable(this.ctx.db.manager, this.ctx.ability, 'Child', ChildRecord, parseId('id', id)));
-  }
-
-  private readable() {
-    return accessibleQuery(this.ctx.db.manager, this.ctx.ability, 'read', 'Child', ChildRecord, ALIAS);
-  }
-
-  private present(record: ChildRecord): Child {
-    return presentChild(this.ctx.ability, this.ctx.today, record);
+  get(id: string): Promise<Child> {
+    return readOne(this.ctx, CHILD, id);
   }
 }

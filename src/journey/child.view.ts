@@ -1,6 +1,7 @@
 import type { AppAbility } from '../authz/ability';
 import { guardFields } from '../access/field-guard';
-import type { ChildRecord } from './child.entity';
+import type { GuardedSubject } from '../access/guarded';
+import { ChildRecord } from './child.entity';
 import type { Child } from './child.types';
 
 /** Whole years from `dateOfBirth` to `today` (both YYYY-MM-DD). */
@@ -45,3 +46,11 @@ export function presentChild(ability: AppAbility, today: string, r: ChildRecord)
     updatedAt: r.updatedAt,
   });
 }
+
+/** The child as services read and change it: through the field guard, on the request's day. */
+export const CHILD: GuardedSubject<ChildRecord, Child> = {
+  subjectType: 'Child',
+  entity: ChildRecord,
+  alias: 'child',
+  present: (ctx, record) => presentChild(ctx.ability, ctx.today, record),
+};

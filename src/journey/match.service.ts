@@ -1,31 +1,22 @@
-import { assertMayEver } from '../access/refusals';
-import { accessibleQuery, findReadable } from '../access/scoped-reads';
+import { readList, readOne } from '../access/guarded';
 import type { ServiceContext } from '../access/service-context';
-import { paginate, type Page } from '../graphql/connection';
+import type { Page } from '../graphql/connection';
 import { parseId } from '../graphql/input-rules';
-import { MatchRecord } from './match.entity';
 import type { Match, MatchesArgs } from './match.types';
-import { presentMatch } from './match.view';
-
-const ALIAS = 'match';
+import { MATCH } from './match.view';
 
 /** Reads of the links between children and households; proposing and deciding them are steps (steps/). */
 export class MatchService {
   constructor(private readonly ctx: ServiceContext) {}
 
-  async list(args: MatchesArgs): Promise<Page<Match>> {
-    assertMayEver(this.ctx.ability, 'read', 'Match');
-    const query = this.readable();
-    if (args.filter?.status) query.andWhere(`${ALIAS}.status = :status`, { status: args.filter.status });
-    if (args.filter?.childId) query.andWhere(`${ALIAS}.childId = :childId`, { childId: parseId('filter.childId', args.filter.childId) });
-    return paginate(query, args, presentMatch);
+  list(args: MatchesArgs): Promise<Page<Match>> {
+    return readList(this.ctx, MATCH, args, (query) => {
+      if (args.filter?.status) query.andWhere(`${MATCH.alias}.status = :status`, { status: args.filter.status });
+      if (args.filter?.childId) query.andWhere(`${MATCH.alias}.childId = :childId`, { childId: parseId('filter.childId', args.filter.childId) });
+    });
   }
 
-  async get(id: string): Promise<Match> {
-    return presentMatch(await findReadable(this.ctx.db.manager, this.ctx.ability, 'Match', MatchRecord, parseId('id', id)));
-  }
-
-  private readable() {
-    return accessibleQuery(this.ctx.db.manager, this.ctx.ability, 'read', 'Match', MatchRecord, ALIAS);
+  get(id: string): Promise<Match> {
+    return readOne(this.ctx, MATCH, id);
   }
 }
