@@ -29,10 +29,19 @@ const layering = {
       {
         default: 'disallow',
         policies: [
-          { from: { element: { type: 'app' } }, allow: { to: { element: { types: { anyOf: ['app', 'authz', 'access', 'graphql', 'db', 'wing', 'common'] } } } } },
+          {
+            from: { element: { type: 'app' } },
+            allow: { to: { element: { types: { anyOf: ['app', 'authz', 'access', 'graphql', 'db', 'wing', 'common'] } } } },
+          },
           { from: { element: { type: 'authz' } }, allow: { to: { element: { type: 'authz' } } } },
-          { from: { element: { type: 'access' } }, allow: { to: { element: { types: { anyOf: ['access', 'authz', 'graphql', 'db', 'common'] } } } } },
-          { from: { element: { type: 'wing' } }, allow: { to: { element: { types: { anyOf: ['wing', 'authz', 'access', 'graphql', 'db', 'common'] } } } } },
+          {
+            from: { element: { type: 'access' } },
+            allow: { to: { element: { types: { anyOf: ['access', 'authz', 'graphql', 'db', 'common'] } } } },
+          },
+          {
+            from: { element: { type: 'wing' } },
+            allow: { to: { element: { types: { anyOf: ['wing', 'authz', 'access', 'graphql', 'db', 'common'] } } } },
+          },
           { from: { element: { type: 'graphql' } }, allow: { to: { element: { types: { anyOf: ['graphql', 'db', 'common'] } } } } },
           { from: { element: { type: 'db' } }, allow: { to: { element: { types: { anyOf: ['db', 'common'] } } } } },
           { from: { element: { type: 'common' } }, allow: { to: { element: { type: 'common' } } } },
@@ -46,7 +55,10 @@ const layering = {
 const purePolicy = {
   files: ['src/authz/**/*.ts'],
   rules: {
-    'no-restricted-imports': ['error', { patterns: [{ regex: '^(?!@casl/ability(/|$)|\\.{1,2}/)', message: 'src/authz/ imports @casl/ability and itself only' }] }],
+    'no-restricted-imports': [
+      'error',
+      { patterns: [{ regex: '^(?!@casl/ability(/|$)|\\.{1,2}/)', message: 'src/authz/ imports @casl/ability and itself only' }] },
+    ],
   },
 };
 
@@ -57,7 +69,10 @@ export default tseslint.config(
   {
     languageOptions: { parserOptions: { projectService: false } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       // A variable a closure reads before it is assigned (the request context a 'close' handler releases) stays `let`.
       'prefer-const': ['error', { ignoreReadBeforeAssign: true }],
     },
@@ -69,7 +84,10 @@ export default tseslint.config(
   },
   {
     files: ['**/*.js'],
-    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', process: 'readonly', __dirname: 'readonly' } },
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: { require: 'readonly', module: 'writable', process: 'readonly', __dirname: 'readonly' },
+    },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   layering,

@@ -130,7 +130,13 @@ export async function benchOperations(db: Queryable): Promise<BenchOperation[]> 
   const childId = rows[0].id;
   const listed = { first: PAGE, stage: LISTED_STAGE };
   return [
-    { name: 'children', username: 'adm.kent', query: CHILDREN, variables: listed, ideal: { path: '/children', body: { ...listed, authority: 'KENT' } } },
+    {
+      name: 'children',
+      username: 'adm.kent',
+      query: CHILDREN,
+      variables: listed,
+      ideal: { path: '/children', body: { ...listed, authority: 'KENT' } },
+    },
     {
       name: 'children+totalCount',
       username: 'adm.kent',
@@ -145,9 +151,27 @@ export async function benchOperations(db: Queryable): Promise<BenchOperation[]> 
       variables: { id: childId },
       ideal: { path: '/child', body: { id: childId, familyFinderId: finder.id } },
     },
-    { name: 'households', username: FAMILY_FINDER, query: HOUSEHOLDS, variables: { first: PAGE }, ideal: { path: '/households', body: { first: PAGE } } },
-    { name: 'boardPerformance', username: 'board.kent', query: BOARD, variables: BOARD_PERIOD, ideal: { path: '/board', body: BOARD_PERIOD } },
-    { name: 'auditEvents', username: 'auditor.1', query: AUDIT_EVENTS, variables: { first: PAGE }, ideal: { path: '/audit-events', body: { first: PAGE } } },
+    {
+      name: 'households',
+      username: FAMILY_FINDER,
+      query: HOUSEHOLDS,
+      variables: { first: PAGE },
+      ideal: { path: '/households', body: { first: PAGE } },
+    },
+    {
+      name: 'boardPerformance',
+      username: 'board.kent',
+      query: BOARD,
+      variables: BOARD_PERIOD,
+      ideal: { path: '/board', body: BOARD_PERIOD },
+    },
+    {
+      name: 'auditEvents',
+      username: 'auditor.1',
+      query: AUDIT_EVENTS,
+      variables: { first: PAGE },
+      ideal: { path: '/audit-events', body: { first: PAGE } },
+    },
     {
       name: 'createChild',
       username: 'ppm.kent',

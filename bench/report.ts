@@ -71,8 +71,15 @@ function growth(runs: DatabaseRun[]): string {
 }
 
 /** The report's text, written to bench/results.md unless `toFile` is false. */
-export function writeResults(runs: DatabaseRun[], timing: { warmUpSeconds: number; measuredSeconds: number }, { toFile } = { toFile: true }): string {
-  const versions = JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
+export function writeResults(
+  runs: DatabaseRun[],
+  timing: { warmUpSeconds: number; measuredSeconds: number },
+  { toFile } = { toFile: true },
+): string {
+  const versions = JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')) as {
+    dependencies: Record<string, string>;
+    devDependencies: Record<string, string>;
+  };
   const pinned = PACKAGES.map((name) => `${name} ${versions.dependencies[name] ?? versions.devDependencies[name]}`).join(', ');
   const cpu = cpus();
   const text = [

@@ -32,8 +32,13 @@ function databases(): string[] {
   return [base, process.env.BENCH_DATABASE_URL_10X].filter((url): url is string => Boolean(url));
 }
 
-function requestOf(variant: Variant, operation: BenchOperation, token: string): { path: string; headers: Record<string, string>; body: string } {
-  if (variant === 'ideal') return { path: operation.ideal.path, headers: { 'content-type': 'application/json' }, body: JSON.stringify(operation.ideal.body) };
+function requestOf(
+  variant: Variant,
+  operation: BenchOperation,
+  token: string,
+): { path: string; headers: Record<string, string>; body: string } {
+  if (variant === 'ideal')
+    return { path: operation.ideal.path, headers: { 'content-type': 'application/json' }, body: JSON.stringify(operation.ideal.body) };
   return {
     path: '/graphql',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },

@@ -29,7 +29,14 @@ export async function countStatementsPerRequest(
   operations: BenchOperation[],
   tokenOf: (username: string) => Promise<string>,
 ): Promise<Map<string, StatementCount>> {
-  const config = loadConfig({ NODE_ENV: 'production', AUDIT_SIGNING_KEY: generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), DATABASE_URL: databaseUrl, JWKS_URL: jwksUrl, LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '1000000000' });
+  const config = loadConfig({
+    NODE_ENV: 'production',
+    AUDIT_SIGNING_KEY: generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+    DATABASE_URL: databaseUrl,
+    JWKS_URL: jwksUrl,
+    LOG_LEVEL: 'warn',
+    RATE_LIMIT_PER_MINUTE: '1000000000',
+  });
   const log = createLogger('warn');
   const dataSource = createDataSource({ url: databaseUrl, poolMax: 2, log });
   await dataSource.initialize();

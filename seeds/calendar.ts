@@ -11,7 +11,6 @@ const format = (d: Date) => d.toISOString().slice(0, 10);
 
 export type DateRange = { readonly from: string; readonly to: string };
 
-
 export function daysBetween(from: string, to: string): number {
   return Math.round((parse(to).getTime() - parse(from).getTime()) / DAY_MS);
 }
@@ -62,8 +61,7 @@ export function addWorkingDays(date: string, days: number): string {
   return day;
 }
 
-export const randomDay = (random: Random, range: DateRange) =>
-  addDays(range.from, random.int(0, daysBetween(range.from, range.to)));
+export const randomDay = (random: Random, range: DateRange) => addDays(range.from, random.int(0, daysBetween(range.from, range.to)));
 
 /** A random day in `range`; a weekday when the range holds one (offices record decisions on working days). */
 export function randomWeekday(random: Random, range: DateRange): string {

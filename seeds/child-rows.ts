@@ -104,8 +104,7 @@ export function childTables(random: Random, ids: Random, journeys: Journey[], to
       endedOn: adoptedOn ?? planChange?.on ?? null,
       allocatedBy: ppm,
     });
-    if (atp)
-      tables.placementOrders.push({ ...owned, id: ids.uuid(), basis: atp.basis, grantedOn: atp.on, recordedBy: ppm });
+    if (atp) tables.placementOrders.push({ ...owned, id: ids.uuid(), basis: atp.basis, grantedOn: atp.on, recordedBy: ppm });
     if (ep) {
       // The carers were linked first; placed for adoption with them, the placement converts in place.
       const link = journey.matches[0]!;

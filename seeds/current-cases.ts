@@ -39,21 +39,12 @@ export function openCurrentMatches(random: Random, ids: Random, journeys: Journe
     );
   }
   for (const authority of ['KENT', 'MEDWAY'] as const) {
-    propose(
-      next([authority], addDays(today, -1)),
-      randomWeekday(random, { from: addDays(today, -20), to: addDays(today, -1) }),
-      null,
-    );
+    propose(next([authority], addDays(today, -1)), randomWeekday(random, { from: addDays(today, -20), to: addDays(today, -1) }), null);
   }
 }
 
 /** Each panel's coming meeting has one or two adopter approvals to hear: extra ones wait for a later date. */
-export function fillComingAgendas(
-  random: Random,
-  factory: HouseholdFactory,
-  calendar: PanelCalendar,
-  households: HouseholdPlan[],
-): void {
+export function fillComingAgendas(random: Random, factory: HouseholdFactory, calendar: PanelCalendar, households: HouseholdPlan[]): void {
   for (const panel of DEMO_PANELS) {
     const upcoming = calendar.upcoming(panel);
     const wanted = random.int(1, 2);

@@ -38,15 +38,40 @@ export const DEMO_STAFF: readonly DemoStaff[] = [
   { id: staffId(10), username: 'panel.1', displayName: 'Margaret Ellis (chair, panel 1)', assignments: [panel(0, 'CHAIR')] },
   { id: staffId(11), username: 'panel.2', displayName: 'Joseph Mensah (member, panel 2)', assignments: [panel(1, 'MEMBER')] },
   { id: staffId(12), username: 'support.1', displayName: 'Lucy Barnes (adoption support)', assignments: [la('SUPPORT_WORKER', null)] },
-  { id: staffId(13), username: 'board.bexley', displayName: 'Director of Children’s Services, Bexley', assignments: [la('BOARD_DIRECTOR', null)] },
-  { id: staffId(14), username: 'board.kent', displayName: 'Director of Children’s Services, Kent', assignments: [la('BOARD_DIRECTOR', null)] },
-  { id: staffId(15), username: 'board.medway', displayName: 'Director of Children’s Services, Medway', assignments: [la('BOARD_DIRECTOR', null)] },
-  { id: staffId(16), username: 'auditor.1', displayName: 'Nadia Karim (information governance auditor)', assignments: [la('AUDITOR', null)] },
+  {
+    id: staffId(13),
+    username: 'board.bexley',
+    displayName: 'Director of Children’s Services, Bexley',
+    assignments: [la('BOARD_DIRECTOR', null)],
+  },
+  {
+    id: staffId(14),
+    username: 'board.kent',
+    displayName: 'Director of Children’s Services, Kent',
+    assignments: [la('BOARD_DIRECTOR', null)],
+  },
+  {
+    id: staffId(15),
+    username: 'board.medway',
+    displayName: 'Director of Children’s Services, Medway',
+    assignments: [la('BOARD_DIRECTOR', null)],
+  },
+  {
+    id: staffId(16),
+    username: 'auditor.1',
+    displayName: 'Nadia Karim (information governance auditor)',
+    assignments: [la('AUDITOR', null)],
+  },
   { id: staffId(17), username: 'adviser.1', displayName: 'Fiona Walsh (panel adviser, panel 1)', assignments: [panel(0, 'ADVISER')] },
   { id: staffId(18), username: 'adviser.2', displayName: 'Samuel Osei (panel adviser, panel 2)', assignments: [panel(1, 'ADVISER')] },
   { id: staffId(19), username: 'chair.2', displayName: 'Patricia Lowe (chair, panel 2)', assignments: [panel(1, 'CHAIR')] },
   { id: staffId(20), username: 'vicechair.1', displayName: 'Imran Siddiqui (vice chair, panel 1)', assignments: [panel(0, 'VICE_CHAIR')] },
-  { id: staffId(21), username: 'auditor.medway', displayName: 'Owen Bright (information governance, Medway)', assignments: [la('AUDITOR', 'MEDWAY')] },
+  {
+    id: staffId(21),
+    username: 'auditor.medway',
+    displayName: 'Owen Bright (information governance, Medway)',
+    assignments: [la('AUDITOR', 'MEDWAY')],
+  },
 ];
 
 export function demoStaff(username: string): DemoStaff {

@@ -22,14 +22,10 @@ export function disruptPlacements(random: Random, ids: Random, journeys: Journey
   const disruptIn = (range: DateRange, count: number, authority?: string) => {
     const candidates = journeys.filter(
       (j) =>
-        (!authority || j.authority === authority) &&
-        !j.earlyPermanence &&
-        j.matches.length === 1 &&
-        disruptionWindow(j.matches[0]!, range),
+        (!authority || j.authority === authority) && !j.earlyPermanence && j.matches.length === 1 && disruptionWindow(j.matches[0]!, range),
     );
     const chosen = random.shuffle(candidates).slice(0, count);
-    for (const journey of chosen)
-      disrupt(random, ids, calendar, journey, disruptionWindow(journey.matches[0]!, range)!);
+    for (const journey of chosen) disrupt(random, ids, calendar, journey, disruptionWindow(journey.matches[0]!, range)!);
     return chosen.length;
   };
   for (const authority of AUTHORITIES) {

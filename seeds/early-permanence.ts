@@ -32,17 +32,13 @@ export function placeInEarlyPermanence(random: Random, journeys: Journey[], toda
       overlap(window, { from: window.from, to: addDays(PERIOD.from, -1) }),
       overlap(window, { from: addDays(PERIOD.to, 1), to: window.to }),
     ].filter((range) => range !== undefined);
-    if (outside.length)
-      journey.earlyPermanence = { on: randomWeekday(random, random.pick(outside)), householdId: null };
+    if (outside.length) journey.earlyPermanence = { on: randomWeekday(random, random.pick(outside)), householdId: null };
   }
 }
 
 /** From just after the plan decision to just before authority to place (or today), within two months. */
 function windowOf(journey: Journey, today: string): DateRange | undefined {
   const from = addDays(journey.planOn!, 3);
-  const to = earlierOf(
-    addDays(journey.planOn!, 60),
-    journey.authorityToPlace ? addDays(journey.authorityToPlace.on, -3) : today,
-  );
+  const to = earlierOf(addDays(journey.planOn!, 60), journey.authorityToPlace ? addDays(journey.authorityToPlace.on, -3) : today);
   return from <= to ? { from, to } : undefined;
 }

@@ -88,14 +88,9 @@ function laterEvents(random: Random, household: HouseholdPlan, today: string): S
     if (match.placedOn) event('PLACED', match.placedOn);
     if (match.disruption) {
       event('APPROVED', match.disruption.on, 'placement disrupted');
-      event(
-        'WITHDRAWN',
-        addDays(match.disruption.meetingOn, random.int(30, 120)),
-        'Withdrew after the placement disrupted',
-      );
+      event('WITHDRAWN', addDays(match.disruption.meetingOn, random.int(30, 120)), 'Withdrew after the placement disrupted');
     }
   }
-  if (household.withdrawOn)
-    event('WITHDRAWN', household.withdrawOn, 'Withdrew after the approval review: no link within a year');
+  if (household.withdrawOn) event('WITHDRAWN', household.withdrawOn, 'Withdrew after the approval review: no link within a year');
   return events;
 }

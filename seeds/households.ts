@@ -45,11 +45,7 @@ const GOES_ON: Partial<Record<HouseholdStage, number>> = {
 const APPROVED_SHARE = 0.97;
 /** The decision date of a household whose panel meeting is not yet in the calendar. */
 const NOT_YET = '9999-12-31';
-const WITHDRAWAL_REASONS = [
-  'Decided adoption is not right for them now',
-  'Change in circumstances',
-  'Moved out of the area',
-];
+const WITHDRAWAL_REASONS = ['Decided adoption is not right for them now', 'Change in circumstances', 'Moved out of the area'];
 
 export class HouseholdFactory {
   constructor(
@@ -67,19 +63,13 @@ export class HouseholdFactory {
    */
   recruit(): HouseholdPlan[] {
     const { random } = this;
-    const approvals = streamDates(
-      random,
-      { ...APPROVALS_WORKED_BACK, published: ADOPTER_APPROVALS },
-      APPROVALS_WORKED_BACK.until,
-    );
+    const approvals = streamDates(random, { ...APPROVALS_WORKED_BACK, published: ADOPTER_APPROVALS }, APPROVALS_WORKED_BACK.until);
     const dropouts = streamDates(random, DROPOUTS_BEFORE, '2020-10-31');
     const published = RECRUITMENT.months.flatMap((month, i) =>
-      random
-        .shuffle(Array.from({ length: RECRUITMENT.enquiries[i]! }, (_, n) => n < RECRUITMENT.initialVisits[i]!))
-        .map((visited) => ({
-          on: randomWeekday(random, { from: firstDayOf(month), to: lastDayOf(month) }),
-          visited,
-        })),
+      random.shuffle(Array.from({ length: RECRUITMENT.enquiries[i]! }, (_, n) => n < RECRUITMENT.initialVisits[i]!)).map((visited) => ({
+        on: randomWeekday(random, { from: firstDayOf(month), to: lastDayOf(month) }),
+        visited,
+      })),
     );
     const later = streamDates(random, ENQUIRIES_AFTER, this.calendar.today);
     return [
@@ -109,11 +99,7 @@ export class HouseholdFactory {
   /** A household from its enquiry: to the initial visit if `visited` (else it leaves), then on or out by stage. */
   private forward(
     enquiryOn: string,
-    {
-      fastTrack = false,
-      visited,
-      leavesBeforePanel = false,
-    }: { fastTrack?: boolean; visited: boolean; leavesBeforePanel?: boolean },
+    { fastTrack = false, visited, leavesBeforePanel = false }: { fastTrack?: boolean; visited: boolean; leavesBeforePanel?: boolean },
   ): HouseholdPlan {
     const { random } = this;
     const path = pathFrom(random, enquiryOn, fastTrack);

@@ -82,11 +82,7 @@ export function planJourneys(random: Random, ids: Random, authority: Authority, 
     { fromMonth: FIRST_PLANS, rate: rates.plans, published: ADOPTION_PLAN_DECISIONS[authority] },
     today,
   ).map(planned);
-  const orders = streamDates(
-    random,
-    { fromMonth: FIRST_ORDERS, rate: rates.orders, published: PLACEMENT_ORDERS[authority] },
-    today,
-  );
+  const orders = streamDates(random, { fromMonth: FIRST_ORDERS, rate: rates.orders, published: PLACEMENT_ORDERS[authority] }, today);
   const consents = streamDates(random, { fromMonth: FIRST_ORDERS, rate: rates.consents }, today);
   const authorities = [
     ...orders.map((on) => ({ on, basis: 'PLACEMENT_ORDER' as const })),
@@ -100,11 +96,7 @@ export function planJourneys(random: Random, ids: Random, authority: Authority, 
     journey.authorityToPlace = atp;
   }
 
-  const matches = streamDates(
-    random,
-    { fromMonth: FIRST_MATCHES, rate: rates.matches, published: CHILDREN_MATCHED[authority] },
-    today,
-  );
+  const matches = streamDates(random, { fromMonth: FIRST_MATCHES, rate: rates.matches, published: CHILDREN_MATCHED[authority] }, today);
   for (const on of matches) {
     const waiting = journeys.filter((j) => j.authorityToPlace && !j.matchDecisionOn);
     let journey = closestByLag(random, waiting, (j) => j.authorityToPlace!.on, on, ORDER_TO_MATCH);
@@ -117,9 +109,7 @@ export function planJourneys(random: Random, ids: Random, authority: Authority, 
   }
 
   for (const journey of journeys) settleStale(random, journey, today);
-  const considering = Array.from({ length: random.poisson(rates.considering) }, () =>
-    child(null, addDays(today, -random.int(14, 300))),
-  );
+  const considering = Array.from({ length: random.poisson(rates.considering) }, () => child(null, addDays(today, -random.int(14, 300))));
   return [...journeys, ...considering];
 }
 

@@ -44,11 +44,8 @@ export function scheduleMatches(random: Random, ids: Random, journeys: Journey[]
       continue;
     }
     const meeting = panelBefore(random, calendar, decidedOn, addDays(linkedOn ?? journey.planOn!, 7));
-    const proposedOn =
-      linkedOn ?? laterOf(journey.planOn!, earlierOf(meeting.papersOn, addDays(meeting.on, -random.int(14, 45))));
-    journey.matches.push(
-      afterDecision(random, calendar.today, { ...proposeMatch(ids.uuid(), proposedOn, meeting), decidedOn }, journey),
-    );
+    const proposedOn = linkedOn ?? laterOf(journey.planOn!, earlierOf(meeting.papersOn, addDays(meeting.on, -random.int(14, 45))));
+    journey.matches.push(afterDecision(random, calendar.today, { ...proposeMatch(ids.uuid(), proposedOn, meeting), decidedOn }, journey));
   }
 }
 
@@ -67,13 +64,7 @@ export function proposeMatch(id: string, proposedOn: string, meeting: Meeting | 
 }
 
 /** A new match proposed on or after `from`: to panel within weeks, never decided inside the published period. */
-export function scheduleMatchFrom(
-  random: Random,
-  ids: Random,
-  calendar: PanelCalendar,
-  journey: Journey,
-  from: string,
-): MatchPlan | null {
+export function scheduleMatchFrom(random: Random, ids: Random, calendar: PanelCalendar, journey: Journey, from: string): MatchPlan | null {
   const today = calendar.today;
   const proposedOn = weekdayFrom(from);
   if (proposedOn > today) return null;

@@ -10,9 +10,7 @@ export function streamDates(random: Random, spec: StreamSpec, today: string): st
   return monthsFrom(spec.fromMonth, monthOf(today))
     .flatMap((month) => {
       const count = (spec.published && publishedCount(spec.published, month)) ?? random.poisson(spec.rate);
-      return Array.from({ length: count }, () =>
-        randomWeekday(random, { from: firstDayOf(month), to: lastDayOf(month) }),
-      );
+      return Array.from({ length: count }, () => randomWeekday(random, { from: firstDayOf(month), to: lastDayOf(month) }));
     })
     .filter((on) => on <= today)
     .sort();
@@ -25,13 +23,7 @@ export type Lag = { min: number; usual: readonly [number, number]; max: number }
  * Of `candidates`, the one whose date (`dateOf`) lies before `on` by the lag closest to a usual one
  * drawn at random, within [min, max]; undefined when none fits.
  */
-export function closestByLag<T>(
-  random: Random,
-  candidates: readonly T[],
-  dateOf: (t: T) => string,
-  on: string,
-  lag: Lag,
-): T | undefined {
+export function closestByLag<T>(random: Random, candidates: readonly T[], dateOf: (t: T) => string, on: string, lag: Lag): T | undefined {
   const aim = random.int(...lag.usual);
   let best: T | undefined;
   let bestMiss = Infinity;

@@ -4,13 +4,7 @@ import type { SupportRequestRecord } from '../src/support/support-request.entity
 import { addDays, addWorkingDays, earlierOf, inRange, overlap, randomDay, type DateRange } from './calendar';
 import { demoStaff } from './demo-staff';
 import { fakeFamilyName } from './fake-identities';
-import {
-  ADVICE_LINE_CALLS,
-  ADVICE_LINE_WORKING_DAYS,
-  PERIOD,
-  SUPPORT_ASSESSMENTS,
-  SUPPORT_REQUESTS,
-} from './published-figures';
+import { ADVICE_LINE_CALLS, ADVICE_LINE_WORKING_DAYS, PERIOD, SUPPORT_ASSESSMENTS, SUPPORT_REQUESTS } from './published-figures';
 import type { Random } from './random';
 import { streamDates } from './streams';
 
@@ -29,12 +23,7 @@ const SUMMARIES = [
   'Parents struggling with sleep and aggression; asking for respite',
   'Query about the Adoption and Special Guardianship Support Fund',
 ];
-const OUTCOMES: readonly AssessmentOutcome[] = [
-  'SUPPORT_PLAN',
-  'ASGSF_APPLICATION',
-  'ASGSF_APPLICATION',
-  'NO_FURTHER_ACTION',
-];
+const OUTCOMES: readonly AssessmentOutcome[] = ['SUPPORT_PLAN', 'ASGSF_APPLICATION', 'ASGSF_APPLICATION', 'NO_FURTHER_ACTION'];
 
 type Request = Partial<SupportRequestRecord> & {
   id: string;
@@ -50,19 +39,17 @@ type Request = Partial<SupportRequestRecord> & {
 export function supportTables(random: Random, ids: Random, today: string) {
   const recordedBy = demoStaff('support.1').id;
   const requests: Request[] = AUTHORITIES.flatMap((authority) =>
-    streamDates(
-      random,
-      { fromMonth: FIRST_REQUESTS, rate: RATES[authority], published: SUPPORT_REQUESTS[authority] },
-      today,
-    ).map((receivedOn) => ({
-      id: ids.uuid(),
-      authority,
-      familyName: fakeFamilyName(random),
-      summary: random.pick(SUMMARIES),
-      receivedOn,
-      adviceLineCallOn: null,
-      recordedBy,
-    })),
+    streamDates(random, { fromMonth: FIRST_REQUESTS, rate: RATES[authority], published: SUPPORT_REQUESTS[authority] }, today).map(
+      (receivedOn) => ({
+        id: ids.uuid(),
+        authority,
+        familyName: fakeFamilyName(random),
+        summary: random.pick(SUMMARIES),
+        receivedOn,
+        adviceLineCallOn: null,
+        recordedBy,
+      }),
+    ),
   );
   const call = (request: Request) => {
     const on = addWorkingDays(request.receivedOn, random.int(0, ADVICE_LINE_WORKING_DAYS));
@@ -115,8 +102,7 @@ function window(request: Request, today: string): DateRange {
 /** The part of `range` before the period, else the part after it. */
 function outsidePeriod(range: DateRange): DateRange | undefined {
   return (
-    overlap(range, { from: range.from, to: addDays(PERIOD.from, -1) }) ??
-    overlap(range, { from: addDays(PERIOD.to, 1), to: range.to })
+    overlap(range, { from: range.from, to: addDays(PERIOD.from, -1) }) ?? overlap(range, { from: addDays(PERIOD.to, 1), to: range.to })
   );
 }
 

@@ -33,7 +33,8 @@ async function main(): Promise<void> {
     console.log(`VACUUM ANALYZE: ${seconds(performance.now() - vacuumFrom)}`);
 
     console.log('\ndatabase time per table (inserts):');
-    for (const [table, { rows, ms }] of loader.stats) console.log(`  ${table.padEnd(26)} ${String(rows).padStart(10)} rows  ${seconds(ms)}`);
+    for (const [table, { rows, ms }] of loader.stats)
+      console.log(`  ${table.padEnd(26)} ${String(rows).padStart(10)} rows  ${seconds(ms)}`);
     console.log('\nrows per table:');
     for (const table of Object.keys(COLUMNS)) {
       const { rows } = await client.query<{ n: string }>(`SELECT count(*) AS n FROM ${table}`);

@@ -49,7 +49,13 @@ export async function generateBenchData(client: Client, children: number, onPhas
   let calendar: PanelCalendar | undefined;
   await phase('staff, panels and meetings', async () => {
     finders = await writeBenchFamilyFinders(ids, children, writer('staff'), writer('role_assignments'));
-    calendar = await PanelCalendar.write(ids, seededRandom(7002), Math.max(1, Math.round(children * MEETINGS_PER_CHILD)), writer('panels'), writer('panel_meetings'));
+    calendar = await PanelCalendar.write(
+      ids,
+      seededRandom(7002),
+      Math.max(1, Math.round(children * MEETINGS_PER_CHILD)),
+      writer('panels'),
+      writer('panel_meetings'),
+    );
   });
 
   const households = new HouseholdFactory(seededRandom(7003), ids, calendar!, finders, {
@@ -95,11 +101,24 @@ export async function generateBenchData(client: Client, children: number, onPhas
   });
 
   await phase('support', () =>
-    writeSupport(seededRandom(7005), ids, Math.round(children * SUPPORT_REQUESTS_PER_CHILD), writer('support_requests'), writer('support_assessments')),
+    writeSupport(
+      seededRandom(7005),
+      ids,
+      Math.round(children * SUPPORT_REQUESTS_PER_CHILD),
+      writer('support_requests'),
+      writer('support_assessments'),
+    ),
   );
 
   await phase('access log', () =>
-    writeAuditLog(seededRandom(7006), ids, children * AUDIT_EVENTS_PER_CHILD, { childIds: journeys.childIds, childAuthorities: journeys.childAuthorities, householdIds: households.householdIds }, writer('audit_events'), writer('audit_chain_heads')),
+    writeAuditLog(
+      seededRandom(7006),
+      ids,
+      children * AUDIT_EVENTS_PER_CHILD,
+      { childIds: journeys.childIds, childAuthorities: journeys.childAuthorities, householdIds: households.householdIds },
+      writer('audit_events'),
+      writer('audit_chain_heads'),
+    ),
   );
   return loader;
 }

@@ -9,7 +9,15 @@ import { addDays, AS_OF, daysBetween, instantOn } from './timeline';
 
 export type StageEvent = { stage: HouseholdStage; on: string; reason: string | null };
 
-const RECRUITMENT: readonly HouseholdStage[] = ['ENQUIRY', 'INFORMATION_EVENT', 'INITIAL_VISIT', 'REGISTRATION', 'STAGE_1', 'STAGE_2', 'PANEL'];
+const RECRUITMENT: readonly HouseholdStage[] = [
+  'ENQUIRY',
+  'INFORMATION_EVENT',
+  'INITIAL_VISIT',
+  'REGISTRATION',
+  'STAGE_1',
+  'STAGE_2',
+  'PANEL',
+];
 /** When each recruitment stage starts, as a share of the time from enquiry to approval. */
 const RECRUITMENT_SHARE = [0, 0.08, 0.16, 0.24, 0.3, 0.45, 0.85];
 const HOME_AUTHORITIES: (Authority | null)[] = ['KENT', 'KENT', 'KENT', 'KENT', 'KENT', 'MEDWAY', 'BEXLEY', null];
@@ -67,7 +75,11 @@ export class HouseholdFactory {
 
   private recruitment(enquiryOn: string, approvedOn: string, stages: number): StageEvent[] {
     const span = daysBetween(enquiryOn, approvedOn);
-    return RECRUITMENT.slice(0, stages).map((stage, i) => ({ stage, on: addDays(enquiryOn, Math.floor(span * RECRUITMENT_SHARE[i]!)), reason: null }));
+    return RECRUITMENT.slice(0, stages).map((stage, i) => ({
+      stage,
+      on: addDays(enquiryOn, Math.floor(span * RECRUITMENT_SHARE[i]!)),
+      reason: null,
+    }));
   }
 
   private async write(
@@ -128,10 +140,26 @@ export class HouseholdFactory {
     const meeting = this.calendar.lastBefore(decision.on);
     if (!meeting || daysBetween(meeting.on, decision.on) > 30) return;
     const recommendation = decision.outcome === 'APPROVED' ? 'POSITIVE' : 'NEGATIVE';
-    const reasons = recommendation === 'POSITIVE' ? 'The assessment evidences the capacity to meet a child’s needs.' : 'The assessment does not evidence capacity to meet a child’s lifelong needs.';
+    const reasons =
+      recommendation === 'POSITIVE'
+        ? 'The assessment evidences the capacity to meet a child’s needs.'
+        : 'The assessment does not evidence capacity to meet a child’s lifelong needs.';
     await this.out.agenda.add(
-      this.ids.uuid(), meeting.id, meeting.panelId, meeting.on, meeting.papersOn, 'ADOPTER_APPROVAL', householdId, null, null, null,
-      recommendation, reasons, meeting.chairId, meeting.adviserId, instantOn(this.random, addDays(meeting.papersOn, -3)),
+      this.ids.uuid(),
+      meeting.id,
+      meeting.panelId,
+      meeting.on,
+      meeting.papersOn,
+      'ADOPTER_APPROVAL',
+      householdId,
+      null,
+      null,
+      null,
+      recommendation,
+      reasons,
+      meeting.chairId,
+      meeting.adviserId,
+      instantOn(this.random, addDays(meeting.papersOn, -3)),
       instantOn(this.random, meeting.on),
     );
   }

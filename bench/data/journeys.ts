@@ -62,15 +62,46 @@ export class JourneyFactory {
     const { planOn, changeOn, orderOn, earlyPermanenceOn, link } = journey;
     const identity = fakeChildIdentity(r);
     const dateOfBirth = addDays(enteredCareOn, -ageOnEnteringCare(r, earlyPermanenceOn !== null));
-    const milestones = [planOn, orderOn, earlyPermanenceOn, link?.decidedOn, link?.placedOn, link?.adoptedOn, changeOn, link?.disruption?.on];
+    const milestones = [
+      planOn,
+      orderOn,
+      earlyPermanenceOn,
+      link?.decidedOn,
+      link?.placedOn,
+      link?.adoptedOn,
+      changeOn,
+      link?.disruption?.on,
+    ];
     const recorded = milestones.filter((d): d is string => d != null);
     const createdAt = instantOn(r, earlierOf(addDays(enteredCareOn, r.int(0, 30)), AS_OF));
     const latest = recorded.reduce((a, b) => (a > b ? a : b), '');
     await this.out.children.add(
-      id, authority, stageOf(journey), identity.firstName, identity.lastName, dateOfBirth, r.chance(0.9) ? fakeNhsNumber(r) : null,
-      identity.sex, identity.ethnicity, identity.religion, identity.disability, identity.healthNeeds, identity.birthFamilyBackground,
-      enteredCareOn, planOn, orderOn, earlyPermanenceOn, link?.decidedOn ?? null, link?.placedOn ?? null, link?.adoptedOn ?? null,
-      changeOn, changeOn ? r.pick(PLAN_CHANGE_REASONS) : null, link?.disruption?.on ?? null, ppm, recorded.length + 1, createdAt,
+      id,
+      authority,
+      stageOf(journey),
+      identity.firstName,
+      identity.lastName,
+      dateOfBirth,
+      r.chance(0.9) ? fakeNhsNumber(r) : null,
+      identity.sex,
+      identity.ethnicity,
+      identity.religion,
+      identity.disability,
+      identity.healthNeeds,
+      identity.birthFamilyBackground,
+      enteredCareOn,
+      planOn,
+      orderOn,
+      earlyPermanenceOn,
+      link?.decidedOn ?? null,
+      link?.placedOn ?? null,
+      link?.adoptedOn ?? null,
+      changeOn,
+      changeOn ? r.pick(PLAN_CHANGE_REASONS) : null,
+      link?.disruption?.on ?? null,
+      ppm,
+      recorded.length + 1,
+      createdAt,
       latest > createdAt.slice(0, 10) ? instantOn(r, latest) : createdAt,
     );
     if (planOn) await this.records(id, authority, ppm, journey, planOn);
@@ -80,51 +111,155 @@ export class JourneyFactory {
     const { random: r, ids, out } = this;
     const { changeOn, orderOn, earlyPermanenceOn, link } = journey;
     const adm = demoStaff(`adm.${authority.toLowerCase()}`).id;
-    await out.decisions.add(ids.uuid(), childId, authority, 'ADOPTION_PLAN', 'APPROVED', null, planOn, PLAN_RATIONALE, adm, changeOn, instantOn(r, planOn));
+    await out.decisions.add(
+      ids.uuid(),
+      childId,
+      authority,
+      'ADOPTION_PLAN',
+      'APPROVED',
+      null,
+      planOn,
+      PLAN_RATIONALE,
+      adm,
+      changeOn,
+      instantOn(r, planOn),
+    );
     const endedOn = link?.adoptedOn ?? changeOn;
     const finder = this.finderFor(endedOn === null, link !== null);
     await out.allocations.add(ids.uuid(), childId, authority, finder, planOn, endedOn, ppm, instantOn(r, planOn));
     if (orderOn) {
-      await out.placementOrders.add(ids.uuid(), childId, authority, r.chance(0.05) ? 'CONSENT' : 'PLACEMENT_ORDER', orderOn, ppm, instantOn(r, orderOn));
+      await out.placementOrders.add(
+        ids.uuid(),
+        childId,
+        authority,
+        r.chance(0.05) ? 'CONSENT' : 'PLACEMENT_ORDER',
+        orderOn,
+        ppm,
+        instantOn(r, orderOn),
+      );
     }
     if (!link) return;
 
     const status = statusOf(link);
     const householdId = await this.households.approvedBefore(link.proposedOn, earlyPermanenceOn !== null, householdStages(link));
     const matchId = ids.uuid();
-    const steps = [link.meeting && link.meeting.on <= AS_OF ? link.meeting.on : null, link.decidedOn, link.placedOn, link.adoptedOn, link.withdrawnOn, link.disruption?.on];
+    const steps = [
+      link.meeting && link.meeting.on <= AS_OF ? link.meeting.on : null,
+      link.decidedOn,
+      link.placedOn,
+      link.adoptedOn,
+      link.withdrawnOn,
+      link.disruption?.on,
+    ];
     const changes = steps.filter((d): d is string => d != null);
     const proposedAt = instantOn(r, link.proposedOn);
     await out.matches.add(
-      matchId, childId, authority, householdId, status, link.proposedOn, finder, link.decidedOn, changes.length + 1, proposedAt,
+      matchId,
+      childId,
+      authority,
+      householdId,
+      status,
+      link.proposedOn,
+      finder,
+      link.decidedOn,
+      changes.length + 1,
+      proposedAt,
       changes.length ? instantOn(r, changes.at(-1)!) : proposedAt,
     );
     if (link.meeting) await this.matchPanel(link, link.meeting, matchId, childId, authority, householdId);
     if (link.decidedOn) {
-      await out.decisions.add(ids.uuid(), childId, authority, 'MATCH', 'APPROVED', matchId, link.decidedOn, MATCH_RATIONALE, adm, null, instantOn(r, link.decidedOn));
+      await out.decisions.add(
+        ids.uuid(),
+        childId,
+        authority,
+        'MATCH',
+        'APPROVED',
+        matchId,
+        link.decidedOn,
+        MATCH_RATIONALE,
+        adm,
+        null,
+        instantOn(r, link.decidedOn),
+      );
     }
     if (earlyPermanenceOn) {
       const kind = link.placedOn ? 'ADOPTIVE' : 'EARLY_PERMANENCE';
-      await out.placements.add(ids.uuid(), childId, authority, householdId, matchId, kind, earlyPermanenceOn, earlyPermanenceOn, link.placedOn, null, ppm, instantOn(r, earlyPermanenceOn));
+      await out.placements.add(
+        ids.uuid(),
+        childId,
+        authority,
+        householdId,
+        matchId,
+        kind,
+        earlyPermanenceOn,
+        earlyPermanenceOn,
+        link.placedOn,
+        null,
+        ppm,
+        instantOn(r, earlyPermanenceOn),
+      );
     } else if (link.placedOn) {
       const placementId = ids.uuid();
       const endedOn = link.disruption?.on ?? null;
-      await out.placements.add(placementId, childId, authority, householdId, matchId, 'ADOPTIVE', link.placedOn, link.placedOn, null, endedOn, ppm, instantOn(r, link.placedOn));
+      await out.placements.add(
+        placementId,
+        childId,
+        authority,
+        householdId,
+        matchId,
+        'ADOPTIVE',
+        link.placedOn,
+        link.placedOn,
+        null,
+        endedOn,
+        ppm,
+        instantOn(r, link.placedOn),
+      );
       if (link.disruption) {
         const { on, meetingOn } = link.disruption;
-        await out.disruptions.add(ids.uuid(), childId, authority, placementId, on, meetingOn, r.pick(DISRUPTION_REASONS), ppm, instantOn(r, meetingOn));
+        await out.disruptions.add(
+          ids.uuid(),
+          childId,
+          authority,
+          placementId,
+          on,
+          meetingOn,
+          r.pick(DISRUPTION_REASONS),
+          ppm,
+          instantOn(r, meetingOn),
+        );
       }
     }
   }
 
-  private async matchPanel(link: Link, meeting: Meeting, matchId: string, childId: string, authority: Authority, householdId: string): Promise<void> {
+  private async matchPanel(
+    link: Link,
+    meeting: Meeting,
+    matchId: string,
+    childId: string,
+    authority: Authority,
+    householdId: string,
+  ): Promise<void> {
     const r = this.random;
     const scheduledOn = laterOf(link.proposedOn, addDays(meeting.papersOn, -r.int(1, 5)));
     const recommended = meeting.on <= AS_OF;
     await this.out.agenda.add(
-      this.ids.uuid(), meeting.id, meeting.panelId, meeting.on, meeting.papersOn, 'MATCH', householdId, matchId, childId, authority,
-      recommended ? 'POSITIVE' : null, recommended ? PANEL_REASONS : null, recommended ? meeting.chairId : null, meeting.adviserId,
-      instantOn(r, scheduledOn), instantOn(r, recommended ? meeting.on : scheduledOn),
+      this.ids.uuid(),
+      meeting.id,
+      meeting.panelId,
+      meeting.on,
+      meeting.papersOn,
+      'MATCH',
+      householdId,
+      matchId,
+      childId,
+      authority,
+      recommended ? 'POSITIVE' : null,
+      recommended ? PANEL_REASONS : null,
+      recommended ? meeting.chairId : null,
+      meeting.adviserId,
+      instantOn(r, scheduledOn),
+      instantOn(r, recommended ? meeting.on : scheduledOn),
     );
   }
 

@@ -29,7 +29,13 @@ export class PanelCalendar {
   private constructor(readonly meetings: readonly Meeting[]) {}
 
   /** The demo panels and as many bench panels as the meetings need; writes panels and meetings. */
-  static async write(ids: Random, random: Random, meetingCount: number, panels: TableWriter, meetings: TableWriter): Promise<PanelCalendar> {
+  static async write(
+    ids: Random,
+    random: Random,
+    meetingCount: number,
+    panels: TableWriter,
+    meetings: TableWriter,
+  ): Promise<PanelCalendar> {
     const weeks = Math.floor((HISTORY_DAYS + PLANNED_AHEAD_DAYS) / 7);
     const panelIds: string[] = [...DEMO_PANEL_IDS];
     while (panelIds.length * weeks < meetingCount) {

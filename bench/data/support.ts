@@ -13,7 +13,13 @@ const SUMMARIES = [
 ];
 
 /** Calls for adoption support spread over the history, some assessed. */
-export async function writeSupport(random: Random, ids: Random, count: number, requests: TableWriter, assessments: TableWriter): Promise<void> {
+export async function writeSupport(
+  random: Random,
+  ids: Random,
+  count: number,
+  requests: TableWriter,
+  assessments: TableWriter,
+): Promise<void> {
   const worker = demoStaff('support.1').id;
   for (let i = 0; i < count; i += 1) {
     const u = random.next();
@@ -24,7 +30,15 @@ export async function writeSupport(random: Random, ids: Random, count: number, r
     const id = ids.uuid();
     const createdAt = instantOn(random, receivedOn);
     await requests.add(
-      id, authority, fakeFamilyName(random), random.pick(SUMMARIES), receivedOn, calledOn, outcome, worker, createdAt,
+      id,
+      authority,
+      fakeFamilyName(random),
+      random.pick(SUMMARIES),
+      receivedOn,
+      calledOn,
+      outcome,
+      worker,
+      createdAt,
       calledOn ? instantOn(random, calledOn) : createdAt,
     );
     const completedOn = outcome === 'ASSESSMENT' && calledOn ? byAsOf(addDays(calledOn, random.int(10, 60))) : null;

@@ -17,7 +17,9 @@ export async function prepareTargetDatabase(client: Client, url: string, reset: 
   const filled = await tablesWithRows(client);
   if (filled.length > 0) {
     if (!reset) {
-      throw new NotEmptyError(`the target database already holds data (${filled.join(', ')}); pass --reset to drop the public schema and start again`);
+      throw new NotEmptyError(
+        `the target database already holds data (${filled.join(', ')}); pass --reset to drop the public schema and start again`,
+      );
     }
     await client.query('DROP SCHEMA public CASCADE');
     await client.query('CREATE SCHEMA public');

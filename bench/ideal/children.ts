@@ -30,7 +30,10 @@ const LIST = `
 const COUNT = `SELECT count(*)::int AS n FROM children WHERE authority = $1 AND stage = $2`;
 
 /** The fields every child answer of these operations has. */
-function childCore(row: Pick<ChildRow, 'id' | 'authority' | 'stage' | 'first_name' | 'last_name' | 'date_of_birth' | 'entered_care_on'>, today: string) {
+function childCore(
+  row: Pick<ChildRow, 'id' | 'authority' | 'stage' | 'first_name' | 'last_name' | 'date_of_birth' | 'entered_care_on'>,
+  today: string,
+) {
   return {
     id: row.id,
     authority: row.authority,
@@ -55,7 +58,13 @@ function listNode(row: ChildRow, today: string) {
 async function listPage(pool: Pool, { first, stage, authority }: ListBody) {
   const today = ukDate(new Date());
   const { rows } = await pool.query<ChildRow>(LIST, [authority, stage, first + 1]);
-  return page('children', rows, first, (r) => ({ at: r.created_at, id: r.id }), (r) => listNode(r, today));
+  return page(
+    'children',
+    rows,
+    first,
+    (r) => ({ at: r.created_at, id: r.id }),
+    (r) => listNode(r, today),
+  );
 }
 
 /** `children(first, filter: { stage })` of an authority's ADM. */
@@ -117,8 +126,18 @@ const INSERT = `
 /** `createChild` by a PPM lead: one INSERT (its audit trigger still logs it). */
 export async function createChild(pool: Pool, { input, createdBy }: { input: NewChild; createdBy: string }) {
   const { rows } = await pool.query(INSERT, [
-    input.authority, input.firstName, input.lastName, input.dateOfBirth, input.enteredCareOn, input.nhsNumber ?? null, input.sex ?? null,
-    input.ethnicity ?? null, input.religion ?? null, input.disability ?? null, input.healthNeeds ?? null, input.birthFamilyBackground ?? null,
+    input.authority,
+    input.firstName,
+    input.lastName,
+    input.dateOfBirth,
+    input.enteredCareOn,
+    input.nhsNumber ?? null,
+    input.sex ?? null,
+    input.ethnicity ?? null,
+    input.religion ?? null,
+    input.disability ?? null,
+    input.healthNeeds ?? null,
+    input.birthFamilyBackground ?? null,
     createdBy,
   ]);
   const row = rows[0]!;

@@ -22,19 +22,25 @@ const HOUSEHOLDS = `
 export async function households(pool: Pool, { first }: { first: number }) {
   const { rows } = await pool.query<HouseholdRow>(HOUSEHOLDS, [first + 1]);
   return {
-    households: page('households', rows, first, (r) => ({ at: r.created_at, id: r.id }), (r) => ({
-      id: r.id,
-      reference: r.reference,
-      stage: r.stage,
-      stageEnteredOn: r.stage_entered_on,
-      homeAuthority: r.home_authority,
-      applicantFirstNames: r.applicants.map((a) => a.firstName),
-      earlyPermanence: r.early_permanence,
-      fastTrack: r.fast_track,
-      approvedOn: r.approved_on,
-      // A family finder never reads a household's criminal-offence data (its DBS outcome).
-      redactedFields: ['dbsOutcome'],
-    })),
+    households: page(
+      'households',
+      rows,
+      first,
+      (r) => ({ at: r.created_at, id: r.id }),
+      (r) => ({
+        id: r.id,
+        reference: r.reference,
+        stage: r.stage,
+        stageEnteredOn: r.stage_entered_on,
+        homeAuthority: r.home_authority,
+        applicantFirstNames: r.applicants.map((a) => a.firstName),
+        earlyPermanence: r.early_permanence,
+        fastTrack: r.fast_track,
+        approvedOn: r.approved_on,
+        // A family finder never reads a household's criminal-offence data (its DBS outcome).
+        redactedFields: ['dbsOutcome'],
+      }),
+    ),
   };
 }
 
@@ -65,23 +71,29 @@ const AUDIT_EVENTS = `
 export async function auditEvents(pool: Pool, { first }: { first: number }) {
   const { rows } = await pool.query<AuditRow>(AUDIT_EVENTS, [first + 1]);
   return {
-    auditEvents: page('audit_events', rows, first, (r) => ({ at: r.at, id: r.id }), (r) => ({
-      id: r.id,
-      at: r.at.toISOString(),
-      staffId: r.staff_id,
-      role: r.roles,
-      action: r.action,
-      outcome: r.outcome,
-      subjectType: r.subject_type,
-      subjectId: r.subject_id,
-      subjectIds: r.subject_ids ?? (r.subject_id ? [r.subject_id] : []),
-      fields: r.fields,
-      reason: r.reason,
-      changes: r.changes,
-      requestId: r.request_id,
-      chain: r.chain,
-      seq: r.seq,
-      hash: r.hash,
-    })),
+    auditEvents: page(
+      'audit_events',
+      rows,
+      first,
+      (r) => ({ at: r.at, id: r.id }),
+      (r) => ({
+        id: r.id,
+        at: r.at.toISOString(),
+        staffId: r.staff_id,
+        role: r.roles,
+        action: r.action,
+        outcome: r.outcome,
+        subjectType: r.subject_type,
+        subjectId: r.subject_id,
+        subjectIds: r.subject_ids ?? (r.subject_id ? [r.subject_id] : []),
+        fields: r.fields,
+        reason: r.reason,
+        changes: r.changes,
+        requestId: r.request_id,
+        chain: r.chain,
+        seq: r.seq,
+        hash: r.hash,
+      }),
+    ),
   };
 }

@@ -61,7 +61,6 @@ export type RequestOpening = { actor: Actor; facts: ScopeFacts; requestsThisMinu
 /** What the access log records of the request besides who made it, and how long its statements may take. */
 export type RequestRecord = { requestId: string; clientRequestId: string | null; policyVersion: string; timeouts?: RequestTimeouts };
 
-
 /**
  * Opens the request's database scope in one round trip, with its BEGIN: the actor's statement counts the
  * request against the member of staff's rate limit, loads the active member and their role assignments,
@@ -74,11 +73,10 @@ export type RequestRecord = { requestId: string; clientRequestId: string | null;
 export async function openAsActor(db: DbScope, staffId: string, request: RequestRecord, today: string): Promise<RequestOpening | null> {
   const { statementMs, lockMs, idleInTransactionMs, boardStatementMs } = request.timeouts ?? DEFAULT_TIMEOUTS;
   const timeouts = [statementMs, lockMs, idleInTransactionMs, boardStatementMs].map(String);
-  const literals = [staffId, request.requestId, today, request.clientRequestId ?? '', request.policyVersion, ...timeouts].map(escapeLiteral);
-  const [actorRows, factsRows] = await db.open(
-    { statement: ACTOR_STATEMENT, literals },
-    FACTS,
+  const literals = [staffId, request.requestId, today, request.clientRequestId ?? '', request.policyVersion, ...timeouts].map(
+    escapeLiteral,
   );
+  const [actorRows, factsRows] = await db.open({ statement: ACTOR_STATEMENT, literals }, FACTS);
   const row = actorRows![0] as ActorRow | undefined;
   if (!row) return null;
   db.keepOnRollback(recountSql(escapeLiteral(staffId)));

@@ -12,12 +12,7 @@ export type Guarded<V> = V & { redactedFields: string[] };
  * conditions test; `view` is the shape returned to GraphQL (it may hold derived fields, like an age),
  * a fresh object built for this call, which the guard completes in place rather than copies.
  */
-export function guardFields<V extends object>(
-  ability: AppAbility,
-  subjectType: GuardedSubject,
-  record: object,
-  view: V,
-): Guarded<V> {
+export function guardFields<V extends object>(ability: AppAbility, subjectType: GuardedSubject, record: object, view: V): Guarded<V> {
   const all = allFieldsOf(subjectType);
   const permitted = readableFields(ability, subjectType, record, all);
   const fields = view as Record<string, unknown>;

@@ -41,7 +41,12 @@ export function readableQuery<E extends Row>(ctx: ServiceContext, subject: Guard
 }
 
 /** (1), (2) and (4) for one record by id; `idField` names the argument in a BAD_USER_INPUT. */
-export async function readOne<E extends Row, V>(ctx: ServiceContext, subject: GuardedSubject<E, V>, id: string, idField = 'id'): Promise<V> {
+export async function readOne<E extends Row, V>(
+  ctx: ServiceContext,
+  subject: GuardedSubject<E, V>,
+  id: string,
+  idField = 'id',
+): Promise<V> {
   return subject.present(ctx, await findReadable(ctx.db.manager, ctx.ability, subject.subjectType, subject.entity, parseId(idField, id)));
 }
 

@@ -12,7 +12,6 @@ const optionalUrl = makeValidator<string>((value) => {
 
 const DEV_JWT_SECRET = 'apse-development-only-secret-not-for-production';
 
-
 const spec = {
   NODE_ENV: str({ choices: ['development', 'test', 'production'], default: 'development' }),
   HOST: str({ default: '127.0.0.1', desc: 'interface to listen on (0.0.0.0 in a container)' }),
@@ -29,17 +28,35 @@ const spec = {
   RATE_LIMIT_UNAUTHENTICATED_PER_MINUTE: num({ default: 60, desc: 'requests without a valid token a client address may make a minute' }),
   STATEMENT_TIMEOUT_MS: num({ default: DEFAULT_TIMEOUTS.statementMs, desc: 'longest a request statement may run (TIMEOUT beyond)' }),
   LOCK_TIMEOUT_MS: num({ default: DEFAULT_TIMEOUTS.lockMs, desc: 'longest a request statement may wait for a lock' }),
-  IDLE_IN_TRANSACTION_TIMEOUT_MS: num({ default: DEFAULT_TIMEOUTS.idleInTransactionMs, desc: 'longest a request transaction may sit idle before the database ends it' }),
+  IDLE_IN_TRANSACTION_TIMEOUT_MS: num({
+    default: DEFAULT_TIMEOUTS.idleInTransactionMs,
+    desc: 'longest a request transaction may sit idle before the database ends it',
+  }),
   BOARD_STATEMENT_TIMEOUT_MS: num({ default: DEFAULT_TIMEOUTS.boardStatementMs, desc: 'longest a board aggregate may run' }),
-  CONCURRENT_REQUESTS_PER_STAFF: num({ default: 3, desc: 'requests of one member of staff at the database at once on one instance (below DB_POOL_MAX)' }),
+  CONCURRENT_REQUESTS_PER_STAFF: num({
+    default: 3,
+    desc: 'requests of one member of staff at the database at once on one instance (below DB_POOL_MAX)',
+  }),
   QUEUED_REQUESTS_PER_STAFF: num({ default: 64, desc: 'requests of one member of staff that may wait their turn; beyond, RATE_LIMITED' }),
   A2_THRESHOLD_DAYS: num({ default: 121, desc: 'DfE scorecard A2: placement order to match decision, days' }),
   A10_THRESHOLD_DAYS: num({ default: 426, desc: 'DfE scorecard A10: entering care to moving in, days' }),
   SEED_DEMO_DATA: bool({ default: true, desc: 'seed demo data into an empty embedded database' }),
-  AUDIT_SIGNING_KEY: str({ default: '', desc: 'Ed25519 private key (PKCS#8 PEM; \\n for line breaks) that signs the access log\'s checkpoints' }),
-  AUDIT_SIGNING_KEY_FILE: str({ default: '.data/audit-signing-key.pem', desc: 'outside production, where the generated development key is kept' }),
-  AUDIT_CHECKPOINT_MINUTES: num({ default: 10, desc: 'minutes between signed checkpoints of the access log (0: only at start, on shutdown and on demand)' }),
-  ALLOW_DEV_SECRET_ON_NETWORK: bool({ default: false, desc: 'with the development secret, listen beyond loopback (a local container demo)' }),
+  AUDIT_SIGNING_KEY: str({
+    default: '',
+    desc: "Ed25519 private key (PKCS#8 PEM; \\n for line breaks) that signs the access log's checkpoints",
+  }),
+  AUDIT_SIGNING_KEY_FILE: str({
+    default: '.data/audit-signing-key.pem',
+    desc: 'outside production, where the generated development key is kept',
+  }),
+  AUDIT_CHECKPOINT_MINUTES: num({
+    default: 10,
+    desc: 'minutes between signed checkpoints of the access log (0: only at start, on shutdown and on demand)',
+  }),
+  ALLOW_DEV_SECRET_ON_NETWORK: bool({
+    default: false,
+    desc: 'with the development secret, listen beyond loopback (a local container demo)',
+  }),
   LOG_LEVEL: str({ choices: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], default: 'info' }),
 };
 
@@ -87,7 +104,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (production && !e.JWKS_URL) throw new ConfigError('invalid configuration: JWKS_URL is required in production');
   if (production && !e.AUDIT_SIGNING_KEY) throw new ConfigError('invalid configuration: AUDIT_SIGNING_KEY is required in production');
   if (e.CONCURRENT_REQUESTS_PER_STAFF < 1 || e.CONCURRENT_REQUESTS_PER_STAFF >= e.DB_POOL_MAX) {
-    throw new ConfigError('invalid configuration: CONCURRENT_REQUESTS_PER_STAFF must be at least 1 and below DB_POOL_MAX, so that one person cannot hold the whole pool');
+    throw new ConfigError(
+      'invalid configuration: CONCURRENT_REQUESTS_PER_STAFF must be at least 1 and below DB_POOL_MAX, so that one person cannot hold the whole pool',
+    );
   }
   const timeouts = [e.STATEMENT_TIMEOUT_MS, e.LOCK_TIMEOUT_MS, e.IDLE_IN_TRANSACTION_TIMEOUT_MS, e.BOARD_STATEMENT_TIMEOUT_MS];
   if (timeouts.some((ms) => !Number.isInteger(ms) || ms < 100)) {

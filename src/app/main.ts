@@ -16,9 +16,7 @@ import { createServer } from './server';
 const SHUTDOWN_GRACE_MS = 10_000;
 
 async function printDemoTokens(config: Config): Promise<void> {
-  const lines = await Promise.all(
-    DEMO_STAFF.map(async (s) => `  ${s.username.padEnd(13)} ${await signDevToken(config.jwt, s.id)}`),
-  );
+  const lines = await Promise.all(DEMO_STAFF.map(async (s) => `  ${s.username.padEnd(13)} ${await signDevToken(config.jwt, s.id)}`));
   console.log(`\nDemo tokens (8 hours; Authorization: Bearer <token>):\n${lines.join('\n')}\n`);
 }
 

@@ -70,7 +70,9 @@ export function clientRequestIdOf(req: Request): string | null {
  * past that address's share of a minute.
  */
 async function refuseUnauthenticated(deps: AppDeps, req: Request, message: string): Promise<never> {
-  const [count] = (await deps.dataSource.query(ADDRESS_COUNT_SQL, [req.ip ?? 'unknown'])) as [{ requests: number; retry_after_seconds: number }];
+  const [count] = (await deps.dataSource.query(ADDRESS_COUNT_SQL, [req.ip ?? 'unknown'])) as [
+    { requests: number; retry_after_seconds: number },
+  ];
   if (count.requests > deps.rateLimitUnauthenticatedPerMinute) throw rateLimited(count.retry_after_seconds);
   throw unauthenticated(message);
 }
@@ -118,7 +120,12 @@ export async function buildContext(
   const now = deps.clock();
   const today = ukDate(now);
   try {
-    const opening = await openAsActor(db, staffId, { requestId, clientRequestId, policyVersion: policyVersion(), timeouts: deps.timeouts }, today);
+    const opening = await openAsActor(
+      db,
+      staffId,
+      { requestId, clientRequestId, policyVersion: policyVersion(), timeouts: deps.timeouts },
+      today,
+    );
     if (!opening) {
       await db.finish('rollback');
       return await refuseUnauthenticated(deps, req, 'The token does not name an active member of staff');

@@ -47,7 +47,16 @@ export class AuditTrail {
 
   /** A page of the access log read: the criteria asked and the events returned (their count and id range). */
   readLog(criteria: Record<string, unknown>, reason: string, authorities: string[] | null): void {
-    this.logReads.push({ action: 'read', outcome: 'ALLOWED', subjectType: 'AuditEvent', subjectId: null, fields: [], reason, criteria, authorities });
+    this.logReads.push({
+      action: 'read',
+      outcome: 'ALLOWED',
+      subjectType: 'AuditEvent',
+      subjectId: null,
+      fields: [],
+      reason,
+      criteria,
+      authorities,
+    });
   }
 
   /**
@@ -72,7 +81,16 @@ export class AuditTrail {
         if (group) group.subjectIds.push(subjectId);
         else {
           const authorities = authority ? [authority] : null;
-          const created: GroupedRead = { action: 'read', outcome: 'ALLOWED', subjectType, subjectId: null, subjectIds: [subjectId], fields, reason, authorities };
+          const created: GroupedRead = {
+            action: 'read',
+            outcome: 'ALLOWED',
+            subjectType,
+            subjectId: null,
+            subjectIds: [subjectId],
+            fields,
+            reason,
+            authorities,
+          };
           byKey.set(key, created);
           groups.push(created);
         }

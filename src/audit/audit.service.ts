@@ -26,24 +26,31 @@ export class AuditService {
 
   async list(args: AuditEventsArgs): Promise<Page<AuditEvent>> {
     const filter = args.filter ?? {};
-    const page = await readList(this.ctx, AUDIT_EVENT, args, (query) => {
-      // The values a change kept before they were withheld at write time are withheld here, by the same rule.
-      query.addSelect(`audit_visible_changes(${ALIAS}.subject_type, ${ALIAS}.changes)`, `${ALIAS}_changes`);
-      if (filter.staffId) query.andWhere(`${ALIAS}.staffId = :staffId`, { staffId: parseId('filter.staffId', filter.staffId) });
-      if (filter.subjectId) {
-        query.andWhere(`(${ALIAS}.subjectId = :subjectId OR ${ALIAS}.subjectIds @> ARRAY[:subjectId]::uuid[])`, {
-          subjectId: parseId('filter.subjectId', filter.subjectId),
-        });
-      }
-      if (filter.action) query.andWhere(`${ALIAS}.action = :action`, { action: filter.action });
-      if (filter.outcome) query.andWhere(`${ALIAS}.outcome = :outcome`, { outcome: filter.outcome });
-      if (filter.subjectType) query.andWhere(`${ALIAS}.subjectType = :subjectType`, { subjectType: filter.subjectType });
-      if (filter.authority) query.andWhere(`${ALIAS}.authorities @> ARRAY[:aboutAuthority]::authority[]`, { aboutAuthority: filter.authority });
-      if (filter.role) query.andWhere(`${ALIAS}.roles ~ :rolePattern`, { rolePattern: `(^|,)${filter.role}:` });
-      if (filter.policyVersion) query.andWhere(`${ALIAS}.policyVersion = :policyVersion`, { policyVersion: filter.policyVersion });
-      if (filter.from) query.andWhere(`${ALIAS}.at >= :from`, { from: filter.from });
-      if (filter.to) query.andWhere(`${ALIAS}.at <= :to`, { to: filter.to });
-    }, { instant: 'at', direction: 'DESC' });
+    const page = await readList(
+      this.ctx,
+      AUDIT_EVENT,
+      args,
+      (query) => {
+        // The values a change kept before they were withheld at write time are withheld here, by the same rule.
+        query.addSelect(`audit_visible_changes(${ALIAS}.subject_type, ${ALIAS}.changes)`, `${ALIAS}_changes`);
+        if (filter.staffId) query.andWhere(`${ALIAS}.staffId = :staffId`, { staffId: parseId('filter.staffId', filter.staffId) });
+        if (filter.subjectId) {
+          query.andWhere(`(${ALIAS}.subjectId = :subjectId OR ${ALIAS}.subjectIds @> ARRAY[:subjectId]::uuid[])`, {
+            subjectId: parseId('filter.subjectId', filter.subjectId),
+          });
+        }
+        if (filter.action) query.andWhere(`${ALIAS}.action = :action`, { action: filter.action });
+        if (filter.outcome) query.andWhere(`${ALIAS}.outcome = :outcome`, { outcome: filter.outcome });
+        if (filter.subjectType) query.andWhere(`${ALIAS}.subjectType = :subjectType`, { subjectType: filter.subjectType });
+        if (filter.authority)
+          query.andWhere(`${ALIAS}.authorities @> ARRAY[:aboutAuthority]::authority[]`, { aboutAuthority: filter.authority });
+        if (filter.role) query.andWhere(`${ALIAS}.roles ~ :rolePattern`, { rolePattern: `(^|,)${filter.role}:` });
+        if (filter.policyVersion) query.andWhere(`${ALIAS}.policyVersion = :policyVersion`, { policyVersion: filter.policyVersion });
+        if (filter.from) query.andWhere(`${ALIAS}.at >= :from`, { from: filter.from });
+        if (filter.to) query.andWhere(`${ALIAS}.at <= :to`, { to: filter.to });
+      },
+      { instant: 'at', direction: 'DESC' },
+    );
     this.logRead(args, page);
     return page;
   }

@@ -33,7 +33,8 @@ export class AuditEvent {
   subjectId!: string | null;
 
   @Field(() => [ID], {
-    description: 'Every record the event is about: for a read, each record of this type read in the request with these fields under this reason.',
+    description:
+      'Every record the event is about: for a read, each record of this type read in the request with these fields under this reason.',
   })
   subjectIds!: string[];
 
@@ -54,16 +55,22 @@ export class AuditEvent {
   @Field(() => String, { nullable: true, description: "The server's id of the request that wrote the event." })
   requestId!: string | null;
 
-  @Field(() => String, { nullable: true, description: "The client's own id of the request (its x-request-id header), when it gave a valid one." })
+  @Field(() => String, {
+    nullable: true,
+    description: "The client's own id of the request (its x-request-id header), when it gave a valid one.",
+  })
   clientRequestId!: string | null;
 
   @Field(() => String, {
     nullable: true,
-    description: 'The version of the policy the event was decided under: a hash of the access matrix generated from it; null for system work.',
+    description:
+      'The version of the policy the event was decided under: a hash of the access matrix generated from it; null for system work.',
   })
   policyVersion!: string | null;
 
-  @Field(() => [AuthorityEnum], { description: 'The partner authorities whose children or staff the event is about (none: the partnership’s own records).' })
+  @Field(() => [AuthorityEnum], {
+    description: 'The partner authorities whose children or staff the event is about (none: the partnership’s own records).',
+  })
   authorities!: Authority[];
 
   @Field(() => JSONScalar, { nullable: true, description: 'For a read of the access log: what was asked and how many events came back.' })

@@ -7,7 +7,13 @@ import type { SigningKey } from './signing-key';
  * Signs a checkpoint of the access log at once, then every `minutes` (none when 0), and once more when
  * stopped, so that what the API wrote is signed before it goes. A failed checkpoint is logged and tried again next time.
  */
-export function scheduleCheckpoints(query: Query, key: SigningKey, minutes: number, clock: Clock, log: Logger): { stop: () => Promise<void> } {
+export function scheduleCheckpoints(
+  query: Query,
+  key: SigningKey,
+  minutes: number,
+  clock: Clock,
+  log: Logger,
+): { stop: () => Promise<void> } {
   let running: Promise<void> = Promise.resolve();
   const checkpoint = () => {
     running = running.then(async () => {

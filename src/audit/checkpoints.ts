@@ -58,7 +58,9 @@ export function checkpointFault(c: Checkpoint, keys: readonly VerifyingKey[]): s
  * writers at once: the database keeps the first, and the second fails (SQLSTATE 40001) to try next time.
  */
 export async function writeCheckpoint(query: Query, key: SigningKey, now: Date): Promise<Checkpoint | null> {
-  const [due] = (await query('SELECT seq, prev_hash, chains FROM audit_checkpoint_due()')) as [{ seq: string; prev_hash: string; chains: SignedChain[] }];
+  const [due] = (await query('SELECT seq, prev_hash, chains FROM audit_checkpoint_due()')) as [
+    { seq: string; prev_hash: string; chains: SignedChain[] },
+  ];
   if (due.chains.length === 0) return null;
   const checkpoint = signCheckpoint(
     {
@@ -99,4 +101,9 @@ export async function readCheckpoints(query: Query): Promise<Checkpoint[]> {
 }
 
 /** The file `npm run audit:checkpoints -- --export FILE` writes, to keep away from the database. */
-export type CheckpointExport = { format: 'apse-access-log-checkpoints/1'; exportedAt: string; publicKeys: string[]; checkpoints: Checkpoint[] };
+export type CheckpointExport = {
+  format: 'apse-access-log-checkpoints/1';
+  exportedAt: string;
+  publicKeys: string[];
+  checkpoints: Checkpoint[];
+};

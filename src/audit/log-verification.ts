@@ -43,7 +43,11 @@ type SignedPoint = { checkpoint: number; events: number; head: string };
  * With `exported` (a copy kept outside the database), those checkpoints are the reference, and any the
  * database has lost or changed is named. Reads only; every problem is named with its place.
  */
-export async function verifyAccessLog(query: Query, keys: readonly VerifyingKey[], exported: Checkpoint[] | null = null): Promise<Verification> {
+export async function verifyAccessLog(
+  query: Query,
+  keys: readonly VerifyingKey[],
+  exported: Checkpoint[] | null = null,
+): Promise<Verification> {
   const problems: Problem[] = [];
   const stored = await readCheckpoints(query);
   const trusted = trustedCheckpoints(stored, keys, exported, problems);
@@ -83,7 +87,12 @@ export async function verifyAccessLog(query: Query, keys: readonly VerifyingKey[
  * The checkpoints to trust: those whose signature holds, in an unbroken sequence from 1. The exported copy,
  * when given, is the reference; stored checkpoints past its end are added as they verify.
  */
-function trustedCheckpoints(stored: Checkpoint[], keys: readonly VerifyingKey[], exported: Checkpoint[] | null, problems: Problem[]): Checkpoint[] {
+function trustedCheckpoints(
+  stored: Checkpoint[],
+  keys: readonly VerifyingKey[],
+  exported: Checkpoint[] | null,
+  problems: Problem[],
+): Checkpoint[] {
   const checkSequence = (list: Checkpoint[], where: string, from = { seq: 1, prevHash: '0'.repeat(64) }): Checkpoint[] => {
     const good: Checkpoint[] = [];
     let expected = from.seq;
@@ -101,7 +110,10 @@ function trustedCheckpoints(stored: Checkpoint[], keys: readonly VerifyingKey[],
         const gap = c.seq - 1 === expected ? `#${expected} is` : `#${expected}–#${c.seq - 1} are`;
         problems.push({ kind: 'CHECKPOINT_MISSING', message: `checkpoint ${gap} missing${where}` });
       } else if (prevHash !== null && c.prevHash !== prevHash) {
-        problems.push({ kind: 'CHECKPOINT_OUT_OF_ORDER', message: `checkpoint #${c.seq}${where} does not follow checkpoint #${c.seq - 1}` });
+        problems.push({
+          kind: 'CHECKPOINT_OUT_OF_ORDER',
+          message: `checkpoint #${c.seq}${where} does not follow checkpoint #${c.seq - 1}`,
+        });
       }
       good.push(c);
       expected = c.seq + 1;
@@ -115,8 +127,13 @@ function trustedCheckpoints(stored: Checkpoint[], keys: readonly VerifyingKey[],
   const byNumber = new Map(stored.map((c) => [c.seq, c]));
   for (const c of reference) {
     const inDatabase = byNumber.get(c.seq);
-    if (!inDatabase) problems.push({ kind: 'CHECKPOINT_MISSING', message: `checkpoint #${c.seq} of the exported copy is missing from the database` });
-    else if (inDatabase.hash !== c.hash || inDatabase.signature !== c.signature || JSON.stringify(inDatabase.chains) !== JSON.stringify(c.chains)) {
+    if (!inDatabase)
+      problems.push({ kind: 'CHECKPOINT_MISSING', message: `checkpoint #${c.seq} of the exported copy is missing from the database` });
+    else if (
+      inDatabase.hash !== c.hash ||
+      inDatabase.signature !== c.signature ||
+      JSON.stringify(inDatabase.chains) !== JSON.stringify(c.chains)
+    ) {
       problems.push({ kind: 'CHECKPOINT_ALTERED', message: `checkpoint #${c.seq} in the database differs from the exported copy` });
     }
   }
@@ -134,10 +151,18 @@ function eventProblems(r: ChainReport): Problem[] {
     problems.push({ kind: 'DELETED_EVENTS', chain: r.chain, message: `chain ${r.chain}: ${range} missing (deleted)` });
   }
   if (r.edited_seq !== null) {
-    problems.push({ kind: 'EDITED_EVENT', chain: r.chain, message: `chain ${r.chain}: event ${r.edited_seq} (id ${r.edited_id}) was edited: its content no longer matches its hash` });
+    problems.push({
+      kind: 'EDITED_EVENT',
+      chain: r.chain,
+      message: `chain ${r.chain}: event ${r.edited_seq} (id ${r.edited_id}) was edited: its content no longer matches its hash`,
+    });
   }
   if (r.relinked_seq !== null && r.missing_from === null) {
-    problems.push({ kind: 'BROKEN_LINK', chain: r.chain, message: `chain ${r.chain}: event ${r.relinked_seq} does not link to the event before it` });
+    problems.push({
+      kind: 'BROKEN_LINK',
+      chain: r.chain,
+      message: `chain ${r.chain}: event ${r.relinked_seq} does not link to the event before it`,
+    });
   }
   return problems;
 }
@@ -159,9 +184,17 @@ function missingChains(signed: Map<string, SignedPoint[]>, reports: Map<string, 
   for (const [day, { chains, missing, events }] of days) {
     if (missing.length === 0) continue;
     if (missing.length === chains.length) {
-      problems.push({ kind: 'MISSING_DAY', message: `day ${day} is missing: its ${missing.length} signed chains (${events} events) are gone` });
+      problems.push({
+        kind: 'MISSING_DAY',
+        message: `day ${day} is missing: its ${missing.length} signed chains (${events} events) are gone`,
+      });
     } else {
-      for (const chain of missing) problems.push({ kind: 'MISSING_CHAIN', chain, message: `chain ${chain} is missing: it was signed with ${signed.get(chain)!.at(-1)!.events} events` });
+      for (const chain of missing)
+        problems.push({
+          kind: 'MISSING_CHAIN',
+          chain,
+          message: `chain ${chain} is missing: it was signed with ${signed.get(chain)!.at(-1)!.events} events`,
+        });
     }
   }
   return problems;
@@ -188,19 +221,23 @@ async function signedHeadsFound(query: Query, signed: Map<string, SignedPoint[]>
 function signedPointProblems(chain: string, points: SignedPoint[], report: ChainReport, heads: Map<string, string>): Problem[] {
   const last = points.at(-1)!;
   if (Number(report.last_seq) < last.events) {
-    return [{
-      kind: 'TRUNCATED_TAIL',
-      chain,
-      message: `chain ${chain} ends at event ${report.last_seq}, but checkpoint #${last.checkpoint} signed ${last.events}: its tail was cut off`,
-    }];
+    return [
+      {
+        kind: 'TRUNCATED_TAIL',
+        chain,
+        message: `chain ${chain} ends at event ${report.last_seq}, but checkpoint #${last.checkpoint} signed ${last.events}: its tail was cut off`,
+      },
+    ];
   }
   const differs = points.find((p) => heads.has(`${chain}#${p.events}`) && heads.get(`${chain}#${p.events}`) !== p.head);
   if (!differs || report.edited_seq !== null) return [];
   const lastMatching = points.filter((p) => p.events < differs.events && heads.get(`${chain}#${p.events}`) === p.head).at(-1);
   const after = lastMatching ? `after event ${lastMatching.events}` : 'from its first event';
-  return [{
-    kind: 'REHASHED_CHAIN',
-    chain,
-    message: `chain ${chain} was re-hashed: event ${differs.events} no longer has the hash checkpoint #${differs.checkpoint} signed (changed ${after})`,
-  }];
+  return [
+    {
+      kind: 'REHASHED_CHAIN',
+      chain,
+      message: `chain ${chain} was re-hashed: event ${differs.events} no longer has the hash checkpoint #${differs.checkpoint} signed (changed ${after})`,
+    },
+  ];
 }

@@ -25,7 +25,9 @@ export function logSensitiveReads(schema: GraphQLSchema): GraphQLSchema {
         const value = resolve(record, args, ctx, info);
         const log = (v: unknown) => {
           if (v !== null && v !== undefined) {
-            ctx.services.get(AuditTrail).read(subjectType, record.id, name, record.authority ?? null, () => accessBasis(ctx.actor, ctx.facts, subjectType, record));
+            ctx.services
+              .get(AuditTrail)
+              .read(subjectType, record.id, name, record.authority ?? null, () => accessBasis(ctx.actor, ctx.facts, subjectType, record));
           }
           return v;
         };

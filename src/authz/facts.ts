@@ -43,10 +43,7 @@ export type ScopeFacts = {
 };
 
 /** Facts derived from the records they come from. */
-export function scopeFacts(
-  allocations: readonly LiveAllocation[],
-  openAgendaItems: readonly OpenAgendaItem[],
-): ScopeFacts {
+export function scopeFacts(allocations: readonly LiveAllocation[], openAgendaItems: readonly OpenAgendaItem[]): ScopeFacts {
   const distinct = (ids: (string | null)[]) => [...new Set(ids.filter((id): id is string => id !== null))];
   return {
     allocations,

@@ -3,15 +3,7 @@
 export const AUTHORITIES = ['BEXLEY', 'KENT', 'MEDWAY'] as const;
 export type Authority = (typeof AUTHORITIES)[number];
 
-export const ROLES = [
-  'ADM',
-  'PPM_LEAD',
-  'FAMILY_FINDER',
-  'PANEL_MEMBER',
-  'BOARD_DIRECTOR',
-  'SUPPORT_WORKER',
-  'AUDITOR',
-] as const;
+export const ROLES = ['ADM', 'PPM_LEAD', 'FAMILY_FINDER', 'PANEL_MEMBER', 'BOARD_DIRECTOR', 'SUPPORT_WORKER', 'AUDITOR'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const PANEL_ROLES = ['CHAIR', 'VICE_CHAIR', 'MEMBER', 'ADVISER'] as const;

@@ -26,7 +26,9 @@ export class BoardResolver {
     return ctx.services.get(BoardService).pooledBudget(financialYear ?? null);
   }
 
-  @FieldResolver(() => [AuthorityMonth], { description: 'Every month × authority: counts of events as the committee papers publish them, small numbers included.' })
+  @FieldResolver(() => [AuthorityMonth], {
+    description: 'Every month × authority: counts of events as the committee papers publish them, small numbers included.',
+  })
   byAuthority(@Root() period: MonthPeriod, @Ctx() ctx: RequestContext) {
     return ctx.services.get(BoardService).byAuthority(period);
   }
@@ -37,7 +39,8 @@ export class BoardResolver {
   }
 
   @FieldResolver(() => [ChildrenWaiting], {
-    description: 'On the last day of the period: per authority, then the partnership; small counts and averages withheld as in childrenWaitingBy.',
+    description:
+      'On the last day of the period: per authority, then the partnership; small counts and averages withheld as in childrenWaitingBy.',
   })
   childrenWaiting(@Root() period: MonthPeriod, @Ctx() ctx: RequestContext) {
     return ctx.services.get(BoardService).childrenWaiting(period);
@@ -53,7 +56,8 @@ export class BoardResolver {
   }
 
   @FieldResolver(() => [CharacteristicCount], {
-    description: 'Children waiting at the end of the period: counts from 1 to 5 suppressed, and any other count that would let one be worked out.',
+    description:
+      'Children waiting at the end of the period: counts from 1 to 5 suppressed, and any other count that would let one be worked out.',
   })
   childrenWaitingBy(
     @Root() period: MonthPeriod,

@@ -30,9 +30,7 @@ const percent = (part: number, whole: number) => (whole > 0 ? Math.round((part /
  */
 export class BoardService {
   private readonly waiting = new DataLoader<string, ProtectedWaiting>(async (days) =>
-    Promise.all(
-      days.map(async (day) => protectWaiting(day, await this.ctx.db.query<WaitingCountRow>(WAITING, [day, CHARACTERISTICS]))),
-    ),
+    Promise.all(days.map(async (day) => protectWaiting(day, await this.ctx.db.query<WaitingCountRow>(WAITING, [day, CHARACTERISTICS])))),
   );
 
   constructor(
@@ -71,16 +69,17 @@ export class BoardService {
   async pooledBudget(financialYear: string | null): Promise<PooledBudgetYear[]> {
     assertMayEver(this.ctx.ability, 'read', 'PooledBudget');
     if (financialYear !== null && !/^\d{4}-\d{2}$/.test(financialYear)) throw badUserInput('financialYear', 'must be like 2024-25');
-    type Row = Omit<PooledBudgetYear, 'authorities' | 'underspend'> & { authority: Authority; contribution: number; underspendShare: number | null };
+    type Row = Omit<PooledBudgetYear, 'authorities' | 'underspend'> & {
+      authority: Authority;
+      contribution: number;
+      underspendShare: number | null;
+    };
     const rows = await this.ctx.db.query<Row>(POOLED_BUDGET, [financialYear]);
     const years = new Map<string, PooledBudgetYear>();
     for (const row of rows) {
       const underspend = Math.round((row.operatingBudget - row.spend) * 100) / 100;
       const year =
-        years.get(row.financialYear) ??
-        years
-          .set(row.financialYear, { ...row, underspend, authorities: [] })
-          .get(row.financialYear)!;
+        years.get(row.financialYear) ?? years.set(row.financialYear, { ...row, underspend, authorities: [] }).get(row.financialYear)!;
       year.authorities.push({
         authority: row.authority,
         contribution: row.contribution,

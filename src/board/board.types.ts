@@ -7,7 +7,10 @@ export const CHARACTERISTICS = ['AGE_BAND', 'ETHNICITY', 'DISABILITY'] as const;
 export type Characteristic = (typeof CHARACTERISTICS)[number];
 const CharacteristicEnum = Object.fromEntries(CHARACTERISTICS.map((c) => [c, c])) as Record<Characteristic, Characteristic>;
 registerEnumType(CharacteristicEnum, { name: 'Characteristic' });
-const UnderspendTreatmentEnum = Object.fromEntries(UNDERSPEND_TREATMENTS.map((c) => [c, c])) as Record<UnderspendTreatment, UnderspendTreatment>;
+const UnderspendTreatmentEnum = Object.fromEntries(UNDERSPEND_TREATMENTS.map((c) => [c, c])) as Record<
+  UnderspendTreatment,
+  UnderspendTreatment
+>;
 registerEnumType(UnderspendTreatmentEnum, { name: 'UnderspendTreatment' });
 
 @ObjectType('AuthorityMonth', { description: 'One month of one authority: counts of records, never suppressed.' })
@@ -78,10 +81,18 @@ export class TimelinessMeasure {
   @Field(() => Int, { description: 'Children adopted (adoption order granted) in the period.' })
   childrenAdopted!: number;
 
-  @Field(() => Float, { nullable: true, description: 'A2: average days from placement order to the match decision (a match before the order counts as 0); null when no child or withheld.' })
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'A2: average days from placement order to the match decision (a match before the order counts as 0); null when no child or withheld.',
+  })
   a2AverageDays!: number | null;
 
-  @Field(() => Float, { nullable: true, description: "A10: average days from entering care to moving in with the adoptive family (own foster carers: the day the child moved in with them); null when no child or withheld." })
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'A10: average days from entering care to moving in with the adoptive family (own foster carers: the day the child moved in with them); null when no child or withheld.',
+  })
   a10AverageDays!: number | null;
 
   @Field({ description: 'A2 over fewer than six children, or one that would let another be worked out from the rest.' })
@@ -103,7 +114,10 @@ export class TimelinessMeasure {
   a10WithinThreshold!: boolean | null;
 }
 
-@ObjectType('CharacteristicCount', { description: 'A count in a breakdown by a child characteristic: 1 to 5 is suppressed, and any other count that would let one be worked out.' })
+@ObjectType('CharacteristicCount', {
+  description:
+    'A count in a breakdown by a child characteristic: 1 to 5 is suppressed, and any other count that would let one be worked out.',
+})
 export class CharacteristicCount {
   @Field(() => AuthorityEnum, { nullable: true, description: 'null: the partnership.' })
   authority!: Authority | null;

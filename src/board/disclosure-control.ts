@@ -50,15 +50,20 @@ export function suppress(tables: LinkedTables): Set<string> {
   const withheld = new Set(tables.cells.filter((c) => c.primary && !c.known).map((c) => c.key));
   const order = new Map(tables.cells.map((c) => [c.key, createHash('sha256').update(`${tables.tieBreak}\u0000${c.key}`).digest('hex')]));
   const byCost = (a: Cell, b: Cell) => a.children - b.children || (order.get(a.key)! < order.get(b.key)! ? -1 : 1);
-  const open = (keys: Iterable<string>) => [...new Set(keys)].filter((k) => !withheld.has(k) && !byKey.get(k)!.known).map((k) => byKey.get(k)!);
+  const open = (keys: Iterable<string>) =>
+    [...new Set(keys)].filter((k) => !withheld.has(k) && !byKey.get(k)!.known).map((k) => byKey.get(k)!);
 
   const added: string[] = [];
   for (let secret = exposed(tables, withheld); secret; secret = exposed(tables, withheld)) {
     const keys = new Set(secret.terms.map(([key]) => key));
-    const touching = tables.relations.filter((r) => keys.has(r.total) || r.parts.some((p) => keys.has(p))).flatMap((r) => [r.total, ...r.parts]);
+    const touching = tables.relations
+      .filter((r) => keys.has(r.total) || r.parts.some((p) => keys.has(p)))
+      .flatMap((r) => [r.total, ...r.parts]);
     const choices = open([...keys, ...touching]).sort(byCost);
     const choice =
-      choices.find((c) => c.children >= SMALLEST_COUNT_SHOWN - secret.children) ?? choices[0] ?? open(tables.cells.map((c) => c.key)).sort(byCost)[0];
+      choices.find((c) => c.children >= SMALLEST_COUNT_SHOWN - secret.children) ??
+      choices[0] ??
+      open(tables.cells.map((c) => c.key)).sort(byCost)[0];
     if (!choice) break;
     withheld.add(choice.key);
     added.push(choice.key);

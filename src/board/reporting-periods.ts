@@ -16,7 +16,10 @@ export function reportingPeriod(period: MonthPeriod): { year: FinancialYear; id:
   const year = financialYearOf(period.from);
   const match = year.periods.find((p) => p.months[0] === period.from && p.months.at(-1) === period.to);
   if (!match) {
-    throw badUserInput('to', 'averages are published for a quarter of the financial year (April–June, July–September, October–December, January–March) or a financial year (April–March)');
+    throw badUserInput(
+      'to',
+      'averages are published for a quarter of the financial year (April–June, July–September, October–December, January–March) or a financial year (April–March)',
+    );
   }
   return { year, id: match.id };
 }

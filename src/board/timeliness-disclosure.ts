@@ -35,7 +35,8 @@ export function protectTimeliness(
   thresholds: TimelinessThresholds,
 ): TimelinessMeasure[] {
   const sums = new Map<string, Sum>();
-  const sumOf = (scope: Authority | null, p: PeriodId) => sums.get(`${scope}:${p}`) ?? { adopted: 0, a2Children: 0, a2Days: 0, a10Children: 0, a10Days: 0 };
+  const sumOf = (scope: Authority | null, p: PeriodId) =>
+    sums.get(`${scope}:${p}`) ?? { adopted: 0, a2Children: 0, a2Days: 0, a10Children: 0, a10Days: 0 };
   for (const p of year.periods) {
     for (const r of rows.filter((row) => p.months.includes(row.month))) {
       for (const scope of [r.authority, null]) {

@@ -109,7 +109,8 @@ export class DbScope {
         await this.query(`ROLLBACK TO SAVEPOINT ${savepoint}`);
         if (isUniqueViolation(error)) throw new ChangeRefused('ALREADY_RECORDED', 'This has already been recorded');
         if (!isConcurrencyFailure(error)) throw error;
-        if (attempt === MAX_ATTEMPTS) throw new ChangeRefused('CONCURRENT_CHANGE', 'Another change to the same records got in the way: try again');
+        if (attempt === MAX_ATTEMPTS)
+          throw new ChangeRefused('CONCURRENT_CHANGE', 'Another change to the same records got in the way: try again');
       }
     }
   }

@@ -21,7 +21,8 @@ export async function hydrated<E extends ObjectLiteral>(query: SelectQueryBuilde
   const rows = await query.getRawMany<Record<string, unknown>>();
   return rows.map((row) => {
     const entity = metadata.create() as Record<string, unknown>;
-    for (const { property, key, convert } of columns) entity[property] = convert ? driver.prepareHydratedValue(row[key], convert) : row[key];
+    for (const { property, key, convert } of columns)
+      entity[property] = convert ? driver.prepareHydratedValue(row[key], convert) : row[key];
     return entity as E;
   });
 }

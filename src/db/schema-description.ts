@@ -61,7 +61,10 @@ const grantsOf = (object: string, acl: string, fallback: string, owner: string, 
    GROUP BY acl.grantee, acl.is_grantable`;
 
 async function extensions(db: Queryable): Promise<string[]> {
-  return lines(db, `SELECT format('CREATE EXTENSION %I;', extname) AS line FROM pg_extension WHERE extname <> 'plpgsql' ORDER BY extname ${BYTEWISE}`);
+  return lines(
+    db,
+    `SELECT format('CREATE EXTENSION %I;', extname) AS line FROM pg_extension WHERE extname <> 'plpgsql' ORDER BY extname ${BYTEWISE}`,
+  );
 }
 
 async function schemaPrivileges(db: Queryable): Promise<string[]> {

@@ -114,7 +114,10 @@ export async function paginate<E extends ObjectLiteral & { id: string }, V>(
       .limit(first + 1),
   );
   const pageRows = rows.slice(0, first);
-  const edges = pageRows.map((row) => ({ cursor: encodeCursor(metadata.tableName, row[order.instant] as Date, row.id), node: present(row) }));
+  const edges = pageRows.map((row) => ({
+    cursor: encodeCursor(metadata.tableName, row[order.instant] as Date, row.id),
+    node: present(row),
+  }));
   return {
     edges,
     pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },

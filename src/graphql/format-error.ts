@@ -86,17 +86,26 @@ export function formatErrorFor(production: boolean) {
     }
     if (isTimeout(original)) return { message: TIMEOUT_MESSAGE, extensions: { code: 'TIMEOUT' satisfies ErrorCode } };
     if (original instanceof ChangeRefused) {
-      formatted = { ...formatted, message: original.message, extensions: { code: 'CONFLICT' satisfies ErrorCode, reason: original.reason } };
+      formatted = {
+        ...formatted,
+        message: original.message,
+        extensions: { code: 'CONFLICT' satisfies ErrorCode, reason: original.reason },
+      };
     }
     if (!isExpectedError(error)) {
       return { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' satisfies ErrorCode } };
     }
     const code = String(formatted.extensions?.code);
     if (production && MASKED_IN_PRODUCTION[code]) {
-      return { message: MASKED_IN_PRODUCTION[code], ...(formatted.locations ? { locations: formatted.locations } : {}), extensions: { code: 'BAD_USER_INPUT' } };
+      return {
+        message: MASKED_IN_PRODUCTION[code],
+        ...(formatted.locations ? { locations: formatted.locations } : {}),
+        extensions: { code: 'BAD_USER_INPUT' },
+      };
     }
     const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
-    const message = formatted.message.length > MAX_MESSAGE_LENGTH ? `${formatted.message.slice(0, MAX_MESSAGE_LENGTH)}…` : formatted.message;
+    const message =
+      formatted.message.length > MAX_MESSAGE_LENGTH ? `${formatted.message.slice(0, MAX_MESSAGE_LENGTH)}…` : formatted.message;
     return {
       ...formatted,
       message,

@@ -41,5 +41,7 @@ export function queryLimits(schema: GraphQLSchema, production: boolean) {
 
 /** The parser's refusal of a document over the token limit ("Document contains more that 2500 tokens"). */
 export function tokenLimitOf(message: string): LimitExceeded | null {
-  return /Document contains more th\w+ (\d+) tokens/.test(message) ? new LimitExceeded('tokens', QUERY_LIMITS.tokens, QUERY_LIMITS.tokens + 1) : null;
+  return /Document contains more th\w+ (\d+) tokens/.test(message)
+    ? new LimitExceeded('tokens', QUERY_LIMITS.tokens, QUERY_LIMITS.tokens + 1)
+    : null;
 }

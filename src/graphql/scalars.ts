@@ -9,7 +9,9 @@ export const YEARS = { first: 1900, last: 2100 } as const;
 function withinYears(day: unknown, literal?: ValueNode): string {
   const year = Number(String(day).slice(0, 4));
   if (year < YEARS.first || year > YEARS.last) {
-    throw new GraphQLError(`A date falls between ${YEARS.first} and ${YEARS.last}: ${String(day).slice(0, 10)} does not`, { nodes: literal });
+    throw new GraphQLError(`A date falls between ${YEARS.first} and ${YEARS.last}: ${String(day).slice(0, 10)} does not`, {
+      nodes: literal,
+    });
   }
   return String(day);
 }

@@ -16,7 +16,10 @@ export type HouseholdMove = { to: HouseholdStage; by: HouseholdStep; on: string;
 export type StepActor = { staffId: string; ability: AppAbility };
 
 /** The actor of a request's step. */
-export const stepActorOf = (ctx: { actor: { staffId: string }; ability: AppAbility }): StepActor => ({ staffId: ctx.actor.staffId, ability: ctx.ability });
+export const stepActorOf = (ctx: { actor: { staffId: string }; ability: AppAbility }): StepActor => ({
+  staffId: ctx.actor.staffId,
+  ability: ctx.ability,
+});
 
 /** A refusal, BAD_USER_INPUT on `field`, unless the journey moves a household from `from` to `to` by `by`. */
 export function assertHouseholdMove(from: HouseholdStage, to: HouseholdStage, by: HouseholdStep, field: string): void {
@@ -38,7 +41,13 @@ export async function moveHousehold(
   assertHouseholdMove(household.stage, move.to, move.by, move.field);
   assertCan(actor.ability, HOUSEHOLD_STEP_ACTIONS[move.by], household);
   const { reason = null, ...changes } = extra;
-  await manager.insert(HouseholdStageEventRecord, { householdId: household.id, stage: move.to, enteredOn: move.on, reason, recordedBy: actor.staffId });
+  await manager.insert(HouseholdStageEventRecord, {
+    householdId: household.id,
+    stage: move.to,
+    enteredOn: move.on,
+    reason,
+    recordedBy: actor.staffId,
+  });
   return updateVersioned(manager, HouseholdRecord, household, { ...changes, stage: move.to, stageEnteredOn: move.on });
 }
 

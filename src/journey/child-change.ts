@@ -22,5 +22,7 @@ export function changeChild(
   step: ChildStep,
 ): Promise<Child> {
   const target = { id: input.childId, idField: 'childId', version: input.version };
-  return actOnOne(ctx, action, CHILD, target, async (child, manager) => updateVersioned(manager, ChildRecord, child, await step(child, manager)));
+  return actOnOne(ctx, action, CHILD, target, async (child, manager) =>
+    updateVersioned(manager, ChildRecord, child, await step(child, manager)),
+  );
 }

@@ -12,7 +12,11 @@ export class ChildService {
   list(args: ChildrenArgs): Promise<Page<Child>> {
     const filter = args.filter ?? {};
     return readList(this.ctx, CHILD, args, (query) => {
-      assertFilterable(this.ctx.ability, 'Child', Object.keys(filter).filter((f) => f !== 'allocatedToMe'));
+      assertFilterable(
+        this.ctx.ability,
+        'Child',
+        Object.keys(filter).filter((f) => f !== 'allocatedToMe'),
+      );
       if (filter.authority) query.andWhere(`${CHILD.alias}.authority = :authority`, { authority: filter.authority });
       if (filter.stage) query.andWhere(`${CHILD.alias}.stage = :stage`, { stage: filter.stage });
       if (filter.allocatedToMe) {

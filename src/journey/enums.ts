@@ -10,5 +10,9 @@ export const ChildStageEnum = graphqlEnum(CHILD_STAGES, 'ChildStage', 'Where a c
 export const MatchStatusEnum = graphqlEnum(MATCH_STATUSES, 'MatchStatus');
 export const ChildDecisionKindEnum = graphqlEnum(CHILD_DECISION_KINDS, 'ChildDecisionKind');
 export const DecisionOutcomeEnum = graphqlEnum(DECISION_OUTCOMES, 'DecisionOutcome');
-export const AuthorityToPlaceEnum = graphqlEnum(AUTHORITY_TO_PLACE, 'AuthorityToPlace', 'A court placement order, or formal parental consent.');
+export const AuthorityToPlaceEnum = graphqlEnum(
+  AUTHORITY_TO_PLACE,
+  'AuthorityToPlace',
+  'A court placement order, or formal parental consent.',
+);
 export const PlacementKindEnum = graphqlEnum(PLACEMENT_KINDS, 'PlacementKind');

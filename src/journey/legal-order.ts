@@ -15,7 +15,8 @@ export const RULES = {
   linkedFirst: 'the household must first be linked with the child (proposeMatch)',
   earlyPermanenceBeforeOrder: 'an early-permanence placement comes before authority to place; record an adoptive placement instead',
   earlyPermanenceWhileConsidering: 'before the plan decision, fostering for adoption is possible only while adoption is being considered',
-  temporaryApprovalNeeded: 'before the plan decision, fostering for adoption names the day the carers were temporarily approved as the child’s foster carers',
+  temporaryApprovalNeeded:
+    'before the plan decision, fostering for adoption names the day the carers were temporarily approved as the child’s foster carers',
   temporaryApprovalBeforePlacement: 'the carers are approved as the child’s foster carers on or before the placement',
   placementAfterCare: 'a child is placed on or after the day they entered care',
   earlyPermanenceCarers: 'early permanence needs carers approved as both adopters and foster carers',

@@ -11,7 +11,13 @@ import { MatchRecord, type MatchStatus } from './match.entity';
  * policy must let the step's actor take `action` on the match. Locks the match, after the child that every
  * step locks first.
  */
-export async function moveMatch(manager: EntityManager, actor: StepActor, action: Action, matchId: string, status: MatchStatus): Promise<MatchRecord> {
+export async function moveMatch(
+  manager: EntityManager,
+  actor: StepActor,
+  action: Action,
+  matchId: string,
+  status: MatchStatus,
+): Promise<MatchRecord> {
   const match = await lockedById(manager, MatchRecord, matchId);
   assertCan(actor.ability, action, match);
   return updateVersioned(manager, MatchRecord, match, { status });

@@ -38,7 +38,8 @@ export class MatchResolver {
 
   @FieldResolver(() => PanelRecommendationView, {
     nullable: true,
-    description: 'The panel’s latest recommendation on this match, for the ADM who decides it; null when there is none or it is out of your reach.',
+    description:
+      'The panel’s latest recommendation on this match, for the ADM who decides it; null when there is none or it is out of your reach.',
   })
   async panelRecommendation(@Root() match: Match, @Ctx() ctx: RequestContext) {
     if (!ctx.ability.can('read', 'PanelRecommendationView')) return null;

@@ -12,7 +12,8 @@ export class MatchService {
   list(args: MatchesArgs): Promise<Page<Match>> {
     return readList(this.ctx, MATCH, args, (query) => {
       if (args.filter?.status) query.andWhere(`${MATCH.alias}.status = :status`, { status: args.filter.status });
-      if (args.filter?.childId) query.andWhere(`${MATCH.alias}.childId = :childId`, { childId: parseId('filter.childId', args.filter.childId) });
+      if (args.filter?.childId)
+        query.andWhere(`${MATCH.alias}.childId = :childId`, { childId: parseId('filter.childId', args.filter.childId) });
     });
   }
 

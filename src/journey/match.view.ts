@@ -9,4 +9,9 @@ export function presentMatch(record: MatchRecord): Match {
 }
 
 /** The match as services read it. */
-export const MATCH: GuardedSubject<MatchRecord, Match> = { subjectType: 'Match', entity: MatchRecord, alias: 'match', present: (_ctx, record) => presentMatch(record) };
+export const MATCH: GuardedSubject<MatchRecord, Match> = {
+  subjectType: 'Match',
+  entity: MatchRecord,
+  alias: 'match',
+  present: (_ctx, record) => presentMatch(record),
+};

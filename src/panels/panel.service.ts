@@ -35,7 +35,12 @@ const HOUSEHOLD_STAGE_FOR: Record<Exclude<AgendaItemKind, 'MATCH'>, HouseholdSta
 };
 
 /** Panels and their meetings leave as they are: they hold no classified field. */
-const PANEL: GuardedSubject<PanelRecord, PanelRecord> = { subjectType: 'Panel', entity: PanelRecord, alias: 'panel', present: (_ctx, r) => r };
+const PANEL: GuardedSubject<PanelRecord, PanelRecord> = {
+  subjectType: 'Panel',
+  entity: PanelRecord,
+  alias: 'panel',
+  present: (_ctx, r) => r,
+};
 const MEETING: GuardedSubject<PanelMeetingRecord, PanelMeetingRecord> = {
   subjectType: 'PanelMeeting',
   entity: PanelMeetingRecord,
@@ -59,7 +64,8 @@ export class PanelService {
     const first = from ?? addDays(to ?? this.ctx.today, to ? -MEETINGS_SPAN_DAYS : -28);
     const last = to ?? addDays(from ?? this.ctx.today, from ? MEETINGS_SPAN_DAYS : 56);
     if (last < first) throw badUserInput('to', 'must not be before from');
-    if (last > addDays(first, MEETINGS_SPAN_DAYS)) throw badUserInput('to', `a panel's meetings are listed a year at a time (${MEETINGS_SPAN_DAYS} days at most)`);
+    if (last > addDays(first, MEETINGS_SPAN_DAYS))
+      throw badUserInput('to', `a panel's meetings are listed a year at a time (${MEETINGS_SPAN_DAYS} days at most)`);
     return readableQuery(this.ctx, MEETING)
       .andWhere('meeting.panelId = :panelId AND meeting.meetingOn BETWEEN :from AND :to', { panelId, from: first, to: last })
       .orderBy('meeting.meetingOn')

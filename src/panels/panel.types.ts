@@ -67,7 +67,8 @@ export class AgendaItem {
 }
 
 @ObjectType('PanelRecommendationView', {
-  description: 'What a decision maker reads of a panel’s recommendation on a match or a household: the recommendation, its reasons and the meeting’s date.',
+  description:
+    'What a decision maker reads of a panel’s recommendation on a match or a household: the recommendation, its reasons and the meeting’s date.',
 })
 export class PanelRecommendationView {
   @Field(() => ID, { description: 'The agenda item the panel recommended on.' })

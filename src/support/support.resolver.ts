@@ -35,7 +35,10 @@ export class SupportResolver {
   }
 
   @Mutation(() => SupportAssessment, { description: 'A support worker records an adoption support assessment.' })
-  recordSupportAssessment(@Arg('input', () => RecordSupportAssessmentInput) input: RecordSupportAssessmentInput, @Ctx() ctx: RequestContext) {
+  recordSupportAssessment(
+    @Arg('input', () => RecordSupportAssessmentInput) input: RecordSupportAssessmentInput,
+    @Ctx() ctx: RequestContext,
+  ) {
     return ctx.services.get(SupportService).recordAssessment(input);
   }
 

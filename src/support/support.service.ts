@@ -44,7 +44,13 @@ export class SupportService {
     return createOne(this.ctx, SUPPORT_REQUEST, request, (manager) => {
       assertRecordedDate('receivedOn', input.receivedOn, this.ctx.today);
       if (input.adviceLineCallOn) {
-        assertRecordedDate('adviceLineCallOn', input.adviceLineCallOn, this.ctx.today, input.receivedOn, 'the advice-line call follows the request');
+        assertRecordedDate(
+          'adviceLineCallOn',
+          input.adviceLineCallOn,
+          this.ctx.today,
+          input.receivedOn,
+          'the advice-line call follows the request',
+        );
       }
       if (input.outcome && !input.adviceLineCallOn) throw badUserInput('outcome', 'an outcome follows the advice-line call');
       Object.assign(request, {

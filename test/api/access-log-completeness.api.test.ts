@@ -31,8 +31,13 @@ const api = useTestApi(async ({ dataSource }) => {
 });
 
 type Event = Record<string, any>;
-const EVENT_FIELDS = 'id action outcome subjectType subjectId subjectIds fields reason changes criteria policyVersion requestId clientRequestId authorities role staffId';
-const auditEvents = async (username: string, filter: Record<string, unknown> = {}, first = 100): Promise<{ totalCount: number; events: Event[] }> => {
+const EVENT_FIELDS =
+  'id action outcome subjectType subjectId subjectIds fields reason changes criteria policyVersion requestId clientRequestId authorities role staffId';
+const auditEvents = async (
+  username: string,
+  filter: Record<string, unknown> = {},
+  first = 100,
+): Promise<{ totalCount: number; events: Event[] }> => {
   const { data, errors } = await api().as(username)(
     `query ($filter: AuditEventFilter, $first: Int) { auditEvents(first: $first, filter: $filter) { totalCount edges { node { ${EVENT_FIELDS} } } } }`,
     { filter, first },
@@ -54,7 +59,12 @@ describe('complete', () => {
     const { errors } = await api().as('support.1')(`{ supportRequest(id: "${supportRequestId}") { familyName summary } }`);
     expect(errors).toBeUndefined();
     const { events } = await auditEvents('auditor.1', { subjectId: supportRequestId, action: 'read' });
-    expect(events[0]).toMatchObject({ subjectType: 'SupportRequest', subjectIds: [supportRequestId], fields: ['familyName', 'summary'], authorities: ['BEXLEY'] });
+    expect(events[0]).toMatchObject({
+      subjectType: 'SupportRequest',
+      subjectIds: [supportRequestId],
+      fields: ['familyName', 'summary'],
+      authorities: ['BEXLEY'],
+    });
   });
 
   it('a change of a role assignment is logged with its before and after', async () => {
@@ -70,11 +80,17 @@ describe('complete', () => {
   });
 
   it('a member of staff deleted from the staff table is logged, with their name withheld', async () => {
-    const [staff] = await api().dataSource.query(`INSERT INTO staff (username, display_name) VALUES ('leaver.1', 'Lee Vaughan') RETURNING id`);
+    const [staff] = await api().dataSource.query(
+      `INSERT INTO staff (username, display_name) VALUES ('leaver.1', 'Lee Vaughan') RETURNING id`,
+    );
     await api().dataSource.query(`DELETE FROM staff WHERE id = $1`, [staff.id]);
     const { events } = await auditEvents('auditor.1', { subjectId: staff.id });
     expect(events.map((e) => e.action)).toEqual(['delete', 'create']);
-    expect(events[0].changes.display_name).toEqual({ withheld: 'identifying', before: expect.stringMatching(/^[0-9a-f]{64}$/), after: null });
+    expect(events[0].changes.display_name).toEqual({
+      withheld: 'identifying',
+      before: expect.stringMatching(/^[0-9a-f]{64}$/),
+      after: null,
+    });
     expect(JSON.stringify(events)).not.toContain('Lee Vaughan');
   });
 });
@@ -157,7 +173,9 @@ describe('a council’s auditor reads the events about that council only', () =>
     await runner.connect();
     await runner.startTransaction();
     try {
-      await runner.query(`SELECT set_config('app.staff_id', $1, true), set_config('app.roles', 'AUDITOR:MEDWAY', true)`, [demoStaff('auditor.medway').id]);
+      await runner.query(`SELECT set_config('app.staff_id', $1, true), set_config('app.roles', 'AUDITOR:MEDWAY', true)`, [
+        demoStaff('auditor.medway').id,
+      ]);
       await runner.query(`SET LOCAL ROLE apse_app`);
       const [{ others }] = await runner.query(`SELECT count(*)::int AS others FROM audit_events WHERE NOT (authorities @> '{MEDWAY}')`);
       const [{ mine }] = await runner.query(`SELECT count(*)::int AS mine FROM audit_events`);

@@ -58,19 +58,29 @@ it('the children read in one request under the same fact with the same fields ar
   expect(errors).toBeUndefined();
   const reads = (await eventsAbout(second.id)).filter((e) => e.action === 'read');
   expect(reads).toHaveLength(1);
-  expect(reads[0]).toMatchObject({ subjectType: 'Child', subjectId: null, subjectIds: ids, fields: ['firstName'], reason: 'authority KENT' });
+  expect(reads[0]).toMatchObject({
+    subjectType: 'Child',
+    subjectId: null,
+    subjectIds: ids,
+    fields: ['firstName'],
+    reason: 'authority KENT',
+  });
 });
 
 it('reads under different facts stay apart: each names the fact that gave access to its records', async () => {
   const other = await insertChild(api().dataSource, 'MEDWAY');
-  const otherAllocation = await api().dataSource.getRepository(AllocationRecord).save({
-    childId: other.id,
-    authority: 'MEDWAY',
-    familyFinderId: demoStaff('finder.2').id,
-    allocatedOn: '2022-03-01',
-    allocatedBy: demoStaff('ppm.medway').id,
-  });
-  const { errors } = await api().as('finder.2')(`{ a: child(id: "${allocated.id}") { lastName } b: child(id: "${other.id}") { lastName } }`);
+  const otherAllocation = await api()
+    .dataSource.getRepository(AllocationRecord)
+    .save({
+      childId: other.id,
+      authority: 'MEDWAY',
+      familyFinderId: demoStaff('finder.2').id,
+      allocatedOn: '2022-03-01',
+      allocatedBy: demoStaff('ppm.medway').id,
+    });
+  const { errors } = await api().as('finder.2')(
+    `{ a: child(id: "${allocated.id}") { lastName } b: child(id: "${other.id}") { lastName } }`,
+  );
   expect(errors).toBeUndefined();
   const lastRead = async (id: string) => (await eventsAbout(id)).filter((e) => e.action === 'read').at(-1);
   expect(await lastRead(allocated.id)).toMatchObject({ subjectIds: [allocated.id], reason: `allocation ${allocationId}` });
@@ -90,18 +100,26 @@ it('a read of case fields only is not logged', async () => {
 });
 
 it('a change is logged in the same transaction, naming the changed field and keeping a digest, never the identifying value', async () => {
-  const { errors } = await api().as('ppm.kent')(
-    'mutation ($input: UpdateChildInput!) { updateChild(input: $input) { version } }',
-    { input: { childId: kentChild.id, firstName: 'Renamed' } },
-  );
+  const { errors } = await api().as('ppm.kent')('mutation ($input: UpdateChildInput!) { updateChild(input: $input) { version } }', {
+    input: { childId: kentChild.id, firstName: 'Renamed' },
+  });
   expect(errors).toBeUndefined();
   const [update] = await api().dataSource.query(
     `SELECT staff_id, roles, fields, changes, authorities FROM audit_events WHERE subject_id = $1 AND action = 'update' ORDER BY id DESC LIMIT 1`,
     [kentChild.id],
   );
-  expect(update).toMatchObject({ staff_id: demoStaff('ppm.kent').id, roles: 'PPM_LEAD:KENT', fields: ['first_name'], authorities: '{KENT}' });
+  expect(update).toMatchObject({
+    staff_id: demoStaff('ppm.kent').id,
+    roles: 'PPM_LEAD:KENT',
+    fields: ['first_name'],
+    authorities: '{KENT}',
+  });
   expect(update.changes).toEqual({
-    first_name: { withheld: 'identifying', before: expect.stringMatching(/^[0-9a-f]{64}$/), after: expect.stringMatching(/^[0-9a-f]{64}$/) },
+    first_name: {
+      withheld: 'identifying',
+      before: expect.stringMatching(/^[0-9a-f]{64}$/),
+      after: expect.stringMatching(/^[0-9a-f]{64}$/),
+    },
   });
   expect(JSON.stringify(update)).not.toMatch(/Logged|Renamed/);
 });
@@ -127,9 +145,11 @@ it('a refusal is logged although the refused work rolls back', async () => {
     input: { authority: 'MEDWAY', firstName: 'Not', lastName: 'Mine', dateOfBirth: '2022-01-01', enteredCareOn: '2022-02-01' },
   });
   expect(errors![0]!.extensions.code).toBe('FORBIDDEN');
-  const refusals = await api().dataSource.getRepository(AuditEventRecord).find({
-    where: { staffId: demoStaff('ppm.kent').id, outcome: 'REFUSED', action: 'createChild' },
-  });
+  const refusals = await api()
+    .dataSource.getRepository(AuditEventRecord)
+    .find({
+      where: { staffId: demoStaff('ppm.kent').id, outcome: 'REFUSED', action: 'createChild' },
+    });
   expect(refusals.at(-1)).toMatchObject({ subjectType: 'Child', reason: 'OTHER_AUTHORITY' });
 });
 
@@ -170,7 +190,10 @@ describe('tamper evidence', () => {
         await m.query(`SET LOCAL session_replication_role = replica`);
         await m.query(`UPDATE audit_events SET ${column} = ${value} WHERE id = $1`, [target!.id]);
       });
-    const [original] = await api().dataSource.query<{ value: string | null }[]>(`SELECT ${column}::text AS value FROM audit_events WHERE id = $1`, [target!.id]);
+    const [original] = await api().dataSource.query<{ value: string | null }[]>(
+      `SELECT ${column}::text AS value FROM audit_events WHERE id = $1`,
+      [target!.id],
+    );
     await tamper(edited);
     try {
       expect((await verify()).find((c) => c.chain === target!.chain)).toEqual({ chain: target!.chain, first_broken_seq: target!.seq });

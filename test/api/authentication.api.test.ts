@@ -36,7 +36,9 @@ it('a token issued a few seconds ahead of the API’s clock, and one living exac
 
 it('a panel member’s roles name their panel and panel role', async () => {
   const { data } = await api().as('panel.1')(ME);
-  expect(data!.me.roles).toEqual([{ role: 'PANEL_MEMBER', authority: null, panelId: demoStaff('panel.1').assignments[0]!.panelId, panelRole: 'CHAIR' }]);
+  expect(data!.me.roles).toEqual([
+    { role: 'PANEL_MEMBER', authority: null, panelId: demoStaff('panel.1').assignments[0]!.panelId, panelRole: 'CHAIR' },
+  ]);
 });
 
 describe('refused with UNAUTHENTICATED', () => {
@@ -51,13 +53,19 @@ describe('refused with UNAUTHENTICATED', () => {
       'a token whose payload was altered after signing',
       async () => {
         const [header, , signature] = (await sign({})).split('.');
-        const forged = b64({ sub: demoStaff('adm.medway').id, iss: TEST_CONFIG.jwt.issuer, aud: TEST_CONFIG.jwt.audience, exp: now() + 600 });
+        const forged = b64({
+          sub: demoStaff('adm.medway').id,
+          iss: TEST_CONFIG.jwt.issuer,
+          aud: TEST_CONFIG.jwt.audience,
+          exp: now() + 600,
+        });
         return `Bearer ${header}.${forged}.${signature}`;
       },
     ],
     [
       'an unsigned token (alg: none)',
-      async () => `Bearer ${b64({ alg: 'none', typ: 'JWT' })}.${b64({ sub: kentAdm, iss: TEST_CONFIG.jwt.issuer, aud: TEST_CONFIG.jwt.audience, exp: now() + 600 })}.`,
+      async () =>
+        `Bearer ${b64({ alg: 'none', typ: 'JWT' })}.${b64({ sub: kentAdm, iss: TEST_CONFIG.jwt.issuer, aud: TEST_CONFIG.jwt.audience, exp: now() + 600 })}.`,
     ],
     ['a token from another issuer', async () => `Bearer ${await sign({ iss: 'someone-else' })}`],
     ['a token for another audience', async () => `Bearer ${await sign({ aud: 'another-api' })}`],
@@ -77,7 +85,9 @@ describe('refused with UNAUTHENTICATED', () => {
   });
 
   it('a token for a deactivated member of staff', async () => {
-    const leaver = await api().dataSource.getRepository(StaffRecord).save({ username: 'leaver.1', displayName: 'Former employee', active: false });
+    const leaver = await api()
+      .dataSource.getRepository(StaffRecord)
+      .save({ username: 'leaver.1', displayName: 'Former employee', active: false });
     const { status, errors } = await api().withHeader(`Bearer ${await sign({ sub: leaver.id })}`, ME);
     expect(status).toBe(401);
     expect(errors![0]!.extensions.code).toBe('UNAUTHENTICATED');

@@ -55,23 +55,20 @@ describe.each([
   });
 });
 
-describe.each(['board.kent', 'adm.raa', 'support.1', 'auditor.1'])(
-  '%s (may never read children)',
-  (username) => {
-    it('is refused the children list with FORBIDDEN, before any lookup', async () => {
-      const { data, errors } = await api().as(username)(LIST_CHILDREN, {});
-      expect(data).toBeNull();
-      expect(errors![0]!.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'ROLE_MAY_NOT_READ' });
-    });
+describe.each(['board.kent', 'adm.raa', 'support.1', 'auditor.1'])('%s (may never read children)', (username) => {
+  it('is refused the children list with FORBIDDEN, before any lookup', async () => {
+    const { data, errors } = await api().as(username)(LIST_CHILDREN, {});
+    expect(data).toBeNull();
+    expect(errors![0]!.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'ROLE_MAY_NOT_READ' });
+  });
 
-    it('is refused a single child with FORBIDDEN, whether it exists or not', async () => {
-      for (const id of [children.KENT[0]!.id, MISSING_ID]) {
-        const { errors } = await api().as(username)(GET_CHILD, { id });
-        expect(errors![0]!.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'ROLE_MAY_NOT_READ' });
-      }
-    });
-  },
-);
+  it('is refused a single child with FORBIDDEN, whether it exists or not', async () => {
+    for (const id of [children.KENT[0]!.id, MISSING_ID]) {
+      const { errors } = await api().as(username)(GET_CHILD, { id });
+      expect(errors![0]!.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'ROLE_MAY_NOT_READ' });
+    }
+  });
+});
 
 describe.each(['finder.1', 'panel.1'])('%s (reads only allocated or agenda children; none yet)', (username) => {
   it('sees an empty connection', async () => {
@@ -100,7 +97,13 @@ describe('createChild', () => {
   it('a Kent PPM lead records a Kent child, who then appears in the Kent ADM’s list', async () => {
     const { data, errors } = await api().as('ppm.kent')(CREATE_CHILD, { input: input('KENT') });
     expect(errors).toBeUndefined();
-    expect(data!.createChild).toMatchObject({ authority: 'KENT', stage: 'CONSIDERING_ADOPTION', firstName: 'Ada', version: 1, ageInYears: 3 });
+    expect(data!.createChild).toMatchObject({
+      authority: 'KENT',
+      stage: 'CONSIDERING_ADOPTION',
+      firstName: 'Ada',
+      version: 1,
+      ageInYears: 3,
+    });
     const read = await api().as('adm.kent')(GET_CHILD, { id: data!.createChild.id });
     expect(read.data!.child.firstName).toBe('Ada');
   });
@@ -146,7 +149,11 @@ describe('pagination', () => {
   let medway: string[];
   beforeAll(async () => {
     await insertChildren(api().dataSource, 'MEDWAY', 20);
-    medway = (await api().dataSource.getRepository(ChildRecord).find({ where: { authority: 'MEDWAY' }, order: { createdAt: 'ASC', id: 'ASC' } })).map((c) => c.id);
+    medway = (
+      await api()
+        .dataSource.getRepository(ChildRecord)
+        .find({ where: { authority: 'MEDWAY' }, order: { createdAt: 'ASC', id: 'ASC' } })
+    ).map((c) => c.id);
   });
 
   it('pages through every visible child once, in creation order, never repeating or skipping', async () => {

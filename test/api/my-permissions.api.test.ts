@@ -14,7 +14,13 @@ async function browserAbility(username: string) {
   return createMongoAbility(unpackRules(data!.myPermissions) as RawRuleOf<MongoAbility>[]);
 }
 
-const input = (authority: string) => ({ authority, firstName: 'Ada', lastName: 'Smith', dateOfBirth: '2023-05-01', enteredCareOn: '2024-02-12' });
+const input = (authority: string) => ({
+  authority,
+  firstName: 'Ada',
+  lastName: 'Smith',
+  dateOfBirth: '2023-05-01',
+  enteredCareOn: '2024-02-12',
+});
 
 it.each([
   ['ppm.kent', 'KENT'],

@@ -50,7 +50,14 @@ const post = (token: string, query: string) =>
   request(api.app).post('/graphql').set('content-type', 'application/json').set('authorization', `Bearer ${token}`).send({ query });
 
 const rs256 = (sub: string) =>
-  new SignJWT({}).setProtectedHeader({ alg: 'RS256', kid: 'k1' }).setSubject(sub).setIssuer(ISSUER).setAudience('apse-api').setIssuedAt().setExpirationTime('5m').sign(privateKey);
+  new SignJWT({})
+    .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
+    .setSubject(sub)
+    .setIssuer(ISSUER)
+    .setAudience('apse-api')
+    .setIssuedAt()
+    .setExpirationTime('5m')
+    .sign(privateKey);
 
 it('an RS256 token from the identity provider authenticates', async () => {
   const res = await post(await rs256(demoStaff('adm.kent').id), '{ me { username } }');

@@ -113,7 +113,11 @@ function probeRequests(options: { onRollback?: boolean; failCommit?: boolean; be
   };
 }
 
-type Answer = { status: number; requestId: string; body: { data?: Record<string, any> | null; errors?: { extensions: { code: string; reason?: string } }[] } };
+type Answer = {
+  status: number;
+  requestId: string;
+  body: { data?: Record<string, any> | null; errors?: { extensions: { code: string; reason?: string } }[] };
+};
 
 /** The API on a pool of `poolMax` connections of the test database: the same one the other tests use. */
 async function startApi(poolMax: number, rateLimitPerMinute = 100_000) {
@@ -129,15 +133,17 @@ async function startApi(poolMax: number, rateLimitPerMinute = 100_000) {
   return {
     dataSource,
     settings: async (): Promise<Settings> => ((await dataSource.query(SETTINGS_SQL)) as Settings[])[0]!,
-    as: (username: string) => async (query: string, variables?: Record<string, unknown>): Promise<Answer> => {
-      const token = await signDevToken(TEST_CONFIG.jwt, staffId(username));
-      const res = await request(server.app)
-        .post('/graphql')
-        .set('content-type', 'application/json')
-        .set('authorization', `Bearer ${token}`)
-        .send({ query, variables });
-      return { status: res.status, requestId: res.headers['x-request-id'], body: res.body };
-    },
+    as:
+      (username: string) =>
+      async (query: string, variables?: Record<string, unknown>): Promise<Answer> => {
+        const token = await signDevToken(TEST_CONFIG.jwt, staffId(username));
+        const res = await request(server.app)
+          .post('/graphql')
+          .set('content-type', 'application/json')
+          .set('authorization', `Bearer ${token}`)
+          .send({ query, variables });
+        return { status: res.status, requestId: res.headers['x-request-id'], body: res.body };
+      },
     close: async () => {
       await server.stop();
       await dataSource.destroy();
@@ -149,7 +155,11 @@ async function startApi(poolMax: number, rateLimitPerMinute = 100_000) {
 const ACTORS = {
   'adm.kent': { authorities: 'KENT', roles: 'ADM:KENT', visibleChildAuthorities: ['KENT'] },
   'adm.medway': { authorities: 'MEDWAY', roles: 'ADM:MEDWAY', visibleChildAuthorities: ['MEDWAY'] },
-  'finder.1': { authorities: 'BEXLEY,KENT,MEDWAY', roles: 'FAMILY_FINDER:PARTNERSHIP', visibleChildAuthorities: ['BEXLEY', 'KENT', 'MEDWAY'] },
+  'finder.1': {
+    authorities: 'BEXLEY,KENT,MEDWAY',
+    roles: 'FAMILY_FINDER:PARTNERSHIP',
+    visibleChildAuthorities: ['BEXLEY', 'KENT', 'MEDWAY'],
+  },
   'board.kent': { authorities: '', roles: 'BOARD_DIRECTOR:PARTNERSHIP', visibleChildAuthorities: [] },
 } as const;
 type ActorName = keyof typeof ACTORS;

@@ -67,8 +67,7 @@ async function seedCase(ds: DataSource, { authority, finder, link, agenda }: Cas
   const childId = journey.child.id;
   const household = journey.household!;
   await ds.getRepository(HouseholdRecord).update(household.id, { religion: 'none' });
-  const idOf = async (entity: new () => { id: string }, where: object) =>
-    (await ds.getRepository(entity).findOneByOrFail(where)).id;
+  const idOf = async (entity: new () => { id: string }, where: object) => (await ds.getRepository(entity).findOneByOrFail(where)).id;
   const ids: Ids = {
     Child: childId,
     Match: journey.match!.id,
@@ -161,7 +160,16 @@ async function seed(ds: DataSource, fixture: Fixture): Promise<Ids> {
 async function seedAuditEvent(ds: DataSource, authority: Authority): Promise<Ids> {
   const [{ id }] = await ds.query(`SELECT gen_random_uuid() AS id`);
   await ds.query(`SELECT audit_append($1::jsonb)`, [
-    JSON.stringify([{ action: 'read', subjectType: 'Child', subjectIds: [id], fields: ['firstName'], reason: `authority ${authority}`, authorities: [authority] }]),
+    JSON.stringify([
+      {
+        action: 'read',
+        subjectType: 'Child',
+        subjectIds: [id],
+        fields: ['firstName'],
+        reason: `authority ${authority}`,
+        authorities: [authority],
+      },
+    ]),
   ]);
   return { AuditEvent: id };
 }
@@ -190,10 +198,20 @@ type Read = {
 
 /** The classified fields each read selects (relations aside); the fixtures give every one a value. */
 const SELECTED: Record<GuardedSubject, string[]> = {
-  Child: ['firstName', 'lastName', 'dateOfBirth', 'ageInYears', 'nhsNumber', 'sex', 'ethnicity', 'religion',
-    'disability', 'healthNeeds', 'birthFamilyBackground'],
-  Household: ['applicants', 'applicantFirstNames', 'applicantAges', 'address', 'ethnicity', 'religion', 'healthNotes',
-    'dbsOutcome'],
+  Child: [
+    'firstName',
+    'lastName',
+    'dateOfBirth',
+    'ageInYears',
+    'nhsNumber',
+    'sex',
+    'ethnicity',
+    'religion',
+    'disability',
+    'healthNeeds',
+    'birthFamilyBackground',
+  ],
+  Household: ['applicants', 'applicantFirstNames', 'applicantAges', 'address', 'ethnicity', 'religion', 'healthNotes', 'dbsOutcome'],
 };
 const selection = (subject: GuardedSubject) =>
   `${SELECTED[subject].map((f) => (f === 'applicants' ? 'applicants { firstName }' : f)).join(' ')} redactedFields`;
@@ -250,8 +268,7 @@ const READS: Record<SubjectType, Read> = {
   ReportQualityFeedback: {
     kind: 'nested',
     query: '{ panels { reportQualityFeedback { id } } }',
-    shows: (data, ids) =>
-      !!data.panels?.some((panel: Data) => contains(panel.reportQualityFeedback, ids.ReportQualityFeedback)),
+    shows: (data, ids) => !!data.panels?.some((panel: Data) => contains(panel.reportQualityFeedback, ids.ReportQualityFeedback)),
   },
   SupportRequest: one('supportRequest', 'familyName', 'SupportRequest'),
   SupportAssessment: {
@@ -502,9 +519,7 @@ function expectRefused({ data, errors }: GraphQLResponse, code: 'FORBIDDEN' | 'N
 }
 
 function fieldsOf(subject: GuardedSubject, views: FieldView[]): string[] {
-  return views.flatMap((view) =>
-    view === 'first name and age' ? FIRST_NAME_AND_AGE[subject] : FIELD_CLASSES[subject][view],
-  );
+  return views.flatMap((view) => (view === 'first name and age' ? FIRST_NAME_AND_AGE[subject] : FIELD_CLASSES[subject][view]));
 }
 
 function expectFields(node: Data, subject: GuardedSubject, views: FieldView[]): void {

@@ -39,7 +39,11 @@ const api = useTestApi(async ({ dataSource }) => {
   const meeting = await insertPanelMeeting(dataSource, { panel: 3, meetingOn: '2026-10-06' });
   for (let i = 0; i < 12; i += 1) {
     await insertChildAt(dataSource, 'KENT', 'MATCH_RECOMMENDED');
-    await insertAgendaItem(dataSource, { meeting, household: await insertHousehold(dataSource, { stage: 'PANEL' }), recommendation: 'POSITIVE' });
+    await insertAgendaItem(dataSource, {
+      meeting,
+      household: await insertHousehold(dataSource, { stage: 'PANEL' }),
+      recommendation: 'POSITIVE',
+    });
   }
 });
 

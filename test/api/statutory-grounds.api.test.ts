@@ -1,13 +1,7 @@
 import { demoStaff } from '../../seeds/demo-staff';
 import { AuditEventRecord } from '../../src/audit/audit-event.entity';
 import type { HouseholdRecord } from '../../src/households/household.entity';
-import {
-  insertAgendaItem,
-  insertChildAt,
-  insertHousehold,
-  insertPanelMeeting,
-  type ChildJourney,
-} from '../helpers/journey-factories';
+import { insertAgendaItem, insertChildAt, insertHousehold, insertPanelMeeting, type ChildJourney } from '../helpers/journey-factories';
 import { useTestApi } from '../helpers/test-api';
 import { expectInvalidWithoutWrites, expectRefused } from '../journey/journey-api';
 
@@ -49,14 +43,12 @@ const CHILD = `query ($id: ID!) { child(id: $id) { id firstName ageInYears lastN
 const HOUSEHOLD = `query ($id: ID!) { household(id: $id) { id address applicantFirstNames dbsOutcome dbsChecksComplete redactedFields } }`;
 
 const lastRead = async (subjectId: string) =>
-  (
-    await api()
-      .dataSource.getRepository(AuditEventRecord)
-      .createQueryBuilder('e')
-      .where(`e.action = 'read' AND e.subjectIds @> ARRAY[:subjectId]::uuid[]`, { subjectId })
-      .orderBy('e.id', 'DESC')
-      .getOne()
-  )!;
+  (await api()
+    .dataSource.getRepository(AuditEventRecord)
+    .createQueryBuilder('e')
+    .where(`e.action = 'read' AND e.subjectIds @> ARRAY[:subjectId]::uuid[]`, { subjectId })
+    .orderBy('e.id', 'DESC')
+    .getOne())!;
 
 describe('the panel considering a match reads the child’s permanence report (AAR 2005 reg 32)', () => {
   it('while a MATCH item’s papers are open, its panel reads the child’s birth family, still no surname, address, NHS number or date of birth', async () => {
@@ -241,7 +233,9 @@ describe('fostering for adoption is possible while adoption is only being consid
     const { child } = await considering();
     const household = await carers();
     expect((await api().as('ppm.kent')(PLACE, place(child.id, household.id))).errors).toBeUndefined();
-    const { data, errors } = await api().as('ppm.kent')(`query ($id: ID!) { household(id: $id) { id stage earlyPermanence address } }`, { id: household.id });
+    const { data, errors } = await api().as('ppm.kent')(`query ($id: ID!) { household(id: $id) { id stage earlyPermanence address } }`, {
+      id: household.id,
+    });
     expect(errors).toBeUndefined();
     expect(data!.household).toEqual({ id: household.id, stage: 'APPROVED', earlyPermanence: true, address: null });
   });
@@ -250,12 +244,16 @@ describe('fostering for adoption is possible while adoption is only being consid
     const { child } = await considering();
     const household = await carers();
     expect((await api().as('ppm.kent')(PLACE, place(child.id, household.id))).errors).toBeUndefined();
-    const decided = await api().as('adm.kent')(DECIDE, { input: { childId: child.id, decidedOn: '2026-10-20', rationale: 'adoption is the plan' } });
+    const decided = await api().as('adm.kent')(DECIDE, {
+      input: { childId: child.id, decidedOn: '2026-10-20', rationale: 'adoption is the plan' },
+    });
     expect(decided.errors).toBeUndefined();
     expect(decided.data!.recordAdoptionPlanDecision).toEqual({ stage: 'EARLY_PERMANENCE', adoptionPlanDecidedOn: '2026-10-20' });
     const allocation = { childId: child.id, familyFinderId: demoStaff('finder.1').id, allocatedOn: '2026-10-21' };
     expect((await api().as('ppm.kent')(ALLOCATE, { input: allocation })).errors).toBeUndefined();
-    const linked = await api().as('finder.1')(PROPOSE, { input: { childId: child.id, householdId: household.id, proposedOn: '2026-10-22' } });
+    const linked = await api().as('finder.1')(PROPOSE, {
+      input: { childId: child.id, householdId: household.id, proposedOn: '2026-10-22' },
+    });
     expect(linked.errors).toBeUndefined();
     expect(linked.data!.proposeMatch).toEqual({ status: 'PROPOSED', householdId: household.id });
   });
@@ -289,7 +287,10 @@ describe('fostering for adoption is possible while adoption is only being consid
 
   it('once adoption is no longer the plan, there is no fostering for adoption', async () => {
     const { child } = await considering();
-    await api().dataSource.query(`UPDATE children SET stage = 'PLAN_CHANGED', plan_changed_on = '2026-10-03', plan_change_reason = 'home' WHERE id = $1`, [child.id]);
+    await api().dataSource.query(
+      `UPDATE children SET stage = 'PLAN_CHANGED', plan_changed_on = '2026-10-03', plan_change_reason = 'home' WHERE id = $1`,
+      [child.id],
+    );
     const household = await carers();
     await expectInvalidWithoutWrites(api(), 'ppm.kent', PLACE, place(child.id, household.id), 'placedOn', /being considered/);
   });

@@ -17,7 +17,12 @@ describe.each(['board.bexley', 'board.kent', 'board.medway'])('%s', (username) =
     const { data, errors } = await api().as(username)(BOARD);
     expect(errors).toBeUndefined();
     expect(data!.boardPerformance.byAuthority.map((r: { authority: string }) => r.authority)).toEqual([
-      'BEXLEY', 'KENT', 'MEDWAY', 'BEXLEY', 'KENT', 'MEDWAY',
+      'BEXLEY',
+      'KENT',
+      'MEDWAY',
+      'BEXLEY',
+      'KENT',
+      'MEDWAY',
     ]);
   });
 
@@ -35,18 +40,19 @@ describe.each(['board.bexley', 'board.kent', 'board.medway'])('%s', (username) =
   });
 });
 
-describe.each([
-  'adm.kent', 'adm.raa', 'ppm.medway', 'finder.1', 'panel.1', 'adviser.1', 'support.1', 'auditor.1',
-])('%s (not a board director)', (username) => {
-  it.each([
-    ['the board view', BOARD],
-    ['the pooled budget', BUDGET],
-  ])('is refused %s with FORBIDDEN', async (_view, query) => {
-    const { data, errors } = await api().as(username)(query);
-    expect(data).toBeNull();
-    expect(errors![0]!.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'ROLE_MAY_NOT_READ' });
-  });
-});
+describe.each(['adm.kent', 'adm.raa', 'ppm.medway', 'finder.1', 'panel.1', 'adviser.1', 'support.1', 'auditor.1'])(
+  '%s (not a board director)',
+  (username) => {
+    it.each([
+      ['the board view', BOARD],
+      ['the pooled budget', BUDGET],
+    ])('is refused %s with FORBIDDEN', async (_view, query) => {
+      const { data, errors } = await api().as(username)(query);
+      expect(data).toBeNull();
+      expect(errors![0]!.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'ROLE_MAY_NOT_READ' });
+    });
+  },
+);
 
 it.each([
   ['a month that is not one', { from: '2021-13', to: '2021-14' }, 'from'],

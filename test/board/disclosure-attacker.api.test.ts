@@ -16,7 +16,20 @@ import { useTestApi } from '../helpers/test-api';
  * (BOARD_ATTACK_SEED replays it).
  */
 const SEED = Number(process.env.BOARD_ATTACK_SEED ?? Math.floor(Math.random() * 2 ** 31));
-const MONTHS = ['2024-04', '2024-05', '2024-06', '2024-07', '2024-08', '2024-09', '2024-10', '2024-11', '2024-12', '2025-01', '2025-02', '2025-03'];
+const MONTHS = [
+  '2024-04',
+  '2024-05',
+  '2024-06',
+  '2024-07',
+  '2024-08',
+  '2024-09',
+  '2024-10',
+  '2024-11',
+  '2024-12',
+  '2025-01',
+  '2025-02',
+  '2025-03',
+];
 /** A recorded ethnicity and disability that the board counts in each category, in the order of CATEGORIES. */
 const ETHNICITIES = ['White British', 'White and Black African', 'Asian British - Pakistani', 'Black British - Caribbean', 'Arab', ''];
 const DISABILITIES = ['Hearing impairment', ''];
@@ -28,7 +41,9 @@ const [waiting, adopted] = fc.sample(
     fc.array(
       fc.record({
         authority,
-        bornOn: fc.record({ y: fc.integer({ min: 2007, max: 2023 }), d: fc.integer({ min: 0, max: 364 }) }).map(({ y, d }) => day(y, 0, d + 1)),
+        bornOn: fc
+          .record({ y: fc.integer({ min: 2007, max: 2023 }), d: fc.integer({ min: 0, max: 364 }) })
+          .map(({ y, d }) => day(y, 0, d + 1)),
         ethnicity: fc.nat(ETHNICITIES.length - 1),
         disability: fc.nat(1),
         orderMonth: fc.nat(11),
@@ -52,7 +67,11 @@ const api = useTestApi(async ({ dataSource }) => {
     });
     const grantedOn = `${MONTHS[w.orderMonth]}-10`;
     await dataSource.getRepository(PlacementOrderRecord).insert({
-      childId: child.id, authority: w.authority, basis: 'PLACEMENT_ORDER', grantedOn, recordedBy: demoStaff(`ppm.${w.authority.toLowerCase()}`).id,
+      childId: child.id,
+      authority: w.authority,
+      basis: 'PLACEMENT_ORDER',
+      grantedOn,
+      recordedBy: demoStaff(`ppm.${w.authority.toLowerCase()}`).id,
     });
   }
   const household = await insertApprovedHousehold(dataSource);
@@ -63,7 +82,13 @@ const api = useTestApi(async ({ dataSource }) => {
     const matchedOn = shift(movedInOn, -10);
     const orderOn = shift(matchedOn, -a.a2);
     await insertJourney(dataSource, household, {
-      authority: a.authority, enteredCareOn: shift(movedInOn, -(a.a2 + 10 + a.a10)), orderOn, matchedOn, movedInOn, placedOn: movedInOn, adoptedOn,
+      authority: a.authority,
+      enteredCareOn: shift(movedInOn, -(a.a2 + 10 + a.a10)),
+      orderOn,
+      matchedOn,
+      movedInOn,
+      placedOn: movedInOn,
+      adoptedOn,
     });
   }
 });
@@ -108,7 +133,9 @@ it('no A2 or A10 of fewer than six children can be worked out from every quarter
   const periods = [0, 1, 2, 3].map((q) => [q * 3, q * 3 + 1, q * 3 + 2]).concat([[...MONTHS.keys()]]);
   const shown: { months: number[]; measures: TimelinessMeasure[] }[] = [];
   for (const months of periods) {
-    const { data, errors } = await api().as('board.medway')(`{ boardPerformance(from: "${MONTHS[months[0]!]}", to: "${MONTHS[months.at(-1)!]}") {
+    const { data, errors } = await api().as(
+      'board.medway',
+    )(`{ boardPerformance(from: "${MONTHS[months[0]!]}", to: "${MONTHS[months.at(-1)!]}") {
       timeliness { authority childrenAdopted a2AverageDays a10AverageDays a2Withheld a10Withheld a2ThresholdDays a10ThresholdDays a2WithinThreshold a10WithinThreshold }
     } }`);
     expect(errors).toBeUndefined();

@@ -6,7 +6,14 @@ import { monthPeriod } from '../../src/board/months';
 import { reportingPeriod } from '../../src/board/reporting-periods';
 import { protectTimeliness } from '../../src/board/timeliness-disclosure';
 import { protectWaiting } from '../../src/board/waiting-disclosure';
-import { adoptionRows, attackTimeliness, attackWaiting, waitingRows, type AdoptedChild, type WaitingChild } from '../helpers/board-microdata';
+import {
+  adoptionRows,
+  attackTimeliness,
+  attackWaiting,
+  waitingRows,
+  type AdoptedChild,
+  type WaitingChild,
+} from '../helpers/board-microdata';
 
 /**
  * The board's attacker, played over random records: it gets every table the board can get about a day's children
@@ -16,17 +23,25 @@ import { adoptionRows, attackTimeliness, attackWaiting, waitingRows, type Adopte
  * fewer than six children, or any small group all of whose children share a category that it can work out.
  */
 const THRESHOLDS = { a2Days: 121, a10Days: 426 };
-const RUNS = 150;
+const RUNS = 100;
 
 const category = fc.record(
   Object.fromEntries(CHARACTERISTICS.map((ch) => [ch, fc.nat(CATEGORIES[ch].length - 1)])) as Record<Characteristic, fc.Arbitrary<number>>,
 );
 /** Few children, so that small numbers are common: some authorities with none, one or a handful. */
-const waitingChildren = fc.array(fc.record({ authority: fc.constantFrom(...AUTHORITIES), category, days: fc.integer({ min: 0, max: 3000 }) }), {
-  maxLength: 45,
-});
+const waitingChildren = fc.array(
+  fc.record({ authority: fc.constantFrom(...AUTHORITIES), category, days: fc.integer({ min: 0, max: 3000 }) }),
+  {
+    maxLength: 45,
+  },
+);
 const adoptedChildren = fc.array(
-  fc.record({ authority: fc.constantFrom(...AUTHORITIES), month: fc.nat(11), a2: fc.integer({ min: 0, max: 900 }), a10: fc.integer({ min: 0, max: 1500 }) }),
+  fc.record({
+    authority: fc.constantFrom(...AUTHORITIES),
+    month: fc.nat(11),
+    a2: fc.integer({ min: 0, max: 900 }),
+    a10: fc.integer({ min: 0, max: 1500 }),
+  }),
   { maxLength: 60 },
 );
 

@@ -14,9 +14,17 @@ import { useTestApi } from '../helpers/test-api';
 const ETHNICITY = { 'White British': 0, 'White and Black Caribbean': 1, 'Asian British - Indian': 2 } as const;
 async function insertWaiting(dataSource: DataSource, authority: Authority, ethnicity: keyof typeof ETHNICITY, count: number) {
   for (let i = 0; i < count; i += 1) {
-    const child = await insertChild(dataSource, authority, { ethnicity, stage: 'AUTHORITY_TO_PLACE', placementOrderGrantedOn: '2021-02-01' });
+    const child = await insertChild(dataSource, authority, {
+      ethnicity,
+      stage: 'AUTHORITY_TO_PLACE',
+      placementOrderGrantedOn: '2021-02-01',
+    });
     await dataSource.getRepository(PlacementOrderRecord).insert({
-      childId: child.id, authority, basis: 'PLACEMENT_ORDER', grantedOn: '2021-02-01', recordedBy: demoStaff(`ppm.${authority.toLowerCase()}`).id,
+      childId: child.id,
+      authority,
+      basis: 'PLACEMENT_ORDER',
+      grantedOn: '2021-02-01',
+      recordedBy: demoStaff(`ppm.${authority.toLowerCase()}`).id,
     });
   }
 }

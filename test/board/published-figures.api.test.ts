@@ -81,8 +81,17 @@ it('the pooled budget shows each authority’s contribution and share of the und
     authorities { authority contribution contributionShare underspendShare underspendSharePercent } } }`);
   expect(errors).toBeUndefined();
   const [year] = data!.pooledBudget;
-  expect(year).toMatchObject({ financialYear: '2024-25', operatingBudget: 4394136, underspend: 317281, underspendTreatment: 'ROLLED_FORWARD' });
+  expect(year).toMatchObject({
+    financialYear: '2024-25',
+    operatingBudget: 4394136,
+    underspend: 317281,
+    underspendTreatment: 'ROLLED_FORWARD',
+  });
   expect(year.authorities.find((a: { authority: string }) => a.authority === 'MEDWAY')).toEqual({
-    authority: 'MEDWAY', contribution: 1024079, contributionShare: 23.3, underspendShare: 63456, underspendSharePercent: 20,
+    authority: 'MEDWAY',
+    contribution: 1024079,
+    contributionShare: 23.3,
+    underspendShare: 63456,
+    underspendSharePercent: 20,
   });
 });

@@ -37,7 +37,12 @@ const BREAKDOWN = `{ boardPerformance(from: "2021-03", to: "2021-03") {
 it('6 is shown, 5 and 1 are suppressed, 0 is shown — for the authority and for the partnership', async () => {
   const { data, errors } = await api().as('board.kent')(BREAKDOWN);
   expect(errors).toBeUndefined();
-  const rows = data!.boardPerformance.childrenWaitingBy as { authority: string | null; category: string; count: number | null; suppressed: boolean }[];
+  const rows = data!.boardPerformance.childrenWaitingBy as {
+    authority: string | null;
+    category: string;
+    count: number | null;
+    suppressed: boolean;
+  }[];
   for (const scope of ['KENT', null]) {
     const of = (category: string) => rows.find((r) => r.authority === scope && r.category === category);
     expect(of('White')).toMatchObject({ count: 6, suppressed: false });
@@ -74,9 +79,13 @@ it('the children waiting and three breakdowns in one request are one statement, 
   // set-up; the children waiting with their breakdowns; the commit
   expect(total).toBe(1 + 1 + 1);
   const alone = async (characteristic: string) =>
-    (await api().as('board.kent')(`{ boardPerformance(from: "2021-03", to: "2021-03") {
-      childrenWaitingBy(characteristic: ${characteristic}) { authority category count suppressed } } }`)).data!.boardPerformance.childrenWaitingBy;
-  const totalsAlone = await api().as('board.kent')(`{ boardPerformance(from: "2021-03", to: "2021-03") { childrenWaiting { authority children averageDaysWaiting } } }`);
+    (
+      await api().as('board.kent')(`{ boardPerformance(from: "2021-03", to: "2021-03") {
+      childrenWaitingBy(characteristic: ${characteristic}) { authority category count suppressed } } }`)
+    ).data!.boardPerformance.childrenWaitingBy;
+  const totalsAlone = await api().as('board.kent')(
+    `{ boardPerformance(from: "2021-03", to: "2021-03") { childrenWaiting { authority children averageDaysWaiting } } }`,
+  );
   expect(result!.data!.boardPerformance.childrenWaiting).toEqual(totalsAlone.data!.boardPerformance.childrenWaiting);
   expect(result!.data!.boardPerformance.byAge).toEqual(await alone('AGE_BAND'));
   expect(result!.data!.boardPerformance.byEthnicity).toEqual(await alone('ETHNICITY'));

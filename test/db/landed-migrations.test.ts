@@ -4,10 +4,15 @@ import { join } from 'node:path';
 import { MIGRATIONS } from '../../migrations';
 
 const DIR = join(__dirname, '..', '..', 'migrations');
-const FILES = readdirSync(DIR).filter((file) => /^\d{13}-[a-z0-9-]+\.ts$/.test(file)).sort();
+const FILES = readdirSync(DIR)
+  .filter((file) => /^\d{13}-[a-z0-9-]+\.ts$/.test(file))
+  .sort();
 
 /** Line endings aside, so that a checkout's conversion is no change. */
-const sha256 = (file: string) => createHash('sha256').update(readFileSync(join(DIR, file), 'utf8').replace(/\r\n/g, '\n')).digest('hex');
+const sha256 = (file: string) =>
+  createHash('sha256')
+    .update(readFileSync(join(DIR, file), 'utf8').replace(/\r\n/g, '\n'))
+    .digest('hex');
 
 describe('landed migrations', () => {
   it('migrations/index.ts lists every migration file, in order', () => {

@@ -55,10 +55,17 @@ export async function insertJourney(dataSource: DataSource, household: Household
   });
   const common = { childId: child.id, authority: j.authority };
   await dataSource.getRepository(ChildDecisionRecord).insert({
-    ...common, kind: 'ADOPTION_PLAN', outcome: 'APPROVED', decidedOn: j.enteredCareOn, rationale: 'plan', decidedBy: by('adm'),
+    ...common,
+    kind: 'ADOPTION_PLAN',
+    outcome: 'APPROVED',
+    decidedOn: j.enteredCareOn,
+    rationale: 'plan',
+    decidedBy: by('adm'),
   });
   if (j.orderOn) {
-    await dataSource.getRepository(PlacementOrderRecord).insert({ ...common, basis: 'PLACEMENT_ORDER', grantedOn: j.orderOn, recordedBy: by('ppm') });
+    await dataSource
+      .getRepository(PlacementOrderRecord)
+      .insert({ ...common, basis: 'PLACEMENT_ORDER', grantedOn: j.orderOn, recordedBy: by('ppm') });
   }
   const match = await dataSource.getRepository(MatchRecord).save({
     ...common,
@@ -69,10 +76,22 @@ export async function insertJourney(dataSource: DataSource, household: Household
     approvedOn: j.matchedOn,
   });
   await dataSource.getRepository(ChildDecisionRecord).insert({
-    ...common, kind: 'MATCH', outcome: 'APPROVED', matchId: match.id, decidedOn: j.matchedOn, rationale: 'match', decidedBy: by('adm'),
+    ...common,
+    kind: 'MATCH',
+    outcome: 'APPROVED',
+    matchId: match.id,
+    decidedOn: j.matchedOn,
+    rationale: 'match',
+    decidedBy: by('adm'),
   });
   await dataSource.getRepository(PlacementRecord).insert({
-    ...common, householdId: household.id, matchId: match.id, kind: 'ADOPTIVE', placedOn: j.placedOn, movedInOn: j.movedInOn, recordedBy: by('ppm'),
+    ...common,
+    householdId: household.id,
+    matchId: match.id,
+    kind: 'ADOPTIVE',
+    placedOn: j.placedOn,
+    movedInOn: j.movedInOn,
+    recordedBy: by('ppm'),
   });
   return child;
 }

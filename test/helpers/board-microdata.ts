@@ -1,6 +1,12 @@
 import { AUTHORITIES, type Authority } from '../../src/authz/vocabulary';
 import { CATEGORIES } from '../../src/board/board-queries';
-import { CHARACTERISTICS, type Characteristic, type ChildrenWaiting, type CharacteristicCount, type TimelinessMeasure } from '../../src/board/board.types';
+import {
+  CHARACTERISTICS,
+  type Characteristic,
+  type ChildrenWaiting,
+  type CharacteristicCount,
+  type TimelinessMeasure,
+} from '../../src/board/board.types';
 import { subsets } from '../../src/board/subsets';
 import type { AdoptionsRow } from '../../src/board/timeliness-disclosure';
 import type { WaitingCountRow } from '../../src/board/waiting-disclosure';
@@ -38,7 +44,8 @@ type Secret = { label: string; terms: (readonly [number, number])[] };
 const isSmall = (n: number) => n >= 1 && n <= 5;
 
 const AUTHORITY_SETS = subsets(AUTHORITIES);
-const scopeName = (authorities: readonly Authority[]) => (authorities.length === AUTHORITIES.length ? 'partnership' : authorities.join('+'));
+const scopeName = (authorities: readonly Authority[]) =>
+  authorities.length === AUTHORITIES.length ? 'partnership' : authorities.join('+');
 
 const allGroupsWhere = (match: (authority: Authority, category: Record<Characteristic, number>) => boolean) => {
   const groups: number[] = [];
@@ -92,7 +99,9 @@ export function attackWaiting(
   for (const t of shown.totals) if (!t.averageWithheld) days.sees(scopeAuthorities(t.authority).map((a) => AUTHORITIES.indexOf(a)));
   const daySecrets = AUTHORITY_SETS.flatMap((authorities) => {
     const n = children.filter((c) => authorities.includes(c.authority)).length;
-    return isSmall(n) ? [{ label: `days waiting of ${n}, ${scopeName(authorities)}`, terms: asTerms(authorities.map((a) => AUTHORITIES.indexOf(a))) }] : [];
+    return isSmall(n)
+      ? [{ label: `days waiting of ${n}, ${scopeName(authorities)}`, terms: asTerms(authorities.map((a) => AUTHORITIES.indexOf(a))) }]
+      : [];
   });
   return [...counts.derives(secrets), ...days.derives(daySecrets)];
 }
@@ -102,7 +111,15 @@ export function adoptionRows(months: readonly string[], children: readonly Adopt
   const rows = new Map<string, AdoptionsRow>();
   for (const c of children) {
     const key = `${c.month}:${c.authority}`;
-    const row = rows.get(key) ?? { month: months[c.month]!, authority: c.authority, adopted: 0, a2Children: 0, a2Days: 0, a10Children: 0, a10Days: 0 };
+    const row = rows.get(key) ?? {
+      month: months[c.month]!,
+      authority: c.authority,
+      adopted: 0,
+      a2Children: 0,
+      a2Days: 0,
+      a10Children: 0,
+      a10Days: 0,
+    };
     rows.set(key, {
       ...row,
       adopted: row.adopted + 1,
@@ -118,7 +135,9 @@ export function adoptionRows(months: readonly string[], children: readonly Adopt
 /** Months a reader may add up: any within a quarter, and any run of whole quarters (0 is April). */
 const MONTH_SETS = [
   ...[0, 1, 2, 3].flatMap((q) => subsets([0, 1, 2].map((m) => q * 3 + m))),
-  ...subsets([0, 1, 2, 3]).filter((qs) => qs.length > 1).map((qs) => qs.flatMap((q) => [q * 3, q * 3 + 1, q * 3 + 2])),
+  ...subsets([0, 1, 2, 3])
+    .filter((qs) => qs.length > 1)
+    .map((qs) => qs.flatMap((q) => [q * 3, q * 3 + 1, q * 3 + 2])),
 ];
 
 /**
@@ -131,7 +150,8 @@ export function attackTimeliness(
   shown: readonly { months: readonly number[]; measures: readonly TimelinessMeasure[] }[],
 ): string[] {
   const group = (authority: Authority, month: number) => AUTHORITIES.indexOf(authority) * 12 + month;
-  const groupsOf = (authorities: readonly Authority[], months: readonly number[]) => authorities.flatMap((a) => months.map((m) => group(a, m)));
+  const groupsOf = (authorities: readonly Authority[], months: readonly number[]) =>
+    authorities.flatMap((a) => months.map((m) => group(a, m)));
   return (['a2', 'a10'] as const).flatMap((clock) => {
     const attacker = new Attacker(AUTHORITIES.length * 12);
     for (const { months, measures } of shown) {

@@ -51,8 +51,20 @@ const HOSTILE_STRINGS = [
 ];
 const GOOD_STRINGS = ['Fz Ada', 'Fz Lovelace', 'Fz reasons recorded at panel', '2024-25', 'KENT'];
 const DATES = [
-  '2024-02-12', '2025-06-30', '2026-11-20', '2026-11-21', '2999-01-01', '1899-12-31', '2026-02-30', '2026-13-01', '20/11/2026', 'yesterday', '',
-  '0000-01-01', '0090-01-01', '2101-01-01',
+  '2024-02-12',
+  '2025-06-30',
+  '2026-11-20',
+  '2026-11-21',
+  '2999-01-01',
+  '1899-12-31',
+  '2026-02-30',
+  '2026-13-01',
+  '20/11/2026',
+  'yesterday',
+  '',
+  '0000-01-01',
+  '0090-01-01',
+  '2101-01-01',
 ];
 /** Months (board periods) and cursors: good, out of range, garbage, forged, and another list's. */
 const MONTHS = ['2020-11', '2021-05', '0090-01', '2101-01', '2021-13', 'May 2021'];
@@ -62,7 +74,15 @@ const CURSORS = [
   Buffer.from(JSON.stringify(['households', '2026-11-20T10:00:00.000Z', '00000000-0000-4000-8000-000000000000'])).toString('base64url'),
 ];
 const INTS = [-1, 0, 1, 2, 50, 100, 101, 10_000, 2_147_483_647, -2_147_483_648];
-const JUNK_IDS = ['', 'x', '1 OR 1=1', '00000000-0000-0000-0000-000000000000', 'ffffffff-ffff-4fff-bfff-ffffffffffff', 'a'.repeat(300), '../../etc/passwd'];
+const JUNK_IDS = [
+  '',
+  'x',
+  '1 OR 1=1',
+  '00000000-0000-0000-0000-000000000000',
+  'ffffffff-ffff-4fff-bfff-ffffffffffff',
+  'a'.repeat(300),
+  '../../etc/passwd',
+];
 
 /** Generates operations from `seed`; `ids` are real record ids of every authority, to aim at. */
 export function fuzzOperations(seed: number, ids: readonly string[]) {

@@ -64,10 +64,7 @@ export type HouseholdOptions = {
 };
 
 /** A household at `stage` (default APPROVED), with its stage history and, once approved, the ADM's decision. */
-export async function insertHousehold(
-  dataSource: DataSource,
-  options: HouseholdOptions = {},
-): Promise<HouseholdRecord> {
+export async function insertHousehold(dataSource: DataSource, options: HouseholdOptions = {}): Promise<HouseholdRecord> {
   const { stage = 'APPROVED', earlyPermanence = false, stageEnteredOn = '2025-02-03' } = options;
   sequence += 1;
   const path: HouseholdStage[] = HOUSEHOLD_PATH.includes(stage)
@@ -97,16 +94,14 @@ export async function insertHousehold(
       createdBy: staffId('finder.1'),
     }),
   );
-  await dataSource
-    .getRepository(HouseholdStageEventRecord)
-    .insert(
-      path.map((s, i) => ({
-        householdId: household.id,
-        stage: s,
-        enteredOn: enteredOn(i),
-        recordedBy: staffId('finder.1'),
-      })),
-    );
+  await dataSource.getRepository(HouseholdStageEventRecord).insert(
+    path.map((s, i) => ({
+      householdId: household.id,
+      stage: s,
+      enteredOn: enteredOn(i),
+      recordedBy: staffId('finder.1'),
+    })),
+  );
   if (approvedAt >= 0) {
     await dataSource.getRepository(HouseholdDecisionRecord).insert({
       householdId: household.id,
@@ -300,10 +295,8 @@ export async function insertChildAt(
   if (!linked) return journey;
 
   const householdStage: HouseholdStage = reached('PLACED') ? 'PLACED' : reached('MATCHED') ? 'MATCHED' : 'APPROVED';
-  journey.household =
-    options.household ?? (await insertHousehold(dataSource, { stage: householdStage, earlyPermanence }));
-  const status: MatchStatus =
-    reached('PLACED') ? 'PLACED' : reached('MATCHED') ? 'APPROVED' : linkStatus(recommendation);
+  journey.household = options.household ?? (await insertHousehold(dataSource, { stage: householdStage, earlyPermanence }));
+  const status: MatchStatus = reached('PLACED') ? 'PLACED' : reached('MATCHED') ? 'APPROVED' : linkStatus(recommendation);
   const matches = dataSource.getRepository(MatchRecord);
   journey.match = await matches.save(
     matches.create({
@@ -316,13 +309,7 @@ export async function insertChildAt(
     }),
   );
   if (earlyPermanence) {
-    journey.placement = await insertPlacement(
-      dataSource,
-      journey,
-      'EARLY_PERMANENCE',
-      dates.earlyPermanencePlacedOn,
-      ppm,
-    );
+    journey.placement = await insertPlacement(dataSource, journey, 'EARLY_PERMANENCE', dates.earlyPermanencePlacedOn, ppm);
   }
   if (recommendation) {
     const meeting = await insertPanelMeeting(dataSource, {

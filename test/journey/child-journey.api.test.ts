@@ -2,16 +2,7 @@ import { demoStaff } from '../../seeds/demo-staff';
 import type { ChildRecord } from '../../src/journey/child.entity';
 import { insertChildAt } from '../helpers/journey-factories';
 import { useTestApi } from '../helpers/test-api';
-import {
-  forbidden,
-  itRefusesWithoutWrites,
-  M,
-  neverReadChildren,
-  notFound,
-  ppmStepRefusals,
-  Q,
-  type Refusal,
-} from './journey-api';
+import { forbidden, itRefusesWithoutWrites, M, neverReadChildren, notFound, ppmStepRefusals, Q, type Refusal } from './journey-api';
 
 /**
  * The first steps of a child's journey (docs/domain.md, "Who records what"): the PPM lead keeps the record,
@@ -42,11 +33,7 @@ describe('updateChild', () => {
   });
 
   const refusals: Refusal[] = [
-    forbidden(
-      'a Kent ADM cannot update a Kent child’s record: the PPM lead keeps it',
-      'adm.kent',
-      'ROLE_MAY_NOT_UPDATE',
-    ),
+    forbidden('a Kent ADM cannot update a Kent child’s record: the PPM lead keeps it', 'adm.kent', 'ROLE_MAY_NOT_UPDATE'),
     forbidden('the allocated family finder cannot update the child’s record', 'finder.1', 'ROLE_MAY_NOT_UPDATE'),
     notFound('a Medway PPM lead cannot update a Kent child', 'ppm.medway'),
     notFound('a Bexley PPM lead cannot update a Kent child', 'ppm.bexley'),
@@ -80,28 +67,21 @@ describe('recordAdoptionPlanDecision', () => {
     });
   });
 
-  it.each(['adm.bexley', 'adm.medway'] as const)(
-    'the ADM of each authority decides for its own children (%s)',
-    async (username) => {
-      const authority = username === 'adm.bexley' ? 'BEXLEY' : 'MEDWAY';
-      const { child } = await insertChildAt(api().dataSource, authority, 'CONSIDERING_ADOPTION');
-      const input = { childId: child.id, decidedOn: '2026-10-01', rationale: 'adoption is the plan' };
-      const { data, errors } = await api().as(username)(M.recordAdoptionPlanDecision, { input });
-      expect(errors).toBeUndefined();
-      expect(data!.recordAdoptionPlanDecision).toMatchObject({
-        authority,
-        stage: 'SHOULD_BE_PLACED',
-        adoptionPlanDecidedOn: '2026-10-01',
-      });
-    },
-  );
+  it.each(['adm.bexley', 'adm.medway'] as const)('the ADM of each authority decides for its own children (%s)', async (username) => {
+    const authority = username === 'adm.bexley' ? 'BEXLEY' : 'MEDWAY';
+    const { child } = await insertChildAt(api().dataSource, authority, 'CONSIDERING_ADOPTION');
+    const input = { childId: child.id, decidedOn: '2026-10-01', rationale: 'adoption is the plan' };
+    const { data, errors } = await api().as(username)(M.recordAdoptionPlanDecision, { input });
+    expect(errors).toBeUndefined();
+    expect(data!.recordAdoptionPlanDecision).toMatchObject({
+      authority,
+      stage: 'SHOULD_BE_PLACED',
+      adoptionPlanDecidedOn: '2026-10-01',
+    });
+  });
 
   const refusals: Refusal[] = [
-    forbidden(
-      'a Kent PPM lead cannot decide a Kent adoption plan: PPM leads decide nothing',
-      'ppm.kent',
-      'ROLE_MAY_NOT_DECIDE',
-    ),
+    forbidden('a Kent PPM lead cannot decide a Kent adoption plan: PPM leads decide nothing', 'ppm.kent', 'ROLE_MAY_NOT_DECIDE'),
     notFound('a Medway ADM cannot decide for a Kent child', 'adm.medway'),
     notFound('a Bexley ADM cannot decide for a Kent child', 'adm.bexley'),
     notFound('a Medway PPM lead cannot decide for a Kent child', 'ppm.medway'),

@@ -27,7 +27,9 @@ onRealServer('two requests holding locks at once need two backends')('two steps 
 
   it('a plan change and a match decision on the same child at once never deadlock into a 500: the second waits for the first', async () => {
     const { child, match } = await insertChildAt(db(), 'KENT', 'MATCH_RECOMMENDED');
-    const planChange = api().as('ppm.kent')(M.recordPlanChange, { input: { childId: child.id, changedOn: TODAY, reason: 'reunification' } });
+    const planChange = api().as('ppm.kent')(M.recordPlanChange, {
+      input: { childId: child.id, changedOn: TODAY, reason: 'reunification' },
+    });
     await new Promise((resolve) => setTimeout(resolve, 150));
     const decision = api().as('adm.kent')(M.recordMatchDecision, {
       input: { matchId: match!.id, outcome: 'APPROVED', decidedOn: TODAY, rationale: 'the right family' },

@@ -32,25 +32,22 @@ describe('a family finder (allocated children of any authority, and the househol
   it.each([
     ['a Kent child', () => allocatedKent],
     ['a Medway child', () => allocatedMedway],
-  ])(
-    'reads the identifying and special fields of %s allocated to them, but not the birth family',
-    async (_child, journey) => {
-      const { child } = journey();
-      const { data, errors } = await api().as('finder.1')(Q.child, { id: child.id });
-      expect(errors).toBeUndefined();
-      expect(data!.child).toMatchObject({
-        firstName: child.firstName,
-        lastName: child.lastName,
-        dateOfBirth: child.dateOfBirth,
-        nhsNumber: '9434765919',
-        ethnicity: child.ethnicity,
-        healthNeeds: 'eczema',
-        stage: 'LINKED',
-        birthFamilyBackground: null,
-      });
-      expect(data!.child.redactedFields).toEqual(['birthFamilyBackground']);
-    },
-  );
+  ])('reads the identifying and special fields of %s allocated to them, but not the birth family', async (_child, journey) => {
+    const { child } = journey();
+    const { data, errors } = await api().as('finder.1')(Q.child, { id: child.id });
+    expect(errors).toBeUndefined();
+    expect(data!.child).toMatchObject({
+      firstName: child.firstName,
+      lastName: child.lastName,
+      dateOfBirth: child.dateOfBirth,
+      nhsNumber: '9434765919',
+      ethnicity: child.ethnicity,
+      healthNeeds: 'eczema',
+      stage: 'LINKED',
+      birthFamilyBackground: null,
+    });
+    expect(data!.child.redactedFields).toEqual(['birthFamilyBackground']);
+  });
 
   it('reads every field of any household, proposed or not, but what its DBS checks found', async () => {
     const { data, errors } = await api().as('finder.2')(HOUSEHOLD_FIELDS, { id: neverProposed.id });
@@ -81,9 +78,7 @@ describe('a Kent ADM (households proposed for Kent children)', () => {
 
   it('lists only the households proposed for Kent children', async () => {
     const { data } = await api().as('adm.kent')(Q.households);
-    expect(data!.households.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual([
-      allocatedKent.household!.id,
-    ]);
+    expect(data!.households.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual([allocatedKent.household!.id]);
     expect(data!.households.totalCount).toBe(1);
   });
 });

@@ -28,78 +28,133 @@ const attempt = (username: string, query: string, input: Record<string, unknown>
   query,
   variables: { input },
 });
-const childAt = (authority: Authority, stage: FixtureStage, options?: JourneyOptions) =>
-  insertChildAt(db(), authority, stage, options);
+const childAt = (authority: Authority, stage: FixtureStage, options?: JourneyOptions) => insertChildAt(db(), authority, stage, options);
 
 const rows: Row[] = [
-  ['an adoption plan decision', 'decidedOn', async () => {
-    const { child } = await childAt('KENT', 'CONSIDERING_ADOPTION');
-    const input = { childId: child.id, decidedOn: TOMORROW, rationale: 'plan' };
-    return attempt('adm.kent', M.recordAdoptionPlanDecision, input);
-  }],
-  ['a family finder’s allocation', 'allocatedOn', async () => {
-    const { child } = await childAt('KENT', 'SHOULD_BE_PLACED', { finder: null });
-    const input = { childId: child.id, familyFinderId: demoStaff('finder.1').id, allocatedOn: TOMORROW };
-    return attempt('ppm.kent', M.allocateFamilyFinder, input);
-  }],
-  ['a placement order', 'grantedOn', async () => {
-    const { child } = await childAt('KENT', 'SHOULD_BE_PLACED');
-    return attempt('ppm.kent', M.recordPlacementOrder, { childId: child.id, grantedOn: TOMORROW });
-  }],
-  ['an early-permanence placement', 'placedOn', async () => {
-    const carers = await insertHousehold(db(), { earlyPermanence: true });
-    const { child } = await childAt('KENT', 'LINKED', { household: carers, placementOrder: false });
-    const input = { childId: child.id, householdId: carers.id, placedOn: TOMORROW };
-    return attempt('ppm.kent', M.recordEarlyPermanencePlacement, input);
-  }],
-  ['a proposed match', 'proposedOn', async () => {
-    const { child } = await childAt('KENT', 'AUTHORITY_TO_PLACE', { finder: 'finder.1' });
-    const household = await insertHousehold(db());
-    return attempt('finder.1', M.proposeMatch, { childId: child.id, householdId: household.id, proposedOn: TOMORROW });
-  }],
-  ['a match decision', 'decidedOn', async () => {
-    const { match } = await childAt('KENT', 'MATCH_RECOMMENDED');
-    const input = { matchId: match!.id, outcome: 'APPROVED', decidedOn: TOMORROW, rationale: 'good match' };
-    return attempt('adm.kent', M.recordMatchDecision, input);
-  }],
-  ['a placement', 'placedOn', async () => {
-    const { child } = await childAt('KENT', 'MATCHED');
-    return attempt('ppm.kent', M.recordPlacement, { childId: child.id, placedOn: TOMORROW });
-  }],
-  ['an adoption order', 'grantedOn', async () => {
-    const { child } = await childAt('KENT', 'PLACED');
-    return attempt('ppm.kent', M.recordAdoptionOrder, { childId: child.id, grantedOn: TOMORROW });
-  }],
-  ['a plan change', 'changedOn', async () => {
-    const { child } = await childAt('KENT', 'SHOULD_BE_PLACED');
-    return attempt('ppm.kent', M.recordPlanChange, { childId: child.id, changedOn: TOMORROW, reason: 'home' });
-  }],
-  ['a disruption', 'disruptedOn', async () => {
-    const { child } = await childAt('KENT', 'PLACED');
-    const input = { childId: child.id, disruptedOn: TOMORROW, meetingOn: TOMORROW, reason: 'broke down' };
-    return attempt('ppm.kent', M.recordDisruption, input);
-  }],
-  ['a household’s enquiry', 'enquiryOn', async () => {
-    const applicants = [{ firstName: 'Jo', lastName: 'Bloggs', dateOfBirth: '1984-06-30' }];
-    return attempt('finder.1', M.createHousehold, { applicants, enquiryOn: TOMORROW });
-  }],
-  ['a household’s next stage', 'enteredOn', async () => {
-    const household = await insertHousehold(db(), { stage: 'ENQUIRY' });
-    const input = { householdId: household.id, stage: 'INFORMATION_EVENT', enteredOn: TOMORROW };
-    return attempt('finder.1', M.advanceHouseholdStage, input);
-  }],
-  ['a household’s withdrawal', 'withdrawnOn', async () => {
-    const household = await insertHousehold(db(), { stage: 'STAGE_1' });
-    const input = { householdId: household.id, withdrawnOn: TOMORROW, reason: 'moving' };
-    return attempt('finder.1', M.withdrawHousehold, input);
-  }],
-  ['a household approval', 'decidedOn', async () => {
-    const household = await insertHousehold(db(), { stage: 'PANEL' });
-    const meeting = await insertPanelMeeting(db(), { panel: 3, meetingOn: '2026-11-13' });
-    await insertAgendaItem(db(), { meeting, household, recommendation: 'POSITIVE' });
-    const input = { householdId: household.id, outcome: 'APPROVED', decidedOn: TOMORROW, rationale: 'as panel' };
-    return attempt('adm.raa', M.decideHouseholdApproval, input);
-  }],
+  [
+    'an adoption plan decision',
+    'decidedOn',
+    async () => {
+      const { child } = await childAt('KENT', 'CONSIDERING_ADOPTION');
+      const input = { childId: child.id, decidedOn: TOMORROW, rationale: 'plan' };
+      return attempt('adm.kent', M.recordAdoptionPlanDecision, input);
+    },
+  ],
+  [
+    'a family finder’s allocation',
+    'allocatedOn',
+    async () => {
+      const { child } = await childAt('KENT', 'SHOULD_BE_PLACED', { finder: null });
+      const input = { childId: child.id, familyFinderId: demoStaff('finder.1').id, allocatedOn: TOMORROW };
+      return attempt('ppm.kent', M.allocateFamilyFinder, input);
+    },
+  ],
+  [
+    'a placement order',
+    'grantedOn',
+    async () => {
+      const { child } = await childAt('KENT', 'SHOULD_BE_PLACED');
+      return attempt('ppm.kent', M.recordPlacementOrder, { childId: child.id, grantedOn: TOMORROW });
+    },
+  ],
+  [
+    'an early-permanence placement',
+    'placedOn',
+    async () => {
+      const carers = await insertHousehold(db(), { earlyPermanence: true });
+      const { child } = await childAt('KENT', 'LINKED', { household: carers, placementOrder: false });
+      const input = { childId: child.id, householdId: carers.id, placedOn: TOMORROW };
+      return attempt('ppm.kent', M.recordEarlyPermanencePlacement, input);
+    },
+  ],
+  [
+    'a proposed match',
+    'proposedOn',
+    async () => {
+      const { child } = await childAt('KENT', 'AUTHORITY_TO_PLACE', { finder: 'finder.1' });
+      const household = await insertHousehold(db());
+      return attempt('finder.1', M.proposeMatch, { childId: child.id, householdId: household.id, proposedOn: TOMORROW });
+    },
+  ],
+  [
+    'a match decision',
+    'decidedOn',
+    async () => {
+      const { match } = await childAt('KENT', 'MATCH_RECOMMENDED');
+      const input = { matchId: match!.id, outcome: 'APPROVED', decidedOn: TOMORROW, rationale: 'good match' };
+      return attempt('adm.kent', M.recordMatchDecision, input);
+    },
+  ],
+  [
+    'a placement',
+    'placedOn',
+    async () => {
+      const { child } = await childAt('KENT', 'MATCHED');
+      return attempt('ppm.kent', M.recordPlacement, { childId: child.id, placedOn: TOMORROW });
+    },
+  ],
+  [
+    'an adoption order',
+    'grantedOn',
+    async () => {
+      const { child } = await childAt('KENT', 'PLACED');
+      return attempt('ppm.kent', M.recordAdoptionOrder, { childId: child.id, grantedOn: TOMORROW });
+    },
+  ],
+  [
+    'a plan change',
+    'changedOn',
+    async () => {
+      const { child } = await childAt('KENT', 'SHOULD_BE_PLACED');
+      return attempt('ppm.kent', M.recordPlanChange, { childId: child.id, changedOn: TOMORROW, reason: 'home' });
+    },
+  ],
+  [
+    'a disruption',
+    'disruptedOn',
+    async () => {
+      const { child } = await childAt('KENT', 'PLACED');
+      const input = { childId: child.id, disruptedOn: TOMORROW, meetingOn: TOMORROW, reason: 'broke down' };
+      return attempt('ppm.kent', M.recordDisruption, input);
+    },
+  ],
+  [
+    'a household’s enquiry',
+    'enquiryOn',
+    async () => {
+      const applicants = [{ firstName: 'Jo', lastName: 'Bloggs', dateOfBirth: '1984-06-30' }];
+      return attempt('finder.1', M.createHousehold, { applicants, enquiryOn: TOMORROW });
+    },
+  ],
+  [
+    'a household’s next stage',
+    'enteredOn',
+    async () => {
+      const household = await insertHousehold(db(), { stage: 'ENQUIRY' });
+      const input = { householdId: household.id, stage: 'INFORMATION_EVENT', enteredOn: TOMORROW };
+      return attempt('finder.1', M.advanceHouseholdStage, input);
+    },
+  ],
+  [
+    'a household’s withdrawal',
+    'withdrawnOn',
+    async () => {
+      const household = await insertHousehold(db(), { stage: 'STAGE_1' });
+      const input = { householdId: household.id, withdrawnOn: TOMORROW, reason: 'moving' };
+      return attempt('finder.1', M.withdrawHousehold, input);
+    },
+  ],
+  [
+    'a household approval',
+    'decidedOn',
+    async () => {
+      const household = await insertHousehold(db(), { stage: 'PANEL' });
+      const meeting = await insertPanelMeeting(db(), { panel: 3, meetingOn: '2026-11-13' });
+      await insertAgendaItem(db(), { meeting, household, recommendation: 'POSITIVE' });
+      const input = { householdId: household.id, outcome: 'APPROVED', decidedOn: TOMORROW, rationale: 'as panel' };
+      return attempt('adm.raa', M.decideHouseholdApproval, input);
+    },
+  ],
 ];
 
 describe('no recorded date lies in the future', () => {

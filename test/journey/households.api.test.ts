@@ -14,9 +14,7 @@ let atPanel: HouseholdRecord;
 let proposedForKent: HouseholdRecord;
 
 /** A household at PANEL whose panel 1 meeting (3 days ago, papers still open) recommended approval. */
-async function householdRecommendedForApproval(
-  dataSource: Parameters<typeof insertHousehold>[0],
-): Promise<HouseholdRecord> {
+async function householdRecommendedForApproval(dataSource: Parameters<typeof insertHousehold>[0]): Promise<HouseholdRecord> {
   const household = await insertHousehold(dataSource, { stage: 'PANEL', stageEnteredOn: '2026-10-01' });
   const meeting = await insertPanelMeeting(dataSource, { panel: 1, meetingOn: '2026-11-17' });
   await insertAgendaItem(dataSource, { meeting, household, recommendation: 'POSITIVE' });
@@ -59,11 +57,7 @@ describe('createHousehold', () => {
   const refusals: Refusal[] = [
     forbidden('a Kent ADM cannot record a household: family finders do', 'adm.kent', 'ROLE_MAY_NOT_CREATE'),
     forbidden('a Kent PPM lead cannot record a household', 'ppm.kent', 'ROLE_MAY_NOT_CREATE'),
-    forbidden(
-      'the partnership ADM cannot record a household: it decides on them after panel',
-      'adm.raa',
-      'ROLE_MAY_NOT_CREATE',
-    ),
+    forbidden('the partnership ADM cannot record a household: it decides on them after panel', 'adm.raa', 'ROLE_MAY_NOT_CREATE'),
     forbidden('a panel chair cannot record a household', 'panel.1', 'ROLE_MAY_NOT_CREATE'),
     forbidden('a panel adviser cannot record a household', 'adviser.1', 'ROLE_MAY_NOT_CREATE'),
     forbidden('a support worker cannot record a household', 'support.1', 'ROLE_MAY_NOT_CREATE'),
@@ -89,11 +83,7 @@ function recruitmentRefusals(doing: string): {
     ],
     proposedForKent: [
       forbidden(`a Kent ADM cannot ${doing} even when proposed for a Kent child`, 'adm.kent', 'ROLE_MAY_NOT_UPDATE'),
-      forbidden(
-        `a Kent PPM lead cannot ${doing} even when proposed for a Kent child`,
-        'ppm.kent',
-        'ROLE_MAY_NOT_UPDATE',
-      ),
+      forbidden(`a Kent PPM lead cannot ${doing} even when proposed for a Kent child`, 'ppm.kent', 'ROLE_MAY_NOT_UPDATE'),
       notFound(`a Medway ADM cannot ${doing} proposed for a Kent child only`, 'adm.medway'),
     ],
     onAgenda: [
@@ -119,10 +109,7 @@ describe('advanceHouseholdStage', () => {
       stageEnteredOn: '2026-11-12',
       version: household.version + 1,
     });
-    expect(data!.advanceHouseholdStage.stageHistory.map((e: { stage: string }) => e.stage)).toEqual([
-      'ENQUIRY',
-      'INFORMATION_EVENT',
-    ]);
+    expect(data!.advanceHouseholdStage.stageHistory.map((e: { stage: string }) => e.stage)).toEqual(['ENQUIRY', 'INFORMATION_EVENT']);
   });
 
   const input = (household: HouseholdRecord, stage: string) => ({
@@ -130,9 +117,7 @@ describe('advanceHouseholdStage', () => {
   });
   const refusals = recruitmentRefusals('advance a household');
   itRefusesWithoutWrites(api, refusals.unproposed, M.advanceHouseholdStage, () => input(enquiry, 'INFORMATION_EVENT'));
-  itRefusesWithoutWrites(api, refusals.proposedForKent, M.advanceHouseholdStage, () =>
-    input(proposedForKent, 'MATCHED'),
-  );
+  itRefusesWithoutWrites(api, refusals.proposedForKent, M.advanceHouseholdStage, () => input(proposedForKent, 'MATCHED'));
   itRefusesWithoutWrites(api, refusals.onAgenda, M.advanceHouseholdStage, () => input(atPanel, 'APPROVED'));
 });
 
@@ -197,16 +182,8 @@ describe('decideHouseholdApproval', () => {
     input: { householdId: household.id, outcome, decidedOn: '2026-11-19', rationale: 'as panel' },
   });
   const refusals: Refusal[] = [
-    forbidden(
-      'a family finder cannot approve a household: the partnership ADM does',
-      'finder.1',
-      'ROLE_MAY_NOT_APPROVE',
-    ),
-    forbidden(
-      'the chair of the recommending panel cannot approve: panels recommend, never decide',
-      'panel.1',
-      'ROLE_MAY_NOT_APPROVE',
-    ),
+    forbidden('a family finder cannot approve a household: the partnership ADM does', 'finder.1', 'ROLE_MAY_NOT_APPROVE'),
+    forbidden('the chair of the recommending panel cannot approve: panels recommend, never decide', 'panel.1', 'ROLE_MAY_NOT_APPROVE'),
     notFound('the chair of another panel cannot approve', 'chair.2'),
     notFound('a Kent ADM cannot approve a household proposed for no Kent child', 'adm.kent'),
     notFound('a Kent PPM lead cannot approve a household proposed for no Kent child', 'ppm.kent'),
@@ -220,11 +197,7 @@ describe('decideHouseholdApproval', () => {
       'adm.kent',
       'ROLE_MAY_NOT_APPROVE',
     ),
-    forbidden(
-      'a Kent PPM lead cannot terminate the approval of a household proposed for a Kent child',
-      'ppm.kent',
-      'ROLE_MAY_NOT_APPROVE',
-    ),
+    forbidden('a Kent PPM lead cannot terminate the approval of a household proposed for a Kent child', 'ppm.kent', 'ROLE_MAY_NOT_APPROVE'),
   ];
   itRefusesWithoutWrites(api, authorityAdms, M.decideHouseholdApproval, () => decide(proposedForKent, 'TERMINATED'));
 });

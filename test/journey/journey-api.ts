@@ -57,10 +57,7 @@ export const M = {
   decideHouseholdApproval: mutation('decideHouseholdApproval', HOUSEHOLD),
   scheduleAgendaItem: mutation('scheduleAgendaItem', AGENDA_ITEM),
   recordPanelRecommendation: mutation('recordPanelRecommendation', AGENDA_ITEM),
-  recordReportQualityFeedback: mutation(
-    'recordReportQualityFeedback',
-    'id panelId period rating strengths improvements',
-  ),
+  recordReportQualityFeedback: mutation('recordReportQualityFeedback', 'id panelId period rating strengths improvements'),
   recordSupportRequest: mutation('recordSupportRequest', SUPPORT_REQUEST),
   recordSupportAssessment: mutation('recordSupportAssessment', 'id supportRequestId completedOn outcome notes'),
 };
@@ -156,9 +153,7 @@ export function itRefusesWithoutWrites(
 ): void {
   // Rows of two: jest would take a fourth parameter missing from a NOT_FOUND row for a `done` callback.
   const rows = refusals.map((row) => [row[0], row] as const);
-  it.each(rows)('%s', (_rule, [, username, code, reason]) =>
-    expectRefusedWithoutWrites(api(), username, query, variables(), code, reason),
-  );
+  it.each(rows)('%s', (_rule, [, username, code, reason]) => expectRefusedWithoutWrites(api(), username, query, variables(), code, reason));
 }
 
 /** Sends `query` as `username`, expects BAD_USER_INPUT naming `field` (or one of `field`), and nothing written. */
@@ -196,11 +191,7 @@ export async function expectConflictWithoutWrites(
 /** The roles without casework (docs/domain.md, "The roles"): FORBIDDEN before any lookup of a child or a household. */
 export function noCasework(doing: string): Refusal[] {
   return [
-    forbidden(
-      `a support worker cannot ${doing}: support sees no adoption case record`,
-      'support.1',
-      'ROLE_MAY_NOT_READ',
-    ),
+    forbidden(`a support worker cannot ${doing}: support sees no adoption case record`, 'support.1', 'ROLE_MAY_NOT_READ'),
     forbidden(`the Bexley board director cannot ${doing}`, 'board.bexley', 'ROLE_MAY_NOT_READ'),
     forbidden(`the Kent board director cannot ${doing}`, 'board.kent', 'ROLE_MAY_NOT_READ'),
     forbidden(`the Medway board director cannot ${doing}`, 'board.medway', 'ROLE_MAY_NOT_READ'),
@@ -222,11 +213,7 @@ export function neverReadChildren(doing: string): Refusal[] {
  */
 export function ppmStepRefusals(doing: string): Refusal[] {
   return [
-    forbidden(
-      `a Kent ADM cannot ${doing} for a Kent child: the PPM lead records it`,
-      'adm.kent',
-      'ROLE_MAY_NOT_RECORD',
-    ),
+    forbidden(`a Kent ADM cannot ${doing} for a Kent child: the PPM lead records it`, 'adm.kent', 'ROLE_MAY_NOT_RECORD'),
     forbidden(`the allocated family finder cannot ${doing}`, 'finder.1', 'ROLE_MAY_NOT_RECORD'),
     notFound(`a Medway PPM lead cannot ${doing} for a Kent child`, 'ppm.medway'),
     notFound(`a Bexley PPM lead cannot ${doing} for a Kent child`, 'ppm.bexley'),

@@ -91,14 +91,7 @@ describe('recordMatchDecision', () => {
 
   it('a match cannot be decided before the placement order without early permanence', async () => {
     const { match } = await insertChildAt(db(), 'KENT', 'MATCH_RECOMMENDED', { placementOrder: false });
-    await expectInvalidWithoutWrites(
-      api(),
-      'adm.kent',
-      M.recordMatchDecision,
-      approve(match!.id),
-      'decidedOn',
-      /early permanence/,
-    );
+    await expectInvalidWithoutWrites(api(), 'adm.kent', M.recordMatchDecision, approve(match!.id), 'decidedOn', /early permanence/);
   });
 
   it('a placement order granted after the decision’s date does not count', async () => {
@@ -138,20 +131,17 @@ describe('recordMatchDecision', () => {
     );
   });
 
-  it.each(['NEGATIVE', 'DEFERRED'] as const)(
-    'a match cannot be approved after a %s panel recommendation',
-    async (recommendation) => {
-      const { match } = await insertChildAt(db(), 'KENT', 'LINKED', { recommendation });
-      await expectInvalidWithoutWrites(
-        api(),
-        'adm.kent',
-        M.recordMatchDecision,
-        approve(match!.id),
-        ['matchId', 'outcome'],
-        /panel recommendation/,
-      );
-    },
-  );
+  it.each(['NEGATIVE', 'DEFERRED'] as const)('a match cannot be approved after a %s panel recommendation', async (recommendation) => {
+    const { match } = await insertChildAt(db(), 'KENT', 'LINKED', { recommendation });
+    await expectInvalidWithoutWrites(
+      api(),
+      'adm.kent',
+      M.recordMatchDecision,
+      approve(match!.id),
+      ['matchId', 'outcome'],
+      /panel recommendation/,
+    );
+  });
 });
 
 describe('recordAdoptionOrder', () => {
@@ -160,14 +150,7 @@ describe('recordAdoptionOrder', () => {
 
   it('an adoption order 69 days after placement is too early (10 weeks is 70 days)', async () => {
     const { child } = await placedOnFirstOfSeptember();
-    await expectInvalidWithoutWrites(
-      api(),
-      'ppm.kent',
-      M.recordAdoptionOrder,
-      order(child.id, '2026-11-09'),
-      'grantedOn',
-      /10 weeks/,
-    );
+    await expectInvalidWithoutWrites(api(), 'ppm.kent', M.recordAdoptionOrder, order(child.id, '2026-11-09'), 'grantedOn', /10 weeks/);
   });
 
   it('an adoption order 70 days after placement is accepted', async () => {
@@ -179,14 +162,7 @@ describe('recordAdoptionOrder', () => {
 
   it('an adoption order needs an adoptive placement', async () => {
     const { child } = await insertChildAt(db(), 'KENT', 'MATCHED');
-    await expectInvalidWithoutWrites(
-      api(),
-      'ppm.kent',
-      M.recordAdoptionOrder,
-      order(child.id, '2026-11-10'),
-      'grantedOn',
-      /placement/,
-    );
+    await expectInvalidWithoutWrites(api(), 'ppm.kent', M.recordAdoptionOrder, order(child.id, '2026-11-10'), 'grantedOn', /placement/);
   });
 
   it('a second adoption order is CONFLICT', async () => {

@@ -32,10 +32,13 @@ describe('a write decides on the facts as they stand once its row is locked', ()
     const household = await insertHousehold(db(), { stage: 'APPROVED' });
     const request = await openRequestAs('finder.2');
     try {
-      await request.db.query(`UPDATE family_finder_allocations SET ended_on = $1 WHERE child_id = $2 AND ended_on IS NULL`, [TODAY, child.id]);
-      await expect(
-        proposeMatch(request, { childId: child.id, householdId: household.id, proposedOn: TODAY }),
-      ).rejects.toMatchObject({ extensions: { code: 'NOT_FOUND' } });
+      await request.db.query(`UPDATE family_finder_allocations SET ended_on = $1 WHERE child_id = $2 AND ended_on IS NULL`, [
+        TODAY,
+        child.id,
+      ]);
+      await expect(proposeMatch(request, { childId: child.id, householdId: household.id, proposedOn: TODAY })).rejects.toMatchObject({
+        extensions: { code: 'NOT_FOUND' },
+      });
     } finally {
       await request.db.finish('rollback');
     }
@@ -75,7 +78,9 @@ describe('access to a household follows live links', () => {
     const { child, household } = await insertChildAt(db(), 'KENT', 'LINKED');
     const read = () => api().as('adm.kent')(Q.household, { id: household!.id });
     expect((await read()).data?.household?.id).toBe(household!.id);
-    const changed = await api().as('ppm.kent')(M.recordPlanChange, { input: { childId: child.id, changedOn: TODAY, reason: 'reunification with a relative' } });
+    const changed = await api().as('ppm.kent')(M.recordPlanChange, {
+      input: { childId: child.id, changedOn: TODAY, reason: 'reunification with a relative' },
+    });
     expect(changed.errors).toBeUndefined();
     const after = await read();
     expect(after.errors?.[0]?.extensions.code).toBe('NOT_FOUND');
@@ -93,7 +98,9 @@ describe('access to a household follows live links', () => {
 
 describe('a refusal names the rule that refused', () => {
   it('a chair of one panel who sits on another is refused that panel’s item as not its chair (NOT_CHAIR_OF_THIS_PANEL)', async () => {
-    const [{ id: staffId }] = await db().query(`INSERT INTO staff (username, display_name) VALUES ('chair.member', 'Pat Two-Panels') RETURNING id`);
+    const [{ id: staffId }] = await db().query(
+      `INSERT INTO staff (username, display_name) VALUES ('chair.member', 'Pat Two-Panels') RETURNING id`,
+    );
     await db().query(
       `INSERT INTO role_assignments (staff_id, role, panel_id, panel_role) VALUES ($1, 'PANEL_MEMBER', $2, 'CHAIR'), ($1, 'PANEL_MEMBER', $3, 'MEMBER')`,
       [staffId, panelId(1), panelId(2)],

@@ -49,16 +49,8 @@ describe('proposeMatch', () => {
 
   const refusals: Refusal[] = [
     notFound('a family finder cannot propose for a child not allocated to them', 'finder.2'),
-    forbidden(
-      'a Kent PPM lead cannot propose a match for a Kent child: family finders propose',
-      'ppm.kent',
-      'ROLE_MAY_NOT_PROPOSE',
-    ),
-    forbidden(
-      'a Kent ADM cannot propose a match for a Kent child: the ADM decides it',
-      'adm.kent',
-      'ROLE_MAY_NOT_PROPOSE',
-    ),
+    forbidden('a Kent PPM lead cannot propose a match for a Kent child: family finders propose', 'ppm.kent', 'ROLE_MAY_NOT_PROPOSE'),
+    forbidden('a Kent ADM cannot propose a match for a Kent child: the ADM decides it', 'adm.kent', 'ROLE_MAY_NOT_PROPOSE'),
     notFound('a Medway PPM lead cannot propose for a Kent child', 'ppm.medway'),
     notFound('a Medway ADM cannot propose for a Kent child', 'adm.medway'),
     notFound('a Bexley ADM cannot propose for a Kent child', 'adm.bexley'),
@@ -98,17 +90,9 @@ describe('recordMatchDecision', () => {
   });
 
   const refusals: Refusal[] = [
-    forbidden(
-      'a Kent PPM lead cannot decide a Kent match: PPM leads decide nothing',
-      'ppm.kent',
-      'ROLE_MAY_NOT_DECIDE',
-    ),
+    forbidden('a Kent PPM lead cannot decide a Kent match: PPM leads decide nothing', 'ppm.kent', 'ROLE_MAY_NOT_DECIDE'),
     forbidden('the allocated family finder cannot decide the match they proposed', 'finder.1', 'ROLE_MAY_NOT_DECIDE'),
-    forbidden(
-      'the chair of the recommending panel cannot decide: panels recommend, never decide',
-      'panel.1',
-      'ROLE_MAY_NOT_DECIDE',
-    ),
+    forbidden('the chair of the recommending panel cannot decide: panels recommend, never decide', 'panel.1', 'ROLE_MAY_NOT_DECIDE'),
     notFound('a Medway ADM cannot decide a Kent match', 'adm.medway'),
     notFound('a Bexley ADM cannot decide a Kent match', 'adm.bexley'),
     notFound('a Medway PPM lead cannot decide a Kent match', 'ppm.medway'),

@@ -1,11 +1,5 @@
 import type { AgendaItemRecord } from '../../src/panels/agenda-item.entity';
-import {
-  insertAgendaItem,
-  insertChildAt,
-  insertHousehold,
-  insertPanelMeeting,
-  type ChildJourney,
-} from '../helpers/journey-factories';
+import { insertAgendaItem, insertChildAt, insertHousehold, insertPanelMeeting, type ChildJourney } from '../helpers/journey-factories';
 import { useTestApi } from '../helpers/test-api';
 import { expectRefused, expectRefusedWithoutWrites, M, Q } from './journey-api';
 
@@ -62,15 +56,12 @@ describe('reading an agenda child', () => {
     },
   );
 
-  it.each(['vicechair.1', 'adviser.1'])(
-    'every member of the panel reads the papers while open (%s)',
-    async (username) => {
-      api().clock.set(at(MEETING));
-      const { data, errors } = await api().as(username)(Q.child, { id: onAgenda.child.id });
-      expect(errors).toBeUndefined();
-      expect(data!.child).toMatchObject({ firstName: onAgenda.child.firstName, lastName: null });
-    },
-  );
+  it.each(['vicechair.1', 'adviser.1'])('every member of the panel reads the papers while open (%s)', async (username) => {
+    api().clock.set(at(MEETING));
+    const { data, errors } = await api().as(username)(Q.child, { id: onAgenda.child.id });
+    expect(errors).toBeUndefined();
+    expect(data!.child).toMatchObject({ firstName: onAgenda.child.firstName, lastName: null });
+  });
 
   it.each([
     ['the day before the papers’ release', '2026-11-23'],
@@ -103,13 +94,7 @@ describe('recording the recommendation within the window', () => {
 
   it('the chair cannot recommend before the meeting, although the papers are out (FORBIDDEN), nothing written', async () => {
     api().clock.set(at('2026-11-30'));
-    await expectRefusedWithoutWrites(
-      api(),
-      'panel.1',
-      M.recordPanelRecommendation,
-      recommend(items.early),
-      'FORBIDDEN',
-    );
+    await expectRefusedWithoutWrites(api(), 'panel.1', M.recordPanelRecommendation, recommend(items.early), 'FORBIDDEN');
   });
 
   it.each([

@@ -1,13 +1,7 @@
 import type { HouseholdRecord } from '../../src/households/household.entity';
 import type { AgendaItemRecord } from '../../src/panels/agenda-item.entity';
 import type { PanelMeetingRecord } from '../../src/panels/panel-meeting.entity';
-import {
-  insertAgendaItem,
-  insertChildAt,
-  insertHousehold,
-  insertPanelMeeting,
-  panelId,
-} from '../helpers/journey-factories';
+import { insertAgendaItem, insertChildAt, insertHousehold, insertPanelMeeting, panelId } from '../helpers/journey-factories';
 import { useTestApi } from '../helpers/test-api';
 import {
   expectConflictWithoutWrites,
@@ -153,11 +147,7 @@ describe('recordPanelRecommendation', () => {
     input: { agendaItemId: item.id, recommendation: 'POSITIVE', reasons: 'reasons' },
   });
   const panelOneRefusals: Refusal[] = [
-    forbidden(
-      'the adviser cannot record a recommendation: the chair or vice chair does',
-      'adviser.1',
-      'ROLE_MAY_NOT_RECOMMEND',
-    ),
+    forbidden('the adviser cannot record a recommendation: the chair or vice chair does', 'adviser.1', 'ROLE_MAY_NOT_RECOMMEND'),
     notFound('the chair of panel 2 cannot recommend on a panel 1 item', 'chair.2'),
     notFound('a member of panel 2 cannot recommend on a panel 1 item', 'panel.2'),
     notFound('the adviser of panel 2 cannot recommend on a panel 1 item', 'adviser.2'),
@@ -166,11 +156,7 @@ describe('recordPanelRecommendation', () => {
   itRefusesWithoutWrites(api, panelOneRefusals, M.recordPanelRecommendation, () => recommend(panelOneItem));
 
   const panelTwoRefusals: Refusal[] = [
-    forbidden(
-      'a panel member who is not chair or vice chair cannot record a recommendation',
-      'panel.2',
-      'ROLE_MAY_NOT_RECOMMEND',
-    ),
+    forbidden('a panel member who is not chair or vice chair cannot record a recommendation', 'panel.2', 'ROLE_MAY_NOT_RECOMMEND'),
     notFound('the chair of panel 1 cannot recommend on a panel 2 item', 'panel.1'),
     notFound('the vice chair of panel 1 cannot recommend on a panel 2 item', 'vicechair.1'),
   ];
@@ -209,11 +195,7 @@ describe('recordReportQualityFeedback', () => {
     expectInvalidWithoutWrites(api(), 'panel.1', M.recordReportQualityFeedback, feedback(1, '2027-H1'), 'period'));
 
   const refusals: Refusal[] = [
-    forbidden(
-      'the adviser cannot record report-quality feedback: the chair or vice chair does',
-      'adviser.1',
-      'ROLE_MAY_NOT_CREATE',
-    ),
+    forbidden('the adviser cannot record report-quality feedback: the chair or vice chair does', 'adviser.1', 'ROLE_MAY_NOT_CREATE'),
     notFound('the chair of panel 2 cannot record panel 1’s feedback', 'chair.2'),
     notFound('a member of panel 2 cannot record panel 1’s feedback', 'panel.2'),
     ...noPanelSeat('record report-quality feedback'),
@@ -221,11 +203,7 @@ describe('recordReportQualityFeedback', () => {
   itRefusesWithoutWrites(api, refusals, M.recordReportQualityFeedback, () => feedback(1, '2026-H2'));
 
   const ownPanel: Refusal[] = [
-    forbidden(
-      'a panel member who is not chair or vice chair cannot record their panel’s feedback',
-      'panel.2',
-      'ROLE_MAY_NOT_CREATE',
-    ),
+    forbidden('a panel member who is not chair or vice chair cannot record their panel’s feedback', 'panel.2', 'ROLE_MAY_NOT_CREATE'),
   ];
   itRefusesWithoutWrites(api, ownPanel, M.recordReportQualityFeedback, () => feedback(2, '2026-H2'));
 });

@@ -35,25 +35,18 @@ describe('recordEarlyPermanencePlacement', () => {
     expect(data!.recordEarlyPermanencePlacement).toMatchObject({
       earlyPermanencePlacedOn: '2026-11-16',
       placementOrderGrantedOn: null,
-      placements: [
-        { kind: 'EARLY_PERMANENCE', householdId: carers.id, matchId: match!.id, placedOn: '2026-11-16', endedOn: null },
-      ],
+      placements: [{ kind: 'EARLY_PERMANENCE', householdId: carers.id, matchId: match!.id, placedOn: '2026-11-16', endedOn: null }],
       version: child.version + 1,
     });
   });
 
-  itRefusesWithoutWrites(
-    api,
-    ppmStepRefusals('record an early-permanence placement'),
-    M.recordEarlyPermanencePlacement,
-    () => ({
-      input: {
-        childId: linkedForEarlyPermanence.child.id,
-        householdId: linkedForEarlyPermanence.household!.id,
-        placedOn: '2026-11-16',
-      },
-    }),
-  );
+  itRefusesWithoutWrites(api, ppmStepRefusals('record an early-permanence placement'), M.recordEarlyPermanencePlacement, () => ({
+    input: {
+      childId: linkedForEarlyPermanence.child.id,
+      householdId: linkedForEarlyPermanence.household!.id,
+      placedOn: '2026-11-16',
+    },
+  }));
 });
 
 describe('recordPlacement', () => {

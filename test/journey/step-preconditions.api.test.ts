@@ -37,13 +37,15 @@ describe('decideHouseholdApproval', () => {
     const household = await insertHousehold(db(), { stage: 'PANEL', stageEnteredOn: '2026-10-01' });
     const meeting = await insertPanelMeeting(db(), { panel: 1, meetingOn: '2026-10-13' });
     await insertAgendaItem(db(), { meeting, household, recommendation: 'POSITIVE' });
-    await db().getRepository(HouseholdDecisionRecord).insert({
-      householdId: household.id,
-      outcome: 'NOT_APPROVED',
-      decidedOn: '2026-10-15',
-      rationale: 'an earlier decision',
-      decidedBy: demoStaff('adm.raa').id,
-    });
+    await db()
+      .getRepository(HouseholdDecisionRecord)
+      .insert({
+        householdId: household.id,
+        outcome: 'NOT_APPROVED',
+        decidedOn: '2026-10-15',
+        rationale: 'an earlier decision',
+        decidedBy: demoStaff('adm.raa').id,
+      });
     await expectInvalidWithoutWrites(
       api(),
       'adm.raa',
@@ -102,15 +104,12 @@ describe('recordMatchDecision', () => {
 });
 
 describe('recordPlacement', () => {
-  it.each<HouseholdStage>(['APPROVED', 'TERMINATED', 'WITHDRAWN'])(
-    'a child is not placed with a household that is %s',
-    async (stage) => {
-      const household = await insertHousehold(db(), { stage });
-      const { child } = await insertChildAt(db(), 'KENT', 'MATCHED', { household });
-      const input = { childId: child.id, placedOn: '2026-11-02' };
-      await expectInvalidWithoutWrites(api(), 'ppm.kent', M.recordPlacement, { input }, 'childId', /matched/);
-    },
-  );
+  it.each<HouseholdStage>(['APPROVED', 'TERMINATED', 'WITHDRAWN'])('a child is not placed with a household that is %s', async (stage) => {
+    const household = await insertHousehold(db(), { stage });
+    const { child } = await insertChildAt(db(), 'KENT', 'MATCHED', { household });
+    const input = { childId: child.id, placedOn: '2026-11-02' };
+    await expectInvalidWithoutWrites(api(), 'ppm.kent', M.recordPlacement, { input }, 'childId', /matched/);
+  });
 
   it('the placement moves the matched household to PLACED on the placement’s date', async () => {
     const { child, household } = await insertChildAt(db(), 'KENT', 'MATCHED');

@@ -34,10 +34,7 @@ describe('recordSupportRequest', () => {
   });
 
   it('a support worker records a call for support from a Medway family, then finds it among the Medway requests', async () => {
-    const { data, errors } = await api().as('support.1')(
-      M.recordSupportRequest,
-      input({ adviceLineCallOn: TODAY, outcome: 'SIGNPOSTED' }),
-    );
+    const { data, errors } = await api().as('support.1')(M.recordSupportRequest, input({ adviceLineCallOn: TODAY, outcome: 'SIGNPOSTED' }));
     expect(errors).toBeUndefined();
     expect(data!.recordSupportRequest).toMatchObject({
       authority: 'MEDWAY',
@@ -47,29 +44,15 @@ describe('recordSupportRequest', () => {
       outcome: 'SIGNPOSTED',
       assessment: null,
     });
-    const list = await api().as('support.1')(
-      `query { supportRequests(filter: { authority: MEDWAY }) { edges { node { id } } } }`,
-    );
-    expect(list.data!.supportRequests.edges.map((e: { node: { id: string } }) => e.node.id)).toContain(
-      data!.recordSupportRequest.id,
-    );
+    const list = await api().as('support.1')(`query { supportRequests(filter: { authority: MEDWAY }) { edges { node { id } } } }`);
+    expect(list.data!.supportRequests.edges.map((e: { node: { id: string } }) => e.node.id)).toContain(data!.recordSupportRequest.id);
   });
 
   it('a request received after today is BAD_USER_INPUT naming receivedOn, nothing written', () =>
-    expectInvalidWithoutWrites(
-      api(),
-      'support.1',
-      M.recordSupportRequest,
-      input({ receivedOn: '2026-11-21' }),
-      'receivedOn',
-    ));
+    expectInvalidWithoutWrites(api(), 'support.1', M.recordSupportRequest, input({ receivedOn: '2026-11-21' }), 'receivedOn'));
 
   const refusals: Refusal[] = [
-    forbidden(
-      'a Medway PPM lead cannot record a support request, even from a Medway family',
-      'ppm.medway',
-      'ROLE_MAY_NOT_CREATE',
-    ),
+    forbidden('a Medway PPM lead cannot record a support request, even from a Medway family', 'ppm.medway', 'ROLE_MAY_NOT_CREATE'),
     forbidden('a Medway ADM cannot record a support request', 'adm.medway', 'ROLE_MAY_NOT_CREATE'),
     forbidden('the partnership ADM cannot record a support request', 'adm.raa', 'ROLE_MAY_NOT_CREATE'),
     forbidden('a family finder cannot record a support request', 'finder.1', 'ROLE_MAY_NOT_CREATE'),
@@ -119,12 +102,7 @@ describe('recordSupportAssessment', () => {
   it('a request has one assessment: a second is CONFLICT, nothing written', async () => {
     const request = await insertSupportRequest(api().dataSource, 'MEDWAY');
     expect((await api().as('support.1')(M.recordSupportAssessment, assess(request))).errors).toBeUndefined();
-    await expectConflictWithoutWrites(
-      api(),
-      'support.1',
-      M.recordSupportAssessment,
-      assess(request, { outcome: 'SUPPORT_PLAN' }),
-    );
+    await expectConflictWithoutWrites(api(), 'support.1', M.recordSupportAssessment, assess(request, { outcome: 'SUPPORT_PLAN' }));
   });
 
   const refusals: Refusal[] = [

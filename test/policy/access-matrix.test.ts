@@ -15,7 +15,9 @@ describe('the committed access matrix', () => {
     const cells = buildAccessMatrix();
     const finderReadsChild = cells.find((c) => c.role === 'Family finder' && c.subject === 'Child' && c.action === 'read')!;
     expect(finderReadsChild).toMatchObject({ access: 'allowed if id is allocated to them', fields: 'case, identifying, special' });
-    const admReadsOtherChild = cells.find((c) => c.role.startsWith('ADM (an') && c.scope === 'another authority' && c.subject === 'Child' && c.action === 'read')!;
+    const admReadsOtherChild = cells.find(
+      (c) => c.role.startsWith('ADM (an') && c.scope === 'another authority' && c.subject === 'Child' && c.action === 'read',
+    )!;
     expect(admReadsOtherChild.access).toBe('refused');
   });
 });
@@ -27,9 +29,6 @@ describe('matrix --diff', () => {
     const boardKey = [...before.keys()].find((k) => k.startsWith('Board director') && k.endsWith('| BoardPerformance | read'))!;
     after.set(boardKey, '·');
     after.set('Auditor — any authority | Child | read', '✓');
-    expect(diffMatrices(before, after)).toEqual([
-      'GAINS  Auditor — any authority | Child | read: · → ✓',
-      `LOSES  ${boardKey}: ✓ → ·`,
-    ]);
+    expect(diffMatrices(before, after)).toEqual(['GAINS  Auditor — any authority | Child | read: · → ✓', `LOSES  ${boardKey}: ✓ → ·`]);
   });
 });

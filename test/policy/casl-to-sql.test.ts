@@ -29,17 +29,28 @@ const CASES: [string, Define][] = [
   ['$ne keeps rows whose column is null', (b) => b.can('read', 'Child', { nhsNumber: { $ne: '9434765919' } })],
   ['equality with null', (b) => b.can('read', 'Child', { nhsNumber: null })],
   ['an inverted rule subtracts', (b) => (b.can('read', 'Child'), b.cannot('read', 'Child', { stage: 'PLACED' }))],
-  ['an inverted rule on a nullable column keeps null rows', (b) => (b.can('read', 'Child'), b.cannot('read', 'Child', { nhsNumber: '9434765919' }))],
+  [
+    'an inverted rule on a nullable column keeps null rows',
+    (b) => (b.can('read', 'Child'), b.cannot('read', 'Child', { nhsNumber: '9434765919' })),
+  ],
   ['several conditions in one rule (AND)', (b) => b.can('read', 'Child', { authority: 'KENT', stage: 'PLACED' })],
   ['field-restricted rules still grant the row', (b) => b.can('read', 'Child', ['firstName'], { authority: 'MEDWAY' })],
 ];
 
 it.each(CASES)('%s', async (_case, define) => {
   const builder = new AbilityBuilder<AppAbility>(createMongoAbility);
-  define(builder, rows.map((r) => r.id));
+  define(
+    builder,
+    rows.map((r) => r.id),
+  );
   const ability = builder.build();
-  const expected = rows.filter((r) => ability.can('read', r)).map((r) => r.id).sort();
-  const got = (await accessibleQuery(api().dataSource.manager, ability, 'read', 'Child', ChildRecord, 'child').getMany()).map((r) => r.id).sort();
+  const expected = rows
+    .filter((r) => ability.can('read', r))
+    .map((r) => r.id)
+    .sort();
+  const got = (await accessibleQuery(api().dataSource.manager, ability, 'read', 'Child', ChildRecord, 'child').getMany())
+    .map((r) => r.id)
+    .sort();
   expect(got).toEqual(expected);
 });
 

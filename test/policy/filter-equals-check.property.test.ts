@@ -151,7 +151,13 @@ async function insertPool(ds: DataSource, spec: PoolSpec): Promise<void> {
     // A match awaits one panel's recommendation at a time (a unique index holds it): its other items were deferred.
     const recommendation = item.match !== null && awaitingPanel.has(item.match) ? 'DEFERRED' : null;
     if (item.match !== null) awaitingPanel.add(item.match);
-    await insertAgendaItem(ds, { meeting, match, household: households[item.household], kind: match ? 'MATCH' : item.householdKind, recommendation });
+    await insertAgendaItem(ds, {
+      meeting,
+      match,
+      household: households[item.household],
+      kind: match ? 'MATCH' : item.householdKind,
+      recommendation,
+    });
   }
   for (const n of spec.feedback) {
     await ds.getRepository(ReportQualityFeedbackRecord).insert({
@@ -183,7 +189,10 @@ async function loadPool(ds: DataSource): Promise<Pool> {
   const pool: Pool = new Map();
   for (const [subject, entity] of SUBJECTS) pool.set(subject, await ds.getRepository(entity).find());
   // What a decision maker reads of an agenda item is checked as its own subject.
-  pool.set('PanelRecommendationView', pool.get('PanelRecommendationView')!.map((item) => tagged('PanelRecommendationView', { ...item })));
+  pool.set(
+    'PanelRecommendationView',
+    pool.get('PanelRecommendationView')!.map((item) => tagged('PanelRecommendationView', { ...item })),
+  );
   // A household's records carry their household, as the SQL filter reaches it (`household.proposedFor`).
   const households = new Map(pool.get('Household')!.map((h) => [h.id, h]));
   for (const subject of ['HouseholdDecision', 'HouseholdStageEvent'] as const) {
@@ -223,9 +232,7 @@ function caseOf(pool: Pool) {
 /** Per branch (subject × action), the ids the SQL filter lets through: one statement for every branch. */
 async function filteredIds(ds: DataSource, ability: AppAbility): Promise<string[][]> {
   const queries = BRANCHES.map(({ subject, entity, action }, i) =>
-    accessibleQuery(ds.manager, ability, action, subject, entity, `b${i}`)
-      .select(`b${i}.id`, 'id')
-      .addSelect(`${i}`, 'branch'),
+    accessibleQuery(ds.manager, ability, action, subject, entity, `b${i}`).select(`b${i}.id`, 'id').addSelect(`${i}`, 'branch'),
   );
   const sql = queries.map((q) => `(${q.getQuery()})`).join(' UNION ALL ');
   const parameters = Object.assign({}, ...queries.map((q) => q.getParameters()));

@@ -273,13 +273,13 @@ describe('the case lists', () => {
     const scopesOf = (r: MatrixRole) => (r.authorityScoped ? ['own authority', 'another authority'] : ['any authority']);
     const declared = MATRIX_ROLES.flatMap((r) =>
       scopesOf(r).flatMap((scope) =>
-        SUBJECT_TYPES.flatMap((subject) => ACTIONS.map((action) => cellKey({ role: r.name, scope: scope as MatrixCell['scope'], subject, action }))),
+        SUBJECT_TYPES.flatMap((subject) =>
+          ACTIONS.map((action) => cellKey({ role: r.name, scope: scope as MatrixCell['scope'], subject, action })),
+        ),
       ),
     );
     expect(MATRIX_ROLES.length).toBeGreaterThan(0);
-    expect(declared.length).toBe(
-      MATRIX_ROLES.reduce((n, r) => n + scopesOf(r).length, 0) * SUBJECT_TYPES.length * ACTIONS.length,
-    );
+    expect(declared.length).toBe(MATRIX_ROLES.reduce((n, r) => n + scopesOf(r).length, 0) * SUBJECT_TYPES.length * ACTIONS.length);
     expect(CELLS).toHaveLength(declared.length);
     expect(CELLS.map(cellKey)).toEqual(declared);
   });

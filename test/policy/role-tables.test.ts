@@ -183,9 +183,7 @@ for (const check of CHECKS) {
 /** What the facts loader gives `username` in this world, in docs/domain.md's terms. */
 function factsIn(username: string): ScopeFacts {
   const { assignments } = demoStaff(username);
-  const cases = [...WORLD.values()].flatMap(({ fixture, records }) =>
-    fixture.kind === 'case' ? [{ fixture, records }] : [],
-  );
+  const cases = [...WORLD.values()].flatMap(({ fixture, records }) => (fixture.kind === 'case' ? [{ fixture, records }] : []));
   const onAgendas = [...WORLD.values()].filter(({ fixture }) => fixture.kind === 'case' || fixture.kind === 'household');
   const isFinder = assignments.some((a) => a.role === 'FAMILY_FINDER');
   const panels = assignments.flatMap((a) => (a.panelId ? [a.panelId] : []));
@@ -202,9 +200,7 @@ function factsIn(username: string): ScopeFacts {
 }
 
 function fieldsOf(subject: GuardedSubject, views: FieldView[]): string[] {
-  return views.flatMap((view) =>
-    view === 'first name and age' ? FIRST_NAME_AND_AGE[subject] : FIELD_CLASSES[subject][view],
-  );
+  return views.flatMap((view) => (view === 'first name and age' ? FIRST_NAME_AND_AGE[subject] : FIELD_CLASSES[subject][view]));
 }
 
 const sorted = (fields: Iterable<string>) => [...fields].sort();

@@ -27,7 +27,12 @@ afterAll(() => {
 
 it('exercises every rule of the policy, allow and deny, in some test of the run', () => {
   if (!dir) throw new Error(`${COVERAGE_DIR_VARIABLE} is unset: run jest with jest.config.js, whose sequencer sets it`);
-  const rules = policyRuleIdentities(defineAbilityFor, DEMO_STAFF.map((s) => actorOf(s.username)), EVERY_FACT, TODAY);
+  const rules = policyRuleIdentities(
+    defineAbilityFor,
+    DEMO_STAFF.map((s) => actorOf(s.username)),
+    EVERY_FACT,
+    TODAY,
+  );
   const exercised = readRuleUses(dir);
   console.log(coverageReport(rules, exercised));
   expect(rules.filter((rule) => !exercised.has(rule))).toEqual([]);

@@ -87,12 +87,14 @@ describe('the ADM deciding a match or an approval reads the panel’s recommenda
   });
 
   it.each(['adm.kent', 'adm.raa'])('panels, meetings and agenda items stay out of reach of %s', (username) => {
-    for (const subjectType of ['Panel', 'PanelMeeting', 'AgendaItem'] as const) expect(ability(username).can('read', subjectType)).toBe(false);
+    for (const subjectType of ['Panel', 'PanelMeeting', 'AgendaItem'] as const)
+      expect(ability(username).can('read', subjectType)).toBe(false);
   });
 });
 
 describe('fostering for adoption is possible while adoption is only being considered (Children Act 1989 s22C(9A)(a))', () => {
-  const household = (earlyPermanence: boolean, stage: string) => tagged('Household', { id: HOUSEHOLD, earlyPermanence, stage, proposedFor: [] });
+  const household = (earlyPermanence: boolean, stage: string) =>
+    tagged('Household', { id: HOUSEHOLD, earlyPermanence, stage, proposedFor: [] });
   const fieldsFor = (username: string, record: object) => {
     const ability = defineAbilityFor(actorOf(username), scopeFacts([], []), TODAY);
     return permittedFieldsOf(ability, 'read', record, { fieldsFrom: (rule) => rule.fields ?? allFieldsOf('Household') });

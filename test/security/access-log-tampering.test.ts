@@ -166,20 +166,23 @@ it('with an exported copy, the last checkpoint dropped and the tail it signed cu
     ],
     true,
   );
-  expect(problems).toContainEqual({ kind: 'CHECKPOINT_MISSING', message: `checkpoint #${last.seq} of the exported copy is missing from the database` });
+  expect(problems).toContainEqual({
+    kind: 'CHECKPOINT_MISSING',
+    message: `checkpoint #${last.seq} of the exported copy is missing from the database`,
+  });
   expect(kinds(problems)).toContain('TRUNCATED_TAIL');
 });
 
 it('with an exported copy, a checkpoint rewritten in the database is named, and the copy still catches the tampering', async () => {
   const problems = await tamperThenVerify(
-    [
-      `DELETE FROM audit_events WHERE chain = '${LANE_1}' AND seq = 3`,
-      ALTER_SIGNED_COUNT(firstSigning(LANE_1).seq, LANE_1, 2),
-    ],
+    [`DELETE FROM audit_events WHERE chain = '${LANE_1}' AND seq = 3`, ALTER_SIGNED_COUNT(firstSigning(LANE_1).seq, LANE_1, 2)],
     true,
   );
   const altered = firstSigning(LANE_1).seq;
-  expect(problems).toContainEqual({ kind: 'CHECKPOINT_ALTERED', message: `checkpoint #${altered} in the database differs from the exported copy` });
+  expect(problems).toContainEqual({
+    kind: 'CHECKPOINT_ALTERED',
+    message: `checkpoint #${altered} in the database differs from the exported copy`,
+  });
   expect(kinds(problems)).toContain('TRUNCATED_TAIL');
 });
 

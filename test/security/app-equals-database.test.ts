@@ -83,7 +83,12 @@ async function compare(username: string): Promise<Map<string, Comparison>> {
   const throughRls = new Map<string, Visible[]>();
   let ability;
   try {
-    const { actor, facts } = (await openAsActor(scope, staff.id, { requestId: 'app-equals-database', clientRequestId: null, policyVersion: 'test' }, SEED_TODAY))!;
+    const { actor, facts } = (await openAsActor(
+      scope,
+      staff.id,
+      { requestId: 'app-equals-database', clientRequestId: null, policyVersion: 'test' },
+      SEED_TODAY,
+    ))!;
     ability = defineAbilityFor(actor, facts, SEED_TODAY);
     for (const [table, , , column] of TENANT_TABLES) {
       throughRls.set(table, await scope.query<Visible>(`SELECT id, ${column}::text AS authority FROM ${table}`));
@@ -96,7 +101,9 @@ async function compare(username: string): Promise<Map<string, Comparison>> {
     const allowed = new Set<string>();
     for (const subject of subjects) {
       for (const action of ACTIONS) {
-        const rows = await accessibleQuery(dataSource.manager, ability, action, subject, entity, 't').select('t.id', 'id').getRawMany<{ id: string }>();
+        const rows = await accessibleQuery(dataSource.manager, ability, action, subject, entity, 't')
+          .select('t.id', 'id')
+          .getRawMany<{ id: string }>();
         for (const { id } of rows) allowed.add(id);
       }
     }

@@ -20,7 +20,9 @@ const dir = mkdtempSync(join(tmpdir(), 'apse-audit-tools-'));
 beforeAll(async () => {
   const client = new Client({ connectionString: testDatabaseUrl() });
   await client.connect();
-  await client.query(`SELECT audit_append('[{"action": "read", "subjectType": "Child", "fields": ["firstName"], "reason": "tools test"}]'::jsonb)`);
+  await client.query(
+    `SELECT audit_append('[{"action": "read", "subjectType": "Child", "fields": ["firstName"], "reason": "tools test"}]'::jsonb)`,
+  );
   await client.end();
 });
 
@@ -37,7 +39,10 @@ it('audit:checkpoints signs the log and exports its checkpoints; audit:verify th
   const signed = await tool('audit-checkpoints.cli.ts', ['--export', file]);
   expect(signed).toMatchObject({ code: 0 });
   expect(signed.stdout).toMatch(/exported \d+ checkpoints/);
-  expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ format: 'apse-access-log-checkpoints/1', publicKeys: [expect.stringContaining('PUBLIC KEY')] });
+  expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({
+    format: 'apse-access-log-checkpoints/1',
+    publicKeys: [expect.stringContaining('PUBLIC KEY')],
+  });
   const verified = await tool('audit-verify.cli.ts', ['--checkpoints', file]);
   expect(verified.stdout).toMatch(/the access log is intact/);
   expect(verified.code).toBe(0);

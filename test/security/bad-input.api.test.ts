@@ -57,19 +57,25 @@ describe('text', () => {
 });
 
 describe('dates and months', () => {
-  it.each(['0000-01-01', '0090-01-01', '1899-12-31', '2101-01-01'])('a date of %s is refused with BAD_USER_INPUT naming the field', async (dateOfBirth) => {
-    const { status, errors } = await api().as('ppm.kent')(CREATE_CHILD, child({ dateOfBirth }));
-    expect(status).toBe(400);
-    expect(errors![0]!.extensions.code).toBe('BAD_USER_INPUT');
-    expect(errors![0]!.message).toMatch(/dateOfBirth/);
-  });
+  it.each(['0000-01-01', '0090-01-01', '1899-12-31', '2101-01-01'])(
+    'a date of %s is refused with BAD_USER_INPUT naming the field',
+    async (dateOfBirth) => {
+      const { status, errors } = await api().as('ppm.kent')(CREATE_CHILD, child({ dateOfBirth }));
+      expect(status).toBe(400);
+      expect(errors![0]!.extensions.code).toBe('BAD_USER_INPUT');
+      expect(errors![0]!.message).toMatch(/dateOfBirth/);
+    },
+  );
 
-  it.each(['0000-01-01', '0090-01-01', '2101-01-01'])('a date of %s written literally in the operation is refused with BAD_USER_INPUT naming the field', async (day) => {
-    const { status, errors } = await api().as('adviser.1')(`{ panels { meetings(from: "${day}", to: "2021-01-01") { id } } }`);
-    expect(status).toBe(400);
-    expect(errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'from' });
-    expect(errors![0]!.message).toMatch(/^from: /);
-  });
+  it.each(['0000-01-01', '0090-01-01', '2101-01-01'])(
+    'a date of %s written literally in the operation is refused with BAD_USER_INPUT naming the field',
+    async (day) => {
+      const { status, errors } = await api().as('adviser.1')(`{ panels { meetings(from: "${day}", to: "2021-01-01") { id } } }`);
+      expect(status).toBe(400);
+      expect(errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'from' });
+      expect(errors![0]!.message).toMatch(/^from: /);
+    },
+  );
 
   it.each([
     ['0090-01', '2021-05', 'from'],
@@ -124,7 +130,10 @@ describe('operations and bodies', () => {
   });
 
   it('a body in a charset other than UTF-8 is refused with 415', async () => {
-    const res = await post(Buffer.from(JSON.stringify({ query: '{ me { id } }' }), 'utf16le').toString('latin1'), 'application/json; charset=utf-16le');
+    const res = await post(
+      Buffer.from(JSON.stringify({ query: '{ me { id } }' }), 'utf16le').toString('latin1'),
+      'application/json; charset=utf-16le',
+    );
     expect(res.status).toBe(415);
     expect(res.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
   });
@@ -132,11 +141,16 @@ describe('operations and bodies', () => {
   it('a JSON body with a key twice in one object is refused with 400', async () => {
     const res = await post('{"query": "{ me { id } }", "variables": {"id": 1, "id": 2}}');
     expect(res.status).toBe(400);
-    expect(res.body.errors[0]).toMatchObject({ message: 'The request body has a key twice in one object', extensions: { code: 'BAD_USER_INPUT' } });
+    expect(res.body.errors[0]).toMatchObject({
+      message: 'The request body has a key twice in one object',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
   });
 
   it('a JSON body whose repeated names sit in different objects is read as usual', async () => {
-    const res = await post('{"query": "query ($a: ID!) { child(id: $a) { id } }", "variables": {"a": "00000000-0000-4000-8000-000000000000"}, "extensions": {"a": 1}}');
+    const res = await post(
+      '{"query": "query ($a: ID!) { child(id: $a) { id } }", "variables": {"a": "00000000-0000-4000-8000-000000000000"}, "extensions": {"a": 1}}',
+    );
     expect(res.status).toBe(200);
     expect(res.body.errors[0].extensions.code).toBe('NOT_FOUND');
   });

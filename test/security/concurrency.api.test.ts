@@ -18,8 +18,12 @@ type GraphQLReply = {
 };
 const CONCURRENCY = 32;
 const ACTORS: [string, Authority][] = [
-  ['adm.bexley', 'BEXLEY'], ['adm.kent', 'KENT'], ['adm.medway', 'MEDWAY'],
-  ['ppm.bexley', 'BEXLEY'], ['ppm.kent', 'KENT'], ['ppm.medway', 'MEDWAY'],
+  ['adm.bexley', 'BEXLEY'],
+  ['adm.kent', 'KENT'],
+  ['adm.medway', 'MEDWAY'],
+  ['ppm.bexley', 'BEXLEY'],
+  ['ppm.kent', 'KENT'],
+  ['ppm.medway', 'MEDWAY'],
 ];
 
 onRealServer('thousands of requests through one PGlite session would test PGlite, not the API')('concurrency', () => {
@@ -65,7 +69,11 @@ onRealServer('thousands of requests through one PGlite session would test PGlite
           ),
         });
         const body = (await res.json()) as GraphQLReply;
-        const seen = listing ? (body.data?.children?.edges ?? []).map((e) => e.node.authority) : body.data?.child ? [body.data.child.authority] : [];
+        const seen = listing
+          ? (body.data?.children?.edges ?? []).map((e) => e.node.authority)
+          : body.data?.child
+            ? [body.data.child.authority]
+            : [];
         if (seen.some((a) => a !== own)) outcomes.leaks += 1;
         if (res.status >= 500) outcomes.failures += 1;
         else if (listing ? seen.length === childIds[own].length : authority === own && seen.length === 1) outcomes.ok += 1;

@@ -52,10 +52,13 @@ onRealServer('thousands of requests through one PGlite session would test PGlite
     let after: string | null = null;
     for (;;) {
       const { body } = await post(`Bearer ${tokens.get(username)}`, {
-        query: 'query ($after: String) { children(first: 100, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } }',
+        query:
+          'query ($after: String) { children(first: 100, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } }',
         variables: { after },
       });
-      const page = (body.data as { children?: { edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } } | null)?.children;
+      const page = (
+        body.data as { children?: { edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } } | null
+      )?.children;
       if (!page) return ids;
       for (const edge of page.edges) ids.add(edge.node.id);
       if (!page.pageInfo.hasNextPage) return ids;
@@ -112,10 +115,15 @@ onRealServer('thousands of requests through one PGlite session would test PGlite
   }
 
   it(`${OPERATIONS} generated operations as random callers: no 5xx, every error coded, no child leaked`, async () => {
-    const next = fuzzOperations(SEED, [...childIds, ...(await api.dataSource.query<{ id: string }[]>(
-      `SELECT id FROM households UNION ALL SELECT id FROM matches UNION ALL SELECT id FROM agenda_items
+    const next = fuzzOperations(SEED, [
+      ...childIds,
+      ...(
+        await api.dataSource.query<{ id: string }[]>(
+          `SELECT id FROM households UNION ALL SELECT id FROM matches UNION ALL SELECT id FROM agenda_items
        UNION ALL SELECT id FROM panel_meetings UNION ALL SELECT id FROM support_requests UNION ALL SELECT id FROM staff`,
-    )).map((r) => r.id)]);
+        )
+      ).map((r) => r.id),
+    ]);
     const callers = seededRandom(SEED);
     const tally = { sent: 0, withData: 0, byCode: {} as Record<string, number>, byStatus: {} as Record<number, number> };
     const failures: string[] = [];
@@ -135,7 +143,9 @@ onRealServer('thousands of requests through one PGlite session would test PGlite
         const leaked = await leakedChildren(username, operation, reply);
         const uncoded = codes.filter((c) => !(ERROR_CODES as readonly string[]).includes(c));
         if (reply.status >= 500 || uncoded.length || leaked.length) {
-          failures.push(`${reply.status} ${username} ${operation.query.slice(0, 200)} ${JSON.stringify(operation.variables).slice(0, 300)} → ${JSON.stringify(reply.body).slice(0, 400)} leaked ${leaked.join(',')}`);
+          failures.push(
+            `${reply.status} ${username} ${operation.query.slice(0, 200)} ${JSON.stringify(operation.variables).slice(0, 300)} → ${JSON.stringify(reply.body).slice(0, 400)} leaked ${leaked.join(',')}`,
+          );
         }
       }
     }

@@ -13,7 +13,10 @@ const post = async (username: string, body: object) =>
     .send(body);
 
 it('every GraphQL response is Cache-Control: no-store and carries no ETag, answered or refused', async () => {
-  for (const res of [await post('adm.kent', { query: '{ me { id } }' }), await post('board.kent', { query: '{ children { totalCount } }' })]) {
+  for (const res of [
+    await post('adm.kent', { query: '{ me { id } }' }),
+    await post('board.kent', { query: '{ children { totalCount } }' }),
+  ]) {
     expect(res.headers['cache-control']).toBe('no-store');
     expect(res.headers.etag).toBeUndefined();
   }

@@ -22,9 +22,27 @@ function deepQuery(levels: number): string {
 
 it.each([
   ['an operation nested deeper than the limit', deepQuery(QUERY_LIMITS.depth), 'DEPTH_LIMIT_EXCEEDED', 'depth', QUERY_LIMITS.depth],
-  ['more aliases than the limit', `{ ${Array.from({ length: QUERY_LIMITS.aliases + 1 }, (_, i) => `a${i}: me { username }`).join(' ')} }`, 'ALIAS_LIMIT_EXCEEDED', 'aliases', QUERY_LIMITS.aliases],
-  ['more tokens than the limit', `{ ${'me { username } '.repeat(QUERY_LIMITS.tokens / 4)} }`, 'TOKEN_LIMIT_EXCEEDED', 'tokens', QUERY_LIMITS.tokens],
-  ['more directives than the limit', `{ me { username ${'@include(if: true) '.repeat(QUERY_LIMITS.directives + 1)} } }`, 'DIRECTIVE_LIMIT_EXCEEDED', 'directives', QUERY_LIMITS.directives],
+  [
+    'more aliases than the limit',
+    `{ ${Array.from({ length: QUERY_LIMITS.aliases + 1 }, (_, i) => `a${i}: me { username }`).join(' ')} }`,
+    'ALIAS_LIMIT_EXCEEDED',
+    'aliases',
+    QUERY_LIMITS.aliases,
+  ],
+  [
+    'more tokens than the limit',
+    `{ ${'me { username } '.repeat(QUERY_LIMITS.tokens / 4)} }`,
+    'TOKEN_LIMIT_EXCEEDED',
+    'tokens',
+    QUERY_LIMITS.tokens,
+  ],
+  [
+    'more directives than the limit',
+    `{ me { username ${'@include(if: true) '.repeat(QUERY_LIMITS.directives + 1)} } }`,
+    'DIRECTIVE_LIMIT_EXCEEDED',
+    'directives',
+    QUERY_LIMITS.directives,
+  ],
 ])('refuses %s with 400 and a code of its own, naming the limit and how far it was passed', async (_case, query, code, limit, max) => {
   const res = await post({ query });
   expect(res.status).toBe(400);

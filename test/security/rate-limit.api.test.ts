@@ -25,8 +25,12 @@ afterAll(async () => {
 
 /** A member of staff of their own, so that no other test's requests count against them. */
 async function newStaffToken(): Promise<string> {
-  const staff = await first.dataSource.getRepository(StaffRecord).save({ username: `kent.adm.${randomUUID().slice(0, 8)}`, displayName: 'Rate test' });
-  await first.dataSource.getRepository(RoleAssignmentRecord).insert({ staffId: staff.id, role: 'ADM', authority: 'KENT', panelId: null, panelRole: null });
+  const staff = await first.dataSource
+    .getRepository(StaffRecord)
+    .save({ username: `kent.adm.${randomUUID().slice(0, 8)}`, displayName: 'Rate test' });
+  await first.dataSource
+    .getRepository(RoleAssignmentRecord)
+    .insert({ staffId: staff.id, role: 'ADM', authority: 'KENT', panelId: null, panelRole: null });
   return `Bearer ${await signDevToken(TEST_CONFIG.jwt, staff.id)}`;
 }
 
@@ -71,7 +75,8 @@ it('requests without a valid token are limited per client address: past the limi
   await awayFromMinuteBoundary();
   await first.dataSource.query(`DELETE FROM rate_limit_addresses`);
   const statuses: number[] = [];
-  for (let i = 0; i < LIMIT + 2; i += 1) statuses.push((await (i % 2 ? first : second).withHeader(i % 3 ? 'Bearer not.a.token' : null, '{ me { username } }')).status);
+  for (let i = 0; i < LIMIT + 2; i += 1)
+    statuses.push((await (i % 2 ? first : second).withHeader(i % 3 ? 'Bearer not.a.token' : null, '{ me { username } }')).status);
   expect(statuses).toEqual([...Array(LIMIT).fill(401), 429, 429]);
   const refused = await first.withHeader(null, '{ me { username } }');
   expect(refused.errors![0]!.extensions).toMatchObject({ code: 'RATE_LIMITED', retryAfterSeconds: expect.any(Number) });

@@ -14,8 +14,27 @@ import { testDatabaseUrl } from '../helpers/test-database';
  * as the NOLOGIN role apse_app under Row-Level Security, whoever the API logs in as. These tests speak
  * to the database directly, as a resolver that forgot its policy would.
  */
-const TENANT_TABLES = ['children', 'family_finder_allocations', 'child_decisions', 'placement_orders', 'matches', 'placements', 'disruptions', 'support_requests', 'support_assessments'];
-const STAFF_ONLY_TABLES = ['households', 'household_stage_events', 'household_decisions', 'panels', 'panel_meetings', 'report_quality_feedback', 'budget_years', 'budget_contributions'];
+const TENANT_TABLES = [
+  'children',
+  'family_finder_allocations',
+  'child_decisions',
+  'placement_orders',
+  'matches',
+  'placements',
+  'disruptions',
+  'support_requests',
+  'support_assessments',
+];
+const STAFF_ONLY_TABLES = [
+  'households',
+  'household_stage_events',
+  'household_decisions',
+  'panels',
+  'panel_meetings',
+  'report_quality_feedback',
+  'budget_years',
+  'budget_contributions',
+];
 const PROTECTED_TABLES = [...TENANT_TABLES, ...STAFF_ONLY_TABLES, 'agenda_items', 'audit_events'];
 const TODAY = DEFAULT_NOW.slice(0, 10);
 
@@ -30,7 +49,12 @@ async function asRequestOf<T>(username: string | null, work: (scope: DbScope) =>
     if (username === null) {
       await scope.open(`SELECT set_config('role', '${REQUEST_ROLE}', true)`);
     } else {
-      await openAsActor(scope, demoStaff(username).id, { requestId: 'row-level-security-test', clientRequestId: null, policyVersion: 'test' }, TODAY);
+      await openAsActor(
+        scope,
+        demoStaff(username).id,
+        { requestId: 'row-level-security-test', clientRequestId: null, policyVersion: 'test' },
+        TODAY,
+      );
     }
     return await work(scope);
   } finally {
@@ -90,7 +114,9 @@ describe('a query that forgot its policy', () => {
 
   it('as the Kent ADM does not see, and so cannot change, a Medway child', async () => {
     const changed = await asRequestOf('adm.kent', (scope) =>
-      scope.query(`WITH changed AS (UPDATE children SET first_name = 'X' WHERE authority = 'MEDWAY' RETURNING id) SELECT count(*)::int AS n FROM changed`),
+      scope.query(
+        `WITH changed AS (UPDATE children SET first_name = 'X' WHERE authority = 'MEDWAY' RETURNING id) SELECT count(*)::int AS n FROM changed`,
+      ),
     );
     expect(changed).toEqual([{ n: 0 }]);
   });
@@ -108,7 +134,10 @@ describe('the access log', () => {
   it.each([
     ['UPDATE', `UPDATE audit_events SET reason = 'x'`],
     ['DELETE', `DELETE FROM audit_events`],
-    ['INSERT (only through audit_append)', `INSERT INTO audit_events (chain, seq, at, roles, action, outcome, subject_type, prev_hash, hash) VALUES ('x', 1, now(), '', '', 'ALLOWED', '', '', '')`],
+    [
+      'INSERT (only through audit_append)',
+      `INSERT INTO audit_events (chain, seq, at, roles, action, outcome, subject_type, prev_hash, hash) VALUES ('x', 1, now(), '', '', 'ALLOWED', '', '', '')`,
+    ],
   ])('refuses %s by the request role, even an auditor’s', async (_what, sql) => {
     expect(await asRequestOf('auditor.1', (scope) => sqlState(scope.query(sql)))).toBe('42501');
   });
@@ -116,8 +145,12 @@ describe('the access log', () => {
 
 describe('the board’s aggregates', () => {
   it('come through SECURITY DEFINER functions, counts and summed days only, for a board director', async () => {
-    expect(await asRequestOf('board.kent', (scope) => scope.query(`SELECT * FROM board_waiting($1, $2)`, [TODAY, ['AGE_BAND']]))).toEqual([]);
-    const [{ result }] = await api().dataSource.query(`SELECT pg_get_function_result('board_waiting(date, text[])'::regprocedure) AS result`);
+    expect(await asRequestOf('board.kent', (scope) => scope.query(`SELECT * FROM board_waiting($1, $2)`, [TODAY, ['AGE_BAND']]))).toEqual(
+      [],
+    );
+    const [{ result }] = await api().dataSource.query(
+      `SELECT pg_get_function_result('board_waiting(date, text[])'::regprocedure) AS result`,
+    );
     expect(result).toBe('TABLE(characteristic text, authority text, category text, children integer, "daysWaiting" double precision)');
   });
 
@@ -126,42 +159,49 @@ describe('the board’s aggregates', () => {
   });
 });
 
-onRealServer('a PGlite database has one superuser login; a second login role needs a real server')('a non-owner, non-superuser login', () => {
-  const LOGIN = 'apse_api_test';
-  let asLogin: TestApi;
+onRealServer('a PGlite database has one superuser login; a second login role needs a real server')(
+  'a non-owner, non-superuser login',
+  () => {
+    const LOGIN = 'apse_api_test';
+    let asLogin: TestApi;
 
-  beforeAll(async () => {
-    await api().dataSource.query(`
+    beforeAll(async () => {
+      await api().dataSource.query(`
       DO $$ BEGIN
         IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '${LOGIN}') THEN CREATE ROLE ${LOGIN} LOGIN IN ROLE ${REQUEST_ROLE}; END IF;
       END $$`);
-    const url = new URL(testDatabaseUrl());
-    url.username = LOGIN;
-    asLogin = await startTestApi(DEFAULT_NOW, undefined, url.toString());
-  });
-  afterAll(() => asLogin?.close());
+      const url = new URL(testDatabaseUrl());
+      url.username = LOGIN;
+      asLogin = await startTestApi(DEFAULT_NOW, undefined, url.toString());
+    });
+    afterAll(() => asLogin?.close());
 
-  it('reads no child before a request has set who is asking', async () => {
-    expect(await asLogin.dataSource.query(`SELECT count(*)::int AS n FROM children`)).toEqual([{ n: 0 }]);
-  });
+    it('reads no child before a request has set who is asking', async () => {
+      expect(await asLogin.dataSource.query(`SELECT count(*)::int AS n FROM children`)).toEqual([{ n: 0 }]);
+    });
 
-  it('serves the Kent ADM the Kent children only', async () => {
-    const { data, errors } = await asLogin.as('adm.kent')(LIST_CHILDREN, { first: 50 });
-    expect(errors).toBeUndefined();
-    expect(data!.children.edges.map((e: { node: { authority: string } }) => e.node.authority)).toEqual(['KENT']);
-  });
+    it('serves the Kent ADM the Kent children only', async () => {
+      const { data, errors } = await asLogin.as('adm.kent')(LIST_CHILDREN, { first: 50 });
+      expect(errors).toBeUndefined();
+      expect(data!.children.edges.map((e: { node: { authority: string } }) => e.node.authority)).toEqual(['KENT']);
+    });
 
-  it('serves a board director the aggregates', async () => {
-    const { data, errors } = await asLogin.as('board.kent')('{ boardPerformance(from: "2026-01", to: "2026-10") { childrenWaiting { authority children } } }');
-    expect(errors).toBeUndefined();
-    expect(data!.boardPerformance.childrenWaiting).toHaveLength(4);
-  });
+    it('serves a board director the aggregates', async () => {
+      const { data, errors } = await asLogin.as('board.kent')(
+        '{ boardPerformance(from: "2026-01", to: "2026-10") { childrenWaiting { authority children } } }',
+      );
+      expect(errors).toBeUndefined();
+      expect(data!.boardPerformance.childrenWaiting).toHaveLength(4);
+    });
 
-  it('records a child for the Kent PPM lead, with its access-log event', async () => {
-    const input = { authority: 'KENT', firstName: 'Ada', lastName: 'Login', dateOfBirth: '2023-05-01', enteredCareOn: '2024-02-12' };
-    const { data, errors } = await asLogin.as('ppm.kent')('mutation ($input: CreateChildInput!) { createChild(input: $input) { id } }', { input });
-    expect(errors).toBeUndefined();
-    const events = await api().dataSource.query(`SELECT action FROM audit_events WHERE subject_id = $1`, [data!.createChild.id]);
-    expect(events).toEqual([{ action: 'create' }]);
-  });
-});
+    it('records a child for the Kent PPM lead, with its access-log event', async () => {
+      const input = { authority: 'KENT', firstName: 'Ada', lastName: 'Login', dateOfBirth: '2023-05-01', enteredCareOn: '2024-02-12' };
+      const { data, errors } = await asLogin.as('ppm.kent')('mutation ($input: CreateChildInput!) { createChild(input: $input) { id } }', {
+        input,
+      });
+      expect(errors).toBeUndefined();
+      const events = await api().dataSource.query(`SELECT action FROM audit_events WHERE subject_id = $1`, [data!.createChild.id]);
+      expect(events).toEqual([{ action: 'create' }]);
+    });
+  },
+);

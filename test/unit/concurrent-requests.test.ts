@@ -38,7 +38,10 @@ describe('a client that leaves while its request waits its turn', () => {
   it('gives the turn back: the member of staff’s next request runs at once', async () => {
     const staffId = demoStaff('adm.kent').id;
     const token = await signDevToken(TEST_CONFIG.jwt, staffId);
-    const req = { header: (name: string) => (name.toLowerCase() === 'authorization' ? `Bearer ${token}` : undefined), ip: '127.0.0.1' } as unknown as Request;
+    const req = {
+      header: (name: string) => (name.toLowerCase() === 'authorization' ? `Bearer ${token}` : undefined),
+      ip: '127.0.0.1',
+    } as unknown as Request;
     const inFlight = new ConcurrentRequests(1, 1);
     const deps = { ...appDepsFrom(TEST_CONFIG, null as never, createLogger('silent'), () => new Date()), inFlight };
     const gone = new AbortController();

@@ -14,12 +14,18 @@ describe('configuration', () => {
 
   it('production requires a JWKS URL and never falls back to the development secret', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', AUDIT_SIGNING_KEY: newAuditSigningKeyPem() })).toThrow(ConfigError);
-    const config = loadConfig({ NODE_ENV: 'production', JWKS_URL: 'https://login.example.org/jwks', AUDIT_SIGNING_KEY: newAuditSigningKeyPem() });
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      JWKS_URL: 'https://login.example.org/jwks',
+      AUDIT_SIGNING_KEY: newAuditSigningKeyPem(),
+    });
     expect(config.jwt.secret).toBeNull();
   });
 
   it('production requires the access log’s signing key and never generates one', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production', JWKS_URL: 'https://login.example.org/jwks' })).toThrow(/AUDIT_SIGNING_KEY is required/);
+    expect(() => loadConfig({ NODE_ENV: 'production', JWKS_URL: 'https://login.example.org/jwks' })).toThrow(
+      /AUDIT_SIGNING_KEY is required/,
+    );
   });
 
   it('a signing key given with \\n for its line breaks is read as PEM', () => {

@@ -8,7 +8,10 @@ it.each([
   ['SELECT children', `SELECT "c"."id" AS "c_id", "c"."first_name" AS "c_first_name" FROM "children" "c" WHERE "c"."id" IN ($1)`],
   ['SELECT public.children', `SELECT count(*)::int AS n FROM public."children" WHERE "stage" = $1`],
   ['SELECT audit_append', `SELECT audit_append('[{"reason":"Zebedee-Recognisable"}]'::jsonb);\nCOMMIT`],
-  ['apse_open_as_actor', `BEGIN;\nEXECUTE apse_open_as_actor('5eed0000-0000-4000-8000-000000000006', 'req-1', '2026-11-20');\nEXECUTE apse_facts`],
+  [
+    'apse_open_as_actor',
+    `BEGIN;\nEXECUTE apse_open_as_actor('5eed0000-0000-4000-8000-000000000006', 'req-1', '2026-11-20');\nEXECUTE apse_facts`,
+  ],
   ['PREPARE apse_facts', `PREPARE apse_facts AS SELECT * FROM facts WHERE day = current_setting('app.today')`],
   ['SAVEPOINT', 'SAVEPOINT unit_1'],
   ['BEGIN', 'BEGIN'],

@@ -3,7 +3,12 @@ import { createTokenVerifier, InvalidToken } from '../../src/access/tokens';
 import type { Config } from '../../src/app/config';
 
 /** A verified token is reused for a short while, but never once it has expired. */
-const jwt: Config['jwt'] = { issuer: 'apse-api', audience: 'apse-api', secret: 'a-test-secret-of-at-least-thirty-two-characters', jwksUrl: null };
+const jwt: Config['jwt'] = {
+  issuer: 'apse-api',
+  audience: 'apse-api',
+  secret: 'a-test-secret-of-at-least-thirty-two-characters',
+  jwksUrl: null,
+};
 const staffId = '7b0c6a3e-2f43-4d4e-9a51-0c7e1c2d9f10';
 const START = Date.parse('2026-12-01T09:00:00Z');
 

@@ -20,7 +20,9 @@ async function main(): Promise<void> {
   try {
     const query = (sql: string, params?: unknown[]) => database.dataSource.query(sql, params);
     const written = await writeCheckpoint(query, key, new Date());
-    console.log(written ? `signed checkpoint #${written.seq} of ${written.chains.length} chains` : 'no chain moved since the last checkpoint');
+    console.log(
+      written ? `signed checkpoint #${written.seq} of ${written.chains.length} chains` : 'no chain moved since the last checkpoint',
+    );
     if (values.export) {
       const checkpoints = await readCheckpoints(query);
       const file: CheckpointExport = {

@@ -11,8 +11,26 @@ const USAGE = 'usage: npm run audit:export -- --from YYYY-MM-DD --to YYYY-MM-DD 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 const COLUMNS = [
-  'id', 'at', 'staff_id', 'roles', 'action', 'outcome', 'subject_type', 'subject_id', 'subject_ids', 'authorities', 'fields', 'reason',
-  'changes', 'criteria', 'policy_version', 'request_id', 'client_request_id', 'chain', 'seq', 'hash',
+  'id',
+  'at',
+  'staff_id',
+  'roles',
+  'action',
+  'outcome',
+  'subject_type',
+  'subject_id',
+  'subject_ids',
+  'authorities',
+  'fields',
+  'reason',
+  'changes',
+  'criteria',
+  'policy_version',
+  'request_id',
+  'client_request_id',
+  'chain',
+  'seq',
+  'hash',
 ] as const;
 
 /**
@@ -21,10 +39,13 @@ const COLUMNS = [
  * authority's children and staff, as that council's auditor sees them. The export is itself logged.
  */
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { from: { type: 'string' }, to: { type: 'string' }, authority: { type: 'string' }, out: { type: 'string' } } });
+  const { values } = parseArgs({
+    options: { from: { type: 'string' }, to: { type: 'string' }, authority: { type: 'string' }, out: { type: 'string' } },
+  });
   const { from, to, authority } = values;
   if (!from || !to || !DAY.test(from) || !DAY.test(to) || from > to) throw new Error('--from and --to are days, from no later than to');
-  if (authority && !(AUTHORITIES as readonly string[]).includes(authority)) throw new Error(`--authority is one of ${AUTHORITIES.join(', ')}`);
+  if (authority && !(AUTHORITIES as readonly string[]).includes(authority))
+    throw new Error(`--authority is one of ${AUTHORITIES.join(', ')}`);
   const database = await openToolDatabase(loadConfig(), createLogger('warn'));
   const out = values.out ? createWriteStream(values.out) : process.stdout;
   try {
@@ -41,7 +62,9 @@ async function main(): Promise<void> {
       );
       const criteria = { from, to, authority: authority ?? null, returned: found.length };
       await manager.query(`SELECT audit_append($1::jsonb)`, [
-        JSON.stringify([{ action: 'export', subjectType: 'AuditEvent', fields: [], criteria, authorities: authority ? [authority] : null }]),
+        JSON.stringify([
+          { action: 'export', subjectType: 'AuditEvent', fields: [], criteria, authorities: authority ? [authority] : null },
+        ]),
       ]);
       return found;
     });

@@ -21,7 +21,8 @@ async function main(): Promise<void> {
   const { values } = parseArgs({ options: { checkpoints: { type: 'string' }, 'public-key': { type: 'string', multiple: true } } });
   const config = loadConfig();
   const exported = values.checkpoints ? (JSON.parse(readFileSync(values.checkpoints, 'utf8')) as CheckpointExport) : null;
-  if (exported && exported.format !== 'apse-access-log-checkpoints/1') throw new Error(`${values.checkpoints} is not an exported checkpoint file`);
+  if (exported && exported.format !== 'apse-access-log-checkpoints/1')
+    throw new Error(`${values.checkpoints} is not an exported checkpoint file`);
   const keys: VerifyingKey[] = values['public-key']?.length
     ? values['public-key'].map((file) => verifyingKeyFromPem(readFileSync(file, 'utf8')))
     : [loadSigningKey(config).verifier];

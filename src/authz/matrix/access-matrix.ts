@@ -136,7 +136,10 @@ export function buildAccessMatrix(): MatrixCell[] {
     const actor: Actor = { staffId: 'fact:actor', username: role.name, displayName: role.name, assignments: [role.assignment] };
     const ability = defineAbilityFor(actor, SYMBOLIC_FACTS, TODAY);
     const scopes: [Scope, Authority | null][] = role.authorityScoped
-      ? [['own authority', OWN], ['another authority', OTHER]]
+      ? [
+          ['own authority', OWN],
+          ['another authority', OTHER],
+        ]
       : [['any authority', null]];
     for (const [scope, authority] of scopes) {
       for (const subject of SUBJECT_TYPES) {

@@ -7,9 +7,16 @@ export function parseMatrix(markdown: string): ParsedMatrix {
   let actions: string[] = [];
   for (const line of markdown.split('\n')) {
     if (line.startsWith('## ')) section = line.slice(3);
-    else if (line.startsWith('| subject |')) actions = line.split('|').slice(2, -1).map((s) => s.trim());
+    else if (line.startsWith('| subject |'))
+      actions = line
+        .split('|')
+        .slice(2, -1)
+        .map((s) => s.trim());
     else if (line.startsWith('| ') && section && !line.startsWith('|---')) {
-      const [subject, ...texts] = line.split('|').slice(1, -1).map((s) => s.trim());
+      const [subject, ...texts] = line
+        .split('|')
+        .slice(1, -1)
+        .map((s) => s.trim());
       texts.forEach((text, i) => cells.set(`${section} | ${subject} | ${actions[i]}`, text));
     }
   }

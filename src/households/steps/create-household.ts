@@ -23,7 +23,11 @@ export async function createHousehold(ctx: ServiceContext, input: CreateHousehol
     if (ageInYears(a.dateOfBirth, input.enquiryOn) < MINIMUM_ADOPTER_AGE) {
       throw badUserInput(`applicants.${i}.dateOfBirth`, `an adopter must be at least ${MINIMUM_ADOPTER_AGE}`);
     }
-    return { firstName: requireText(`applicants.${i}.firstName`, a.firstName), lastName: requireText(`applicants.${i}.lastName`, a.lastName), dateOfBirth: a.dateOfBirth };
+    return {
+      firstName: requireText(`applicants.${i}.firstName`, a.firstName),
+      lastName: requireText(`applicants.${i}.lastName`, a.lastName),
+      dateOfBirth: a.dateOfBirth,
+    };
   });
   const minChildAge = input.minChildAge ?? 0;
   const maxChildAge = input.maxChildAge ?? 17;

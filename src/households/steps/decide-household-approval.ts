@@ -21,7 +21,12 @@ export function decideHouseholdApproval(ctx: ServiceContext, input: DecideHouseh
     const terminating = input.outcome === 'TERMINATED';
     const expectedStage = terminating ? 'APPROVED' : 'PANEL';
     if (household.stage !== expectedStage) {
-      throw badUserInput('householdId', terminating ? 'only an approved household without a child matched can have its approval terminated' : 'a household is approved or not after panel');
+      throw badUserInput(
+        'householdId',
+        terminating
+          ? 'only an approved household without a child matched can have its approval terminated'
+          : 'a household is approved or not after panel',
+      );
     }
     const since = terminating ? (household.approvedOn ?? household.stageEnteredOn) : household.stageEnteredOn;
     const panel = await unusedHouseholdRecommendation(manager, household.id, terminating ? TERMINATION_ITEMS : APPROVAL_ITEMS, since);
@@ -45,7 +50,10 @@ export function decideHouseholdApproval(ctx: ServiceContext, input: DecideHouseh
 @Resolver()
 export class DecideHouseholdApprovalStep {
   @Mutation(() => Household, { description: 'The partnership ADM approves, refuses or terminates, after a panel recommendation.' })
-  decideHouseholdApproval(@Arg('input', () => DecideHouseholdApprovalInput) input: DecideHouseholdApprovalInput, @Ctx() ctx: RequestContext) {
+  decideHouseholdApproval(
+    @Arg('input', () => DecideHouseholdApprovalInput) input: DecideHouseholdApprovalInput,
+    @Ctx() ctx: RequestContext,
+  ) {
     return decideHouseholdApproval(ctx, input);
   }
 }

@@ -16,7 +16,13 @@ export function withdrawHousehold(ctx: ServiceContext, input: WithdrawHouseholdI
     if (CLOSED_HOUSEHOLD_STAGES.includes(household.stage)) throw conflict(`The household is already ${household.stage.toLowerCase()}`);
     const open = await manager.countBy(MatchRecord, { householdId: household.id, status: In([...OPEN_MATCH_STATUSES]) });
     if (open > 0) throw badUserInput('householdId', 'the household has a child linked, matched or placed: close that first');
-    assertRecordedDate('withdrawnOn', input.withdrawnOn, ctx.today, household.stageEnteredOn, 'a withdrawal is on or after the current stage began');
+    assertRecordedDate(
+      'withdrawnOn',
+      input.withdrawnOn,
+      ctx.today,
+      household.stageEnteredOn,
+      'a withdrawal is on or after the current stage began',
+    );
     const move = { to: 'WITHDRAWN', by: 'WITHDRAWAL', on: input.withdrawnOn, field: 'householdId' } as const;
     return moveHousehold(manager, household, move, stepActorOf(ctx), { reason: requireText('reason', input.reason) });
   });

@@ -20,7 +20,13 @@ export function recordAdoptionOrder(ctx: ServiceContext, input: RecordAdoptionOr
     if (child.stage !== 'PLACED' || !placement || placement.kind !== 'ADOPTIVE') {
       throw badUserInput('grantedOn', RULES.adoptionNeedsPlacement);
     }
-    assertRecordedDate('grantedOn', input.grantedOn, ctx.today, addDays(placement.placedOn, ADOPTION_ORDER_MIN_DAYS), RULES.adoptionTenWeeks);
+    assertRecordedDate(
+      'grantedOn',
+      input.grantedOn,
+      ctx.today,
+      addDays(placement.placedOn, ADOPTION_ORDER_MIN_DAYS),
+      RULES.adoptionTenWeeks,
+    );
     if (placement.matchId) await moveMatch(manager, stepActorOf(ctx), 'record', placement.matchId, 'ADOPTED');
     // Family finding is over: the finder's access to the adopted child ends with it.
     await manager.update(AllocationRecord, { childId: child.id, endedOn: IsNull() }, { endedOn: input.grantedOn });

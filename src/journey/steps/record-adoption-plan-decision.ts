@@ -45,7 +45,10 @@ export function recordAdoptionPlanDecision(ctx: ServiceContext, input: RecordAdo
 @Resolver()
 export class RecordAdoptionPlanDecisionStep {
   @Mutation(() => Child, { description: "The child's ADM decides that the child should be placed for adoption." })
-  recordAdoptionPlanDecision(@Arg('input', () => RecordAdoptionPlanDecisionInput) input: RecordAdoptionPlanDecisionInput, @Ctx() ctx: RequestContext) {
+  recordAdoptionPlanDecision(
+    @Arg('input', () => RecordAdoptionPlanDecisionInput) input: RecordAdoptionPlanDecisionInput,
+    @Ctx() ctx: RequestContext,
+  ) {
     return recordAdoptionPlanDecision(ctx, input);
   }
 }

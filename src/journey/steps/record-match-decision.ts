@@ -47,7 +47,8 @@ export function recordMatchDecision(ctx: ServiceContext, input: RecordMatchDecis
     assertRecordedDate('decidedOn', on, ctx.today, panel.meetingOn, RULES.matchDecisionAfterPanel);
 
     const household = await lockedById(manager, HouseholdRecord, match.householdId);
-    if (approving && !MATCHABLE_HOUSEHOLD_STAGES.includes(household.stage)) throw badUserInput('matchId', RULES.matchNeedsApprovedHousehold);
+    if (approving && !MATCHABLE_HOUSEHOLD_STAGES.includes(household.stage))
+      throw badUserInput('matchId', RULES.matchNeedsApprovedHousehold);
     const journey = journeyOf(manager, child.id);
     await journey.requirePlan('matchId');
     const order = await journey.authorityToPlace();
