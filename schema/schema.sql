@@ -600,9 +600,12 @@ CREATE TABLE role_assignments (
   role staff_role NOT NULL,
   authority authority,
   panel_id uuid,
-  panel_role panel_role
+  panel_role panel_role,
+  valid_from date NOT NULL,
+  valid_to date,
+  created_at timestamp(3) with time zone DEFAULT now() NOT NULL
 );
-ALTER TABLE role_assignments ADD CONSTRAINT one_assignment_per_scope UNIQUE NULLS NOT DISTINCT (staff_id, role, authority, panel_id);
+ALTER TABLE role_assignments ADD CONSTRAINT assignment_dates_in_order CHECK (((valid_to IS NULL) OR (valid_to >= valid_from)));
 ALTER TABLE role_assignments ADD CONSTRAINT panel_members_name_their_panel CHECK (((role = 'PANEL_MEMBER'::staff_role) = ((panel_id IS NOT NULL) AND (panel_role IS NOT NULL))));
 ALTER TABLE role_assignments ADD CONSTRAINT partnership_roles_have_no_authority CHECK (((role <> ALL (ARRAY['FAMILY_FINDER'::staff_role, 'PANEL_MEMBER'::staff_role, 'BOARD_DIRECTOR'::staff_role, 'SUPPORT_WORKER'::staff_role])) OR (authority IS NULL)));
 ALTER TABLE role_assignments ADD CONSTRAINT ppm_lead_has_authority CHECK (((role <> 'PPM_LEAD'::staff_role) OR (authority IS NOT NULL)));
@@ -612,6 +615,7 @@ ALTER TABLE role_assignments ADD CONSTRAINT role_assignments_staff_id_fkey FOREI
 CREATE INDEX role_assignments_staff_idx ON public.role_assignments USING btree (staff_id);
 CREATE TRIGGER role_assignments_audit_change AFTER INSERT OR DELETE OR UPDATE ON public.role_assignments FOR EACH ROW EXECUTE FUNCTION audit_row_changed('RoleAssignment');
 CREATE TRIGGER role_assignments_audit_truncate AFTER TRUNCATE ON public.role_assignments FOR EACH STATEMENT EXECUTE FUNCTION audit_table_truncated('RoleAssignment');
+CREATE TRIGGER role_assignments_do_not_overlap BEFORE INSERT OR UPDATE ON public.role_assignments FOR EACH ROW EXECUTE FUNCTION role_assignments_do_not_overlap();
 GRANT SELECT ON TABLE role_assignments TO apse_app;
 
 CREATE TABLE staff (
@@ -1213,6 +1217,32 @@ AS $function$
         RETURN NULL;
       END $function$;
 GRANT EXECUTE ON FUNCTION match_refreshes_household() TO PUBLIC;
+
+CREATE OR REPLACE FUNCTION public.role_assignment_live(valid_from date, valid_to date, day date)
+ RETURNS boolean
+ LANGUAGE sql
+ IMMUTABLE
+AS $function$ SELECT valid_from <= day AND (valid_to IS NULL OR day <= valid_to) $function$;
+GRANT EXECUTE ON FUNCTION role_assignment_live(valid_from date, valid_to date, day date) TO PUBLIC;
+
+CREATE OR REPLACE FUNCTION public.role_assignments_do_not_overlap()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+      BEGIN
+        -- One person's assignments are checked one change at a time, so two overlapping grants cannot both pass.
+        PERFORM pg_advisory_xact_lock(hashtext('role_assignments:' || NEW.staff_id::text));
+        IF EXISTS (SELECT 1 FROM role_assignments o
+                    WHERE o.id <> NEW.id AND o.staff_id = NEW.staff_id AND o.role = NEW.role
+                      AND o.authority IS NOT DISTINCT FROM NEW.authority AND o.panel_id IS NOT DISTINCT FROM NEW.panel_id
+                      AND o.valid_from <= coalesce(NEW.valid_to, 'infinity'::date)
+                      AND NEW.valid_from <= coalesce(o.valid_to, 'infinity'::date)) THEN
+          RAISE EXCEPTION 'an assignment of this role and scope already holds on some of these days'
+            USING ERRCODE = 'unique_violation', CONSTRAINT = 'one_assignment_per_scope_a_day';
+        END IF;
+        RETURN NEW;
+      END $function$;
+GRANT EXECUTE ON FUNCTION role_assignments_do_not_overlap() TO PUBLIC;
 
 -- role apse_app: NOLOGIN
 -- role apse_reporting: NOLOGIN

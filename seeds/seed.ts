@@ -10,6 +10,9 @@ import { insertPooledBudget } from './pooled-budget';
 /** Rows per INSERT: well under PostgreSQL's 65,535 bind parameters for the widest table. */
 const CHUNK_ROWS = 500;
 
+/** The demo staff hold their roles from the day the partnership began. */
+const PARTNERSHIP_LAUNCH = '2020-11-01';
+
 export async function isSeeded(dataSource: DataSource): Promise<boolean> {
   return (await dataSource.getRepository(StaffRecord).count()) > 0;
 }
@@ -26,7 +29,7 @@ export async function insertDemoStaff(manager: EntityManager): Promise<void> {
   );
   await manager.insert(
     RoleAssignmentRecord,
-    DEMO_STAFF.flatMap((s) => s.assignments.map((a) => ({ ...a, staffId: s.id }))),
+    DEMO_STAFF.flatMap((s) => s.assignments.map((a) => ({ ...a, staffId: s.id, validFrom: PARTNERSHIP_LAUNCH }))),
   );
 }
 

@@ -16,7 +16,7 @@ export async function writeBenchFamilyFinders(ids: Random, children: number, sta
     const id = ids.uuid();
     const number = String(n).padStart(5, '0');
     await staff.add(id, `finder.b${number}`, `Bench family finder ${number}`, `${HISTORY_FROM}T09:00:00.000Z`);
-    await roles.add(ids.uuid(), id, 'FAMILY_FINDER', null);
+    await roles.add(ids.uuid(), id, 'FAMILY_FINDER', null, HISTORY_FROM);
     finders.push(id);
   }
   return finders;

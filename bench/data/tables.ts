@@ -13,6 +13,7 @@ export const COLUMNS = {
     ['staff_id', 'uuid'],
     ['role', 'staff_role'],
     ['authority', 'authority'],
+    ['valid_from', 'date'],
   ],
   panels: [
     ['id', 'uuid'],

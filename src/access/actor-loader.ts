@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { DEFAULT_TIMEOUTS, type RequestTimeouts } from './request-timeouts';
 import type { Actor, RoleAssignment } from '../authz/actor';
 import type { ScopeFacts } from '../authz/facts';
-import { FACTS, FACTS_SQL, factsFrom, type FactsRow } from './facts-loader';
+import { FACTS, FACTS_SQL, factsFrom, LIVE_TODAY, type FactsRow } from './facts-loader';
 import { TENANT_REACH_PARAM, tenantAuthoritiesSql } from '../authz/tenant-scope';
 import type { DbScope } from '../db/db-scope';
 import { REQUEST_ROLE } from '../db/request-role';
@@ -19,7 +19,7 @@ type ActorRow = {
   retry_after_seconds: number;
 };
 
-const TENANT_AUTHORITIES = tenantAuthoritiesSql('s.id', escapeLiteral(TENANT_REACH_PARAM));
+const TENANT_AUTHORITIES = tenantAuthoritiesSql('s.id', escapeLiteral(TENANT_REACH_PARAM), '$3::date');
 
 /** A member of staff's role assignments as JSON, from `staff s LEFT JOIN role_assignments a` grouped by s. */
 const ASSIGNMENTS_JSON = `COALESCE(json_agg(json_build_object('role', a.role, 'authority', a.authority,
@@ -28,13 +28,14 @@ const ASSIGNMENTS_JSON = `COALESCE(json_agg(json_build_object('role', a.role, 'a
 const count = requestCountSql('$1');
 
 /**
- * The actor's statement: $1 the staff id, $2 the request id, $3 the request's day (UK date), $4 the client's
+ * The actor's statement: $1 the staff id, $2 the request id, $3 the request's day (UK date; only the assignments
+ * valid on it count), $4 the client's
  * own request id ('' when none), $5 the version of the policy deciding the request, $6–$8 the request's
  * statement, lock and idle-transaction timeouts, $9 a board director's statement timeout (milliseconds, as
  * text): the board's aggregates read every authority's records, and a board director reads nothing else.
  */
 const ACTOR_STATEMENT = new SessionStatement(
-  'apse_open_as_actor_v3',
+  'apse_open_as_actor_v4',
   ['uuid', 'text', 'date', 'text', 'text', 'text', 'text', 'text', 'text'],
   `WITH ${count.ctes}
    SELECT s.id, s.username, s.display_name,
@@ -51,7 +52,7 @@ const ACTOR_STATEMENT = new SessionStatement(
           ${ASSIGNMENTS_JSON} AS assignments,
           ${count.requestsThisMinute} AS requests_this_minute,
           ${count.retryAfterSeconds} AS retry_after_seconds
-     FROM staff s LEFT JOIN role_assignments a ON a.staff_id = s.id
+     FROM staff s LEFT JOIN role_assignments a ON a.staff_id = s.id AND role_assignment_live(a.valid_from, a.valid_to, $3::date)
     WHERE s.id = $1 AND s.active
     GROUP BY s.id`,
 );
@@ -95,7 +96,7 @@ export async function openAsActor(db: DbScope, staffId: string, request: Request
  */
 export async function reloadAssignmentsAndFacts(manager: EntityManager): Promise<{ assignments: RoleAssignment[]; facts: ScopeFacts }> {
   const [row] = (await manager.query(
-    `SELECT (SELECT ${ASSIGNMENTS_JSON} FROM staff s LEFT JOIN role_assignments a ON a.staff_id = s.id
+    `SELECT (SELECT ${ASSIGNMENTS_JSON} FROM staff s LEFT JOIN role_assignments a ON a.staff_id = s.id AND ${LIVE_TODAY('a')}
               WHERE s.id = (SELECT app_staff_id()) AND s.active GROUP BY s.id) AS assignments,
             facts.allocations, facts.open_items
        FROM (${FACTS_SQL}) facts`,

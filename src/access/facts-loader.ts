@@ -3,12 +3,16 @@ import { scopeFacts, type LiveAllocation, type OpenAgendaItem, type ScopeFacts }
 
 export type FactsRow = { allocations: LiveAllocation[]; open_items: OpenAgendaItem[] };
 
+/** An assignment valid on the request's day (`app.today`): the only kind that grants anything. */
+export const LIVE_TODAY = (alias: string) =>
+  `role_assignment_live(${alias}.valid_from, ${alias}.valid_to, (SELECT current_setting('app.today')::date))`;
+
 /** The actor's roles in one line, as the access log records them: 'ADM:KENT', 'PANEL_MEMBER:CHAIR@<panel>'. */
 const ROLES_OF_ACTOR = `
   SELECT string_agg(CASE WHEN r.panel_id IS NOT NULL THEN r.role || ':' || r.panel_role || '@' || r.panel_id
                          WHEN r.authority IS NOT NULL THEN r.role || ':' || r.authority
                          ELSE r.role || ':PARTNERSHIP' END, ',' ORDER BY r.role, r.authority)
-    FROM role_assignments r WHERE r.staff_id = (SELECT app_staff_id())`;
+    FROM role_assignments r WHERE r.staff_id = (SELECT app_staff_id()) AND ${LIVE_TODAY('r')}`;
 
 /**
  * The statement that loads the facts the policy needs for the actor today (`app.today`, the UK date): their live
@@ -22,16 +26,17 @@ export const FACTS_SQL = `SELECT set_config('app.roles', coalesce((${ROLES_OF_AC
           (SELECT coalesce(json_agg(json_build_object('id', f.id, 'childId', f.child_id)), '[]')
              FROM family_finder_allocations f
             WHERE f.family_finder_id = (SELECT app_staff_id()) AND f.ended_on IS NULL
-              AND EXISTS (SELECT 1 FROM role_assignments r WHERE r.staff_id = f.family_finder_id AND r.role = 'FAMILY_FINDER')) AS allocations,
+              AND EXISTS (SELECT 1 FROM role_assignments r
+                           WHERE r.staff_id = f.family_finder_id AND r.role = 'FAMILY_FINDER' AND ${LIVE_TODAY('r')})) AS allocations,
           (SELECT coalesce(json_agg(json_build_object('id', i.id, 'kind', i.kind, 'childId', i.child_id, 'householdId', i.household_id,
                                                       'matchId', i.match_id)), '[]')
              FROM agenda_items i
             WHERE i.panel_id IN (SELECT r.panel_id FROM role_assignments r
-                                  WHERE r.staff_id = (SELECT app_staff_id()) AND r.role = 'PANEL_MEMBER')
+                                  WHERE r.staff_id = (SELECT app_staff_id()) AND r.role = 'PANEL_MEMBER' AND ${LIVE_TODAY('r')})
               AND i.papers_released_on <= (SELECT current_setting('app.today')::date)
               AND i.window_closes_on >= (SELECT current_setting('app.today')::date)) AS open_items`;
 
-const FACTS_STATEMENT = new SessionStatement('apse_scope_facts', [], FACTS_SQL);
+const FACTS_STATEMENT = new SessionStatement('apse_scope_facts_v2', [], FACTS_SQL);
 
 /** The facts statement, to run after the actor's. */
 export const FACTS: OpeningStatement = { statement: FACTS_STATEMENT, literals: [] };

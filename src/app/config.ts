@@ -53,6 +53,10 @@ const spec = {
     default: 10,
     desc: 'minutes between signed checkpoints of the access log (0: only at start, on shutdown and on demand)',
   }),
+  DEV_DAYS_AHEAD: num({
+    default: 0,
+    desc: "development only: the API's calendar runs this many whole days ahead, to try a role that starts tomorrow; refused in production",
+  }),
   ALLOW_DEV_SECRET_ON_NETWORK: bool({
     default: false,
     desc: 'with the development secret, listen beyond loopback (a local container demo)',
@@ -80,6 +84,8 @@ export type Config = {
   timeouts: RequestTimeouts;
   /** Tokens are signed with the built-in development secret (development and test only). */
   usesDevSecret: boolean;
+  /** Development only: whole days the API's calendar runs ahead of the real one (0 in production). */
+  devDaysAhead: number;
   /** The access log's checkpoint signing key: PEM text, or (outside production) a file generated on first use. */
   auditSigningKey: SigningKeySource;
   auditCheckpointMinutes: number;
@@ -116,6 +122,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError('invalid configuration: QUEUED_REQUESTS_PER_STAFF is a whole number, 0 or more');
   }
   if (e.AUDIT_CHECKPOINT_MINUTES < 0) throw new ConfigError('invalid configuration: AUDIT_CHECKPOINT_MINUTES must not be negative');
+  if (!Number.isInteger(e.DEV_DAYS_AHEAD) || e.DEV_DAYS_AHEAD < 0 || e.DEV_DAYS_AHEAD > 366) {
+    throw new ConfigError('invalid configuration: DEV_DAYS_AHEAD is a whole number of days, 0 to 366');
+  }
+  if (production && e.DEV_DAYS_AHEAD !== 0) {
+    throw new ConfigError("invalid configuration: DEV_DAYS_AHEAD moves the API's calendar, which production never does");
+  }
   const jwtSecret = e.JWT_SECRET || (production ? '' : DEV_JWT_SECRET);
   if (!e.JWKS_URL && jwtSecret.length < 32) {
     throw new ConfigError('invalid configuration: JWT_SECRET must be at least 32 characters');
@@ -137,6 +149,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dbPoolMax: e.DB_POOL_MAX,
     jwt: { secret: jwtSecret || null, jwksUrl: e.JWKS_URL || null, issuer: e.JWT_ISSUER, audience: e.JWT_AUDIENCE },
     seedDemoData: e.SEED_DEMO_DATA,
+    devDaysAhead: e.DEV_DAYS_AHEAD,
     logLevel: e.LOG_LEVEL,
     timelinessThresholds: { a2Days: e.A2_THRESHOLD_DAYS, a10Days: e.A10_THRESHOLD_DAYS },
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,

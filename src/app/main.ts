@@ -5,7 +5,7 @@ import { isSeeded, seedDemoData } from '../../seeds/seed';
 import { scheduleCheckpoints } from '../audit/checkpoint-schedule';
 import { loadSigningKey } from '../audit/signing-key';
 import { signDevToken } from '../access/tokens';
-import { systemClock } from '../common/clock';
+import { clockDaysAhead, systemClock } from '../common/clock';
 import { ConfigError, isLoopback, loadConfig, type Config } from './config';
 import { openDatabase } from './database';
 import { appDepsFrom } from './request-context';
@@ -35,7 +35,7 @@ async function main(): Promise<void> {
     systemClock,
     log,
   );
-  const server = await createServer(appDepsFrom(config, database.dataSource, log, systemClock));
+  const server = await createServer(appDepsFrom(config, database.dataSource, log, clockDaysAhead(config.devDaysAhead)));
   const http = server.app.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => http.once('listening', resolve).once('error', reject));
 
@@ -49,6 +49,8 @@ async function main(): Promise<void> {
         : 'tokens are signed with the development secret and the API listens beyond loopback (ALLOW_DEV_SECRET_ON_NETWORK)',
     );
   }
+  if (config.devDaysAhead > 0)
+    log.warn({ daysAhead: config.devDaysAhead }, "the API's calendar runs ahead of the real one (DEV_DAYS_AHEAD)");
   if (database.embedded && config.nodeEnv !== 'production') await printDemoTokens(config);
 
   const shutdown = (signal: string) => {

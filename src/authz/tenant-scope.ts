@@ -22,13 +22,13 @@ export const TENANT_REACH_PARAM = JSON.stringify(TENANT_REACH);
 
 /**
  * SQL for the tenant dimension of a member of staff, as the comma-separated text `app.authorities`
- * holds ('' for none), from their role assignments. Computed in the statement that sets it, before
- * anything is read under Row-Level Security.
+ * holds ('' for none), from their role assignments valid on `daySql`. Computed in the statement that sets it,
+ * before anything is read under Row-Level Security.
  */
-export function tenantAuthoritiesSql(staffIdSql: string, reachParamSql: string): string {
+export function tenantAuthoritiesSql(staffIdSql: string, reachParamSql: string, daySql: string): string {
   return `(SELECT coalesce(string_agg(x::text, ',' ORDER BY x), '') FROM unnest(enum_range(NULL::authority)) x
             WHERE EXISTS (SELECT 1 FROM role_assignments r
-                           WHERE r.staff_id = ${staffIdSql}
+                           WHERE r.staff_id = ${staffIdSql} AND role_assignment_live(r.valid_from, r.valid_to, ${daySql})
                              AND (${reachParamSql}::jsonb ->> r.role::text = 'EVERY_AUTHORITY'
                                   OR (${reachParamSql}::jsonb ->> r.role::text = 'OWN_AUTHORITY' AND r.authority = x))))`;
 }

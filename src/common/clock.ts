@@ -3,6 +3,9 @@ export type Clock = () => Date;
 
 export const systemClock: Clock = () => new Date();
 
+/** The real clock moved `days` whole days ahead: a developer's way to see tomorrow (DEV_DAYS_AHEAD). */
+export const clockDaysAhead = (days: number): Clock => (days === 0 ? systemClock : () => new Date(Date.now() + days * 86_400_000));
+
 const UK_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' });
 
 /** A calendar day (YYYY-MM-DD) moved by `days`: date arithmetic, not instants, so no zone can shift it. */

@@ -2,13 +2,16 @@ import { Ctx, Query, Resolver } from 'type-graphql';
 import { packedRulesOf } from '../authz/permissions';
 import type { RequestContext } from '../access/service-context';
 import { JSONScalar } from '../graphql/scalars';
+import { assignmentsToCome } from './my-assignments';
 import { Staff } from './staff.types';
 
 @Resolver()
 export class MeResolver {
-  @Query(() => Staff, { description: 'The authenticated member of staff and their roles.' })
-  me(@Ctx() { actor }: RequestContext): Staff {
-    return { id: actor.staffId, username: actor.username, displayName: actor.displayName, roles: actor.assignments };
+  @Query(() => Staff, { description: 'The authenticated member of staff, the roles they hold today and those to come.' })
+  async me(@Ctx() ctx: RequestContext): Promise<Staff> {
+    const assignments = await assignmentsToCome(ctx);
+    const { staffId, username, displayName } = ctx.actor;
+    return { id: staffId, username, displayName, roles: assignments.filter((a) => a.validFrom <= ctx.today), assignments };
   }
 
   @Query(() => JSONScalar, {

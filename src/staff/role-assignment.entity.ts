@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { AUTHORITIES, type Authority, PANEL_ROLES, type PanelRole, ROLES, type Role } from '../authz/vocabulary';
 
 @Entity('role_assignments')
@@ -21,4 +21,15 @@ export class RoleAssignmentRecord {
 
   @Column({ name: 'panel_role', type: 'enum', enum: PANEL_ROLES, enumName: 'panel_role', nullable: true })
   panelRole!: PanelRole | null;
+
+  /** The first UK day the role holds. */
+  @Column({ name: 'valid_from', type: 'date' })
+  validFrom!: string;
+
+  /** The last UK day the role holds; null: until ended. */
+  @Column({ name: 'valid_to', type: 'date', nullable: true })
+  validTo!: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 })
+  createdAt!: Date;
 }

@@ -36,6 +36,8 @@ export type TestApi = {
   clock: TestClock;
   /** Sends an operation as a demo member of staff. */
   as: (username: string) => (query: string, variables?: Record<string, unknown>) => Promise<GraphQLResponse>;
+  /** Sends an operation as any member of staff, by id (one a test made). */
+  asStaff: (staffId: string) => (query: string, variables?: Record<string, unknown>) => Promise<GraphQLResponse>;
   /** Sends an operation with a raw Authorization header (or none). */
   withHeader: (authorization: string | null, query: string) => Promise<GraphQLResponse>;
   close: () => Promise<void>;
@@ -77,6 +79,7 @@ export async function startTestApi(
     clock,
     as: (username) => async (query, variables) =>
       post(`Bearer ${await signDevToken(TEST_CONFIG.jwt, demoStaff(username).id)}`, query, variables),
+    asStaff: (staffId) => async (query, variables) => post(`Bearer ${await signDevToken(TEST_CONFIG.jwt, staffId)}`, query, variables),
     withHeader: (authorization, query) => post(authorization, query),
     close: async () => {
       await server.stop();

@@ -102,7 +102,7 @@ describe('a refusal names the rule that refused', () => {
       `INSERT INTO staff (username, display_name) VALUES ('chair.member', 'Pat Two-Panels') RETURNING id`,
     );
     await db().query(
-      `INSERT INTO role_assignments (staff_id, role, panel_id, panel_role) VALUES ($1, 'PANEL_MEMBER', $2, 'CHAIR'), ($1, 'PANEL_MEMBER', $3, 'MEMBER')`,
+      `INSERT INTO role_assignments (staff_id, role, panel_id, panel_role, valid_from) VALUES ($1, 'PANEL_MEMBER', $2, 'CHAIR', '2020-11-01'), ($1, 'PANEL_MEMBER', $3, 'MEMBER', '2020-11-01')`,
       [staffId, panelId(1), panelId(2)],
     );
     const { match } = await insertChildAt(db(), 'KENT', 'LINKED', { panel: 2 });

@@ -40,6 +40,7 @@ const BOUNDS: Record<string, string> = {
   'Panel.reportQualityFeedback': 'two a year for one panel',
   'PanelMeeting.agendaItems': 'one meeting’s agenda',
   'Staff.roles': 'one member of staff’s assignments',
+  'Staff.assignments': 'one member of staff’s assignments that have not ended',
 };
 
 it('every list the schema returns has a stated bound', async () => {

@@ -28,6 +28,15 @@ describe('configuration', () => {
     );
   });
 
+  it('the development calendar setting moves the days ahead in development, and is refused in production', () => {
+    expect(loadConfig({ DEV_DAYS_AHEAD: '1' }).devDaysAhead).toBe(1);
+    expect(loadConfig({}).devDaysAhead).toBe(0);
+    const production = { NODE_ENV: 'production', JWKS_URL: 'https://login.example.org/jwks', AUDIT_SIGNING_KEY: newAuditSigningKeyPem() };
+    expect(() => loadConfig({ ...production, DEV_DAYS_AHEAD: '1' })).toThrow(/DEV_DAYS_AHEAD/);
+    expect(loadConfig(production).devDaysAhead).toBe(0);
+    expect(() => loadConfig({ DEV_DAYS_AHEAD: '1.5' })).toThrow(/DEV_DAYS_AHEAD/);
+  });
+
   it('a signing key given with \\n for its line breaks is read as PEM', () => {
     const pem = newAuditSigningKeyPem();
     expect(loadConfig({ AUDIT_SIGNING_KEY: pem.replace(/\n/g, '\\n') }).auditSigningKey).toEqual({ pem });
