@@ -1,5 +1,12 @@
 import { Baseline1795400002800 } from './1795400002800-baseline';
 import { DatedRoleAssignments1795400002900 } from './1795400002900-dated-role-assignments';
+import { AccessAdminRole1795400003000 } from './1795400003000-access-admin-role';
+import { AccessAdministration1795400003100 } from './1795400003100-access-administration';
 
 /** In order. A landed migration is never edited (migrations/landed.json holds each one's hash): add a new one. */
-export const MIGRATIONS = [Baseline1795400002800, DatedRoleAssignments1795400002900];
+export const MIGRATIONS = [
+  Baseline1795400002800,
+  DatedRoleAssignments1795400002900,
+  AccessAdminRole1795400003000,
+  AccessAdministration1795400003100,
+];

@@ -17,7 +17,7 @@ CREATE TYPE match_status AS ENUM ('PROPOSED', 'RECOMMENDED', 'APPROVED', 'DECLIN
 CREATE TYPE panel_recommendation AS ENUM ('POSITIVE', 'NEGATIVE', 'DEFERRED');
 CREATE TYPE panel_role AS ENUM ('CHAIR', 'VICE_CHAIR', 'MEMBER', 'ADVISER');
 CREATE TYPE placement_kind AS ENUM ('EARLY_PERMANENCE', 'ADOPTIVE');
-CREATE TYPE staff_role AS ENUM ('ADM', 'PPM_LEAD', 'FAMILY_FINDER', 'PANEL_MEMBER', 'BOARD_DIRECTOR', 'SUPPORT_WORKER', 'AUDITOR');
+CREATE TYPE staff_role AS ENUM ('ADM', 'PPM_LEAD', 'FAMILY_FINDER', 'PANEL_MEMBER', 'BOARD_DIRECTOR', 'SUPPORT_WORKER', 'AUDITOR', 'ACCESS_ADMIN');
 CREATE TYPE support_assessment_outcome AS ENUM ('SUPPORT_PLAN', 'ASGSF_APPLICATION', 'NO_FURTHER_ACTION');
 CREATE TYPE support_outcome AS ENUM ('RESOLVED', 'SIGNPOSTED', 'ASSESSMENT');
 CREATE TYPE underspend_treatment AS ENUM ('ROLLED_FORWARD', 'RETURNED');
@@ -603,35 +603,58 @@ CREATE TABLE role_assignments (
   panel_role panel_role,
   valid_from date NOT NULL,
   valid_to date,
-  created_at timestamp(3) with time zone DEFAULT now() NOT NULL
+  created_at timestamp(3) with time zone DEFAULT now() NOT NULL,
+  granted_by uuid,
+  delegated_from uuid,
+  reason text,
+  end_reason text
 );
 ALTER TABLE role_assignments ADD CONSTRAINT assignment_dates_in_order CHECK (((valid_to IS NULL) OR (valid_to >= valid_from)));
 ALTER TABLE role_assignments ADD CONSTRAINT panel_members_name_their_panel CHECK (((role = 'PANEL_MEMBER'::staff_role) = ((panel_id IS NOT NULL) AND (panel_role IS NOT NULL))));
-ALTER TABLE role_assignments ADD CONSTRAINT partnership_roles_have_no_authority CHECK (((role <> ALL (ARRAY['FAMILY_FINDER'::staff_role, 'PANEL_MEMBER'::staff_role, 'BOARD_DIRECTOR'::staff_role, 'SUPPORT_WORKER'::staff_role])) OR (authority IS NULL)));
+ALTER TABLE role_assignments ADD CONSTRAINT partnership_roles_have_no_authority CHECK (((role <> ALL (ARRAY['FAMILY_FINDER'::staff_role, 'PANEL_MEMBER'::staff_role, 'BOARD_DIRECTOR'::staff_role, 'SUPPORT_WORKER'::staff_role, 'ACCESS_ADMIN'::staff_role])) OR (authority IS NULL)));
 ALTER TABLE role_assignments ADD CONSTRAINT ppm_lead_has_authority CHECK (((role <> 'PPM_LEAD'::staff_role) OR (authority IS NOT NULL)));
+ALTER TABLE role_assignments ADD CONSTRAINT role_assignments_delegated_from_fkey FOREIGN KEY (delegated_from) REFERENCES role_assignments(id);
+ALTER TABLE role_assignments ADD CONSTRAINT role_assignments_end_reason_check CHECK (((length(end_reason) >= 1) AND (length(end_reason) <= 500)));
+ALTER TABLE role_assignments ADD CONSTRAINT role_assignments_granted_by_fkey FOREIGN KEY (granted_by) REFERENCES staff(id);
 ALTER TABLE role_assignments ADD CONSTRAINT role_assignments_panel_fk FOREIGN KEY (panel_id) REFERENCES panels(id);
 ALTER TABLE role_assignments ADD CONSTRAINT role_assignments_pkey PRIMARY KEY (id);
+ALTER TABLE role_assignments ADD CONSTRAINT role_assignments_reason_check CHECK (((length(reason) >= 1) AND (length(reason) <= 500)));
 ALTER TABLE role_assignments ADD CONSTRAINT role_assignments_staff_id_fkey FOREIGN KEY (staff_id) REFERENCES staff(id);
 CREATE INDEX role_assignments_staff_idx ON public.role_assignments USING btree (staff_id);
 CREATE TRIGGER role_assignments_audit_change AFTER INSERT OR DELETE OR UPDATE ON public.role_assignments FOR EACH ROW EXECUTE FUNCTION audit_row_changed('RoleAssignment');
 CREATE TRIGGER role_assignments_audit_truncate AFTER TRUNCATE ON public.role_assignments FOR EACH STATEMENT EXECUTE FUNCTION audit_table_truncated('RoleAssignment');
 CREATE TRIGGER role_assignments_do_not_overlap BEFORE INSERT OR UPDATE ON public.role_assignments FOR EACH ROW EXECUTE FUNCTION role_assignments_do_not_overlap();
-GRANT SELECT ON TABLE role_assignments TO apse_app;
+ALTER TABLE role_assignments ENABLE ROW LEVEL SECURITY;
+CREATE POLICY access_admin_adds ON role_assignments AS PERMISSIVE FOR INSERT TO public WITH CHECK (app_has_role('ACCESS_ADMIN'::text));
+CREATE POLICY access_admin_changes ON role_assignments AS PERMISSIVE FOR UPDATE TO public USING (app_has_role('ACCESS_ADMIN'::text)) WITH CHECK (app_has_role('ACCESS_ADMIN'::text));
+CREATE POLICY everyone_reads ON role_assignments AS PERMISSIVE FOR SELECT TO public USING (true);
+GRANT SELECT, INSERT, UPDATE ON TABLE role_assignments TO apse_app;
 
 CREATE TABLE staff (
   id uuid DEFAULT gen_random_uuid() NOT NULL,
   username text NOT NULL,
   display_name text NOT NULL,
   active boolean DEFAULT true NOT NULL,
-  created_at timestamp(3) with time zone DEFAULT now() NOT NULL
+  created_at timestamp(3) with time zone DEFAULT now() NOT NULL,
+  email text,
+  deactivated_on date,
+  deactivation_reason text
 );
+ALTER TABLE staff ADD CONSTRAINT deactivation_recorded_whole CHECK (((deactivated_on IS NULL) = (deactivation_reason IS NULL)));
+ALTER TABLE staff ADD CONSTRAINT staff_deactivation_reason_check CHECK (((length(deactivation_reason) >= 1) AND (length(deactivation_reason) <= 500)));
 ALTER TABLE staff ADD CONSTRAINT staff_display_name_check CHECK (((length(display_name) >= 1) AND (length(display_name) <= 200)));
+ALTER TABLE staff ADD CONSTRAINT staff_email_check CHECK ((email ~ '^[^@\s]{1,64}@[^@\s]{1,190}$'::text));
+ALTER TABLE staff ADD CONSTRAINT staff_email_key UNIQUE (email);
 ALTER TABLE staff ADD CONSTRAINT staff_pkey PRIMARY KEY (id);
 ALTER TABLE staff ADD CONSTRAINT staff_username_check CHECK ((username ~ '^[a-z0-9][a-z0-9._-]{1,62}$'::text));
 ALTER TABLE staff ADD CONSTRAINT staff_username_key UNIQUE (username);
 CREATE TRIGGER staff_audit_change AFTER INSERT OR DELETE OR UPDATE ON public.staff FOR EACH ROW EXECUTE FUNCTION audit_row_changed('Staff');
 CREATE TRIGGER staff_audit_truncate AFTER TRUNCATE ON public.staff FOR EACH STATEMENT EXECUTE FUNCTION audit_table_truncated('Staff');
-GRANT SELECT ON TABLE staff TO apse_app;
+ALTER TABLE staff ENABLE ROW LEVEL SECURITY;
+CREATE POLICY access_admin_adds ON staff AS PERMISSIVE FOR INSERT TO public WITH CHECK (app_has_role('ACCESS_ADMIN'::text));
+CREATE POLICY access_admin_changes ON staff AS PERMISSIVE FOR UPDATE TO public USING (app_has_role('ACCESS_ADMIN'::text)) WITH CHECK (app_has_role('ACCESS_ADMIN'::text));
+CREATE POLICY everyone_reads ON staff AS PERMISSIVE FOR SELECT TO public USING (true);
+GRANT SELECT, INSERT, UPDATE ON TABLE staff TO apse_app;
 
 CREATE TABLE support_assessments (
   id uuid DEFAULT gen_random_uuid() NOT NULL,

@@ -72,6 +72,12 @@ export const DEMO_STAFF: readonly DemoStaff[] = [
     displayName: 'Owen Bright (information governance, Medway)',
     assignments: [la('AUDITOR', 'MEDWAY')],
   },
+  {
+    id: staffId(22),
+    username: 'access.admin',
+    displayName: 'Grace Adeyemi (access administrator)',
+    assignments: [la('ACCESS_ADMIN', null)],
+  },
 ];
 
 export function demoStaff(username: string): DemoStaff {

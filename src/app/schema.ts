@@ -27,11 +27,21 @@ import { RecordPlanChangeStep } from '../journey/steps/record-plan-change';
 import { UpdateChildStep } from '../journey/steps/update-child';
 import { AgendaItemResolver, PanelMeetingResolver, PanelResolver } from '../panels/panel.resolver';
 import { MeResolver } from '../staff/me.resolver';
+import { StaffResolver } from '../staff/staff.resolver';
+import { CreateStaffMemberStep } from '../staff/steps/create-staff-member';
+import { DeactivateStaffMemberStep } from '../staff/steps/deactivate-staff-member';
+import { EndRoleStep } from '../staff/steps/end-role';
+import { GrantRoleStep } from '../staff/steps/grant-role';
 import { SupportResolver } from '../support/support.resolver';
 import { DateTimeScalar } from '../graphql/scalars';
 
 export const RESOLVERS = [
   MeResolver,
+  StaffResolver,
+  CreateStaffMemberStep,
+  DeactivateStaffMemberStep,
+  GrantRoleStep,
+  EndRoleStep,
   ChildResolver,
   MatchResolver,
   CreateChildStep,

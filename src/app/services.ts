@@ -8,6 +8,7 @@ import { ChildService } from '../journey/child.service';
 import { MatchService } from '../journey/match.service';
 import { PanelService } from '../panels/panel.service';
 import { StaffDirectory } from '../staff/staff-directory';
+import { StaffService } from '../staff/staff.service';
 import { SupportService } from '../support/support.service';
 
 /**
@@ -23,6 +24,7 @@ export function servicesFor(ctx: ServiceContext, timeliness: TimelinessThreshold
   const builders = new Map<ServiceKey<unknown>, () => unknown>([
     [AuditTrail, () => new AuditTrail()],
     [StaffDirectory, () => new StaffDirectory(ctx)],
+    [StaffService, () => new StaffService(ctx)],
     [ChildService, () => new ChildService(ctx)],
     [MatchService, () => new MatchService(ctx)],
     [HouseholdService, () => new HouseholdService(ctx)],

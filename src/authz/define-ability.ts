@@ -1,6 +1,7 @@
 import type { Actor } from './actor';
 import { AppAbility, createAbilityBuilder } from './ability';
 import type { ScopeFacts } from './facts';
+import { accessAdminPolicy } from './policies/access-admin.policy';
 import { admPolicy } from './policies/adm.policy';
 import { auditorPolicy } from './policies/auditor.policy';
 import { boardDirectorPolicy } from './policies/board-director.policy';
@@ -20,6 +21,7 @@ const POLICIES: Record<Role, DefinePermissions> = {
   SUPPORT_WORKER: supportWorkerPolicy,
   BOARD_DIRECTOR: boardDirectorPolicy,
   AUDITOR: auditorPolicy,
+  ACCESS_ADMIN: accessAdminPolicy,
 };
 
 /**

@@ -15,6 +15,7 @@ const TENANT_REACH: Record<Role, Reach> = {
   SUPPORT_WORKER: 'EVERY_AUTHORITY',
   BOARD_DIRECTOR: 'NONE',
   AUDITOR: 'NONE',
+  ACCESS_ADMIN: 'NONE',
 };
 
 /** The parameter `tenantAuthoritiesSql` reads the reach of each role from. */

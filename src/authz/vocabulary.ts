@@ -3,7 +3,16 @@
 export const AUTHORITIES = ['BEXLEY', 'KENT', 'MEDWAY'] as const;
 export type Authority = (typeof AUTHORITIES)[number];
 
-export const ROLES = ['ADM', 'PPM_LEAD', 'FAMILY_FINDER', 'PANEL_MEMBER', 'BOARD_DIRECTOR', 'SUPPORT_WORKER', 'AUDITOR'] as const;
+export const ROLES = [
+  'ADM',
+  'PPM_LEAD',
+  'FAMILY_FINDER',
+  'PANEL_MEMBER',
+  'BOARD_DIRECTOR',
+  'SUPPORT_WORKER',
+  'AUDITOR',
+  'ACCESS_ADMIN',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 export const PANEL_ROLES = ['CHAIR', 'VICE_CHAIR', 'MEMBER', 'ADVISER'] as const;
@@ -49,6 +58,8 @@ export const SUBJECT_TYPES = [
   'BoardPerformance',
   'PooledBudget',
   'AuditEvent',
+  'StaffMember',
+  'RoleAssignment',
 ] as const;
 export type SubjectType = (typeof SUBJECT_TYPES)[number];
 

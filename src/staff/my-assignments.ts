@@ -1,6 +1,7 @@
 import type { ServiceContext } from '../access/service-context';
 import { RoleAssignmentRecord } from './role-assignment.entity';
 import type { RoleAssignment } from './staff.types';
+import { presentAssignment } from './staff.view';
 
 /**
  * The actor's own assignments that have not ended by today (UK date), by the day they start: those that hold today
@@ -14,13 +15,5 @@ export async function assignmentsToCome(ctx: ServiceContext): Promise<RoleAssign
     .orderBy('a.validFrom')
     .addOrderBy('a.role')
     .getMany();
-  return rows.map(({ id, role, authority, panelId, panelRole, validFrom, validTo }) => ({
-    id,
-    role,
-    authority,
-    panelId,
-    panelRole,
-    validFrom,
-    validTo,
-  }));
+  return rows.map(presentAssignment);
 }

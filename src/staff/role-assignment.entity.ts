@@ -3,6 +3,8 @@ import { AUTHORITIES, type Authority, PANEL_ROLES, type PanelRole, ROLES, type R
 
 @Entity('role_assignments')
 export class RoleAssignmentRecord {
+  static readonly modelName = 'RoleAssignment';
+
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
@@ -29,6 +31,20 @@ export class RoleAssignmentRecord {
   /** The last UK day the role holds; null: until ended. */
   @Column({ name: 'valid_to', type: 'date', nullable: true })
   validTo!: string | null;
+
+  /** The access administrator who granted it (null: before access was managed through the API). */
+  @Column({ name: 'granted_by', type: 'uuid', nullable: true })
+  grantedBy!: string | null;
+
+  /** Acting cover: the assignment this one covers, whose role and scope it holds for its dates. */
+  @Column({ name: 'delegated_from', type: 'uuid', nullable: true })
+  delegatedFrom!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  reason!: string | null;
+
+  @Column({ name: 'end_reason', type: 'text', nullable: true })
+  endReason!: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 })
   createdAt!: Date;

@@ -2,7 +2,7 @@ import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeor
 
 @Entity('staff')
 export class StaffRecord {
-  static readonly modelName = 'Staff';
+  static readonly modelName = 'StaffMember';
 
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -13,9 +13,19 @@ export class StaffRecord {
   @Column({ name: 'display_name', type: 'text' })
   displayName!: string;
 
+  /** Where they are written to; unique. */
+  @Column({ type: 'text', nullable: true })
+  email!: string | null;
+
   /** Deactivated staff cannot authenticate; nothing is deleted. */
   @Column({ type: 'boolean', default: true })
   active!: boolean;
+
+  @Column({ name: 'deactivated_on', type: 'date', nullable: true })
+  deactivatedOn!: string | null;
+
+  @Column({ name: 'deactivation_reason', type: 'text', nullable: true })
+  deactivationReason!: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 })
   createdAt!: Date;

@@ -185,6 +185,17 @@ function childAt(stage: FixtureStage, options: JourneyOptions = {}) {
 }
 
 let period = 2018;
+let staffCount = 0;
+
+/** A member of staff with no role, for the access administrator to act on. */
+async function insertStaffMember(ds: DataSource): Promise<string> {
+  const n = (staffCount += 1);
+  const [{ id }] = await ds.query(`INSERT INTO staff (username, display_name) VALUES ($1, $2) RETURNING id`, [
+    `starter${n}`,
+    `Starter ${n}`,
+  ]);
+  return id;
+}
 
 // --- entry points ---
 
@@ -293,6 +304,12 @@ const READS: Record<SubjectType, Read> = {
     variables: (ids) => ({ subjectId: ids.AuditEvent ?? null }),
     // The log as a whole; or, where the fixture wrote one, the event about its child.
     shows: (data, ids) => (ids.AuditEvent ? data.auditEvents?.totalCount > 0 : typeof data.auditEvents?.totalCount === 'number'),
+  },
+  StaffMember: { kind: 'list', query: '{ staffMembers(first: 1) { totalCount } }', shows: (data) => data.staffMembers?.totalCount > 0 },
+  RoleAssignment: {
+    kind: 'nested',
+    query: '{ staffMembers(first: 5) { edges { node { assignments { id } } } } }',
+    shows: (data) => !!data.staffMembers?.edges.some((e: Data) => e.node.assignments?.length > 0),
   },
 };
 
@@ -475,6 +492,39 @@ const WRITES: Record<string, Write> = {
       summary: 'school transition',
       receivedOn: '2026-10-01',
     }),
+  },
+  'StaffMember:create': {
+    mutation: 'createStaffMember',
+    lookup: null,
+    input: () => {
+      const n = (staffCount += 1);
+      return { username: `new.starter${n}`, displayName: `New Starter ${n}`, email: `new.starter${n}@apse.example` };
+    },
+  },
+  'StaffMember:update': {
+    mutation: 'deactivateStaffMember',
+    lookup: 'StaffMember',
+    input: (ids) => ({ staffId: ids.StaffMember, reason: 'left the partnership' }),
+    fresh: async (ds) => ({ StaffMember: await insertStaffMember(ds) }),
+  },
+  'RoleAssignment:create': {
+    mutation: 'grantRole',
+    lookup: null,
+    input: (ids) => ({ staffId: ids.StaffMember ?? NOBODY, role: 'FAMILY_FINDER', validFrom: '2026-11-21', reason: 'joined the team' }),
+    fresh: async (ds) => ({ StaffMember: await insertStaffMember(ds) }),
+  },
+  'RoleAssignment:update': {
+    mutation: 'endRole',
+    lookup: 'RoleAssignment',
+    input: (ids) => ({ assignmentId: ids.RoleAssignment, endsOn: '2026-11-30', reason: 'moved on' }),
+    fresh: async (ds) => {
+      const staff = await insertStaffMember(ds);
+      const [{ id }] = await ds.query(
+        `INSERT INTO role_assignments (staff_id, role, valid_from) VALUES ($1, 'FAMILY_FINDER', '2026-01-01') RETURNING id`,
+        [staff],
+      );
+      return { StaffMember: staff, RoleAssignment: id };
+    },
   },
   'SupportAssessment:create': {
     mutation: 'recordSupportAssessment',

@@ -23,6 +23,8 @@ import { ReportQualityFeedbackRecord } from '../../src/panels/report-quality-fee
 import { SupportAssessmentRecord } from '../../src/support/support-assessment.entity';
 import { SupportRequestRecord } from '../../src/support/support-request.entity';
 import { AuditEventRecord } from '../../src/audit/audit-event.entity';
+import { RoleAssignmentRecord } from '../../src/staff/role-assignment.entity';
+import { StaffRecord } from '../../src/staff/staff.entity';
 import { actorOf } from '../helpers/actors';
 import {
   ALL_ROWS,
@@ -161,6 +163,8 @@ function recordsOf(fixture: Fixture): Records {
         BoardPerformance: tagged('BoardPerformance', {}),
         PooledBudget: tagged('PooledBudget', {}),
         AuditEvent: make(AuditEventRecord, { id: newId() }),
+        StaffMember: make(StaffRecord, { id: newId() }),
+        RoleAssignment: make(RoleAssignmentRecord, { id: newId(), role: 'FAMILY_FINDER', authority: null }),
       };
   }
 }

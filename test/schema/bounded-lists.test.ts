@@ -13,6 +13,8 @@ const BOUNDS: Record<string, string> = {
   'AuditEventConnection.edges': 'a page: at most 100',
   'ChildConnection.edges': 'a page: at most 100',
   'HouseholdConnection.edges': 'a page: at most 100',
+  'StaffMemberConnection.edges': 'a page: at most 100',
+  'StaffMember.assignments': 'one member of staff’s assignments that have not ended',
   'MatchConnection.edges': 'a page: at most 100',
   'SupportRequestConnection.edges': 'a page: at most 100',
   'AuditEvent.subjectIds': 'the records one request read of one kind, with the same fields and fact',

@@ -30,7 +30,7 @@ async function newStaffToken(): Promise<string> {
     .save({ username: `kent.adm.${randomUUID().slice(0, 8)}`, displayName: 'Rate test' });
   await first.dataSource
     .getRepository(RoleAssignmentRecord)
-    .insert({ staffId: staff.id, role: 'ADM', authority: 'KENT', panelId: null, panelRole: null });
+    .insert({ staffId: staff.id, role: 'ADM', authority: 'KENT', panelId: null, panelRole: null, validFrom: '2020-11-01' });
   return `Bearer ${await signDevToken(TEST_CONFIG.jwt, staff.id)}`;
 }
 

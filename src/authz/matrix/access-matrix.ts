@@ -62,6 +62,7 @@ export const MATRIX_ROLES: MatrixRole[] = [
   { name: 'Support worker', assignment: assignment('SUPPORT_WORKER', null), authorityScoped: false },
   { name: 'Auditor (an authority’s)', assignment: assignment('AUDITOR', OWN), authorityScoped: true },
   { name: 'Auditor (the partnership’s)', assignment: assignment('AUDITOR', null), authorityScoped: false },
+  { name: 'Access administrator', assignment: assignment('ACCESS_ADMIN', null), authorityScoped: false },
 ];
 
 export type Scope = 'own authority' | 'another authority' | 'any authority';

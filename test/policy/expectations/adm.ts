@@ -498,5 +498,23 @@ export const ADM: RoleTable = {
       expected: 'refused',
       reason: 'ROLE_MAY_NOT_READ',
     },
+    {
+      rule: 'a Kent ADM cannot read the staff list: only the access administrator manages access',
+      actor: 'adm.kent',
+      action: 'read',
+      subject: 'StaffMember',
+      scope: 'partnership-wide',
+      expected: 'refused',
+      reason: 'ROLE_MAY_NOT_READ',
+    },
+    {
+      rule: 'a Kent ADM cannot read others’ role assignments',
+      actor: 'adm.kent',
+      action: 'read',
+      subject: 'RoleAssignment',
+      scope: 'partnership-wide',
+      expected: 'refused',
+      reason: 'ROLE_MAY_NOT_READ',
+    },
   ],
 };

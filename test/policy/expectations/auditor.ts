@@ -262,5 +262,23 @@ export const AUDITOR: RoleTable = {
       expected: 'refused',
       reason: 'ROLE_MAY_NOT_READ',
     },
+    {
+      rule: 'an auditor cannot read the staff list: only the access administrator manages access',
+      actor: 'auditor.1',
+      action: 'read',
+      subject: 'StaffMember',
+      scope: 'partnership-wide',
+      expected: 'refused',
+      reason: 'ROLE_MAY_NOT_READ',
+    },
+    {
+      rule: 'an auditor cannot read others’ role assignments',
+      actor: 'auditor.1',
+      action: 'read',
+      subject: 'RoleAssignment',
+      scope: 'partnership-wide',
+      expected: 'refused',
+      reason: 'ROLE_MAY_NOT_READ',
+    },
   ],
 };

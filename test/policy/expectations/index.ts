@@ -1,3 +1,4 @@
+import { ACCESS_ADMIN } from './access-admin';
 import { ADM } from './adm';
 import { AUDITOR } from './auditor';
 import { BOARD_DIRECTOR } from './board-director';
@@ -19,6 +20,7 @@ export const ROLE_TABLES: RoleTable[] = [
   BOARD_DIRECTOR,
   SUPPORT_WORKER,
   AUDITOR,
+  ACCESS_ADMIN,
 ];
 
 export const ALL_ROWS: Row[] = ROLE_TABLES.flatMap((table) => table.rows);

@@ -951,5 +951,23 @@ export const PANEL_MEMBER: RoleTable = {
       expected: 'refused',
       reason: 'ROLE_MAY_NOT_READ',
     },
+    {
+      rule: 'a panel member cannot read the staff list: only the access administrator manages access',
+      actor: 'panel.2',
+      action: 'read',
+      subject: 'StaffMember',
+      scope: 'partnership-wide',
+      expected: 'refused',
+      reason: 'ROLE_MAY_NOT_READ',
+    },
+    {
+      rule: 'a panel member cannot read others’ role assignments',
+      actor: 'panel.2',
+      action: 'read',
+      subject: 'RoleAssignment',
+      scope: 'partnership-wide',
+      expected: 'refused',
+      reason: 'ROLE_MAY_NOT_READ',
+    },
   ],
 };

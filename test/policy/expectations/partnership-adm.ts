@@ -345,5 +345,23 @@ export const PARTNERSHIP_ADM: RoleTable = {
       expected: 'refused',
       reason: 'ROLE_MAY_NOT_READ',
     },
+    {
+      rule: 'the partnership ADM cannot read the staff list: only the access administrator manages access',
+      actor: 'adm.raa',
+      action: 'read',
+      subject: 'StaffMember',
+      scope: 'partnership-wide',
+      expected: 'refused',
+      reason: 'ROLE_MAY_NOT_READ',
+    },
+    {
+      rule: 'the partnership ADM cannot read others’ role assignments',
+      actor: 'adm.raa',
+      action: 'read',
+      subject: 'RoleAssignment',
+      scope: 'partnership-wide',
+      expected: 'refused',
+      reason: 'ROLE_MAY_NOT_READ',
+    },
   ],
 };

@@ -558,5 +558,23 @@ export const PPM_LEAD: RoleTable = {
       expected: 'refused',
       reason: 'ROLE_MAY_NOT_READ',
     },
+    {
+      rule: 'a Kent PPM lead cannot read the staff list: only the access administrator manages access',
+      actor: 'ppm.kent',
+      action: 'read',
+      subject: 'StaffMember',
+      scope: 'partnership-wide',
+      expected: 'refused',
+      reason: 'ROLE_MAY_NOT_READ',
+    },
+    {
+      rule: 'a Kent PPM lead cannot read others’ role assignments',
+      actor: 'ppm.kent',
+      action: 'read',
+      subject: 'RoleAssignment',
+      scope: 'partnership-wide',
+      expected: 'refused',
+      reason: 'ROLE_MAY_NOT_READ',
+    },
   ],
 };

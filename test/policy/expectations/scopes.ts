@@ -73,7 +73,7 @@ export type Fixture =
 
 const PANEL_SUBJECTS: SubjectType[] = ['Panel', 'PanelMeeting', 'ReportQualityFeedback'];
 const SUPPORT_SUBJECTS: SubjectType[] = ['SupportRequest', 'SupportAssessment'];
-const PARTNERSHIP_SUBJECTS: SubjectType[] = ['BoardPerformance', 'PooledBudget', 'AuditEvent'];
+const PARTNERSHIP_SUBJECTS: SubjectType[] = ['BoardPerformance', 'PooledBudget', 'AuditEvent', 'StaffMember', 'RoleAssignment'];
 
 /**
  * Where a recommendation stands for a decision maker: the panel heard the case and recommended, and its papers

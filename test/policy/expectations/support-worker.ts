@@ -255,5 +255,23 @@ export const SUPPORT_WORKER: RoleTable = {
       expected: 'refused',
       reason: 'ROLE_MAY_NOT_READ',
     },
+    {
+      rule: 'a support worker cannot read the staff list: only the access administrator manages access',
+      actor: 'support.1',
+      action: 'read',
+      subject: 'StaffMember',
+      scope: 'partnership-wide',
+      expected: 'refused',
+      reason: 'ROLE_MAY_NOT_READ',
+    },
+    {
+      rule: 'a support worker cannot read others’ role assignments',
+      actor: 'support.1',
+      action: 'read',
+      subject: 'RoleAssignment',
+      scope: 'partnership-wide',
+      expected: 'refused',
+      reason: 'ROLE_MAY_NOT_READ',
+    },
   ],
 };

@@ -1,0 +1,30 @@
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { actOnOne } from '../../access/guarded';
+import type { RequestContext, ServiceContext } from '../../access/service-context';
+import { badUserInput, conflict } from '../../graphql/errors';
+import { requireText } from '../../graphql/input-rules';
+import { StaffRecord } from '../staff.entity';
+import { DeactivateStaffMemberInput, StaffMember } from '../staff.types';
+import { STAFF_MEMBER } from '../staff.view';
+
+/**
+ * The access administrator deactivates a leaver: from this request on they cannot sign in, whatever roles they
+ * hold; nothing is deleted, and the day and the reason are kept.
+ */
+export function deactivateStaffMember(ctx: ServiceContext, input: DeactivateStaffMemberInput): Promise<StaffMember> {
+  return actOnOne(ctx, 'update', STAFF_MEMBER, { id: input.staffId, idField: 'staffId' }, async (staff, manager) => {
+    if (staff.id === ctx.actor.staffId) throw badUserInput('staffId', 'another access administrator deactivates you');
+    if (!staff.active) throw conflict('This member of staff is already deactivated');
+    const changes = { active: false, deactivatedOn: ctx.today, deactivationReason: requireText('reason', input.reason) };
+    await manager.update(StaffRecord, { id: staff.id }, changes);
+    return Object.assign(staff, changes);
+  });
+}
+
+@Resolver()
+export class DeactivateStaffMemberStep {
+  @Mutation(() => StaffMember, { description: 'Access administrators: a leaver cannot sign in from now on; nothing is deleted.' })
+  deactivateStaffMember(@Arg('input', () => DeactivateStaffMemberInput) input: DeactivateStaffMemberInput, @Ctx() ctx: RequestContext) {
+    return deactivateStaffMember(ctx, input);
+  }
+}

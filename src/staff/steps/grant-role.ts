@@ -1,0 +1,82 @@
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { createOne } from '../../access/guarded';
+import type { RequestContext, ServiceContext } from '../../access/service-context';
+import type { Role } from '../../authz/vocabulary';
+import { badUserInput, conflict, notFound } from '../../graphql/errors';
+import { parseId, requireText } from '../../graphql/input-rules';
+import { PanelRecord } from '../../panels/panel.entity';
+import { RoleAssignmentRecord } from '../role-assignment.entity';
+import { StaffRecord } from '../staff.entity';
+import { GrantRoleInput, RoleAssignment } from '../staff.types';
+import { ROLE_ASSIGNMENT } from '../staff.view';
+
+/** Where each role holds: for one authority, partnership-wide, either, or on one panel. */
+const SCOPE_OF: Record<Role, 'AUTHORITY' | 'PARTNERSHIP' | 'EITHER' | 'PANEL'> = {
+  ADM: 'EITHER',
+  PPM_LEAD: 'AUTHORITY',
+  FAMILY_FINDER: 'PARTNERSHIP',
+  PANEL_MEMBER: 'PANEL',
+  BOARD_DIRECTOR: 'PARTNERSHIP',
+  SUPPORT_WORKER: 'PARTNERSHIP',
+  AUDITOR: 'EITHER',
+  ACCESS_ADMIN: 'PARTNERSHIP',
+};
+
+/**
+ * The access administrator grants a role for dates, from today or later: it holds from its first day to its last
+ * (none: until ended), and never twice in one scope on one day. The grant names who made it and why.
+ */
+export function grantRole(ctx: ServiceContext, input: GrantRoleInput): Promise<RoleAssignment> {
+  const proposed = Object.assign(new RoleAssignmentRecord(), { role: input.role, authority: input.authority ?? null });
+  return createOne(ctx, ROLE_ASSIGNMENT, proposed, async (manager) => {
+    const staffId = parseId('staffId', input.staffId);
+    const staff = await manager.findOneBy(StaffRecord, { id: staffId });
+    if (!staff) throw notFound('StaffMember', staffId);
+    if (!staff.active) throw badUserInput('staffId', 'a deactivated member of staff holds no role');
+    const scope = SCOPE_OF[input.role];
+    if (scope === 'AUTHORITY' && !input.authority) throw badUserInput('authority', `${input.role} is held for one authority`);
+    if ((scope === 'PARTNERSHIP' || scope === 'PANEL') && input.authority)
+      throw badUserInput('authority', `${input.role} is held partnership-wide`);
+    if ((scope === 'PANEL') !== Boolean(input.panelId && input.panelRole)) {
+      throw badUserInput(
+        'panelId',
+        scope === 'PANEL' ? 'a panel member names the panel and their place on it' : 'only a panel member names a panel',
+      );
+    }
+    const panelId = input.panelId ? parseId('panelId', input.panelId) : null;
+    if (panelId && !(await manager.existsBy(PanelRecord, { id: panelId }))) throw badUserInput('panelId', 'no such panel');
+    if (input.validFrom < ctx.today) throw badUserInput('validFrom', 'a role is granted from today or later');
+    if (input.validTo && input.validTo < input.validFrom) throw badUserInput('validTo', 'must not be before validFrom');
+    const overlapping = await manager
+      .createQueryBuilder(RoleAssignmentRecord, 'a')
+      .where('a.staffId = :staffId AND a.role = :role', { staffId, role: input.role })
+      .andWhere('a.authority IS NOT DISTINCT FROM :authority AND a.panelId IS NOT DISTINCT FROM :panelId', {
+        authority: input.authority ?? null,
+        panelId,
+      })
+      .andWhere(`a.validFrom <= coalesce(:validTo::date, 'infinity') AND :validFrom <= coalesce(a.validTo, 'infinity')`, {
+        validFrom: input.validFrom,
+        validTo: input.validTo ?? null,
+      })
+      .getExists();
+    if (overlapping) throw conflict('This member of staff already holds this role in this scope on some of these days');
+    Object.assign(proposed, {
+      staffId,
+      panelId,
+      panelRole: input.panelRole ?? null,
+      validFrom: input.validFrom,
+      validTo: input.validTo ?? null,
+      grantedBy: ctx.actor.staffId,
+      reason: requireText('reason', input.reason),
+    });
+    return manager.save(proposed);
+  });
+}
+
+@Resolver()
+export class GrantRoleStep {
+  @Mutation(() => RoleAssignment, { description: 'Access administrators: a role for a member of staff, for dates from today or later.' })
+  grantRole(@Arg('input', () => GrantRoleInput) input: GrantRoleInput, @Ctx() ctx: RequestContext) {
+    return grantRole(ctx, input);
+  }
+}
