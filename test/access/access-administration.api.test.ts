@@ -45,7 +45,9 @@ it('a Medway PPM lead role granted to finder.2 from tomorrow holds only from tom
   expect(await readsAsMedwayPpmLead()).toBe(true);
   expect((await api().as('finder.2')(MEDWAY_CHILDREN)).data!.children.totalCount).toBeGreaterThan(0);
 
-  const ended = await admin()(END, { input: { assignmentId: granted.data!.grantRole.id, endsOn: TOMORROW, reason: 'cover no longer needed' } });
+  const ended = await admin()(END, {
+    input: { assignmentId: granted.data!.grantRole.id, endsOn: TOMORROW, reason: 'cover no longer needed' },
+  });
   expect(ended.data!.endRole).toMatchObject({ validTo: TOMORROW });
   expect(await readsAsMedwayPpmLead()).toBe(true);
   api().clock.set(on('2026-11-22'));
@@ -80,7 +82,9 @@ it('the same role in the same scope is never held twice on one day (CONFLICT)', 
 });
 
 it('a role cannot be ended in the past: its past days stand (BAD_USER_INPUT)', async () => {
-  const [{ id }] = await api().dataSource.query(`SELECT id FROM role_assignments WHERE staff_id = $1 AND role = 'FAMILY_FINDER'`, [finder2.id]);
+  const [{ id }] = await api().dataSource.query(`SELECT id FROM role_assignments WHERE staff_id = $1 AND role = 'FAMILY_FINDER'`, [
+    finder2.id,
+  ]);
   const { errors } = await admin()(END, { input: { assignmentId: id, endsOn: '2026-11-01' } });
   expect(errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'endsOn' });
 });
