@@ -64,6 +64,7 @@ const REACH: Record<string, Authority[]> = {
   'board.medway': [],
   'auditor.1': [],
   'auditor.medway': [],
+  'access.admin': [],
 };
 
 const seeded = useSeededDatabase();
