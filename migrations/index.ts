@@ -2,6 +2,7 @@ import { Baseline1795400002800 } from './1795400002800-baseline';
 import { DatedRoleAssignments1795400002900 } from './1795400002900-dated-role-assignments';
 import { AccessAdminRole1795400003000 } from './1795400003000-access-admin-role';
 import { AccessAdministration1795400003100 } from './1795400003100-access-administration';
+import { ActingCover1795400003200 } from './1795400003200-acting-cover';
 
 /** In order. A landed migration is never edited (migrations/landed.json holds each one's hash): add a new one. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   DatedRoleAssignments1795400002900,
   AccessAdminRole1795400003000,
   AccessAdministration1795400003100,
+  ActingCover1795400003200,
 ];

@@ -718,9 +718,9 @@ CREATE OR REPLACE FUNCTION public.app_audited_authorities()
  LANGUAGE sql
  STABLE
 AS $function$
-        SELECT coalesce(array_agg(m[1]::authority), '{}')
-          FROM regexp_matches(coalesce(current_setting('app.roles', true), ''), '(?:^|,)AUDITOR:(BEXLEY|KENT|MEDWAY)(?=,|$)', 'g') AS m
-      $function$;
+       SELECT coalesce(array_agg(m[1]::authority), '{}')
+         FROM regexp_matches(coalesce(current_setting('app.roles', true), ''), '(?:^|,)AUDITOR:(BEXLEY|KENT|MEDWAY)(?=[,/]|$)', 'g') AS m
+     $function$;
 GRANT EXECUTE ON FUNCTION app_audited_authorities() TO PUBLIC;
 
 CREATE OR REPLACE FUNCTION public.app_audits_partnership()
@@ -728,8 +728,8 @@ CREATE OR REPLACE FUNCTION public.app_audits_partnership()
  LANGUAGE sql
  STABLE
 AS $function$
-        SELECT coalesce(current_setting('app.roles', true), '') ~ '(^|,)AUDITOR:PARTNERSHIP(,|$)'
-      $function$;
+       SELECT coalesce(current_setting('app.roles', true), '') ~ '(^|,)AUDITOR:PARTNERSHIP([,/]|$)'
+     $function$;
 GRANT EXECUTE ON FUNCTION app_audits_partnership() TO PUBLIC;
 
 CREATE OR REPLACE FUNCTION public.app_authorities()

@@ -7,11 +7,16 @@ export type FactsRow = { allocations: LiveAllocation[]; open_items: OpenAgendaIt
 export const LIVE_TODAY = (alias: string) =>
   `role_assignment_live(${alias}.valid_from, ${alias}.valid_to, (SELECT current_setting('app.today')::date))`;
 
-/** The actor's roles in one line, as the access log records them: 'ADM:KENT', 'PANEL_MEMBER:CHAIR@<panel>'. */
+/**
+ * The actor's roles in one line, as the access log records them: 'ADM:KENT', 'PANEL_MEMBER:CHAIR@<panel>'; a role
+ * held as acting cover names whom it is held for: 'ADM:KENT/for:<their staff id>'.
+ */
 const ROLES_OF_ACTOR = `
   SELECT string_agg(CASE WHEN r.panel_id IS NOT NULL THEN r.role || ':' || r.panel_role || '@' || r.panel_id
                          WHEN r.authority IS NOT NULL THEN r.role || ':' || r.authority
-                         ELSE r.role || ':PARTNERSHIP' END, ',' ORDER BY r.role, r.authority)
+                         ELSE r.role || ':PARTNERSHIP' END
+                    || coalesce('/for:' || (SELECT d.staff_id FROM role_assignments d WHERE d.id = r.delegated_from), ''),
+                    ',' ORDER BY r.role, r.authority)
     FROM role_assignments r WHERE r.staff_id = (SELECT app_staff_id()) AND ${LIVE_TODAY('r')}`;
 
 /**
@@ -36,7 +41,7 @@ export const FACTS_SQL = `SELECT set_config('app.roles', coalesce((${ROLES_OF_AC
               AND i.papers_released_on <= (SELECT current_setting('app.today')::date)
               AND i.window_closes_on >= (SELECT current_setting('app.today')::date)) AS open_items`;
 
-const FACTS_STATEMENT = new SessionStatement('apse_scope_facts_v2', [], FACTS_SQL);
+const FACTS_STATEMENT = new SessionStatement('apse_scope_facts_v3', [], FACTS_SQL);
 
 /** The facts statement, to run after the actor's. */
 export const FACTS: OpeningStatement = { statement: FACTS_STATEMENT, literals: [] };

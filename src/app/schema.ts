@@ -30,6 +30,7 @@ import { MeResolver } from '../staff/me.resolver';
 import { StaffResolver } from '../staff/staff.resolver';
 import { CreateStaffMemberStep } from '../staff/steps/create-staff-member';
 import { DeactivateStaffMemberStep } from '../staff/steps/deactivate-staff-member';
+import { DelegateRoleStep } from '../staff/steps/delegate-role';
 import { EndRoleStep } from '../staff/steps/end-role';
 import { GrantRoleStep } from '../staff/steps/grant-role';
 import { SupportResolver } from '../support/support.resolver';
@@ -41,6 +42,7 @@ export const RESOLVERS = [
   CreateStaffMemberStep,
   DeactivateStaffMemberStep,
   GrantRoleStep,
+  DelegateRoleStep,
   EndRoleStep,
   ChildResolver,
   MatchResolver,

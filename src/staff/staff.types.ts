@@ -157,6 +157,24 @@ export class GrantRoleInput {
 }
 
 @InputType()
+export class DelegateRoleInput {
+  @Field(() => ID, { description: 'The role held in its own right that the cover is for.' })
+  fromAssignmentId!: string;
+
+  @Field(() => ID, { description: 'Who covers.' })
+  toStaffId!: string;
+
+  @Field(() => DateScalar, { description: 'Today or later, within the covered role’s dates.' })
+  validFrom!: string;
+
+  @Field(() => DateScalar, { description: 'The last day of cover, within the covered role’s dates.' })
+  validTo!: string;
+
+  @RequiredText(500)
+  reason!: string;
+}
+
+@InputType()
 export class EndRoleInput {
   @Field(() => ID)
   assignmentId!: string;

@@ -2,11 +2,11 @@ import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { createOne } from '../../access/guarded';
 import type { RequestContext, ServiceContext } from '../../access/service-context';
 import type { Role } from '../../authz/vocabulary';
-import { badUserInput, conflict, notFound } from '../../graphql/errors';
+import { badUserInput } from '../../graphql/errors';
 import { parseId, requireText } from '../../graphql/input-rules';
 import { PanelRecord } from '../../panels/panel.entity';
+import { activeStaffMember, assertGrantDates, assertNoOverlap } from '../assignment-rules';
 import { RoleAssignmentRecord } from '../role-assignment.entity';
-import { StaffRecord } from '../staff.entity';
 import { GrantRoleInput, RoleAssignment } from '../staff.types';
 import { ROLE_ASSIGNMENT } from '../staff.view';
 
@@ -29,10 +29,7 @@ const SCOPE_OF: Record<Role, 'AUTHORITY' | 'PARTNERSHIP' | 'EITHER' | 'PANEL'> =
 export function grantRole(ctx: ServiceContext, input: GrantRoleInput): Promise<RoleAssignment> {
   const proposed = Object.assign(new RoleAssignmentRecord(), { role: input.role, authority: input.authority ?? null });
   return createOne(ctx, ROLE_ASSIGNMENT, proposed, async (manager) => {
-    const staffId = parseId('staffId', input.staffId);
-    const staff = await manager.findOneBy(StaffRecord, { id: staffId });
-    if (!staff) throw notFound('StaffMember', staffId);
-    if (!staff.active) throw badUserInput('staffId', 'a deactivated member of staff holds no role');
+    const { id: staffId } = await activeStaffMember(manager, 'staffId', input.staffId);
     const scope = SCOPE_OF[input.role];
     if (scope === 'AUTHORITY' && !input.authority) throw badUserInput('authority', `${input.role} is held for one authority`);
     if ((scope === 'PARTNERSHIP' || scope === 'PANEL') && input.authority)
@@ -45,21 +42,13 @@ export function grantRole(ctx: ServiceContext, input: GrantRoleInput): Promise<R
     }
     const panelId = input.panelId ? parseId('panelId', input.panelId) : null;
     if (panelId && !(await manager.existsBy(PanelRecord, { id: panelId }))) throw badUserInput('panelId', 'no such panel');
-    if (input.validFrom < ctx.today) throw badUserInput('validFrom', 'a role is granted from today or later');
-    if (input.validTo && input.validTo < input.validFrom) throw badUserInput('validTo', 'must not be before validFrom');
-    const overlapping = await manager
-      .createQueryBuilder(RoleAssignmentRecord, 'a')
-      .where('a.staffId = :staffId AND a.role = :role', { staffId, role: input.role })
-      .andWhere('a.authority IS NOT DISTINCT FROM :authority AND a.panelId IS NOT DISTINCT FROM :panelId', {
-        authority: input.authority ?? null,
-        panelId,
-      })
-      .andWhere(`a.validFrom <= coalesce(:validTo::date, 'infinity') AND :validFrom <= coalesce(a.validTo, 'infinity')`, {
-        validFrom: input.validFrom,
-        validTo: input.validTo ?? null,
-      })
-      .getExists();
-    if (overlapping) throw conflict('This member of staff already holds this role in this scope on some of these days');
+    assertGrantDates(ctx.today, input.validFrom, input.validTo ?? null);
+    await assertNoOverlap(
+      manager,
+      { staffId, role: input.role, authority: input.authority ?? null, panelId },
+      input.validFrom,
+      input.validTo ?? null,
+    );
     Object.assign(proposed, {
       staffId,
       panelId,

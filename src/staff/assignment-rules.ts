@@ -1,0 +1,37 @@
+import type { EntityManager } from 'typeorm';
+import type { Authority, Role } from '../authz/vocabulary';
+import { badUserInput, conflict, notFound } from '../graphql/errors';
+import { parseId } from '../graphql/input-rules';
+import { RoleAssignmentRecord } from './role-assignment.entity';
+import { StaffRecord } from './staff.entity';
+
+/** The member of staff a role is given to: they exist and are active. */
+export async function activeStaffMember(manager: EntityManager, field: string, id: string): Promise<StaffRecord> {
+  const staffId = parseId(field, id);
+  const staff = await manager.findOneBy(StaffRecord, { id: staffId });
+  if (!staff) throw notFound('StaffMember', staffId);
+  if (!staff.active) throw badUserInput(field, 'a deactivated member of staff holds no role');
+  return staff;
+}
+
+/** A role's first and last day: from today or later, the last not before the first. */
+export function assertGrantDates(today: string, validFrom: string, validTo: string | null): void {
+  if (validFrom < today) throw badUserInput('validFrom', 'a role is granted from today or later');
+  if (validTo !== null && validTo < validFrom) throw badUserInput('validTo', 'must not be before validFrom');
+}
+
+type Scope = { staffId: string; role: Role; authority: Authority | null; panelId: string | null };
+
+/** The same role in the same scope is never held twice on one day (the database's trigger refuses it too). */
+export async function assertNoOverlap(manager: EntityManager, scope: Scope, validFrom: string, validTo: string | null): Promise<void> {
+  const overlapping = await manager
+    .createQueryBuilder(RoleAssignmentRecord, 'a')
+    .where('a.staffId = :staffId AND a.role = :role', scope)
+    .andWhere('a.authority IS NOT DISTINCT FROM :authority AND a.panelId IS NOT DISTINCT FROM :panelId', scope)
+    .andWhere(`a.validFrom <= coalesce(:validTo::date, 'infinity') AND :validFrom <= coalesce(a.validTo, 'infinity')`, {
+      validFrom,
+      validTo,
+    })
+    .getExists();
+  if (overlapping) throw conflict('This member of staff already holds this role in this scope on some of these days');
+}

@@ -1,0 +1,53 @@
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { createOne } from '../../access/guarded';
+import type { RequestContext, ServiceContext } from '../../access/service-context';
+import { badUserInput, notFound } from '../../graphql/errors';
+import { parseId, requireText } from '../../graphql/input-rules';
+import { activeStaffMember, assertGrantDates, assertNoOverlap } from '../assignment-rules';
+import { RoleAssignmentRecord } from '../role-assignment.entity';
+import { DelegateRoleInput, RoleAssignment } from '../staff.types';
+import { ROLE_ASSIGNMENT } from '../staff.view';
+
+/**
+ * Acting cover: the access administrator lets a colleague hold someone's role, with its scope, for named days (a
+ * Kent ADM on leave covered by a Medway ADM). The cover is an assignment of its own, dated within the covered
+ * role's dates; every event made under it names both people (the request's roles say whom it is held for).
+ */
+export function delegateRole(ctx: ServiceContext, input: DelegateRoleInput): Promise<RoleAssignment> {
+  const proposed = new RoleAssignmentRecord();
+  return createOne(ctx, ROLE_ASSIGNMENT, proposed, async (manager) => {
+    const fromId = parseId('fromAssignmentId', input.fromAssignmentId);
+    const from = await manager.findOneBy(RoleAssignmentRecord, { id: fromId });
+    if (!from) throw notFound('RoleAssignment', fromId);
+    if (from.delegatedFrom) throw badUserInput('fromAssignmentId', 'cover is for a role held in its own right, not for cover');
+    const to = await activeStaffMember(manager, 'toStaffId', input.toStaffId);
+    if (to.id === from.staffId) throw badUserInput('toStaffId', 'a role is covered by someone else');
+    assertGrantDates(ctx.today, input.validFrom, input.validTo);
+    if (input.validFrom < from.validFrom || (from.validTo !== null && input.validTo > from.validTo)) {
+      throw badUserInput('validTo', `cover falls within the covered role's dates (${from.validFrom} to ${from.validTo ?? 'open'})`);
+    }
+    const scope = { staffId: to.id, role: from.role, authority: from.authority, panelId: from.panelId };
+    await assertNoOverlap(manager, scope, input.validFrom, input.validTo);
+    Object.assign(proposed, {
+      ...scope,
+      panelRole: from.panelRole,
+      validFrom: input.validFrom,
+      validTo: input.validTo,
+      delegatedFrom: from.id,
+      grantedBy: ctx.actor.staffId,
+      reason: requireText('reason', input.reason),
+    });
+    return manager.save(proposed);
+  });
+}
+
+@Resolver()
+export class DelegateRoleStep {
+  @Mutation(() => RoleAssignment, {
+    description:
+      'Access administrators: acting cover — a colleague holds a role and its scope for named days; what they do is logged on behalf of its holder.',
+  })
+  delegateRole(@Arg('input', () => DelegateRoleInput) input: DelegateRoleInput, @Ctx() ctx: RequestContext) {
+    return delegateRole(ctx, input);
+  }
+}
