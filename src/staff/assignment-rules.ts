@@ -35,3 +35,33 @@ export async function assertNoOverlap(manager: EntityManager, scope: Scope, vali
     .getExists();
   if (overlapping) throw conflict('This member of staff already holds this role in this scope on some of these days');
 }
+
+/** Roles one person never holds on the same day: those who recommend to the agency decision maker, and the decision maker. */
+const SEPARATE_DUTIES: Partial<Record<Role, Role>> = { ADM: 'PANEL_MEMBER', PANEL_MEMBER: 'ADM' };
+
+/**
+ * Separation of duties (Adoption Agencies Regulations 2005, reg 30B(3): no member of the panel may take part in the
+ * decision): a grant that would make one person a panel member and an Agency Decision Maker on some day is refused,
+ * not merely flagged, since every decision they then made would be open to challenge.
+ */
+export async function assertSeparateDuties(
+  manager: EntityManager,
+  staffId: string,
+  role: Role,
+  validFrom: string,
+  validTo: string | null,
+): Promise<void> {
+  const other = SEPARATE_DUTIES[role];
+  if (!other) return;
+  const both = await manager
+    .createQueryBuilder(RoleAssignmentRecord, 'a')
+    .where('a.staffId = :staffId AND a.role = :other', { staffId, other })
+    .andWhere(`a.validFrom <= coalesce(:validTo::date, 'infinity') AND :validFrom <= coalesce(a.validTo, 'infinity')`, {
+      validFrom,
+      validTo,
+    })
+    .getExists();
+  if (both) {
+    throw badUserInput('role', 'separation of duties (reg 30B(3)): a panel member is never an Agency Decision Maker on the same days');
+  }
+}

@@ -114,3 +114,25 @@ it('the access administrator lists staff with the roles they hold today and late
   const children = await admin()('{ children(first: 1) { totalCount } }');
   expect(children.errors![0]!.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'ROLE_MAY_NOT_READ' });
 });
+
+it('separation of duties (reg 30B(3)): a panel member is refused an ADM role on the same days, and an ADM a panel seat (BAD_USER_INPUT)', async () => {
+  const adm = await admin()(GRANT, {
+    input: { staffId: demoStaff('panel.2').id, role: 'ADM', authority: 'KENT', validFrom: TODAY, reason: 'covering decisions' },
+  });
+  expect(adm.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'role' });
+  expect(adm.errors![0]!.message).toMatch(/separation of duties/);
+  const [{ id: panelId }] = await api().dataSource.query(`SELECT panel_id AS id FROM role_assignments WHERE staff_id = $1`, [
+    demoStaff('panel.2').id,
+  ]);
+  const seat = await admin()(GRANT, {
+    input: {
+      staffId: demoStaff('adm.kent').id,
+      role: 'PANEL_MEMBER',
+      panelId,
+      panelRole: 'MEMBER',
+      validFrom: TODAY,
+      reason: 'filling a seat',
+    },
+  });
+  expect(seat.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'role' });
+});

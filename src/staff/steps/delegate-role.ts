@@ -3,7 +3,7 @@ import { createOne } from '../../access/guarded';
 import type { RequestContext, ServiceContext } from '../../access/service-context';
 import { badUserInput, notFound } from '../../graphql/errors';
 import { parseId, requireText } from '../../graphql/input-rules';
-import { activeStaffMember, assertGrantDates, assertNoOverlap } from '../assignment-rules';
+import { activeStaffMember, assertGrantDates, assertNoOverlap, assertSeparateDuties } from '../assignment-rules';
 import { RoleAssignmentRecord } from '../role-assignment.entity';
 import { DelegateRoleInput, RoleAssignment } from '../staff.types';
 import { ROLE_ASSIGNMENT } from '../staff.view';
@@ -27,6 +27,7 @@ export function delegateRole(ctx: ServiceContext, input: DelegateRoleInput): Pro
       throw badUserInput('validTo', `cover falls within the covered role's dates (${from.validFrom} to ${from.validTo ?? 'open'})`);
     }
     const scope = { staffId: to.id, role: from.role, authority: from.authority, panelId: from.panelId };
+    await assertSeparateDuties(manager, to.id, from.role, input.validFrom, input.validTo);
     await assertNoOverlap(manager, scope, input.validFrom, input.validTo);
     Object.assign(proposed, {
       ...scope,

@@ -5,7 +5,7 @@ import type { Role } from '../../authz/vocabulary';
 import { badUserInput } from '../../graphql/errors';
 import { parseId, requireText } from '../../graphql/input-rules';
 import { PanelRecord } from '../../panels/panel.entity';
-import { activeStaffMember, assertGrantDates, assertNoOverlap } from '../assignment-rules';
+import { activeStaffMember, assertGrantDates, assertNoOverlap, assertSeparateDuties } from '../assignment-rules';
 import { RoleAssignmentRecord } from '../role-assignment.entity';
 import { GrantRoleInput, RoleAssignment } from '../staff.types';
 import { ROLE_ASSIGNMENT } from '../staff.view';
@@ -43,6 +43,7 @@ export function grantRole(ctx: ServiceContext, input: GrantRoleInput): Promise<R
     const panelId = input.panelId ? parseId('panelId', input.panelId) : null;
     if (panelId && !(await manager.existsBy(PanelRecord, { id: panelId }))) throw badUserInput('panelId', 'no such panel');
     assertGrantDates(ctx.today, input.validFrom, input.validTo ?? null);
+    await assertSeparateDuties(manager, staffId, input.role, input.validFrom, input.validTo ?? null);
     await assertNoOverlap(
       manager,
       { staffId, role: input.role, authority: input.authority ?? null, panelId },
