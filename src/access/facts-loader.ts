@@ -1,7 +1,7 @@
 import { SessionStatement, type OpeningStatement } from '../db/session-statement';
-import { scopeFacts, type LiveAllocation, type OpenAgendaItem, type ScopeFacts } from '../authz/facts';
+import { scopeFacts, type HeardItem, type LiveAllocation, type OpenAgendaItem, type ScopeFacts } from '../authz/facts';
 
-export type FactsRow = { allocations: LiveAllocation[]; open_items: OpenAgendaItem[] };
+export type FactsRow = { allocations: LiveAllocation[]; open_items: OpenAgendaItem[]; heard_items: HeardItem[] };
 
 /** An assignment valid on the request's day (`app.today`): the only kind that grants anything. */
 export const LIVE_TODAY = (alias: string) =>
@@ -21,7 +21,8 @@ const ROLES_OF_ACTOR = `
 
 /**
  * The statement that loads the facts the policy needs for the actor today (`app.today`, the UK date): their live
- * allocations as family finder and what is on the open agendas of their panels; it also sets the roles of
+ * allocations as family finder, what is on the open agendas of their panels, and, for a decision maker, what a
+ * panel they sat on recommended on (separation of duties); it also sets the roles of
  * this transaction (`app.roles`). It follows the actor's statement in the same round trip, so it knows the
  * actor and the day only from the settings that statement made, and runs under Row-Level Security. With no
  * actor set, the facts are empty. Having no parameters, it is planned once per database session: with the
@@ -39,13 +40,21 @@ export const FACTS_SQL = `SELECT set_config('app.roles', coalesce((${ROLES_OF_AC
             WHERE i.panel_id IN (SELECT r.panel_id FROM role_assignments r
                                   WHERE r.staff_id = (SELECT app_staff_id()) AND r.role = 'PANEL_MEMBER' AND ${LIVE_TODAY('r')})
               AND i.papers_released_on <= (SELECT current_setting('app.today')::date)
-              AND i.window_closes_on >= (SELECT current_setting('app.today')::date)) AS open_items`;
+              AND i.window_closes_on >= (SELECT current_setting('app.today')::date)) AS open_items,
+          (SELECT coalesce(json_agg(json_build_object('matchId', i.match_id, 'householdId', i.household_id)), '[]')
+             FROM agenda_items i
+            WHERE i.recommendation IS NOT NULL
+              AND EXISTS (SELECT 1 FROM role_assignments r
+                           WHERE r.staff_id = (SELECT app_staff_id()) AND r.role = 'ADM' AND ${LIVE_TODAY('r')})
+              AND EXISTS (SELECT 1 FROM role_assignments p
+                           WHERE p.staff_id = (SELECT app_staff_id()) AND p.role = 'PANEL_MEMBER' AND p.panel_id = i.panel_id
+                             AND role_assignment_live(p.valid_from, p.valid_to, i.meeting_on))) AS heard_items`;
 
-const FACTS_STATEMENT = new SessionStatement('apse_scope_facts_v3', [], FACTS_SQL);
+const FACTS_STATEMENT = new SessionStatement('apse_scope_facts_v4', [], FACTS_SQL);
 
 /** The facts statement, to run after the actor's. */
 export const FACTS: OpeningStatement = { statement: FACTS_STATEMENT, literals: [] };
 
 export function factsFrom(row: FactsRow): ScopeFacts {
-  return scopeFacts(row.allocations, row.open_items);
+  return scopeFacts(row.allocations, row.open_items, row.heard_items);
 }

@@ -25,6 +25,9 @@ export type OpenAgendaItem = {
 
 export type LiveAllocation = { id: string; childId: string };
 
+/** An item a panel the actor sat on (on the meeting's day) has recommended on: the match, or the household. */
+export type HeardItem = { matchId: string | null; householdId: string };
+
 export type ScopeFacts = {
   /** The actor's live allocations as family finder. */
   allocations: readonly LiveAllocation[];
@@ -40,10 +43,17 @@ export type ScopeFacts = {
   panelMatchChildIds: readonly string[];
   /** Households on open approval, review or termination items: the panel recommending on them reads their DBS outcome. */
   panelApprovalHouseholdIds: readonly string[];
+  /** Matches and households a panel recommended on while the actor sat on it: as a decision maker, not theirs to decide. */
+  heardMatchIds: readonly string[];
+  heardHouseholdIds: readonly string[];
 };
 
 /** Facts derived from the records they come from. */
-export function scopeFacts(allocations: readonly LiveAllocation[], openAgendaItems: readonly OpenAgendaItem[]): ScopeFacts {
+export function scopeFacts(
+  allocations: readonly LiveAllocation[],
+  openAgendaItems: readonly OpenAgendaItem[],
+  heardItems: readonly HeardItem[] = [],
+): ScopeFacts {
   const distinct = (ids: (string | null)[]) => [...new Set(ids.filter((id): id is string => id !== null))];
   return {
     allocations,
@@ -54,6 +64,8 @@ export function scopeFacts(allocations: readonly LiveAllocation[], openAgendaIte
     panelMatchIds: distinct(openAgendaItems.map((i) => i.matchId)),
     panelMatchChildIds: distinct(openAgendaItems.filter((i) => i.kind === 'MATCH').map((i) => i.childId)),
     panelApprovalHouseholdIds: distinct(openAgendaItems.filter((i) => aboutAHousehold(i.kind)).map((i) => i.householdId)),
+    heardMatchIds: distinct(heardItems.map((i) => i.matchId)),
+    heardHouseholdIds: distinct(heardItems.filter((i) => i.matchId === null).map((i) => i.householdId)),
   };
 }
 

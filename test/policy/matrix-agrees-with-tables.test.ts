@@ -72,7 +72,8 @@ const ALLOCATED = 'allocated to them';
 const ON_AGENDA = 'on an open agenda of their panel';
 const ON_APPROVAL_AGENDA = 'on an open agenda of their panel for its approval, review or termination';
 const THEIR_PANEL = 'their panel';
-const FACT_WORDS = [ON_APPROVAL_AGENDA, ON_AGENDA, ALLOCATED, THEIR_PANEL];
+const HEARD = 'recommended on by a panel they sat on';
+const FACT_WORDS = [ON_APPROVAL_AGENDA, HEARD, ON_AGENDA, ALLOCATED, THEIR_PANEL];
 const RELATIONS = ['proposed for a child of their authority', 'its household is proposed for a child of their authority'];
 
 function unreadable(what: string): never {
@@ -114,6 +115,10 @@ function factHolds(r: RowRecord, field: string, words: string): boolean {
     case ON_APPROVAL_AGENDA:
       if (!['id', 'householdId'].includes(field)) return unreadable(`${field} is ${words}`);
       return f.kind === 'household' && onTheirOpenAgenda(r, f.agenda);
+    case HEARD:
+      // No demo decision maker has sat on a panel (separation of duties): no fixture was heard by one.
+      if (field !== 'id') return unreadable(`${field} is ${words}`);
+      return false;
     case THEIR_PANEL: {
       if (!['id', 'panelId'].includes(field)) return unreadable(`${field} is ${words}`);
       const panel = f.kind === 'panel' ? f.panel : agendaOf(f)?.panel;

@@ -19,6 +19,8 @@ const FACT = {
   agendaHousehold: 'fact:agenda-household',
   agendaMatch: 'fact:agenda-match',
   approvalHousehold: 'fact:approval-household',
+  heardMatch: 'fact:heard-match',
+  heardHousehold: 'fact:heard-household',
   panel: 'fact:their-panel',
 };
 const SYMBOLIC_FACTS = scopeFacts(
@@ -26,6 +28,10 @@ const SYMBOLIC_FACTS = scopeFacts(
   [
     { id: 'fact:agenda-item', kind: 'MATCH', childId: FACT.agendaChild, householdId: FACT.agendaHousehold, matchId: FACT.agendaMatch },
     { id: 'fact:approval-item', kind: 'ADOPTER_APPROVAL', childId: null, householdId: FACT.approvalHousehold, matchId: null },
+  ],
+  [
+    { matchId: FACT.heardMatch, householdId: FACT.agendaHousehold },
+    { matchId: null, householdId: FACT.heardHousehold },
   ],
 );
 
@@ -35,6 +41,8 @@ const WORDS: Record<string, string> = {
   [FACT.agendaHousehold]: 'on an open agenda of their panel',
   [FACT.agendaMatch]: 'on an open agenda of their panel',
   [FACT.approvalHousehold]: 'on an open agenda of their panel for its approval, review or termination',
+  [FACT.heardMatch]: 'recommended on by a panel they sat on',
+  [FACT.heardHousehold]: 'recommended on by a panel they sat on',
   [FACT.panel]: 'their panel',
   [TODAY]: 'today',
 };

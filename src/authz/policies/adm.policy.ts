@@ -13,13 +13,15 @@ import type { DefinePermissions } from './policy';
  * adopter approvals after panel, reading the panel's recommendation on each and, alone of the staff
  * outside panel, what the DBS checks found; it also receives the panels' report-quality feedback.
  */
-export const admPolicy: DefinePermissions = ({ authority }, _input, { can }) => {
+export const admPolicy: DefinePermissions = ({ authority }, { facts }, { can, cannot }) => {
   if (authority === null) {
     can('read', 'Household', HOUSEHOLD_FIELDS_FOR_CASEWORK);
     // Criminal-offence data: read by the one who decides approval (docs/domain.md, "Statutory grounds").
     can('read', 'Household', [...HOUSEHOLD_CASE_FIELDS, ...HOUSEHOLD_CRIMINAL_OFFENCE_FIELDS]);
     can('read', HOUSEHOLD_RECORD_SUBJECTS);
     can('approve', 'Household');
+    // Separation of duties (reg 30B(3)): no member of the panel takes part in the decision.
+    cannot('approve', 'Household', { id: { $in: [...facts.heardHouseholdIds] } }).because('TOOK_PART_IN_THE_RECOMMENDATION');
     // The ADM deciding an approval reads the panel's recommendation on it, its reasons and the meeting's date.
     can('read', 'PanelRecommendationView', { kind: { $in: [...HOUSEHOLD_ITEM_KINDS] } });
     can('read', 'ReportQualityFeedback');
@@ -28,6 +30,8 @@ export const admPolicy: DefinePermissions = ({ authority }, _input, { can }) => 
   can('read', 'Child', { authority }).because('OTHER_AUTHORITY');
   can('read', CHILD_RECORD_SUBJECTS, { authority });
   can('decide', ['Child', 'Match'], { authority }).because('OTHER_AUTHORITY');
+  // Separation of duties (reg 30B(3)): no member of the panel takes part in the decision.
+  cannot('decide', 'Match', { id: { $in: [...facts.heardMatchIds] } }).because('TOOK_PART_IN_THE_RECOMMENDATION');
   // An approving match decision moves the household it links to MATCHED.
   can('decide', 'Household', { proposedFor: authority }).because('NOT_PROPOSED_FOR_YOUR_CHILDREN');
   // The ADM deciding a match reads the panel's recommendation on it, its reasons and the meeting's date.

@@ -250,7 +250,9 @@ export const ADM: RoleTable = {
       action: 'decide',
       subject: 'Match',
       scope: 'own authority',
-      expected: 'allowed',
+      expected: 'allowed-if',
+      condition: 'unless a panel they sat on recommended on it (reg 30B(3); test/access/separation-of-duties.api.test.ts)',
+      otherwise: [],
     },
     {
       rule: 'a Kent ADM cannot decide a Medway match',

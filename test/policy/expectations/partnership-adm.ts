@@ -172,7 +172,9 @@ export const PARTNERSHIP_ADM: RoleTable = {
       action: 'approve',
       subject: 'Household',
       scope: 'awaiting panel',
-      expected: 'allowed',
+      expected: 'allowed-if',
+      condition: 'unless a panel they sat on recommended on it (reg 30B(3); test/access/separation-of-duties.api.test.ts)',
+      otherwise: [],
     },
     {
       rule: 'the partnership ADM does not record households: family finders do',
