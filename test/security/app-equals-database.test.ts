@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { EntityTarget, ObjectLiteral } from 'typeorm';
 import { DEMO_STAFF } from '../../seeds/demo-staff';
 import { openAsActor } from '../../src/access/actor-loader';
@@ -77,16 +78,15 @@ type Comparison = { throughRls: Visible[]; allowed: Set<string> };
  * allows them. The policy's rows are read after the scope ends (on the embedded database an open
  * transaction holds every other connection), through the superuser pool, which bypasses Row-Level Security.
  */
-async function compare(username: string): Promise<Map<string, Comparison>> {
+async function compare(staffId: string): Promise<Map<string, Comparison>> {
   const { dataSource } = seeded();
-  const staff = DEMO_STAFF.find((s) => s.username === username)!;
   const scope = new DbScope(dataSource);
   const throughRls = new Map<string, Visible[]>();
   let ability;
   try {
     const { actor, facts } = (await openAsActor(
       scope,
-      staff.id,
+      staffId,
       { requestId: 'app-equals-database', clientRequestId: null, policyVersion: 'test' },
       SEED_TODAY,
     ))!;
@@ -120,7 +120,7 @@ it('the table of reach names every demo member of staff', () => {
 describe.each(DEMO_STAFF.map((s) => s.username))('%s', (username) => {
   let comparisons: Map<string, Comparison>;
   beforeAll(async () => {
-    comparisons = await compare(username);
+    comparisons = await compare(DEMO_STAFF.find((s) => s.username === username)!.id);
   });
 
   it.each(TENANT_TABLES.map(([table]) => table))(
@@ -133,6 +133,54 @@ describe.each(DEMO_STAFF.map((s) => s.username))('%s', (username) => {
       expect(outsideReach).toEqual([]);
     },
   );
+});
+
+describe('dated assignments', () => {
+  const DATED = {
+    'an ADM whose role ended yesterday': { id: randomUUID(), role: 'ADM', authority: 'KENT', from: '2020-11-01', to: -1, reach: [] },
+    'an ADM whose role starts tomorrow': { id: randomUUID(), role: 'ADM', authority: 'KENT', from: 1, to: null, reach: [] },
+    'a PPM lead whose role holds today only': {
+      id: randomUUID(),
+      role: 'PPM_LEAD',
+      authority: 'MEDWAY',
+      from: 0,
+      to: 0,
+      reach: ['MEDWAY'],
+    },
+  } as const;
+  const day = (offset: string | number | null) =>
+    typeof offset === 'number' ? new Date(Date.parse(`${SEED_TODAY}T12:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10) : offset;
+
+  beforeAll(async () => {
+    for (const [name, d] of Object.entries(DATED)) {
+      await seeded().dataSource.query(`INSERT INTO staff (id, username, display_name) VALUES ($1, $2, $3)`, [
+        d.id,
+        `dated.${d.id.slice(0, 8)}`,
+        name,
+      ]);
+      await seeded().dataSource.query(
+        `INSERT INTO role_assignments (staff_id, role, authority, valid_from, valid_to) VALUES ($1, $2, $3, $4, $5)`,
+        [d.id, d.role, d.authority, day(d.from), day(d.to)],
+      );
+    }
+  });
+
+  afterAll(async () => {
+    const ids = Object.values(DATED).map((d) => d.id);
+    await seeded().dataSource.query(`DELETE FROM role_assignments WHERE staff_id = ANY($1::uuid[])`, [ids]);
+    await seeded().dataSource.query(`DELETE FROM staff WHERE id = ANY($1::uuid[])`, [ids]);
+  });
+
+  it.each(Object.keys(DATED))('%s: RLS and the policy agree, and reach only the authorities of the roles held today', async (name) => {
+    const { id, reach } = DATED[name as keyof typeof DATED];
+    for (const [table, { throughRls, allowed }] of await compare(id)) {
+      const visible = new Set(throughRls.map((r) => r.id));
+      expect({ table, missing: [...allowed].filter((x) => !visible.has(x)) }).toEqual({ table, missing: [] });
+      const reached = [...new Set(throughRls.map((r) => r.authority).filter((a) => a !== null))];
+      expect({ table, outside: reached.filter((a) => !(reach as readonly string[]).includes(a!)) }).toEqual({ table, outside: [] });
+      if (reach.length === 0) expect({ table, allowed: allowed.size }).toEqual({ table, allowed: 0 });
+    }
+  });
 });
 
 it('the demo data gives the comparison something to compare: every tenant table holds rows of more than one authority', async () => {
