@@ -1,4 +1,5 @@
-import type { EntityManager } from 'typeorm';
+import type { EntityManager, SelectQueryBuilder } from 'typeorm';
+import { SEPARATE_DUTIES } from '../authz/role-holding';
 import type { Authority, Role } from '../authz/vocabulary';
 import { badUserInput, conflict, notFound } from '../graphql/errors';
 import { parseId } from '../graphql/input-rules';
@@ -22,28 +23,24 @@ export function assertGrantDates(today: string, validFrom: string, validTo: stri
 
 type Scope = { staffId: string; role: Role; authority: Authority | null; panelId: string | null };
 
+/** The assignments whose days meet `validFrom`…`validTo` (none: open). */
+const meetingDays = (query: SelectQueryBuilder<RoleAssignmentRecord>, validFrom: string, validTo: string | null) =>
+  query.andWhere(`a.validFrom <= coalesce(:validTo::date, 'infinity') AND :validFrom <= coalesce(a.validTo, 'infinity')`, {
+    validFrom,
+    validTo,
+  });
+
 /** The same role in the same scope is never held twice on one day (the database's trigger refuses it too). */
 export async function assertNoOverlap(manager: EntityManager, scope: Scope, validFrom: string, validTo: string | null): Promise<void> {
-  const overlapping = await manager
+  const sameScope = manager
     .createQueryBuilder(RoleAssignmentRecord, 'a')
     .where('a.staffId = :staffId AND a.role = :role', scope)
-    .andWhere('a.authority IS NOT DISTINCT FROM :authority AND a.panelId IS NOT DISTINCT FROM :panelId', scope)
-    .andWhere(`a.validFrom <= coalesce(:validTo::date, 'infinity') AND :validFrom <= coalesce(a.validTo, 'infinity')`, {
-      validFrom,
-      validTo,
-    })
-    .getExists();
+    .andWhere('a.authority IS NOT DISTINCT FROM :authority AND a.panelId IS NOT DISTINCT FROM :panelId', scope);
+  const overlapping = await meetingDays(sameScope, validFrom, validTo).getExists();
   if (overlapping) throw conflict('This member of staff already holds this role in this scope on some of these days');
 }
 
-/** Roles one person never holds on the same day: those who recommend to the agency decision maker, and the decision maker. */
-const SEPARATE_DUTIES: Partial<Record<Role, Role>> = { ADM: 'PANEL_MEMBER', PANEL_MEMBER: 'ADM' };
-
-/**
- * Separation of duties (Adoption Agencies Regulations 2005, reg 30B(3): no member of the panel may take part in the
- * decision): a grant that would make one person a panel member and an Agency Decision Maker on some day is refused,
- * not merely flagged, since every decision they then made would be open to challenge.
- */
+/** Refuses a grant that would join roles `SEPARATE_DUTIES` keeps apart on some day. */
 export async function assertSeparateDuties(
   manager: EntityManager,
   staffId: string,
@@ -53,14 +50,10 @@ export async function assertSeparateDuties(
 ): Promise<void> {
   const other = SEPARATE_DUTIES[role];
   if (!other) return;
-  const both = await manager
+  const otherRole = manager
     .createQueryBuilder(RoleAssignmentRecord, 'a')
-    .where('a.staffId = :staffId AND a.role = :other', { staffId, other })
-    .andWhere(`a.validFrom <= coalesce(:validTo::date, 'infinity') AND :validFrom <= coalesce(a.validTo, 'infinity')`, {
-      validFrom,
-      validTo,
-    })
-    .getExists();
+    .where('a.staffId = :staffId AND a.role = :other', { staffId, other });
+  const both = await meetingDays(otherRole, validFrom, validTo).getExists();
   if (both) {
     throw badUserInput('role', 'separation of duties (reg 30B(3)): a panel member is never an Agency Decision Maker on the same days');
   }

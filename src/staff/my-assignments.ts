@@ -1,7 +1,7 @@
 import type { ServiceContext } from '../access/service-context';
 import { RoleAssignmentRecord } from './role-assignment.entity';
 import type { RoleAssignment } from './staff.types';
-import { presentAssignment } from './staff.view';
+import { notEndedBy, presentAssignment } from './staff.view';
 
 /**
  * The actor's own assignments that have not ended by today (UK date), by the day they start: those that hold today
@@ -11,9 +11,8 @@ export async function assignmentsToCome(ctx: ServiceContext): Promise<RoleAssign
   const rows = await ctx.db.manager
     .createQueryBuilder(RoleAssignmentRecord, 'a')
     .where('a.staffId = :staffId', { staffId: ctx.actor.staffId })
-    .andWhere('(a.validTo IS NULL OR a.validTo >= :today)', { today: ctx.today })
     .orderBy('a.validFrom')
     .addOrderBy('a.role')
     .getMany();
-  return rows.map(presentAssignment);
+  return rows.filter(notEndedBy(ctx.today)).map(presentAssignment);
 }

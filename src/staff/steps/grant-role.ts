@@ -1,7 +1,7 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { createOne } from '../../access/guarded';
 import type { RequestContext, ServiceContext } from '../../access/service-context';
-import type { Role } from '../../authz/vocabulary';
+import { ROLE_SCOPE } from '../../authz/role-holding';
 import { badUserInput } from '../../graphql/errors';
 import { parseId, requireText } from '../../graphql/input-rules';
 import { PanelRecord } from '../../panels/panel.entity';
@@ -9,18 +9,6 @@ import { activeStaffMember, assertGrantDates, assertNoOverlap, assertSeparateDut
 import { RoleAssignmentRecord } from '../role-assignment.entity';
 import { GrantRoleInput, RoleAssignment } from '../staff.types';
 import { ROLE_ASSIGNMENT } from '../staff.view';
-
-/** Where each role holds: for one authority, partnership-wide, either, or on one panel. */
-const SCOPE_OF: Record<Role, 'AUTHORITY' | 'PARTNERSHIP' | 'EITHER' | 'PANEL'> = {
-  ADM: 'EITHER',
-  PPM_LEAD: 'AUTHORITY',
-  FAMILY_FINDER: 'PARTNERSHIP',
-  PANEL_MEMBER: 'PANEL',
-  BOARD_DIRECTOR: 'PARTNERSHIP',
-  SUPPORT_WORKER: 'PARTNERSHIP',
-  AUDITOR: 'EITHER',
-  ACCESS_ADMIN: 'PARTNERSHIP',
-};
 
 /**
  * The access administrator grants a role for dates, from today or later: it holds from its first day to its last
@@ -30,7 +18,7 @@ export function grantRole(ctx: ServiceContext, input: GrantRoleInput): Promise<R
   const proposed = Object.assign(new RoleAssignmentRecord(), { role: input.role, authority: input.authority ?? null });
   return createOne(ctx, ROLE_ASSIGNMENT, proposed, async (manager) => {
     const { id: staffId } = await activeStaffMember(manager, 'staffId', input.staffId);
-    const scope = SCOPE_OF[input.role];
+    const scope = ROLE_SCOPE[input.role];
     if (scope === 'AUTHORITY' && !input.authority) throw badUserInput('authority', `${input.role} is held for one authority`);
     if ((scope === 'PARTNERSHIP' || scope === 'PANEL') && input.authority)
       throw badUserInput('authority', `${input.role} is held partnership-wide`);
