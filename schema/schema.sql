@@ -422,6 +422,30 @@ ALTER TABLE households FORCE ROW LEVEL SECURITY;
 CREATE POLICY staff_only ON households AS PERMISSIVE FOR ALL TO apse_app USING ((( SELECT app_staff_id() AS app_staff_id) IS NOT NULL));
 GRANT SELECT, INSERT, UPDATE ON TABLE households TO apse_app;
 
+CREATE TABLE interest_declarations (
+  id uuid DEFAULT gen_random_uuid() NOT NULL,
+  agenda_item_id uuid NOT NULL,
+  panel_id uuid NOT NULL,
+  child_authority authority,
+  staff_id uuid NOT NULL,
+  reason text NOT NULL,
+  created_at timestamp(3) with time zone DEFAULT now() NOT NULL
+);
+ALTER TABLE interest_declarations ADD CONSTRAINT interest_declarations_agenda_item_id_fkey FOREIGN KEY (agenda_item_id) REFERENCES agenda_items(id);
+ALTER TABLE interest_declarations ADD CONSTRAINT interest_declarations_once_per_member UNIQUE (agenda_item_id, staff_id);
+ALTER TABLE interest_declarations ADD CONSTRAINT interest_declarations_panel_id_fkey FOREIGN KEY (panel_id) REFERENCES panels(id);
+ALTER TABLE interest_declarations ADD CONSTRAINT interest_declarations_pkey PRIMARY KEY (id);
+ALTER TABLE interest_declarations ADD CONSTRAINT interest_declarations_reason_check CHECK (((length(reason) >= 1) AND (length(reason) <= 4000)));
+ALTER TABLE interest_declarations ADD CONSTRAINT interest_declarations_staff_id_fkey FOREIGN KEY (staff_id) REFERENCES staff(id);
+CREATE INDEX interest_declarations_staff_idx ON public.interest_declarations USING btree (staff_id);
+CREATE TRIGGER interest_declarations_audit_change AFTER INSERT OR DELETE OR UPDATE ON public.interest_declarations FOR EACH ROW EXECUTE FUNCTION audit_row_changed('InterestDeclaration');
+CREATE TRIGGER interest_declarations_audit_truncate AFTER TRUNCATE ON public.interest_declarations FOR EACH STATEMENT EXECUTE FUNCTION audit_table_truncated('InterestDeclaration');
+ALTER TABLE interest_declarations ENABLE ROW LEVEL SECURITY;
+ALTER TABLE interest_declarations FORCE ROW LEVEL SECURITY;
+CREATE POLICY declarer_and_officers_read ON interest_declarations AS PERMISSIVE FOR SELECT TO apse_app USING (((staff_id = ( SELECT app_staff_id() AS app_staff_id)) OR (COALESCE(current_setting('app.roles'::text, true), ''::text) ~ ('(^|,)PANEL_MEMBER:(CHAIR|VICE_CHAIR|ADVISER)@'::text || (panel_id)::text))));
+CREATE POLICY member_declares ON interest_declarations AS PERMISSIVE FOR INSERT TO apse_app WITH CHECK (((staff_id = ( SELECT app_staff_id() AS app_staff_id)) AND (COALESCE(current_setting('app.roles'::text, true), ''::text) ~ ('(^|,)PANEL_MEMBER:([A-Z_]+)@'::text || (panel_id)::text))));
+GRANT SELECT, INSERT ON TABLE interest_declarations TO apse_app;
+
 CREATE TABLE matches (
   id uuid DEFAULT gen_random_uuid() NOT NULL,
   child_id uuid NOT NULL,

@@ -1,7 +1,12 @@
 import { SessionStatement, type OpeningStatement } from '../db/session-statement';
 import { scopeFacts, type HeardItem, type LiveAllocation, type OpenAgendaItem, type ScopeFacts } from '../authz/facts';
 
-export type FactsRow = { allocations: LiveAllocation[]; open_items: OpenAgendaItem[]; heard_items: HeardItem[] };
+export type FactsRow = {
+  allocations: LiveAllocation[];
+  open_items: OpenAgendaItem[];
+  heard_items: HeardItem[];
+  declared_items: OpenAgendaItem[];
+};
 
 /** An assignment valid on the request's day (`app.today`): the only kind that grants anything. */
 export const LIVE_TODAY = (alias: string) =>
@@ -22,7 +27,7 @@ const ROLES_OF_ACTOR = `
 /**
  * The statement that loads the facts the policy needs for the actor today (`app.today`, the UK date): their live
  * allocations as family finder, what is on the open agendas of their panels, and, for a decision maker, what a
- * panel they sat on recommended on (separation of duties); it also sets the roles of
+ * panel they sat on recommended on (separation of duties), and the open items they declared an interest in; it also sets the roles of
  * this transaction (`app.roles`). It follows the actor's statement in the same round trip, so it knows the
  * actor and the day only from the settings that statement made, and runs under Row-Level Security. With no
  * actor set, the facts are empty. Having no parameters, it is planned once per database session: with the
@@ -48,13 +53,18 @@ export const FACTS_SQL = `SELECT set_config('app.roles', coalesce((${ROLES_OF_AC
                            WHERE r.staff_id = (SELECT app_staff_id()) AND r.role = 'ADM' AND ${LIVE_TODAY('r')})
               AND EXISTS (SELECT 1 FROM role_assignments p
                            WHERE p.staff_id = (SELECT app_staff_id()) AND p.role = 'PANEL_MEMBER' AND p.panel_id = i.panel_id
-                             AND role_assignment_live(p.valid_from, p.valid_to, i.meeting_on))) AS heard_items`;
+                             AND role_assignment_live(p.valid_from, p.valid_to, i.meeting_on))) AS heard_items,
+          (SELECT coalesce(json_agg(json_build_object('id', i.id, 'kind', i.kind, 'childId', i.child_id, 'householdId', i.household_id,
+                                                      'matchId', i.match_id)), '[]')
+             FROM interest_declarations d JOIN agenda_items i ON i.id = d.agenda_item_id
+            WHERE d.staff_id = (SELECT app_staff_id())
+              AND i.window_closes_on >= (SELECT current_setting('app.today')::date)) AS declared_items`;
 
-const FACTS_STATEMENT = new SessionStatement('apse_scope_facts_v4', [], FACTS_SQL);
+const FACTS_STATEMENT = new SessionStatement('apse_scope_facts_v5', [], FACTS_SQL);
 
 /** The facts statement, to run after the actor's. */
 export const FACTS: OpeningStatement = { statement: FACTS_STATEMENT, literals: [] };
 
 export function factsFrom(row: FactsRow): ScopeFacts {
-  return scopeFacts(row.allocations, row.open_items, row.heard_items);
+  return scopeFacts(row.allocations, row.open_items, row.heard_items, row.declared_items);
 }

@@ -14,6 +14,7 @@ import { AgendaItemRecord } from '../panels/agenda-item.entity';
 import { PanelMeetingRecord } from '../panels/panel-meeting.entity';
 import { PanelRecord } from '../panels/panel.entity';
 import { ReportQualityFeedbackRecord } from '../panels/report-quality-feedback.entity';
+import { InterestDeclarationRecord } from '../panels/interest-declaration.entity';
 import { RoleAssignmentRecord } from '../staff/role-assignment.entity';
 import { StaffRecord } from '../staff/staff.entity';
 import { SupportAssessmentRecord } from '../support/support-assessment.entity';
@@ -36,6 +37,7 @@ export const ENTITIES = [
   MatchRecord,
   AgendaItemRecord,
   ReportQualityFeedbackRecord,
+  InterestDeclarationRecord,
   SupportRequestRecord,
   SupportAssessmentRecord,
   BudgetYearRecord,

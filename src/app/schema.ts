@@ -33,6 +33,7 @@ import { DeactivateStaffMemberStep } from '../staff/steps/deactivate-staff-membe
 import { DelegateRoleStep } from '../staff/steps/delegate-role';
 import { EndRoleStep } from '../staff/steps/end-role';
 import { GrantRoleStep } from '../staff/steps/grant-role';
+import { DeclareInterestStep } from '../panels/steps/declare-interest';
 import { SupportResolver } from '../support/support.resolver';
 import { DateTimeScalar } from '../graphql/scalars';
 
@@ -42,6 +43,7 @@ export const RESOLVERS = [
   CreateStaffMemberStep,
   DeactivateStaffMemberStep,
   GrantRoleStep,
+  DeclareInterestStep,
   DelegateRoleStep,
   EndRoleStep,
   ChildResolver,

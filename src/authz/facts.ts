@@ -46,26 +46,37 @@ export type ScopeFacts = {
   /** Matches and households a panel recommended on while the actor sat on it: as a decision maker, not theirs to decide. */
   heardMatchIds: readonly string[];
   heardHouseholdIds: readonly string[];
+  /** Open items the actor declared an interest in: their case (child, household, match) is closed to them. */
+  declaredItemIds: readonly string[];
 };
 
-/** Facts derived from the records they come from. */
+/**
+ * Facts derived from the records they come from. A declared interest closes the item's case to the actor: its
+ * child, household and match leave the panel's facts, even where another open item names them too.
+ */
 export function scopeFacts(
   allocations: readonly LiveAllocation[],
-  openAgendaItems: readonly OpenAgendaItem[],
+  agendaItems: readonly OpenAgendaItem[],
   heardItems: readonly HeardItem[] = [],
+  declaredItems: readonly OpenAgendaItem[] = [],
 ): ScopeFacts {
   const distinct = (ids: (string | null)[]) => [...new Set(ids.filter((id): id is string => id !== null))];
+  const declaredItemIds = distinct(declaredItems.map((i) => i.id));
+  const closed = new Set(distinct(declaredItems.flatMap((i) => [i.childId, i.householdId, i.matchId])));
+  const open = (ids: (string | null)[]) => distinct(ids).filter((id) => !closed.has(id));
+  const openAgendaItems = agendaItems.filter((i) => !declaredItemIds.includes(i.id));
   return {
     allocations,
     openAgendaItems,
     allocatedChildIds: allocations.map((a) => a.childId),
-    panelChildIds: distinct(openAgendaItems.map((i) => i.childId)),
-    panelHouseholdIds: distinct(openAgendaItems.map((i) => i.householdId)),
-    panelMatchIds: distinct(openAgendaItems.map((i) => i.matchId)),
-    panelMatchChildIds: distinct(openAgendaItems.filter((i) => i.kind === 'MATCH').map((i) => i.childId)),
-    panelApprovalHouseholdIds: distinct(openAgendaItems.filter((i) => aboutAHousehold(i.kind)).map((i) => i.householdId)),
+    panelChildIds: open(openAgendaItems.map((i) => i.childId)),
+    panelHouseholdIds: open(openAgendaItems.map((i) => i.householdId)),
+    panelMatchIds: open(openAgendaItems.map((i) => i.matchId)),
+    panelMatchChildIds: open(openAgendaItems.filter((i) => i.kind === 'MATCH').map((i) => i.childId)),
+    panelApprovalHouseholdIds: open(openAgendaItems.filter((i) => aboutAHousehold(i.kind)).map((i) => i.householdId)),
     heardMatchIds: distinct(heardItems.map((i) => i.matchId)),
     heardHouseholdIds: distinct(heardItems.filter((i) => i.matchId === null).map((i) => i.householdId)),
+    declaredItemIds,
   };
 }
 

@@ -29,8 +29,9 @@ export type AgendaItemKind = (typeof AGENDA_ITEM_KINDS)[number];
  * - `propose`: a family finder links a child with a household
  * - `approve`: the partnership ADM's decision on a household
  * - `recommend`: a panel chair's recommendation on an agenda item
+ * - `declare`: a panel member's declaration of an interest in an agenda item
  */
-export const ACTIONS = ['read', 'create', 'update', 'record', 'decide', 'propose', 'approve', 'recommend'] as const;
+export const ACTIONS = ['read', 'create', 'update', 'record', 'decide', 'propose', 'approve', 'recommend', 'declare'] as const;
 export type Action = (typeof ACTIONS)[number];
 
 /**
@@ -53,6 +54,7 @@ export const SUBJECT_TYPES = [
   'AgendaItem',
   'PanelRecommendationView',
   'ReportQualityFeedback',
+  'InterestDeclaration',
   'SupportRequest',
   'SupportAssessment',
   'BoardPerformance',

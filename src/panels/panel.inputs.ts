@@ -22,6 +22,15 @@ export class ScheduleAgendaItemInput {
 }
 
 @InputType()
+export class DeclareInterestInput {
+  @Field(() => ID)
+  agendaItemId!: string;
+
+  @RequiredText(NOTE_LENGTH)
+  reason!: string;
+}
+
+@InputType()
 export class RecordPanelRecommendationInput {
   @Field(() => ID)
   agendaItemId!: string;

@@ -11,8 +11,10 @@ import { MatchRecord } from '../journey/match.entity';
 import { Match } from '../journey/match.types';
 import { presentMatch } from '../journey/match.view';
 import { AgendaItemRecord } from './agenda-item.entity';
+import { InterestDeclarationRecord } from './interest-declaration.entity';
+import { presentDeclaration } from './interest-declaration.view';
 import { RecordPanelRecommendationInput, RecordReportQualityFeedbackInput, ScheduleAgendaItemInput } from './panel.inputs';
-import { AgendaItem, Panel, PanelMeeting, ReportQualityFeedback } from './panel.types';
+import { AgendaItem, InterestDeclaration, Panel, PanelMeeting, ReportQualityFeedback } from './panel.types';
 import { ReportQualityFeedbackRecord } from './report-quality-feedback.entity';
 import { PanelService } from './panel.service';
 
@@ -93,5 +95,13 @@ export class AgendaItemResolver {
   async match(@Root() item: AgendaItem, @Ctx() ctx: RequestContext) {
     const record = item.matchId ? await ctx.loaders.one('Match', MatchRecord).load(item.matchId) : null;
     return record && presentMatch(record);
+  }
+
+  @FieldResolver(() => [InterestDeclaration], {
+    description: 'Declarations of interest in the item, one per member at most: the chair, vice chair and adviser see them; others, none.',
+  })
+  async declarations(@Root() item: AgendaItem, @Ctx() ctx: RequestContext) {
+    const records = await ctx.loaders.many('InterestDeclaration', InterestDeclarationRecord, 'agendaItemId').load(item.id);
+    return records.map(presentDeclaration);
   }
 }

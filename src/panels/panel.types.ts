@@ -107,3 +107,27 @@ export class ReportQualityFeedback {
   @Field(() => DateTimeScalar)
   createdAt!: Date;
 }
+
+@ObjectType('InterestDeclaration', {
+  description:
+    'A panel member’s declaration of an interest in a case on their panel’s agenda: the case’s papers and its recommendation are closed to them.',
+})
+export class InterestDeclaration {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => ID)
+  agendaItemId!: string;
+
+  @Field(() => ID)
+  panelId!: string;
+
+  @Field(() => ID, { description: 'The member of staff who declared it.' })
+  staffId!: string;
+
+  @Field()
+  reason!: string;
+
+  @Field(() => DateTimeScalar)
+  declaredAt!: Date;
+}

@@ -10,6 +10,7 @@ import { ChildDecisionRecord } from '../../src/journey/child-decision.entity';
 import { HouseholdDecisionRecord } from '../../src/households/household-decision.entity';
 import { HouseholdRecord } from '../../src/households/household.entity';
 import { ReportQualityFeedbackRecord } from '../../src/panels/report-quality-feedback.entity';
+import { InterestDeclarationRecord } from '../../src/panels/interest-declaration.entity';
 import { SupportAssessmentRecord } from '../../src/support/support-assessment.entity';
 import {
   insertAgendaItem,
@@ -145,7 +146,16 @@ async function seed(ds: DataSource, fixture: Fixture): Promise<Ids> {
         recordedBy: staffId('panel.1'),
       });
       const [Panel, ReportQualityFeedback] = [panelId(fixture.panel), identifiers[0]!.id];
-      return { Panel, PanelMeeting: meeting.id, meeting: meeting.id, ReportQualityFeedback };
+      const item = await insertAgendaItem(ds, { meeting, household: await insertHousehold(ds, { stage: 'PANEL' }) });
+      const declaration = await ds.getRepository(InterestDeclarationRecord).insert({
+        agendaItemId: item.id,
+        panelId: Panel,
+        childAuthority: null,
+        staffId: staffId('adviser.1'),
+        reason: 'knows the applicants',
+      });
+      const InterestDeclaration = declaration.identifiers[0]!.id;
+      return { Panel, PanelMeeting: meeting.id, meeting: meeting.id, ReportQualityFeedback, InterestDeclaration };
     }
     case 'support':
       return seedSupportRequest(ds, fixture.authority);
@@ -275,6 +285,12 @@ const READS: Record<SubjectType, Read> = {
     }`,
     variables: (ids) => ({ match: ids.Match ?? NOBODY, household: ids.Household ?? NOBODY, viaMatch: ids.Match !== undefined }),
     shows: (data, ids) => (data.match ?? data.household)?.panelRecommendation?.agendaItemId === ids.AgendaItem,
+  },
+  InterestDeclaration: {
+    kind: 'nested',
+    query: 'query ($id: ID!) { panelMeeting(id: $id) { agendaItems { declarations { id } } } }',
+    variables: (ids) => ({ id: ids.meeting }),
+    shows: (data, ids) => !!data.panelMeeting?.agendaItems.some((item: Data) => contains(item.declarations, ids.InterestDeclaration)),
   },
   ReportQualityFeedback: {
     kind: 'nested',
@@ -467,6 +483,17 @@ const WRITES: Record<string, Write> = {
     fresh: async (ds, fixture) => {
       const panel: PanelNumber = fixture.kind === 'case' && fixture.agenda ? fixture.agenda.panel : 1;
       const meeting = await insertPanelMeeting(ds, { panel, ...WINDOWS.open });
+      const household = await insertHousehold(ds, { stage: 'PANEL' });
+      return { AgendaItem: (await insertAgendaItem(ds, { meeting, household })).id };
+    },
+  },
+  'AgendaItem:declare': {
+    mutation: 'declareInterest',
+    lookup: 'AgendaItem',
+    input: (ids) => ({ agendaItemId: ids.AgendaItem, reason: 'knows the family' }),
+    fresh: async (ds, fixture) => {
+      const agenda = fixture.kind === 'case' && fixture.agenda ? fixture.agenda : { panel: 1 as PanelNumber, window: 'open' as const };
+      const meeting = await insertPanelMeeting(ds, { panel: agenda.panel, ...WINDOWS[agenda.window] });
       const household = await insertHousehold(ds, { stage: 'PANEL' });
       return { AgendaItem: (await insertAgendaItem(ds, { meeting, household })).id };
     },

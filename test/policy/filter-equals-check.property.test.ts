@@ -215,13 +215,18 @@ function caseOf(pool: Pool) {
     .record({
       allocated: fc.subarray(ids('Child')),
       open: fc.subarray(items),
+      declared: fc.subarray(items, { maxLength: 2 }),
     })
-    .map(({ allocated, open }) =>
-      scopeFacts(
+    .map(({ allocated, open, declared }) => {
+      const itemFacts = (list: AgendaItemRecord[]) =>
+        list.map(({ id, kind, childId, householdId, matchId }) => ({ id, kind, childId, householdId, matchId }));
+      return scopeFacts(
         allocated.map((childId, i) => ({ id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, childId })),
-        open.map(({ id, kind, childId, householdId, matchId }) => ({ id, kind, childId, householdId, matchId })),
-      ),
-    );
+        itemFacts(open),
+        [],
+        itemFacts(declared),
+      );
+    });
   return fc.record({
     assignments: fc.array(assignment, { minLength: 1, maxLength: 3 }),
     facts,

@@ -73,7 +73,8 @@ const ON_AGENDA = 'on an open agenda of their panel';
 const ON_APPROVAL_AGENDA = 'on an open agenda of their panel for its approval, review or termination';
 const THEIR_PANEL = 'their panel';
 const HEARD = 'recommended on by a panel they sat on';
-const FACT_WORDS = [ON_APPROVAL_AGENDA, HEARD, ON_AGENDA, ALLOCATED, THEIR_PANEL];
+const DECLARED = 'one they declared an interest in';
+const FACT_WORDS = [ON_APPROVAL_AGENDA, HEARD, DECLARED, ON_AGENDA, ALLOCATED, THEIR_PANEL];
 const RELATIONS = ['proposed for a child of their authority', 'its household is proposed for a child of their authority'];
 
 function unreadable(what: string): never {
@@ -117,6 +118,10 @@ function factHolds(r: RowRecord, field: string, words: string): boolean {
       return f.kind === 'household' && onTheirOpenAgenda(r, f.agenda);
     case HEARD:
       // No demo decision maker has sat on a panel (separation of duties): no fixture was heard by one.
+      if (field !== 'id') return unreadable(`${field} is ${words}`);
+      return false;
+    case DECLARED:
+      // No fixture holds a declaration by the actor (test/access/conflict-of-interest.api.test.ts has them).
       if (field !== 'id') return unreadable(`${field} is ${words}`);
       return false;
     case THEIR_PANEL: {

@@ -20,6 +20,7 @@ import { AgendaItemRecord } from '../../src/panels/agenda-item.entity';
 import { PanelMeetingRecord } from '../../src/panels/panel-meeting.entity';
 import { PanelRecord } from '../../src/panels/panel.entity';
 import { ReportQualityFeedbackRecord } from '../../src/panels/report-quality-feedback.entity';
+import { InterestDeclarationRecord } from '../../src/panels/interest-declaration.entity';
 import { SupportAssessmentRecord } from '../../src/support/support-assessment.entity';
 import { SupportRequestRecord } from '../../src/support/support-request.entity';
 import { AuditEventRecord } from '../../src/audit/audit-event.entity';
@@ -138,17 +139,20 @@ function recordsOf(fixture: Fixture): Records {
       const ofPanel = { panelId: panelId(fixture.panel) };
       const { meetingOn, papersReleasedOn } = WINDOWS.upcoming;
       const meeting = make(PanelMeetingRecord, { id: newId(), ...ofPanel, meetingOn, papersReleasedOn });
+      const itemId = newId();
       return {
         Panel: make(PanelRecord, { id: ofPanel.panelId }),
         PanelMeeting: meeting,
         ReportQualityFeedback: make(ReportQualityFeedbackRecord, { id: newId(), ...ofPanel }),
         AgendaItem: make(AgendaItemRecord, {
+          id: itemId,
           ...ofPanel,
           meetingId: meeting.id,
           meetingOn,
           papersReleasedOn,
           windowClosesOn: addDays(meetingOn, 7),
         }),
+        InterestDeclaration: make(InterestDeclarationRecord, { id: newId(), ...ofPanel, agendaItemId: itemId, childAuthority: null }),
       };
     }
     case 'support': {

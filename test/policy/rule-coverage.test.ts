@@ -18,6 +18,8 @@ const EVERY_FACT = scopeFacts(
     { id: id(3), kind: 'MATCH', childId: id(4), householdId: id(5), matchId: id(6) },
     { id: id(7), kind: 'ADOPTER_APPROVAL', childId: null, householdId: id(8), matchId: null },
   ],
+  [],
+  [{ id: id(9), kind: 'MATCH', childId: id(10), householdId: id(11), matchId: id(12) }],
 );
 const dir = process.env[COVERAGE_DIR_VARIABLE];
 

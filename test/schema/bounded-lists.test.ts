@@ -41,6 +41,7 @@ const BOUNDS: Record<string, string> = {
   'Panel.meetings': 'a span of at most 366 days (about 52 meetings)',
   'Panel.reportQualityFeedback': 'two a year for one panel',
   'PanelMeeting.agendaItems': 'one meeting’s agenda',
+  'AgendaItem.declarations': 'one per member of one panel at most',
   'Staff.roles': 'one member of staff’s assignments',
   'Staff.assignments': 'one member of staff’s assignments that have not ended',
 };

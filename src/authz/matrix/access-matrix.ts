@@ -21,6 +21,7 @@ const FACT = {
   approvalHousehold: 'fact:approval-household',
   heardMatch: 'fact:heard-match',
   heardHousehold: 'fact:heard-household',
+  declaredItem: 'fact:declared-item',
   panel: 'fact:their-panel',
 };
 const SYMBOLIC_FACTS = scopeFacts(
@@ -33,6 +34,7 @@ const SYMBOLIC_FACTS = scopeFacts(
     { matchId: FACT.heardMatch, householdId: FACT.agendaHousehold },
     { matchId: null, householdId: FACT.heardHousehold },
   ],
+  [{ id: FACT.declaredItem, kind: 'MATCH', childId: null, householdId: FACT.declaredItem, matchId: null }],
 );
 
 const WORDS: Record<string, string> = {
@@ -43,6 +45,7 @@ const WORDS: Record<string, string> = {
   [FACT.approvalHousehold]: 'on an open agenda of their panel for its approval, review or termination',
   [FACT.heardMatch]: 'recommended on by a panel they sat on',
   [FACT.heardHousehold]: 'recommended on by a panel they sat on',
+  [FACT.declaredItem]: 'one they declared an interest in',
   [FACT.panel]: 'their panel',
   [TODAY]: 'today',
 };

@@ -18,7 +18,10 @@ import type { DefinePermissions } from './policy';
  * items while their papers are open; the chair, vice chair and adviser see every item of their panel. The
  * adviser schedules agenda items (and so reads the proposed matches and the households ready for panel);
  * the chair or vice chair records recommendations, from the meeting until the papers close, and the
- * six-monthly report-quality feedback. Panels recommend; they never decide.
+ * six-monthly report-quality feedback. Panels recommend; they never decide. Any member may declare an interest in an
+ * item of their panel until its papers close: the facts then leave its case out, so its papers close to them at
+ * once, and a chair or vice chair who declared may not record its recommendation. The chair, vice chair and adviser
+ * read the declarations on their panel's items.
  */
 export const panelMemberPolicy: DefinePermissions = ({ panelId, panelRole }, { facts, today }, { can, cannot }) => {
   if (panelId === null) return;
@@ -47,6 +50,9 @@ export const panelMemberPolicy: DefinePermissions = ({ panelId, panelRole }, { f
   // The panel that made a recommendation reads it on the match or household, wherever it reads the item.
   const papersOpen = { papersReleasedOn: { $lte: today }, windowClosesOn: { $gte: today } };
   can('read', 'PanelRecommendationView', panelRole === 'MEMBER' ? { panelId, ...papersOpen } : { panelId });
+  can('declare', 'AgendaItem', { panelId }).because('NOT_YOUR_PANEL');
+  cannot('declare', 'AgendaItem', { panelId, windowClosesOn: { $lt: today } }).because('PANEL_WINDOW_CLOSED');
+  if (panelRole !== 'MEMBER') can('read', 'InterestDeclaration', { panelId });
   if (panelRole === 'ADVISER') {
     can('create', 'AgendaItem', { panelId }).because('NOT_YOUR_PANEL');
     // What awaits panel: proposed matches, households ready for approval or review (case fields only), and
@@ -64,6 +70,7 @@ export const panelMemberPolicy: DefinePermissions = ({ panelId, panelRole }, { f
     can('recommend', 'Child', { id: { $in: agendaChildren } }).because('NOT_ON_AGENDA');
     cannot('recommend', 'AgendaItem', { panelId, meetingOn: { $gt: today } }).because('PANEL_WINDOW_CLOSED');
     cannot('recommend', 'AgendaItem', { panelId, windowClosesOn: { $lt: today } }).because('PANEL_WINDOW_CLOSED');
+    cannot('recommend', 'AgendaItem', { id: { $in: [...facts.declaredItemIds] } }).because('DECLARED_AN_INTEREST');
     can(['read', 'create'], 'ReportQualityFeedback', { panelId }).because('NOT_YOUR_PANEL');
   }
 };

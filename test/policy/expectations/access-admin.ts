@@ -9,6 +9,24 @@ export const ACCESS_ADMIN: RoleTable = {
   role: 'the access administrator',
   rows: [
     {
+      rule: 'the access administrator cannot declare an interest in an agenda item: only members of the panel declare',
+      actor: 'access.admin',
+      action: 'declare',
+      subject: 'AgendaItem',
+      scope: 'partnership-wide',
+      expected: 'refused',
+      reason: 'ROLE_MAY_NOT_DECLARE',
+    },
+    {
+      rule: 'the access administrator cannot read panel members’ declarations of interest',
+      actor: 'access.admin',
+      action: 'read',
+      subject: 'InterestDeclaration',
+      scope: 'partnership-wide',
+      expected: 'refused',
+      reason: 'ROLE_MAY_NOT_READ',
+    },
+    {
       rule: 'the access administrator reads a member of staff',
       actor: 'access.admin',
       action: 'read',

@@ -52,7 +52,8 @@ type Agenda = { panel: PanelNumber; window: Window };
  *   a household (PLACED: placed, then disrupted; PROPOSED: awaiting panel), on `agenda` if any (a MATCH item);
  * - a household at `stage` (dually approved if `earlyPermanence`), linked with no child, on `agenda` for its
  *   approval if any (an ADOPTER_APPROVAL item);
- *   a panel (its next meeting, its feedback); a panel's recommendation is on its item, once the meeting is held
+ *   a panel (its next meeting, its feedback, a member's declaration of interest in an item on that meeting's
+ *   agenda); a panel's recommendation is on its item, once the meeting is held
  *   (for a decision maker's scopes, on an item of a panel they do not sit on);
  * - a support request of `authority` with its assessment; an access-log event about a child of `authority`;
  *   or the partnership's aggregates and access log.
@@ -71,7 +72,7 @@ export type Fixture =
   | { kind: 'audit'; authority: Authority }
   | { kind: 'partnership' };
 
-const PANEL_SUBJECTS: SubjectType[] = ['Panel', 'PanelMeeting', 'ReportQualityFeedback'];
+const PANEL_SUBJECTS: SubjectType[] = ['Panel', 'PanelMeeting', 'ReportQualityFeedback', 'InterestDeclaration'];
 const SUPPORT_SUBJECTS: SubjectType[] = ['SupportRequest', 'SupportAssessment'];
 const PARTNERSHIP_SUBJECTS: SubjectType[] = ['BoardPerformance', 'PooledBudget', 'AuditEvent', 'StaffMember', 'RoleAssignment'];
 
