@@ -3,6 +3,7 @@ import { DatedRoleAssignments1795400002900 } from './1795400002900-dated-role-as
 import { AccessAdminRole1795400003000 } from './1795400003000-access-admin-role';
 import { AccessAdministration1795400003100 } from './1795400003100-access-administration';
 import { ActingCover1795400003200 } from './1795400003200-acting-cover';
+import { StaffDirectory1795400003400 } from './1795400003400-staff-directory';
 
 /** In order. A landed migration is never edited (migrations/landed.json holds each one's hash): add a new one. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   AccessAdminRole1795400003000,
   AccessAdministration1795400003100,
   ActingCover1795400003200,
+  StaffDirectory1795400003400,
 ];
