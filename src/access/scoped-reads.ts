@@ -68,7 +68,7 @@ export type TargetOf<E> = {
 
 /**
  * The record a change is about, found in the refusal order (docs/api-contract.md, "Refusal order"): (1)
- * FORBIDDEN if the role may never read the subject, or never take the action on it; (2) NOT_FOUND if it is missing or out of reach (the
+ * FORBIDDEN if the role may never read the subject; (2) NOT_FOUND if it is missing or out of reach (the
  * lookup carries the read policy); (3) FORBIDDEN with a reason if the action is refused on this record.
  * Then a stale `version` is a CONFLICT. The row is locked until the request's transaction ends, so
  * concurrent changes to one record are applied one after the other; once it is locked, the actor's
@@ -79,7 +79,6 @@ export async function findForAction<E extends ObjectLiteral & { id: string }>(
   { manager, ability, subjectType, entity, id, version }: TargetOf<E>,
 ): Promise<E> {
   assertMayEver(ability, 'read', subjectType);
-  assertMayEver(ability, action, subjectType);
   const record = await accessibleQuery(manager, ability, 'read', subjectType, entity, 'target')
     .andWhere('target.id = :targetId', { targetId: id })
     .setLock('pessimistic_write')
