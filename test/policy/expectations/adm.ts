@@ -6,7 +6,7 @@ import { EVERY_CLASS, NO_BIRTH_FAMILY, type RoleTable } from './types';
  * panel's recommendation. "Who records what": both decisions, for the child's authority. "Field classes and who
  * sees them": every class of its authority's children. "Who owns what": everything hanging off a child carries
  * its authority. Households ("The roles"): the ADM reads those proposed for its children, whose matches it
- * decides.
+ * decides. "The staff directory": the staff who hold a role for its authority today, and the roles held for it.
  */
 export const ADM: RoleTable = {
   role: 'an authority’s ADM',

@@ -1,4 +1,5 @@
 import type { RoleTable } from './types';
+import { ownEntryAlone } from './directory-rows';
 
 /**
  * The information-governance auditors: the partnership's (auditor.1) and Medway's (auditor.medway), each
@@ -262,51 +263,14 @@ export const AUDITOR: RoleTable = {
       expected: 'refused',
       reason: 'ROLE_MAY_NOT_READ',
     },
-    {
-      rule: 'the partnership’s auditor reads their own entry in the staff directory, and no colleague’s',
-      actor: 'auditor.1',
-      action: 'read',
-      subject: 'StaffMember',
-      scope: 'themselves',
-      expected: 'allowed-if',
-      condition: 'it is theirs',
-      otherwise: ['an active family finder', 'partnership-wide'],
-      reason: 'NOT_YOURS',
-    },
-    {
-      rule: 'the partnership’s auditor reads their own roles, and no colleague’s',
-      actor: 'auditor.1',
-      action: 'read',
-      subject: 'RoleAssignment',
-      scope: 'themselves',
-      expected: 'allowed-if',
-      condition: 'it is theirs',
-      otherwise: ['an active family finder'],
-      reason: 'NOT_YOURS',
-    },
-    {
-      rule: 'Medway’s auditor reads their own entry in the staff directory, and no colleague’s',
-      actor: 'auditor.medway',
-      action: 'read',
-      subject: 'StaffMember',
-      scope: 'themselves',
+    ...ownEntryAlone('the partnership’s auditor', 'auditor.1', {
+      entries: ['an active family finder', 'partnership-wide'],
+      roles: ['an active family finder'],
+    }),
+    ...ownEntryAlone('Medway’s auditor', 'auditor.medway', {
+      entries: ['staff of their authority', 'staff of another authority'],
+      roles: ['staff of their authority', 'staff of another authority'],
       authority: 'KENT',
-      expected: 'allowed-if',
-      condition: 'it is theirs',
-      otherwise: ['staff of their authority', 'staff of another authority'],
-      reason: 'NOT_YOURS',
-    },
-    {
-      rule: 'Medway’s auditor reads their own roles, and no colleague’s',
-      actor: 'auditor.medway',
-      action: 'read',
-      subject: 'RoleAssignment',
-      scope: 'themselves',
-      authority: 'KENT',
-      expected: 'allowed-if',
-      condition: 'it is theirs',
-      otherwise: ['staff of their authority', 'staff of another authority'],
-      reason: 'NOT_YOURS',
-    },
+    }),
   ],
 };

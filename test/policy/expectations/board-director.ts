@@ -1,4 +1,5 @@
 import type { RoleTable } from './types';
+import { ownEntryAlone } from './directory-rows';
 
 /**
  * An Executive Board director (board.bexley, board.kent, board.medway). docs/domain.md, "Who owns what" and "The
@@ -301,27 +302,9 @@ export const BOARD_DIRECTOR: RoleTable = {
       expected: 'refused',
       reason: 'ROLE_MAY_NOT_READ',
     },
-    {
-      rule: 'a board director reads their own entry in the staff directory, and no colleague’s',
-      actor: 'board.kent',
-      action: 'read',
-      subject: 'StaffMember',
-      scope: 'themselves',
-      expected: 'allowed-if',
-      condition: 'it is theirs',
-      otherwise: ['staff of their authority', 'partnership-wide'],
-      reason: 'NOT_YOURS',
-    },
-    {
-      rule: 'a board director reads their own roles, and no colleague’s',
-      actor: 'board.kent',
-      action: 'read',
-      subject: 'RoleAssignment',
-      scope: 'themselves',
-      expected: 'allowed-if',
-      condition: 'it is theirs',
-      otherwise: ['staff of their authority'],
-      reason: 'NOT_YOURS',
-    },
+    ...ownEntryAlone('a board director', 'board.kent', {
+      entries: ['staff of their authority', 'partnership-wide'],
+      roles: ['staff of their authority'],
+    }),
   ],
 };

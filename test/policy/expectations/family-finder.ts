@@ -1,4 +1,5 @@
 import { NO_BIRTH_FAMILY, type RoleTable } from './types';
+import { ownEntryAlone } from './directory-rows';
 
 /**
  * A family finder (finder.1, finder.2), partnership-wide. docs/domain.md, "The roles": allocated a child as soon as
@@ -428,27 +429,9 @@ export const FAMILY_FINDER: RoleTable = {
       expected: 'refused',
       reason: 'ROLE_MAY_NOT_READ',
     },
-    {
-      rule: 'a family finder reads their own entry in the staff directory, and no colleague’s',
-      actor: 'finder.1',
-      action: 'read',
-      subject: 'StaffMember',
-      scope: 'themselves',
-      expected: 'allowed-if',
-      condition: 'it is theirs',
-      otherwise: ['an active family finder', 'partnership-wide'],
-      reason: 'NOT_YOURS',
-    },
-    {
-      rule: 'a family finder reads their own roles, and no colleague’s',
-      actor: 'finder.1',
-      action: 'read',
-      subject: 'RoleAssignment',
-      scope: 'themselves',
-      expected: 'allowed-if',
-      condition: 'it is theirs',
-      otherwise: ['an active family finder'],
-      reason: 'NOT_YOURS',
-    },
+    ...ownEntryAlone('a family finder', 'finder.1', {
+      entries: ['an active family finder', 'partnership-wide'],
+      roles: ['an active family finder'],
+    }),
   ],
 };

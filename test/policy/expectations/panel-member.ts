@@ -1,4 +1,5 @@
 import { PANEL_APPROVAL_PAPERS, PANEL_MATCH_PAPERS, PANEL_PAPERS, type RoleTable } from './types';
+import { ownEntryAlone, theirPanelsMembers } from './directory-rows';
 
 /**
  * Panel members: panel.1 (chair, panel 1), vicechair.1 (vice chair, panel 1), panel.2 (member, panel 2), adviser.1
@@ -16,7 +17,8 @@ import { PANEL_APPROVAL_PAPERS, PANEL_MATCH_PAPERS, PANEL_PAPERS, type RoleTable
  * panel (matches proposed, households at panel, case fields only); the officers (chair, vice chair, adviser) reading
  * every item of their panel's agendas whatever its window, the items being the panel's business rather than the
  * cases' papers; recommending only from the meeting until the papers close; who but the chair and vice chair reads
- * the feedback.
+ * the feedback. "The staff directory": the officers read who sits on their panel today and its seats; a member reads
+ * their own entry alone.
  */
 export const PANEL_MEMBER: RoleTable = {
   role: 'a panel member',
@@ -951,93 +953,12 @@ export const PANEL_MEMBER: RoleTable = {
       expected: 'refused',
       reason: 'ROLE_MAY_NOT_READ',
     },
-    {
-      rule: 'a panel member reads their own entry in the staff directory, and no colleague’s',
-      actor: 'panel.2',
-      action: 'read',
-      subject: 'StaffMember',
-      scope: 'themselves',
-      expected: 'allowed-if',
-      condition: 'it is theirs',
-      otherwise: ['a member of their panel', 'partnership-wide'],
-      reason: 'NOT_YOURS',
-    },
-    {
-      rule: 'a panel member reads their own roles, and no colleague’s',
-      actor: 'panel.2',
-      action: 'read',
-      subject: 'RoleAssignment',
-      scope: 'themselves',
-      expected: 'allowed-if',
-      condition: 'it is theirs',
-      otherwise: ['a member of their panel'],
-      reason: 'NOT_YOURS',
-    },
-    {
-      rule: 'a panel chair reads the directory entries of their panel’s members',
-      actor: 'panel.1',
-      action: 'read',
-      subject: 'StaffMember',
-      scope: 'a member of their panel',
-      expected: 'allowed-if',
-      condition: 'they sit on the panel today',
-      otherwise: ['a member of another panel', 'partnership-wide'],
-      reason: 'NOT_YOUR_PANEL',
-    },
-    {
-      rule: 'a panel chair reads the seats of their panel',
-      actor: 'panel.1',
-      action: 'read',
-      subject: 'RoleAssignment',
-      scope: 'a member of their panel',
-      expected: 'allowed-if',
-      condition: 'a seat on their panel',
-      otherwise: ['a member of another panel'],
-      reason: 'NOT_YOUR_PANEL',
-    },
-    {
-      rule: 'a panel vice chair reads the directory entries of their panel’s members',
-      actor: 'vicechair.1',
-      action: 'read',
-      subject: 'StaffMember',
-      scope: 'a member of their panel',
-      expected: 'allowed-if',
-      condition: 'they sit on the panel today',
-      otherwise: ['a member of another panel', 'partnership-wide'],
-      reason: 'NOT_YOUR_PANEL',
-    },
-    {
-      rule: 'a panel vice chair reads the seats of their panel',
-      actor: 'vicechair.1',
-      action: 'read',
-      subject: 'RoleAssignment',
-      scope: 'a member of their panel',
-      expected: 'allowed-if',
-      condition: 'a seat on their panel',
-      otherwise: ['a member of another panel'],
-      reason: 'NOT_YOUR_PANEL',
-    },
-    {
-      rule: 'a panel adviser reads the directory entries of their panel’s members',
-      actor: 'adviser.1',
-      action: 'read',
-      subject: 'StaffMember',
-      scope: 'a member of their panel',
-      expected: 'allowed-if',
-      condition: 'they sit on the panel today',
-      otherwise: ['a member of another panel', 'partnership-wide'],
-      reason: 'NOT_YOUR_PANEL',
-    },
-    {
-      rule: 'a panel adviser reads the seats of their panel',
-      actor: 'adviser.1',
-      action: 'read',
-      subject: 'RoleAssignment',
-      scope: 'a member of their panel',
-      expected: 'allowed-if',
-      condition: 'a seat on their panel',
-      otherwise: ['a member of another panel'],
-      reason: 'NOT_YOUR_PANEL',
-    },
+    ...ownEntryAlone('a panel member', 'panel.2', {
+      entries: ['a member of their panel', 'partnership-wide'],
+      roles: ['a member of their panel'],
+    }),
+    ...theirPanelsMembers('a panel chair', 'panel.1'),
+    ...theirPanelsMembers('a panel vice chair', 'vicechair.1'),
+    ...theirPanelsMembers('a panel adviser', 'adviser.1'),
   ],
 };

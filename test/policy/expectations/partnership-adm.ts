@@ -6,7 +6,8 @@ import { FOR_APPROVAL, type RoleTable } from './types';
  * refused / terminated. "Field classes and who sees them": households, every class but birth family (which
  * households do not have); "Statutory grounds": the criminal-offence class (what the DBS checks found) is read by
  * those who decide or recommend approval, so by the partnership ADM. Report-quality feedback goes to the agency,
- * where the Head of APSE reads it ("Panels").
+ * where the Head of APSE reads it ("Panels"). "The staff directory": the staff who hold a role for no authority
+ * today, and the roles held for none.
  */
 export const PARTNERSHIP_ADM: RoleTable = {
   role: 'the partnership ADM',

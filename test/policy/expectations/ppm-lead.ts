@@ -8,7 +8,8 @@ import { EVERY_CLASS, NO_BIRTH_FAMILY, type RoleTable } from './types';
  * disruptions, for their linked authority. "Field classes and who sees them": every class of their authority's
  * children. Households ("The roles"): the PPM lead reads those proposed for its children, to record placements.
  * "Statutory grounds": a child may be fostered for adoption while adoption is only being considered, with dually
- * approved carers the PPM lead names before any proposal; so it reads their case fields.
+ * approved carers the PPM lead names before any proposal; so it reads their case fields. "The staff directory": the
+ * family finders active today, to allocate children to them, and their family-finder roles.
  */
 export const PPM_LEAD: RoleTable = {
   role: 'a PPM lead',

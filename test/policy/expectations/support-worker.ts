@@ -1,4 +1,5 @@
 import type { RoleTable } from './types';
+import { ownEntryAlone } from './directory-rows';
 
 /**
  * The adoption support team (support.1), partnership-wide. docs/domain.md, "The roles": records support requests,
@@ -255,27 +256,9 @@ export const SUPPORT_WORKER: RoleTable = {
       expected: 'refused',
       reason: 'ROLE_MAY_NOT_READ',
     },
-    {
-      rule: 'a support worker reads their own entry in the staff directory, and no colleague’s',
-      actor: 'support.1',
-      action: 'read',
-      subject: 'StaffMember',
-      scope: 'themselves',
-      expected: 'allowed-if',
-      condition: 'it is theirs',
-      otherwise: ['an active family finder', 'partnership-wide'],
-      reason: 'NOT_YOURS',
-    },
-    {
-      rule: 'a support worker reads their own roles, and no colleague’s',
-      actor: 'support.1',
-      action: 'read',
-      subject: 'RoleAssignment',
-      scope: 'themselves',
-      expected: 'allowed-if',
-      condition: 'it is theirs',
-      otherwise: ['an active family finder'],
-      reason: 'NOT_YOURS',
-    },
+    ...ownEntryAlone('a support worker', 'support.1', {
+      entries: ['an active family finder', 'partnership-wide'],
+      roles: ['an active family finder'],
+    }),
   ],
 };
