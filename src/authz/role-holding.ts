@@ -22,6 +22,6 @@ export const ROLE_SCOPE: Record<Role, 'AUTHORITY' | 'PARTNERSHIP' | 'EITHER' | '
 export const SEPARATE_DUTIES: Partial<Record<Role, Role>> = { ADM: 'PANEL_MEMBER', PANEL_MEMBER: 'ADM' };
 
 /** Where the staff directory says an assignment is held: its authority, or the partnership for one held for none. */
-export const PARTNERSHIP_SCOPE = 'PARTNERSHIP';
+const PARTNERSHIP_SCOPE = 'PARTNERSHIP';
 export type DirectoryScope = Authority | typeof PARTNERSHIP_SCOPE;
 export const directoryScopeOf = (authority: Authority | null): DirectoryScope => authority ?? PARTNERSHIP_SCOPE;

@@ -167,6 +167,11 @@ describe('filters narrow within reach', () => {
     expect(await seenBy('access.admin', { search: 'finder.1' })).toEqual(['finder.1']);
   });
 
+  it('a panel that is no id is bad input (BAD_USER_INPUT)', async () => {
+    const { errors } = await api().as('panel.1')(DIRECTORY, { filter: { panelId: 'panel one' } });
+    expect(errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'panelId' });
+  });
+
   it('by whether they can sign in', async () => {
     expect(await seenBy('adm.raa', { active: false })).toEqual(['finder.deactivated']);
     expect(await seenBy('ppm.kent', { active: false })).toEqual([]);
