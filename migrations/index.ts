@@ -4,6 +4,7 @@ import { AccessAdminRole1795400003000 } from './1795400003000-access-admin-role'
 import { AccessAdministration1795400003100 } from './1795400003100-access-administration';
 import { ActingCover1795400003200 } from './1795400003200-acting-cover';
 import { InterestDeclarations1795400003300 } from './1795400003300-interest-declarations';
+import { StaffDirectory1795400003400 } from './1795400003400-staff-directory';
 
 /** In order. A landed migration is never edited (migrations/landed.json holds each one's hash): add a new one. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   AccessAdministration1795400003100,
   ActingCover1795400003200,
   InterestDeclarations1795400003300,
+  StaffDirectory1795400003400,
 ];

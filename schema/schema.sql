@@ -737,6 +737,30 @@ CREATE POLICY tenant ON support_requests AS PERMISSIVE FOR ALL TO apse_app USING
 GRANT SELECT, INSERT, UPDATE ON TABLE support_requests TO apse_app;
 GRANT SELECT ON TABLE support_requests TO apse_reporting;
 
+CREATE VIEW staff_directory WITH (security_invoker=true) AS
+ SELECT s.id,
+    s.username,
+    s.display_name,
+    s.email,
+    s.active,
+    s.deactivated_on,
+    s.created_at,
+    ARRAY( SELECT DISTINCT a.role
+           FROM role_assignments a
+          WHERE a.staff_id = s.id AND role_assignment_live(a.valid_from, a.valid_to, request.today)
+          ORDER BY a.role) AS live_roles,
+    ARRAY( SELECT DISTINCT COALESCE(a.authority::text, 'PARTNERSHIP'::text) AS scope
+           FROM role_assignments a
+          WHERE a.staff_id = s.id AND role_assignment_live(a.valid_from, a.valid_to, request.today)
+          ORDER BY (COALESCE(a.authority::text, 'PARTNERSHIP'::text))) AS live_scopes,
+    ARRAY( SELECT DISTINCT a.panel_id
+           FROM role_assignments a
+          WHERE a.staff_id = s.id AND role_assignment_live(a.valid_from, a.valid_to, request.today) AND a.panel_id IS NOT NULL
+          ORDER BY a.panel_id) AS live_panel_ids
+   FROM staff s,
+    ( SELECT ( SELECT current_setting('app.today'::text)::date AS current_setting) AS today) request;
+GRANT SELECT, UPDATE ON TABLE staff_directory TO apse_app;
+
 CREATE OR REPLACE FUNCTION public.app_audited_authorities()
  RETURNS authority[]
  LANGUAGE sql

@@ -48,13 +48,29 @@ function readableFields(ability: AppAbility, subjectType: GuardedSubject, record
 }
 
 /**
+ * The field guard of a subject without field classes whose rules may still name fields (an entry of the staff
+ * directory): each field of `view` the actor may not read on `record` is null.
+ */
+export function guardNamedFields<V extends object>(ability: AppAbility, record: object, view: V): V {
+  const all = Object.keys(view);
+  const permitted = new Set(permittedFieldsOf(ability, 'read', record, { fieldsFrom: (rule) => rule.fields ?? all }));
+  const fields = view as Record<string, unknown>;
+  for (const field of all) if (!permitted.has(field)) fields[field] = null;
+  return view;
+}
+
+/**
  * Filtering or ordering on a field leaks it unless every read rule of the actor grants that field:
  * otherwise the answer would reveal values of records where it is hidden.
  */
+export function mayFilterOn(ability: AppAbility, subjectType: SubjectType, field: string): boolean {
+  return ability.rulesFor('read', subjectType).every((rule) => rule.inverted || rule.fields === undefined || rule.matchesField(field));
+}
+
+/** Refuses a filter or an order on a field `mayFilterOn` does not allow (FORBIDDEN, FIELD_NOT_READABLE). */
 export function assertFilterable(ability: AppAbility, subjectType: SubjectType, fields: readonly string[]): void {
-  const rules = ability.rulesFor('read', subjectType).filter((rule) => !rule.inverted);
   for (const field of fields) {
-    if (rules.some((rule) => rule.fields !== undefined && !rule.matchesField(field))) {
+    if (!mayFilterOn(ability, subjectType, field)) {
       throw forbidden('FIELD_NOT_READABLE', { subjectType }, `You may not filter or order on ${field}`);
     }
   }

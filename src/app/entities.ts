@@ -16,12 +16,14 @@ import { PanelRecord } from '../panels/panel.entity';
 import { ReportQualityFeedbackRecord } from '../panels/report-quality-feedback.entity';
 import { InterestDeclarationRecord } from '../panels/interest-declaration.entity';
 import { RoleAssignmentRecord } from '../staff/role-assignment.entity';
+import { StaffDirectoryEntryRecord } from '../staff/staff-directory-entry.entity';
 import { StaffRecord } from '../staff/staff.entity';
 import { SupportAssessmentRecord } from '../support/support-assessment.entity';
 import { SupportRequestRecord } from '../support/support-request.entity';
 
 export const ENTITIES = [
   StaffRecord,
+  StaffDirectoryEntryRecord,
   RoleAssignmentRecord,
   PanelRecord,
   PanelMeetingRecord,

@@ -6,6 +6,7 @@ import { admPolicy } from './policies/adm.policy';
 import { auditorPolicy } from './policies/auditor.policy';
 import { boardDirectorPolicy } from './policies/board-director.policy';
 import { familyFinderPolicy } from './policies/family-finder.policy';
+import { ownEntryPolicy } from './policies/own-entry.policy';
 import { panelMemberPolicy } from './policies/panel-member.policy';
 import type { DefinePermissions } from './policies/policy';
 import { ppmLeadPolicy } from './policies/ppm-lead.policy';
@@ -26,12 +27,15 @@ const POLICIES: Record<Role, DefinePermissions> = {
 
 /**
  * The whole policy on a UK calendar day (YYYY-MM-DD; the access matrix states it with a symbolic day): pure, no
- * I/O, no clock. The abilities of several assignments add up.
+ * I/O, no clock. The abilities of several assignments add up, to what every member of staff may (their own entry);
+ * the roles' rules come after it, so that a refusal names the rule of the role.
  */
 export function defineAbilityFor(actor: Actor, facts: ScopeFacts, today: string): AppAbility {
   const builder = createAbilityBuilder();
+  const input = { staffId: actor.staffId, facts, today };
+  ownEntryPolicy(input, builder);
   for (const assignment of actor.assignments) {
-    POLICIES[assignment.role](assignment, { facts, today }, builder);
+    POLICIES[assignment.role](assignment, input, builder);
   }
   return builder.build();
 }

@@ -1,4 +1,4 @@
-import type { Role } from './vocabulary';
+import type { Authority, Role } from './vocabulary';
 
 /** Where each role is held: for one authority, partnership-wide, either, or on one panel. */
 export const ROLE_SCOPE: Record<Role, 'AUTHORITY' | 'PARTNERSHIP' | 'EITHER' | 'PANEL'> = {
@@ -20,3 +20,8 @@ export const ROLE_SCOPE: Record<Role, 'AUTHORITY' | 'PARTNERSHIP' | 'EITHER' | '
  * recommended.)
  */
 export const SEPARATE_DUTIES: Partial<Record<Role, Role>> = { ADM: 'PANEL_MEMBER', PANEL_MEMBER: 'ADM' };
+
+/** Where the staff directory says an assignment is held: its authority, or the partnership for one held for none. */
+const PARTNERSHIP_SCOPE = 'PARTNERSHIP';
+export type DirectoryScope = Authority | typeof PARTNERSHIP_SCOPE;
+export const directoryScopeOf = (authority: Authority | null): DirectoryScope => authority ?? PARTNERSHIP_SCOPE;

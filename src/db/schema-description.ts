@@ -176,7 +176,8 @@ function tableSql(name: string): string {
 async function views(db: Queryable): Promise<string[]> {
   const described = await lines(
     db,
-    `SELECT format('CREATE %sVIEW %I AS', CASE c.relkind WHEN 'm' THEN 'MATERIALIZED ' ELSE '' END, c.relname) || E'\\n'
+    `SELECT format('CREATE %sVIEW %I%s AS', CASE c.relkind WHEN 'm' THEN 'MATERIALIZED ' ELSE '' END, c.relname,
+                   coalesce(' WITH (' || array_to_string(c.reloptions, ', ') || ')', '')) || E'\\n'
             || rtrim(pg_get_viewdef(c.oid, true), ';') || ';'
             || coalesce((SELECT E'\\n' || string_agg(g.grant_line, E'\\n' ORDER BY g.grantee ${BYTEWISE})
                            FROM (${grantsOf("format('TABLE %I', c.relname)", 'c.relacl', "acldefault('r', c.relowner)", 'c.relowner')}) g), '') AS line

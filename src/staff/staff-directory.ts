@@ -5,8 +5,9 @@ import { StaffRecord } from './staff.entity';
 import type { StaffMember } from './staff.types';
 
 /**
- * Colleagues' names, batched per request. The staff directory is open to every member of staff:
- * a name on a record (who allocated, who decided) is a case fact, not a child's or adopter's identity.
+ * Colleagues' names on records, batched per request: a name on a record (who allocated, who decided) is a case
+ * fact, not a child's or adopter's identity, shown to whoever reads the record. Looking colleagues up is the staff
+ * directory (`staffMembers`), which each role reads as far as its work needs.
  */
 export class StaffDirectory {
   private readonly names: DataLoader<string, StaffMember | null>;

@@ -60,7 +60,8 @@ export class Staff {
 
 @ObjectType('StaffMember', {
   description:
-    'A colleague: named on a record (a case fact, not an identity of a child or adopter); the account fields only for those who manage access.',
+    'A colleague: named on a record (a case fact, not an identity of a child or adopter). The account (username, email, ' +
+    'deactivatedOn) is shown to those who manage access and to each member on their own entry; null elsewhere.',
 })
 export class StaffMember {
   @Field(() => ID)
@@ -86,19 +87,22 @@ export const StaffMemberConnection = ConnectionType(StaffMember, 'StaffMember');
 
 @InputType()
 export class StaffMemberFilter {
-  @Field(() => RoleEnum, { nullable: true, description: 'Holding this role today or later.' })
+  @Field(() => RoleEnum, { nullable: true, description: 'Holding this role today or later, in a role assignment you may read.' })
   role?: Role;
 
-  @Field(() => AuthorityEnum, { nullable: true, description: 'Holding a role for this authority today or later.' })
+  @Field(() => AuthorityEnum, {
+    nullable: true,
+    description: 'Holding a role for this authority today or later, in a role assignment you may read.',
+  })
   authority?: Authority;
 
-  @Field(() => ID, { nullable: true, description: 'A member of this panel today or later.' })
+  @Field(() => ID, { nullable: true, description: 'A member of this panel today or later, in a role assignment you may read.' })
   panelId?: string;
 
   @Field(() => Boolean, { nullable: true })
   active?: boolean;
 
-  @Field(() => String, { nullable: true, description: 'Part of the display name or the username.' })
+  @Field(() => String, { nullable: true, description: 'Part of the display name, or of the username where you may read usernames.' })
   search?: string;
 }
 

@@ -51,10 +51,11 @@ import {
  * with the row's reason. Rows with no entry point (recording an advice-line call later, writing the access log,
  * reading feedback without a panel seat) are the ability suite's only.
  */
-type Ids = Partial<Record<SubjectType | 'meeting' | 'period', string>>;
+type Ids = Partial<Record<SubjectType | 'meeting' | 'period' | 'search', string>>;
 type Data = Record<string, any>;
 type CaseFixture = Extract<Fixture, { kind: 'case' }>;
 type HouseholdFixture = Extract<Fixture, { kind: 'household' }>;
+type StaffFixture = Extract<Fixture, { kind: 'staff' }>;
 
 const staffId = (username: string) => demoStaff(username).id;
 const IDENTITY = { nhsNumber: '9434765919', sex: 'F', religion: 'none', disability: 'none', healthNeeds: 'asthma' };
@@ -161,9 +162,37 @@ async function seed(ds: DataSource, fixture: Fixture): Promise<Ids> {
       return seedSupportRequest(ds, fixture.authority);
     case 'audit':
       return seedAuditEvent(ds, fixture.authority);
+    case 'self': {
+      const { id, displayName } = demoStaff(fixture.actor);
+      const [{ id: assignment }] = await ds.query(`SELECT id FROM role_assignments WHERE staff_id = $1`, [id]);
+      return { StaffMember: id, RoleAssignment: assignment, search: displayName };
+    }
+    case 'staff':
+      return seedColleague(ds, fixture);
     case 'partnership':
       return {};
   }
+}
+
+const ROLE_DAYS: Record<StaffFixture['days'], [from: string, to: string | null]> = {
+  today: ['2025-01-01', null],
+  'ended yesterday': ['2025-01-01', '2026-11-19'],
+  'from tomorrow': ['2026-11-21', null],
+};
+
+/** A colleague holding one role on the fixture's days, found in the directory by their name. */
+async function seedColleague(ds: DataSource, { role, authority, panel, active, days }: StaffFixture): Promise<Ids> {
+  const search = `Colleague ${(staffCount += 1)} of the directory`;
+  const [{ id }] = await ds.query(
+    `INSERT INTO staff (username, display_name, active, deactivated_on, deactivation_reason) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+    [`colleague${staffCount}`, search, active, active ? null : TODAY, active ? null : 'left the partnership'],
+  );
+  const [{ id: assignment }] = await ds.query(
+    `INSERT INTO role_assignments (staff_id, role, authority, panel_id, panel_role, valid_from, valid_to)
+     VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+    [id, role, authority, panel && panelId(panel), panel ? 'MEMBER' : null, ...ROLE_DAYS[days]],
+  );
+  return { StaffMember: id, RoleAssignment: assignment, search };
 }
 
 /** An access-log event about a child of `authority`, as a read of it would write; its subject's id names it. */
@@ -184,7 +213,7 @@ async function seedAuditEvent(ds: DataSource, authority: Authority): Promise<Ids
   return { AuditEvent: id };
 }
 
-const authorityOf = (fixture: Fixture) => ('authority' in fixture ? fixture.authority : 'KENT');
+const authorityOf = (fixture: Fixture) => ('authority' in fixture && fixture.authority) || 'KENT';
 
 /** A child of the fixture's authority at `stage`, for an allowed step to change. */
 function childAt(stage: FixtureStage, options: JourneyOptions = {}) {
@@ -321,11 +350,18 @@ const READS: Record<SubjectType, Read> = {
     // The log as a whole; or, where the fixture wrote one, the event about its child.
     shows: (data, ids) => (ids.AuditEvent ? data.auditEvents?.totalCount > 0 : typeof data.auditEvents?.totalCount === 'number'),
   },
-  StaffMember: { kind: 'list', query: '{ staffMembers(first: 1) { totalCount } }', shows: (data) => data.staffMembers?.totalCount > 0 },
+  // The fixture's member of staff, found by their name in the directory; their role, on their entry.
+  StaffMember: {
+    kind: 'list',
+    query: 'query ($search: String) { staffMembers(first: 100, filter: { search: $search }) { edges { node { id } } } }',
+    variables: (ids) => ({ search: ids.search }),
+    shows: (data, ids) => !!data.staffMembers?.edges.some((e: Data) => e.node.id === ids.StaffMember),
+  },
   RoleAssignment: {
     kind: 'nested',
-    query: '{ staffMembers(first: 5) { edges { node { assignments { id } } } } }',
-    shows: (data) => !!data.staffMembers?.edges.some((e: Data) => e.node.assignments?.length > 0),
+    query: 'query ($search: String) { staffMembers(first: 100, filter: { search: $search }) { edges { node { assignments { id } } } } }',
+    variables: (ids) => ({ search: ids.search }),
+    shows: (data, ids) => !!data.staffMembers?.edges.some((e: Data) => contains(e.node.assignments, ids.RoleAssignment)),
   },
 };
 

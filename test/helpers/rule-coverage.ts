@@ -64,19 +64,24 @@ function describeFields(subject: string, fields: string[]): string {
   return [...parts, ...unclassified].join(', ');
 }
 
+/** The role rules granted to every member of staff, whatever they hold, are named by. */
+const EVERYONE = 'EVERYONE';
+
 /** Every rule identity the policy produces for `actors`, given facts that make every fact-bound rule appear. */
 export function policyRuleIdentities(define: DefineAbility, actors: Actor[], facts: ScopeFacts, today: string): string[] {
   const identities = new Set<string>();
-  for (const actor of actors) {
-    for (const assignment of actor.assignments) {
-      const role = roleOf(assignment);
-      for (const rule of define({ ...actor, assignments: [assignment] }, facts, today).rules) {
-        for (const action of [rule.action].flat()) {
-          for (const subject of [rule.subject ?? 'all'].flat()) {
-            identities.add(ruleIdentity(role, action, String(subject), rule));
-          }
-        }
+  const add = (role: string, rules: AppAbility['rules']) => {
+    for (const rule of rules) {
+      for (const action of [rule.action].flat()) {
+        for (const subject of [rule.subject ?? 'all'].flat()) identities.add(ruleIdentity(role, action, String(subject), rule));
       }
+    }
+  };
+  for (const actor of actors) {
+    const common = define({ ...actor, assignments: [] }, facts, today).rules;
+    add(EVERYONE, common);
+    for (const assignment of actor.assignments) {
+      add(roleOf(assignment), define({ ...actor, assignments: [assignment] }, facts, today).rules.slice(common.length));
     }
   }
   return [...identities].sort();
@@ -86,16 +91,19 @@ const roleOfRule = new WeakMap<object, string>();
 const used = new Set<string>();
 
 /**
- * `defineAbilityFor`, remembering which role produced each rule: the abilities of an actor's assignments add
- * up in order, so the rules of each assignment are a run of the combined ability's rules.
+ * `defineAbilityFor`, remembering which role produced each rule: the rules every member of staff is granted come
+ * first, then the abilities of an actor's assignments add up in order, so the rules of each assignment are a run
+ * of the combined ability's rules.
  */
 export function withRuleRoles(define: DefineAbility): DefineAbility {
   return (actor, facts, today) => {
     const ability = define(actor, facts, today);
-    const alone = (assignment: RoleAssignment) => define({ ...actor, assignments: [assignment] }, facts, today);
-    let at = 0;
+    const common = define({ ...actor, assignments: [] }, facts, today).rules.length;
+    for (const rule of ability.rules.slice(0, common)) roleOfRule.set(rule, EVERYONE);
+    const alone = (assignment: RoleAssignment) => define({ ...actor, assignments: [assignment] }, facts, today).rules.length - common;
+    let at = common;
     for (const assignment of actor.assignments) {
-      const count = actor.assignments.length === 1 ? ability.rules.length : alone(assignment).rules.length;
+      const count = actor.assignments.length === 1 ? ability.rules.length - common : alone(assignment);
       for (const rule of ability.rules.slice(at, at + count)) roleOfRule.set(rule, roleOf(assignment));
       at += count;
     }

@@ -94,7 +94,7 @@ export async function startTestApi(
  */
 export async function resetDatabase(dataSource: DataSource): Promise<void> {
   const tables = dataSource.entityMetadatas
-    .filter((m) => m.tableName !== 'audit_events')
+    .filter((m) => m.tableName !== 'audit_events' && m.tableType !== 'view')
     .map((m) => `"${m.tableName}"`)
     .join(', ');
   await dataSource.transaction(async (manager) => {

@@ -1,6 +1,6 @@
 import { subject as tagged } from '@casl/ability';
 import fc from 'fast-check';
-import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
+import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { DEMO_PANEL_IDS, demoStaff } from '../../seeds/demo-staff';
 import type { Actor, RoleAssignment } from '../../src/authz/actor';
 import { defineAbilityFor } from '../../src/authz/define-ability';
@@ -23,6 +23,8 @@ import { PanelRecord } from '../../src/panels/panel.entity';
 import { ReportQualityFeedbackRecord } from '../../src/panels/report-quality-feedback.entity';
 import { SupportAssessmentRecord } from '../../src/support/support-assessment.entity';
 import { SupportRequestRecord } from '../../src/support/support-request.entity';
+import { RoleAssignmentRecord } from '../../src/staff/role-assignment.entity';
+import { StaffDirectoryEntryRecord } from '../../src/staff/staff-directory-entry.entity';
 import { insertChild } from '../helpers/factories';
 import {
   insertAgendaItem,
@@ -38,8 +40,9 @@ import { testDatabaseKind } from '../helpers/test-database';
  * The SQL filter is the check: for random staff (any roles, authorities and panels, several assignments),
  * random facts (any subset of the records as allocations and open agenda items; the matches propose households) and a
  * random day, the rows `accessibleQuery` returns for every subject and action are exactly the records
- * `ability.can(action, record)` allows. The records, random too, are inserted once; each case is one statement:
- * every subject × action query of `accessibleQuery`, joined by UNION ALL. One seed (FC_SEED, else the clock)
+ * `ability.can(action, record)` allows. The records, random too (staff among them, with roles for random days), are
+ * inserted once; each case is one statement: every subject × action query of `accessibleQuery`, joined by UNION ALL,
+ * on the case's day, on which the staff directory is read too. One seed (FC_SEED, else the clock)
  * drives the records and the cases, so a failure replays from the seed it prints.
  */
 const SEED = Number(process.env.FC_SEED ?? Date.now() % 0x7fffffff);
@@ -63,7 +66,12 @@ const SUBJECTS: [SubjectType, EntityTarget<ObjectLiteral>][] = [
   ['ReportQualityFeedback', ReportQualityFeedbackRecord],
   ['SupportRequest', SupportRequestRecord],
   ['SupportAssessment', SupportAssessmentRecord],
+  ['RoleAssignment', RoleAssignmentRecord],
+  ['StaffMember', StaffDirectoryEntryRecord],
 ];
+/** Subjects whose rows depend on the request's day: read again on each case's day. */
+const OF_THE_DAY: SubjectType[] = ['StaffMember'];
+const entityOf = (subject: SubjectType) => SUBJECTS.find(([s]) => s === subject)![1];
 const BRANCHES = SUBJECTS.flatMap(([subject, entity]) => ACTIONS.map((action) => ({ subject, entity, action })));
 
 function addDays(date: string, days: number): string {
@@ -107,6 +115,18 @@ const POOL = fc.record({
   ),
   feedback: fc.uniqueArray(panel, { maxLength: 4 }),
   supportRequests: fc.array(fc.record({ authority, assessed: fc.boolean() }), { minLength: 6, maxLength: 6 }),
+  /** Staff, each with one role held from `from` for `days` (none: open) days around the base day. */
+  staff: fc.array(
+    fc.record({
+      active: fc.boolean(),
+      role: fc.constantFrom(...ROLES),
+      authority: fc.option(authority, { nil: null }),
+      panel: fc.option(panel, { nil: null }),
+      from: fc.integer({ min: -30, max: 30 }),
+      days: fc.option(fc.integer({ min: 0, max: 30 }), { nil: null }),
+    }),
+    { minLength: 12, maxLength: 12 },
+  ),
 });
 type PoolSpec = typeof POOL extends fc.Arbitrary<infer T> ? T : never;
 
@@ -169,6 +189,20 @@ async function insertPool(ds: DataSource, spec: PoolSpec): Promise<void> {
       recordedBy: demoStaff('panel.1').id,
     });
   }
+  for (const [i, s] of spec.staff.entries()) {
+    const [{ id }] = await ds.query(
+      `INSERT INTO staff (username, display_name, active, deactivated_on, deactivation_reason) VALUES ($1, $1, $2, $3, $4) RETURNING id`,
+      [`random.${i}`, s.active, s.active ? null : BASE_DAY, s.active ? null : 'left'],
+    );
+    // A role in the scope its table allows: a panel seat names its panel; a PPM lead an authority; the others either.
+    const seat = s.role === 'PANEL_MEMBER' ? DEMO_PANEL_IDS[(s.panel ?? 1) - 1] : null;
+    const held = s.role === 'PPM_LEAD' ? (s.authority ?? 'KENT') : ['ADM', 'AUDITOR'].includes(s.role) ? s.authority : null;
+    const validFrom = addDays(BASE_DAY, s.from);
+    await ds.query(
+      `INSERT INTO role_assignments (staff_id, role, authority, panel_id, panel_role, valid_from, valid_to) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [id, s.role, held, seat, seat ? 'MEMBER' : null, validFrom, s.days === null ? null : addDays(validFrom, s.days)],
+    );
+  }
   for (const s of spec.supportRequests) {
     const request = await insertSupportRequest(ds, s.authority);
     if (s.assessed) {
@@ -187,7 +221,7 @@ type Pool = Map<SubjectType, ObjectLiteral[]>;
 
 async function loadPool(ds: DataSource): Promise<Pool> {
   const pool: Pool = new Map();
-  for (const [subject, entity] of SUBJECTS) pool.set(subject, await ds.getRepository(entity).find());
+  for (const [subject, entity] of SUBJECTS) if (!OF_THE_DAY.includes(subject)) pool.set(subject, await ds.getRepository(entity).find());
   // What a decision maker reads of an agenda item is checked as its own subject.
   pool.set(
     'PanelRecommendationView',
@@ -227,7 +261,10 @@ function caseOf(pool: Pool) {
         itemFacts(declared),
       );
     });
+  // Someone not on the staff, or one of the staff, who reads their own entry and roles.
+  const staffIds = [...new Set((pool.get('RoleAssignment') as RoleAssignmentRecord[]).map((a) => a.staffId))];
   return fc.record({
+    staffId: fc.constantFrom(RANDOM_STAFF_ID, ...staffIds),
     assignments: fc.array(assignment, { minLength: 1, maxLength: 3 }),
     facts,
     today: fc.integer({ min: -25, max: 25 }).map((days) => addDays(BASE_DAY, days)),
@@ -235,14 +272,14 @@ function caseOf(pool: Pool) {
 }
 
 /** Per branch (subject × action), the ids the SQL filter lets through: one statement for every branch. */
-async function filteredIds(ds: DataSource, ability: AppAbility): Promise<string[][]> {
+async function filteredIds(manager: EntityManager, ability: AppAbility): Promise<string[][]> {
   const queries = BRANCHES.map(({ subject, entity, action }, i) =>
-    accessibleQuery(ds.manager, ability, action, subject, entity, `b${i}`).select(`b${i}.id`, 'id').addSelect(`${i}`, 'branch'),
+    accessibleQuery(manager, ability, action, subject, entity, `b${i}`).select(`b${i}.id`, 'id').addSelect(`${i}`, 'branch'),
   );
   const sql = queries.map((q) => `(${q.getQuery()})`).join(' UNION ALL ');
   const parameters = Object.assign({}, ...queries.map((q) => q.getParameters()));
-  const [query, values] = ds.driver.escapeQueryWithParameters(sql, parameters);
-  const rows: { id: string; branch: number }[] = await ds.query(query, values);
+  const [query, values] = manager.connection.driver.escapeQueryWithParameters(sql, parameters);
+  const rows: { id: string; branch: number }[] = await manager.query(query, values);
   const ids = BRANCHES.map((): string[] => []);
   for (const row of rows) ids[Number(row.branch)]!.push(row.id);
   return ids.map((list) => list.sort());
@@ -267,11 +304,16 @@ const api = useTestApi(async ({ dataSource }) => {
 
 it(`lets through exactly the records the check allows, for every subject and action (${NUM_RUNS} cases)`, async () => {
   const ds = api().dataSource;
-  const property = fc.asyncProperty(caseOf(pool), async ({ assignments, facts, today }) => {
-    const actor: Actor = { staffId: RANDOM_STAFF_ID, username: 'random', displayName: 'Random staff', assignments };
+  const property = fc.asyncProperty(caseOf(pool), async ({ staffId, assignments, facts, today }) => {
+    const actor: Actor = { staffId, username: 'random', displayName: 'Random staff', assignments };
     const ability = defineAbilityFor(actor, facts, today);
     const label = (ids: string[][]) => Object.fromEntries(BRANCHES.map((b, i) => [`${b.action} ${b.subject}`, ids[i]]));
-    expect(label(await filteredIds(ds, ability))).toEqual(label(allowedIds(pool, ability)));
+    await ds.transaction(async (manager) => {
+      await manager.query(`SELECT set_config('app.today', $1, true)`, [today]);
+      const ofTheDay: Pool = new Map(await Promise.all(OF_THE_DAY.map(async (s) => [s, await manager.find(entityOf(s))] as const)));
+      const allowed = allowedIds(new Map([...pool, ...ofTheDay]), ability);
+      expect(label(await filteredIds(manager, ability))).toEqual(label(allowed));
+    });
   });
   try {
     await fc.assert(property, { seed: SEED, numRuns: NUM_RUNS });

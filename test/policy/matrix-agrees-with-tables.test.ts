@@ -1,5 +1,7 @@
 import { DEMO_PANEL_IDS, demoStaff } from '../../seeds/demo-staff';
+import type { RoleAssignment } from '../../src/authz/actor';
 import { buildAccessMatrix, MATRIX_ROLES, type MatrixCell, type MatrixRole } from '../../src/authz/matrix/access-matrix';
+import { directoryScopeOf } from '../../src/authz/role-holding';
 import { ACTIONS, SUBJECT_TYPES } from '../../src/authz/vocabulary';
 import {
   ALL_ROWS,
@@ -30,6 +32,8 @@ import {
 const CELLS = buildAccessMatrix();
 const CHECKS = ALL_ROWS.flatMap(checksOf);
 const UNCONDITIONAL_SCOPES = new Set(['own authority', 'partnership-wide']);
+/** The scopes whose record is of an authority other than the actor's: the matrix's "another authority". */
+const OTHER_AUTHORITY_SCOPES = new Set(['another authority', 'staff of another authority']);
 const VIEW_WORDS: Record<FieldView, RegExp> = {
   case: /\bcase\b/,
   identifying: /\bidentifying\b(?! \()/,
@@ -56,7 +60,7 @@ function matrixRoleOf(username: string): MatrixRole {
 function cellsOf(check: Check): { cell: MatrixCell; all: MatrixCell[] } {
   const role = matrixRoleOf(check.row.actor);
   const all = CELLS.filter((c) => c.role === role.name && c.subject === check.row.subject && c.action === check.row.action);
-  const scope = !role.authorityScoped ? 'any authority' : check.scope === 'another authority' ? 'another authority' : 'own authority';
+  const scope = !role.authorityScoped ? 'any authority' : OTHER_AUTHORITY_SCOPES.has(check.scope) ? 'another authority' : 'own authority';
   const cells = all.filter((c) => c.scope === scope);
   expect(cells.map(cellKey)).toEqual([cellKey({ role: role.name, scope, subject: check.row.subject, action: check.row.action })]);
   return { cell: cells[0]!, all };
@@ -74,8 +78,14 @@ const ON_APPROVAL_AGENDA = 'on an open agenda of their panel for its approval, r
 const THEIR_PANEL = 'their panel';
 const HEARD = 'recommended on by a panel they sat on';
 const DECLARED = 'one they declared an interest in';
-const FACT_WORDS = [ON_APPROVAL_AGENDA, HEARD, DECLARED, ON_AGENDA, ALLOCATED, THEIR_PANEL];
-const RELATIONS = ['proposed for a child of their authority', 'its household is proposed for a child of their authority'];
+const THEMSELVES = 'themselves';
+const FACT_WORDS = [ON_APPROVAL_AGENDA, HEARD, DECLARED, ON_AGENDA, ALLOCATED, THEIR_PANEL, THEMSELVES];
+const HOLDS_FOR_THEIR_AUTHORITY = 'holds a role for their authority today';
+const RELATIONS = [
+  'proposed for a child of their authority',
+  'its household is proposed for a child of their authority',
+  HOLDS_FOR_THEIR_AUTHORITY,
+];
 
 function unreadable(what: string): never {
   throw new Error(`the matrix says something this test cannot read: ${what}`);
@@ -102,6 +112,22 @@ const closesOn = (a: Agenda) => addDays(WINDOWS[a.window].meetingOn, 7);
 const onTheirOpenAgenda = (r: RowRecord, a: Agenda | null) =>
   a !== null && a.panel === r.panel && WINDOWS[a.window].papersReleasedOn <= TODAY && TODAY <= closesOn(a);
 
+/** The one role of a member of staff the record is (the actor's own, or a colleague's), whatever its days. */
+function roleOfStaff(f: Fixture): RoleAssignment | undefined {
+  if (f.kind === 'self') return demoStaff(f.actor).assignments[0];
+  if (f.kind !== 'staff') return undefined;
+  return { role: f.role, authority: f.authority, panelId: f.panel && DEMO_PANEL_IDS[f.panel - 1]!, panelRole: f.panel ? 'MEMBER' : null };
+}
+
+/** That role if it holds today, as the staff directory reads it. */
+function heldToday(f: Fixture): RoleAssignment[] {
+  const role = roleOfStaff(f);
+  return role && (f.kind === 'self' || (f.kind === 'staff' && f.days === 'today')) ? [role] : [];
+}
+
+const panelNumber = (panelId: string | null | undefined) =>
+  panelId ? (DEMO_PANEL_IDS as readonly string[]).indexOf(panelId) + 1 : undefined;
+
 /** Whether `field` of the record names something the fact words describe. */
 function factHolds(r: RowRecord, field: string, words: string): boolean {
   const f = r.fixture;
@@ -125,20 +151,40 @@ function factHolds(r: RowRecord, field: string, words: string): boolean {
       if (field !== 'id') return unreadable(`${field} is ${words}`);
       return false;
     case THEIR_PANEL: {
+      if (field === 'livePanelIds') return heldToday(f).some((a) => panelNumber(a.panelId) === r.panel);
       if (!['id', 'panelId'].includes(field)) return unreadable(`${field} is ${words}`);
-      const panel = f.kind === 'panel' ? f.panel : agendaOf(f)?.panel;
+      const panel = f.kind === 'panel' ? f.panel : (agendaOf(f)?.panel ?? panelNumber(roleOfStaff(f)?.panelId));
       return panel !== undefined && panel === r.panel;
     }
+    case THEMSELVES:
+      // The actor's own entry (its id), or a role of theirs (its staffId).
+      if (!['id', 'staffId'].includes(field)) return unreadable(`${field} is ${words}`);
+      return f.kind === 'self';
     default:
       return unreadable(words);
   }
 }
 
-/** A plain attribute of the record, as role-tables.test.ts builds it for the fixture (undefined: it has none). */
-function attributeOf(r: RowRecord, field: string): string | undefined {
+/**
+ * A plain attribute of the record, as role-tables.test.ts builds it for the fixture (undefined: it has none); an
+ * array for an array column of the staff directory, which holds a value it contains.
+ */
+function attributeOf(r: RowRecord, field: string): string | string[] | undefined {
   const f = r.fixture;
   const agenda = agendaOf(f);
+  const staff = roleOfStaff(f);
   switch (field) {
+    case 'liveRoles':
+      return heldToday(f).map((a) => a.role);
+    case 'liveScopes':
+      return heldToday(f).map((a) => directoryScopeOf(a.authority));
+    case 'active':
+      return f.kind === 'staff' ? String(f.active) : f.kind === 'self' ? 'true' : undefined;
+    case 'role':
+      return staff?.role;
+    case 'authority':
+      // A role's: held for an authority, or for none ('null', as the matrix words it).
+      return staff ? String(staff.authority) : unreadable(`the field ${field}`);
     case 'kind':
       return f.kind === 'case' ? 'MATCH' : f.kind === 'household' ? 'ADOPTER_APPROVAL' : undefined;
     case 'status':
@@ -179,6 +225,7 @@ const COMPARISONS: [string, (a: string, b: string) => boolean][] = [
 
 /** One condition of the matrix ('stage is PANEL or APPROVED', 'windowClosesOn is before today'), for the record. */
 function atomHolds(r: RowRecord, atom: string): boolean {
+  if (atom === HOLDS_FOR_THEIR_AUTHORITY) return heldToday(r.fixture).some((a) => a.authority === r.authority);
   if (RELATIONS.includes(atom)) {
     // A household is proposed for the children its matches link it with: the fixture's case, if any.
     return r.fixture.kind === 'case' && r.fixture.authority === r.authority;
@@ -189,9 +236,11 @@ function atomHolds(r: RowRecord, atom: string): boolean {
     const bound = said!.slice(words.length + 1);
     if (bound !== 'today') return unreadable(atom);
     const value = attributeOf(r, field!);
+    if (Array.isArray(value)) return unreadable(atom);
     return value !== undefined && compare(value, TODAY);
   }
-  return valuesOf(said!).some((v) => (FACT_WORDS.includes(v) ? factHolds(r, field!, v) : attributeOf(r, field!) === v));
+  const has = (value: string | string[] | undefined, v: string) => (Array.isArray(value) ? value.includes(v) : value === v);
+  return valuesOf(said!).some((v) => (FACT_WORDS.includes(v) ? factHolds(r, field!, v) : has(attributeOf(r, field!), v)));
 }
 
 const conjunctionHolds = (r: RowRecord, words: string) => words === 'any' || words.split(' and ').every((atom) => atomHolds(r, atom));

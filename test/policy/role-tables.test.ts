@@ -25,7 +25,9 @@ import { SupportAssessmentRecord } from '../../src/support/support-assessment.en
 import { SupportRequestRecord } from '../../src/support/support-request.entity';
 import { AuditEventRecord } from '../../src/audit/audit-event.entity';
 import { RoleAssignmentRecord } from '../../src/staff/role-assignment.entity';
-import { StaffRecord } from '../../src/staff/staff.entity';
+import { StaffDirectoryEntryRecord } from '../../src/staff/staff-directory-entry.entity';
+import { directoryScopeOf } from '../../src/authz/role-holding';
+import type { RoleAssignment } from '../../src/authz/actor';
 import { actorOf } from '../helpers/actors';
 import {
   ALL_ROWS,
@@ -53,6 +55,7 @@ const CHECKS = ALL_ROWS.flatMap(checksOf);
 
 type Records = Partial<Record<SubjectType, object>>;
 type CaseFixture = Extract<Fixture, { kind: 'case' }>;
+type StaffFixture = Extract<Fixture, { kind: 'staff' }>;
 type Agenda = NonNullable<CaseFixture['agenda']>;
 
 let sequence = 0;
@@ -96,6 +99,29 @@ function caseRecords({ authority, finder, link, agenda }: CaseFixture): Records 
   }
   if (agenda) records.AgendaItem = agendaItem(agenda, { kind: 'MATCH', childId, childAuthority: authority, householdId, matchId });
   return records;
+}
+
+/**
+ * A member of staff's entry in the directory, as the view shows it today, and one of their roles: the actor's own,
+ * or a colleague's one role, which holds today only if its days say so.
+ */
+function staffRecords(id: string, assignment: RoleAssignment, active: boolean, holdsToday: boolean): Records {
+  const live = holdsToday ? [assignment] : [];
+  return {
+    StaffMember: make(StaffDirectoryEntryRecord, {
+      id,
+      active,
+      liveRoles: live.map((a) => a.role),
+      liveScopes: live.map((a) => directoryScopeOf(a.authority)),
+      livePanelIds: live.flatMap((a) => (a.panelId ? [a.panelId] : [])),
+    }),
+    RoleAssignment: make(RoleAssignmentRecord, { id: newId(), staffId: id, ...assignment }),
+  };
+}
+
+function colleagueRecords({ role, authority, panel, active, days }: StaffFixture): Records {
+  const assignment = { role, authority, panelId: panel && panelId(panel), panelRole: panel ? ('MEMBER' as const) : null };
+  return staffRecords(newId(), assignment, active, days === 'today');
 }
 
 /** The item a case is on: its panel's, in its window; the chair has recommended once the meeting is held. */
@@ -162,13 +188,17 @@ function recordsOf(fixture: Fixture): Records {
     }
     case 'audit':
       return { AuditEvent: make(AuditEventRecord, { id: newId(), authorities: [fixture.authority] }) };
+    case 'self': {
+      const { id, assignments } = demoStaff(fixture.actor);
+      return staffRecords(id, assignments[0]!, true, true);
+    }
+    case 'staff':
+      return colleagueRecords(fixture);
     case 'partnership':
       return {
         BoardPerformance: tagged('BoardPerformance', {}),
         PooledBudget: tagged('PooledBudget', {}),
         AuditEvent: make(AuditEventRecord, { id: newId() }),
-        StaffMember: make(StaffRecord, { id: newId() }),
-        RoleAssignment: make(RoleAssignmentRecord, { id: newId(), role: 'FAMILY_FINDER', authority: null }),
       };
   }
 }

@@ -16,6 +16,8 @@ import { MatchRecord } from '../../src/journey/match.entity';
 import { AgendaItemRecord } from '../../src/panels/agenda-item.entity';
 import { SupportAssessmentRecord } from '../../src/support/support-assessment.entity';
 import { SupportRequestRecord } from '../../src/support/support-request.entity';
+import { RoleAssignmentRecord } from '../../src/staff/role-assignment.entity';
+import { StaffDirectoryEntryRecord } from '../../src/staff/staff-directory-entry.entity';
 import { SEED_TODAY, useSeededDatabase } from '../seeds/seeded-database';
 
 /**
@@ -26,8 +28,10 @@ import { SEED_TODAY, useSeededDatabase } from '../seeds/seeded-database';
  *    visible to the request role: the database never hides what the policy allows;
  *  - no row of an authority outside the actor's tenant reach (the table below) is: the database is
  *    coarser than the policy, never wider than the reach.
+ * The staff directory and the roles, which every request may read and the policy narrows, are compared too.
  */
-const TENANT_TABLES: [table: string, subjects: SubjectType[], entity: EntityTarget<ObjectLiteral>, authorityColumn: string][] = [
+type Compared = [table: string, subjects: SubjectType[], entity: EntityTarget<ObjectLiteral>, authorityColumn: string];
+const TENANT_TABLES: Compared[] = [
   ['children', ['Child'], ChildRecord, 'authority'],
   ['family_finder_allocations', ['Allocation'], AllocationRecord, 'authority'],
   ['child_decisions', ['ChildDecision'], ChildDecisionRecord, 'authority'],
@@ -40,6 +44,12 @@ const TENANT_TABLES: [table: string, subjects: SubjectType[], entity: EntityTarg
   // An ADM reads the panel's recommendation on an agenda item, though never the item itself.
   ['agenda_items', ['AgendaItem', 'PanelRecommendationView'], AgendaItemRecord, 'child_authority'],
 ];
+/** Read by every request (Row-Level Security: `everyone_reads`); the staff directory on the request's day. */
+const STAFF_TABLES: Compared[] = [
+  ['staff_directory', ['StaffMember'], StaffDirectoryEntryRecord, 'NULL'],
+  ['role_assignments', ['RoleAssignment'], RoleAssignmentRecord, 'NULL'],
+];
+const COMPARED = [...TENANT_TABLES, ...STAFF_TABLES];
 
 /** The tenant reach of each demo member of staff, stated here independently of the code under test. */
 const EVERY: Authority[] = [...AUTHORITIES];
@@ -76,7 +86,8 @@ type Comparison = { throughRls: Visible[]; allowed: Set<string> };
 /**
  * For each tenant table: what the request role sees in `username`'s request scope, and what the policy
  * allows them. The policy's rows are read after the scope ends (on the embedded database an open
- * transaction holds every other connection), through the superuser pool, which bypasses Row-Level Security.
+ * transaction holds every other connection), through the superuser pool, which bypasses Row-Level Security, on the
+ * request's day.
  */
 async function compare(staffId: string): Promise<Map<string, Comparison>> {
   const { dataSource } = seeded();
@@ -91,25 +102,28 @@ async function compare(staffId: string): Promise<Map<string, Comparison>> {
       SEED_TODAY,
     ))!;
     ability = defineAbilityFor(actor, facts, SEED_TODAY);
-    for (const [table, , , column] of TENANT_TABLES) {
+    for (const [table, , , column] of COMPARED) {
       throughRls.set(table, await scope.query<Visible>(`SELECT id, ${column}::text AS authority FROM ${table}`));
     }
   } finally {
     await scope.finish('rollback');
   }
   const comparisons = new Map<string, Comparison>();
-  for (const [table, subjects, entity] of TENANT_TABLES) {
-    const allowed = new Set<string>();
-    for (const subject of subjects) {
-      for (const action of ACTIONS) {
-        const rows = await accessibleQuery(dataSource.manager, ability, action, subject, entity, 't')
-          .select('t.id', 'id')
-          .getRawMany<{ id: string }>();
-        for (const { id } of rows) allowed.add(id);
+  await dataSource.transaction(async (manager) => {
+    await manager.query(`SELECT set_config('app.today', $1, true)`, [SEED_TODAY]);
+    for (const [table, subjects, entity] of COMPARED) {
+      const allowed = new Set<string>();
+      for (const subject of subjects) {
+        for (const action of ACTIONS) {
+          const rows = await accessibleQuery(manager, ability, action, subject, entity, 't')
+            .select('t.id', 'id')
+            .getRawMany<{ id: string }>();
+          for (const { id } of rows) allowed.add(id);
+        }
       }
+      comparisons.set(table, { throughRls: throughRls.get(table)!, allowed });
     }
-    comparisons.set(table, { throughRls: throughRls.get(table)!, allowed });
-  }
+  });
   return comparisons;
 }
 
@@ -123,7 +137,7 @@ describe.each(DEMO_STAFF.map((s) => s.username))('%s', (username) => {
     comparisons = await compare(DEMO_STAFF.find((s) => s.username === username)!.id);
   });
 
-  it.each(TENANT_TABLES.map(([table]) => table))(
+  it.each(COMPARED.map(([table]) => table))(
     '%s: RLS lets through every row the policy allows, and none outside the actor’s authorities',
     (table) => {
       const { throughRls, allowed } = comparisons.get(table)!;
@@ -178,7 +192,9 @@ describe('dated assignments', () => {
       expect({ table, missing: [...allowed].filter((x) => !visible.has(x)) }).toEqual({ table, missing: [] });
       const reached = [...new Set(throughRls.map((r) => r.authority).filter((a) => a !== null))];
       expect({ table, outside: reached.filter((a) => !(reach as readonly string[]).includes(a!)) }).toEqual({ table, outside: [] });
-      if (reach.length === 0) expect({ table, allowed: allowed.size }).toEqual({ table, allowed: 0 });
+      // With no role today, no tenant row; their own entry and roles stay theirs.
+      const own = STAFF_TABLES.some(([staffTable]) => staffTable === table) ? 1 : 0;
+      if (reach.length === 0) expect({ table, allowed: allowed.size }).toEqual({ table, allowed: own });
     }
   });
 });

@@ -23,6 +23,7 @@ const FACT = {
   heardHousehold: 'fact:heard-household',
   declaredItem: 'fact:declared-item',
   panel: 'fact:their-panel',
+  themselves: 'fact:themselves',
 };
 const SYMBOLIC_FACTS = scopeFacts(
   [{ id: 'fact:allocation', childId: FACT.allocatedChild }],
@@ -47,6 +48,7 @@ const WORDS: Record<string, string> = {
   [FACT.heardHousehold]: 'recommended on by a panel they sat on',
   [FACT.declaredItem]: 'one they declared an interest in',
   [FACT.panel]: 'their panel',
+  [FACT.themselves]: 'themselves',
   [TODAY]: 'today',
 };
 
@@ -87,6 +89,7 @@ const AUTHORITY_FIELDS = ['authority', 'childAuthority', 'authorities'];
 const RELATION_WORDS: Record<string, string> = {
   proposedFor: 'proposed for a child of their authority',
   'household.proposedFor': 'its household is proposed for a child of their authority',
+  liveScopes: 'holds a role for their authority today',
 };
 
 function describeValue(value: unknown): string {
@@ -145,7 +148,7 @@ function describeFields(subject: GuardedSubject, fields: readonly string[] | und
 export function buildAccessMatrix(): MatrixCell[] {
   const cells: MatrixCell[] = [];
   for (const role of MATRIX_ROLES) {
-    const actor: Actor = { staffId: 'fact:actor', username: role.name, displayName: role.name, assignments: [role.assignment] };
+    const actor: Actor = { staffId: FACT.themselves, username: role.name, displayName: role.name, assignments: [role.assignment] };
     const ability = defineAbilityFor(actor, SYMBOLIC_FACTS, TODAY);
     const scopes: [Scope, Authority | null][] = role.authorityScoped
       ? [

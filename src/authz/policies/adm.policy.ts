@@ -1,5 +1,7 @@
+import { DIRECTORY_ENTRY_FIELDS } from '../directory-fields';
 import { HOUSEHOLD_CASE_FIELDS, HOUSEHOLD_CRIMINAL_OFFENCE_FIELDS, HOUSEHOLD_FIELDS_FOR_CASEWORK } from '../field-classes';
 import { HOUSEHOLD_ITEM_KINDS } from '../facts';
+import { directoryScopeOf } from '../role-holding';
 import { CHILD_RECORD_SUBJECTS, HOUSEHOLD_RECORD_SUBJECTS } from '../vocabulary';
 import type { DefinePermissions } from './policy';
 
@@ -12,8 +14,12 @@ import type { DefinePermissions } from './policy';
  * The partnership ADM (authority null, the Head of APSE) reads households, not children, and decides
  * adopter approvals after panel, reading the panel's recommendation on each and, alone of the staff
  * outside panel, what the DBS checks found; it also receives the panels' report-quality feedback.
+ * Either reads, in the staff directory, the staff who hold a role for its authority today (the partnership ADM: a
+ * role held for no authority), and the roles held for it.
  */
 export const admPolicy: DefinePermissions = ({ authority }, { facts }, { can, cannot }) => {
+  can('read', 'StaffMember', DIRECTORY_ENTRY_FIELDS, { liveScopes: directoryScopeOf(authority) }).because('OTHER_AUTHORITY');
+  can('read', 'RoleAssignment', { authority }).because('OTHER_AUTHORITY');
   if (authority === null) {
     can('read', 'Household', HOUSEHOLD_FIELDS_FOR_CASEWORK);
     // Criminal-offence data: read by the one who decides approval (docs/domain.md, "Statutory grounds").

@@ -6,6 +6,7 @@ import {
   HOUSEHOLD_CRIMINAL_OFFENCE_FIELDS,
   HOUSEHOLD_FIELDS_FOR_PANEL,
 } from '../field-classes';
+import { DIRECTORY_ENTRY_FIELDS } from '../directory-fields';
 import { CHILD_RECORD_SUBJECTS, HOUSEHOLD_RECORD_SUBJECTS } from '../vocabulary';
 import type { DefinePermissions } from './policy';
 
@@ -18,10 +19,11 @@ import type { DefinePermissions } from './policy';
  * items while their papers are open; the chair, vice chair and adviser see every item of their panel. The
  * adviser schedules agenda items (and so reads the proposed matches and the households ready for panel);
  * the chair or vice chair records recommendations, from the meeting until the papers close, and the
- * six-monthly report-quality feedback. Panels recommend; they never decide. Any member may declare an interest in an
- * item of their panel until its papers close: the facts then leave its case out, so its papers close to them at
- * once, and a chair or vice chair who declared may not record its recommendation. The chair, vice chair and adviser
- * read the declarations on their panel's items.
+ * six-monthly report-quality feedback. The chair, vice chair and adviser read, in the staff directory, who sits on
+ * their panel today, and the panel's seats. Panels recommend; they never decide. Any member may declare an interest
+ * in an item of their panel until its papers close: the facts then leave its case out, so its papers close to them
+ * at once, and a chair or vice chair who declared may not record its recommendation. The chair, vice chair and
+ * adviser read the declarations on their panel's items.
  */
 export const panelMemberPolicy: DefinePermissions = ({ panelId, panelRole }, { facts, today }, { can, cannot }) => {
   if (panelId === null) return;
@@ -44,8 +46,11 @@ export const panelMemberPolicy: DefinePermissions = ({ panelId, panelRole }, { f
   if (panelRole === 'MEMBER') {
     can('read', 'AgendaItem', { panelId, papersReleasedOn: { $lte: today }, windowClosesOn: { $gte: today } });
   } else {
-    // The officers run the panel's business: they see every item of its agendas (the cases' papers stay windowed).
+    // The officers run the panel's business: they see every item of its agendas (the cases' papers stay windowed),
+    // and who sits on the panel.
     can('read', 'AgendaItem', { panelId });
+    can('read', 'StaffMember', DIRECTORY_ENTRY_FIELDS, { livePanelIds: panelId }).because('NOT_YOUR_PANEL');
+    can('read', 'RoleAssignment', { panelId }).because('NOT_YOUR_PANEL');
   }
   // The panel that made a recommendation reads it on the match or household, wherever it reads the item.
   const papersOpen = { papersReleasedOn: { $lte: today }, windowClosesOn: { $gte: today } };

@@ -5,14 +5,14 @@ import { badUserInput, conflict } from '../../graphql/errors';
 import { requireText } from '../../graphql/input-rules';
 import { StaffRecord } from '../staff.entity';
 import { CreateStaffMemberInput, StaffMember } from '../staff.types';
-import { STAFF_MEMBER } from '../staff.view';
+import { NEW_STAFF_MEMBER } from '../staff.view';
 
 const USERNAME = /^[a-z0-9][a-z0-9._-]{1,62}$/;
 const EMAIL = /^[^@\s]{1,64}@[^@\s]{1,190}$/;
 
 /** The access administrator creates a member of staff, who holds no role until one is granted. */
 export function createStaffMember(ctx: ServiceContext, input: CreateStaffMemberInput): Promise<StaffMember> {
-  return createOne(ctx, STAFF_MEMBER, new StaffRecord(), async (manager) => {
+  return createOne(ctx, NEW_STAFF_MEMBER, new StaffRecord(), async (manager) => {
     if (!USERNAME.test(input.username)) throw badUserInput('username', 'lower case letters, digits and . _ -, 2 to 63 characters');
     const email = input.email.trim().toLowerCase();
     if (!EMAIL.test(email)) throw badUserInput('email', 'must be an email address');

@@ -1,5 +1,6 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { actOnOne } from '../../access/guarded';
+import { assertMayEver } from '../../access/refusals';
 import type { RequestContext, ServiceContext } from '../../access/service-context';
 import { badUserInput, conflict } from '../../graphql/errors';
 import { requireText } from '../../graphql/input-rules';
@@ -9,15 +10,18 @@ import { STAFF_MEMBER } from '../staff.view';
 
 /**
  * The access administrator deactivates a leaver: from this request on they cannot sign in, whatever roles they
- * hold; nothing is deleted, and the day and the reason are kept.
+ * hold; nothing is deleted, and the day and the reason are kept. The member is found in the directory (their row
+ * locked), and the change written to their account.
  */
 export function deactivateStaffMember(ctx: ServiceContext, input: DeactivateStaffMemberInput): Promise<StaffMember> {
+  // Before the lookup, which Row-Level Security leaves empty for a role that may never change a member of staff.
+  assertMayEver(ctx.ability, 'update', 'StaffMember');
   return actOnOne(ctx, 'update', STAFF_MEMBER, { id: input.staffId, idField: 'staffId' }, async (staff, manager) => {
     if (staff.id === ctx.actor.staffId) throw badUserInput('staffId', 'another access administrator deactivates you');
     if (!staff.active) throw conflict('This member of staff is already deactivated');
-    const changes = { active: false, deactivatedOn: ctx.today, deactivationReason: requireText('reason', input.reason) };
-    await manager.update(StaffRecord, { id: staff.id }, changes);
-    return Object.assign(staff, changes);
+    const deactivation = { active: false, deactivatedOn: ctx.today };
+    await manager.update(StaffRecord, { id: staff.id }, { ...deactivation, deactivationReason: requireText('reason', input.reason) });
+    return Object.assign(staff, deactivation);
   });
 }
 

@@ -1,5 +1,6 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { actOnOne } from '../../access/guarded';
+import { assertMayEver } from '../../access/refusals';
 import type { RequestContext, ServiceContext } from '../../access/service-context';
 import { badUserInput } from '../../graphql/errors';
 import { optionalText } from '../../graphql/input-rules';
@@ -9,6 +10,8 @@ import { ROLE_ASSIGNMENT } from '../staff.view';
 
 /** The access administrator ends a role: it holds until `endsOn` (today or later) and grants nothing after it. */
 export function endRole(ctx: ServiceContext, input: EndRoleInput): Promise<RoleAssignment> {
+  // Before the lookup, which Row-Level Security leaves empty for a role that may never change an assignment.
+  assertMayEver(ctx.ability, 'update', 'RoleAssignment');
   return actOnOne(ctx, 'update', ROLE_ASSIGNMENT, { id: input.assignmentId, idField: 'assignmentId' }, async (assignment, manager) => {
     const { endsOn } = input;
     if (endsOn < ctx.today) throw badUserInput('endsOn', 'a role ends today or later: its past days stand');

@@ -6,7 +6,7 @@ import { EVERY_CLASS, NO_BIRTH_FAMILY, type RoleTable } from './types';
  * panel's recommendation. "Who records what": both decisions, for the child's authority. "Field classes and who
  * sees them": every class of its authority's children. "Who owns what": everything hanging off a child carries
  * its authority. Households ("The roles"): the ADM reads those proposed for its children, whose matches it
- * decides.
+ * decides. "The staff directory": the staff who hold a role for its authority today, and the roles held for it.
  */
 export const ADM: RoleTable = {
   role: 'an authority’s ADM',
@@ -519,22 +519,44 @@ export const ADM: RoleTable = {
       reason: 'ROLE_MAY_NOT_READ',
     },
     {
-      rule: 'a Kent ADM cannot read the staff list: only the access administrator manages access',
+      rule: 'a Kent ADM reads their own entry in the staff directory',
       actor: 'adm.kent',
       action: 'read',
       subject: 'StaffMember',
-      scope: 'partnership-wide',
-      expected: 'refused',
-      reason: 'ROLE_MAY_NOT_READ',
+      scope: 'themselves',
+      expected: 'allowed',
     },
     {
-      rule: 'a Kent ADM cannot read others’ role assignments',
+      rule: 'a Kent ADM reads the directory entries of the staff who hold a role for Kent today',
+      actor: 'adm.kent',
+      action: 'read',
+      subject: 'StaffMember',
+      scope: 'staff of their authority',
+      authority: 'MEDWAY',
+      expected: 'allowed-if',
+      condition: 'they hold a role for Kent today',
+      otherwise: ['staff of another authority', 'an active family finder', 'partnership-wide'],
+      reason: 'OTHER_AUTHORITY',
+    },
+    {
+      rule: 'a Kent ADM reads their own roles',
       actor: 'adm.kent',
       action: 'read',
       subject: 'RoleAssignment',
-      scope: 'partnership-wide',
-      expected: 'refused',
-      reason: 'ROLE_MAY_NOT_READ',
+      scope: 'themselves',
+      expected: 'allowed',
+    },
+    {
+      rule: 'a Kent ADM reads the roles held for Kent, not those held for Medway',
+      actor: 'adm.kent',
+      action: 'read',
+      subject: 'RoleAssignment',
+      scope: 'staff of their authority',
+      authority: 'MEDWAY',
+      expected: 'allowed-if',
+      condition: 'held for Kent',
+      otherwise: ['staff of another authority'],
+      reason: 'OTHER_AUTHORITY',
     },
   ],
 };

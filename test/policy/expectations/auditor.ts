@@ -1,4 +1,5 @@
 import type { RoleTable } from './types';
+import { ownEntryAlone } from './directory-rows';
 
 /**
  * The information-governance auditors: the partnership's (auditor.1) and Medway's (auditor.medway), each
@@ -280,23 +281,14 @@ export const AUDITOR: RoleTable = {
       expected: 'refused',
       reason: 'ROLE_MAY_NOT_READ',
     },
-    {
-      rule: 'an auditor cannot read the staff list: only the access administrator manages access',
-      actor: 'auditor.1',
-      action: 'read',
-      subject: 'StaffMember',
-      scope: 'partnership-wide',
-      expected: 'refused',
-      reason: 'ROLE_MAY_NOT_READ',
-    },
-    {
-      rule: 'an auditor cannot read others’ role assignments',
-      actor: 'auditor.1',
-      action: 'read',
-      subject: 'RoleAssignment',
-      scope: 'partnership-wide',
-      expected: 'refused',
-      reason: 'ROLE_MAY_NOT_READ',
-    },
+    ...ownEntryAlone('the partnership’s auditor', 'auditor.1', {
+      entries: ['an active family finder', 'partnership-wide'],
+      roles: ['an active family finder'],
+    }),
+    ...ownEntryAlone('Medway’s auditor', 'auditor.medway', {
+      entries: ['staff of their authority', 'staff of another authority'],
+      roles: ['staff of their authority', 'staff of another authority'],
+      authority: 'KENT',
+    }),
   ],
 };

@@ -1,4 +1,5 @@
 import type { RoleTable } from './types';
+import { ownEntryAlone } from './directory-rows';
 
 /**
  * An Executive Board director (board.bexley, board.kent, board.medway). docs/domain.md, "Who owns what" and "The
@@ -319,23 +320,9 @@ export const BOARD_DIRECTOR: RoleTable = {
       expected: 'refused',
       reason: 'ROLE_MAY_NOT_READ',
     },
-    {
-      rule: 'a board director cannot read the staff list: only the access administrator manages access',
-      actor: 'board.kent',
-      action: 'read',
-      subject: 'StaffMember',
-      scope: 'partnership-wide',
-      expected: 'refused',
-      reason: 'ROLE_MAY_NOT_READ',
-    },
-    {
-      rule: 'a board director cannot read others’ role assignments',
-      actor: 'board.kent',
-      action: 'read',
-      subject: 'RoleAssignment',
-      scope: 'partnership-wide',
-      expected: 'refused',
-      reason: 'ROLE_MAY_NOT_READ',
-    },
+    ...ownEntryAlone('a board director', 'board.kent', {
+      entries: ['staff of their authority', 'partnership-wide'],
+      roles: ['staff of their authority'],
+    }),
   ],
 };

@@ -1,4 +1,5 @@
 import { NO_BIRTH_FAMILY, type RoleTable } from './types';
+import { ownEntryAlone } from './directory-rows';
 
 /**
  * A family finder (finder.1, finder.2), partnership-wide. docs/domain.md, "The roles": allocated a child as soon as
@@ -446,23 +447,9 @@ export const FAMILY_FINDER: RoleTable = {
       expected: 'refused',
       reason: 'ROLE_MAY_NOT_READ',
     },
-    {
-      rule: 'a family finder cannot read the staff list: only the access administrator manages access',
-      actor: 'finder.1',
-      action: 'read',
-      subject: 'StaffMember',
-      scope: 'partnership-wide',
-      expected: 'refused',
-      reason: 'ROLE_MAY_NOT_READ',
-    },
-    {
-      rule: 'a family finder cannot read others’ role assignments',
-      actor: 'finder.1',
-      action: 'read',
-      subject: 'RoleAssignment',
-      scope: 'partnership-wide',
-      expected: 'refused',
-      reason: 'ROLE_MAY_NOT_READ',
-    },
+    ...ownEntryAlone('a family finder', 'finder.1', {
+      entries: ['an active family finder', 'partnership-wide'],
+      roles: ['an active family finder'],
+    }),
   ],
 };

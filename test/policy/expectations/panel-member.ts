@@ -1,4 +1,5 @@
 import { PANEL_APPROVAL_PAPERS, PANEL_MATCH_PAPERS, PANEL_PAPERS, type RoleTable } from './types';
+import { ownEntryAlone, theirPanelsMembers } from './directory-rows';
 
 /**
  * Panel members: panel.1 (chair, panel 1), vicechair.1 (vice chair, panel 1), panel.2 (member, panel 2), adviser.1
@@ -16,7 +17,8 @@ import { PANEL_APPROVAL_PAPERS, PANEL_MATCH_PAPERS, PANEL_PAPERS, type RoleTable
  * panel (matches proposed, households at panel, case fields only); the officers (chair, vice chair, adviser) reading
  * every item of their panel's agendas whatever its window, the items being the panel's business rather than the
  * cases' papers; recommending only from the meeting until the papers close; who but the chair and vice chair reads
- * the feedback.
+ * the feedback. "The staff directory": the officers read who sits on their panel today and its seats; a member reads
+ * their own entry alone.
  */
 export const PANEL_MEMBER: RoleTable = {
   role: 'a panel member',
@@ -1045,23 +1047,12 @@ export const PANEL_MEMBER: RoleTable = {
       scope: 'another panel',
       expected: 'refused',
     },
-    {
-      rule: 'a panel member cannot read the staff list: only the access administrator manages access',
-      actor: 'panel.2',
-      action: 'read',
-      subject: 'StaffMember',
-      scope: 'partnership-wide',
-      expected: 'refused',
-      reason: 'ROLE_MAY_NOT_READ',
-    },
-    {
-      rule: 'a panel member cannot read others’ role assignments',
-      actor: 'panel.2',
-      action: 'read',
-      subject: 'RoleAssignment',
-      scope: 'partnership-wide',
-      expected: 'refused',
-      reason: 'ROLE_MAY_NOT_READ',
-    },
+    ...ownEntryAlone('a panel member', 'panel.2', {
+      entries: ['a member of their panel', 'partnership-wide'],
+      roles: ['a member of their panel'],
+    }),
+    ...theirPanelsMembers('a panel chair', 'panel.1'),
+    ...theirPanelsMembers('a panel vice chair', 'vicechair.1'),
+    ...theirPanelsMembers('a panel adviser', 'adviser.1'),
   ],
 };

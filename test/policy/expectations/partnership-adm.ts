@@ -6,7 +6,8 @@ import { FOR_APPROVAL, type RoleTable } from './types';
  * refused / terminated. "Field classes and who sees them": households, every class but birth family (which
  * households do not have); "Statutory grounds": the criminal-offence class (what the DBS checks found) is read by
  * those who decide or recommend approval, so by the partnership ADM. Report-quality feedback goes to the agency,
- * where the Head of APSE reads it ("Panels").
+ * where the Head of APSE reads it ("Panels"). "The staff directory": the staff who hold a role for no authority
+ * today, and the roles held for none.
  */
 export const PARTNERSHIP_ADM: RoleTable = {
   role: 'the partnership ADM',
@@ -366,22 +367,44 @@ export const PARTNERSHIP_ADM: RoleTable = {
       reason: 'ROLE_MAY_NOT_READ',
     },
     {
-      rule: 'the partnership ADM cannot read the staff list: only the access administrator manages access',
+      rule: 'the partnership ADM reads their own entry in the staff directory',
       actor: 'adm.raa',
       action: 'read',
       subject: 'StaffMember',
-      scope: 'partnership-wide',
-      expected: 'refused',
-      reason: 'ROLE_MAY_NOT_READ',
+      scope: 'themselves',
+      expected: 'allowed',
     },
     {
-      rule: 'the partnership ADM cannot read others’ role assignments',
+      rule: 'the partnership ADM reads the directory entries of the staff who hold a role for no authority today',
+      actor: 'adm.raa',
+      action: 'read',
+      subject: 'StaffMember',
+      scope: 'staff of their authority',
+      authority: 'KENT',
+      expected: 'allowed-if',
+      condition: 'they hold a role for no authority today',
+      otherwise: ['staff of another authority', 'partnership-wide'],
+      reason: 'OTHER_AUTHORITY',
+    },
+    {
+      rule: 'the partnership ADM reads their own roles',
       actor: 'adm.raa',
       action: 'read',
       subject: 'RoleAssignment',
-      scope: 'partnership-wide',
-      expected: 'refused',
-      reason: 'ROLE_MAY_NOT_READ',
+      scope: 'themselves',
+      expected: 'allowed',
+    },
+    {
+      rule: 'the partnership ADM reads the roles held for no authority, not those held for Kent',
+      actor: 'adm.raa',
+      action: 'read',
+      subject: 'RoleAssignment',
+      scope: 'staff of their authority',
+      authority: 'KENT',
+      expected: 'allowed-if',
+      condition: 'held for no authority',
+      otherwise: ['staff of another authority'],
+      reason: 'OTHER_AUTHORITY',
     },
   ],
 };

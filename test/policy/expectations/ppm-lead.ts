@@ -8,7 +8,8 @@ import { EVERY_CLASS, NO_BIRTH_FAMILY, type RoleTable } from './types';
  * disruptions, for their linked authority. "Field classes and who sees them": every class of their authority's
  * children. Households ("The roles"): the PPM lead reads those proposed for its children, to record placements.
  * "Statutory grounds": a child may be fostered for adoption while adoption is only being considered, with dually
- * approved carers the PPM lead names before any proposal; so it reads their case fields.
+ * approved carers the PPM lead names before any proposal; so it reads their case fields. "The staff directory": the
+ * family finders active today, to allocate children to them, and their family-finder roles.
  */
 export const PPM_LEAD: RoleTable = {
   role: 'a PPM lead',
@@ -577,22 +578,68 @@ export const PPM_LEAD: RoleTable = {
       reason: 'ROLE_MAY_NOT_READ',
     },
     {
-      rule: 'a Kent PPM lead cannot read the staff list: only the access administrator manages access',
+      rule: 'a Kent PPM lead reads their own entry in the staff directory',
       actor: 'ppm.kent',
       action: 'read',
       subject: 'StaffMember',
-      scope: 'partnership-wide',
-      expected: 'refused',
-      reason: 'ROLE_MAY_NOT_READ',
+      scope: 'themselves',
+      expected: 'allowed',
     },
     {
-      rule: 'a Kent PPM lead cannot read others’ role assignments',
+      rule: 'a Kent PPM lead reads the directory entries of the family finders active today, to allocate children to them',
+      actor: 'ppm.kent',
+      action: 'read',
+      subject: 'StaffMember',
+      scope: 'an active family finder',
+      authority: 'MEDWAY',
+      expected: 'allowed-if',
+      condition: 'active, and a family finder today',
+      otherwise: [
+        'an inactive family finder',
+        'a former family finder',
+        'staff of their authority',
+        'staff of another authority',
+        'partnership-wide',
+      ],
+      reason: 'NOT_AN_ACTIVE_FAMILY_FINDER',
+    },
+    {
+      rule: 'a Kent PPM lead reads their own roles',
       actor: 'ppm.kent',
       action: 'read',
       subject: 'RoleAssignment',
-      scope: 'partnership-wide',
+      scope: 'themselves',
+      expected: 'allowed',
+    },
+    {
+      rule: 'a Kent PPM lead reads a family finder’s role, and no other of a colleague’s',
+      actor: 'ppm.kent',
+      action: 'read',
+      subject: 'RoleAssignment',
+      scope: 'an active family finder',
+      authority: 'MEDWAY',
+      expected: 'allowed-if',
+      condition: 'a family finder role',
+      otherwise: ['staff of their authority', 'staff of another authority'],
+      reason: 'NOT_A_FAMILY_FINDER_ROLE',
+    },
+    {
+      rule: 'a Kent PPM lead cannot deactivate a family finder: only the access administrator manages access',
+      actor: 'ppm.kent',
+      action: 'update',
+      subject: 'StaffMember',
+      scope: 'an active family finder',
       expected: 'refused',
-      reason: 'ROLE_MAY_NOT_READ',
+      reason: 'ROLE_MAY_NOT_UPDATE',
+    },
+    {
+      rule: 'a Kent PPM lead cannot end a family finder’s role',
+      actor: 'ppm.kent',
+      action: 'update',
+      subject: 'RoleAssignment',
+      scope: 'an active family finder',
+      expected: 'refused',
+      reason: 'ROLE_MAY_NOT_UPDATE',
     },
   ],
 };

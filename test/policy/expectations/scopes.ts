@@ -1,5 +1,6 @@
 import { DEMO_PANEL_IDS, demoStaff } from '../../../seeds/demo-staff';
-import type { Authority, SubjectType } from '../../../src/authz/vocabulary';
+import { ROLE_SCOPE } from '../../../src/authz/role-holding';
+import { ROLES, type Authority, type Role, type SubjectType } from '../../../src/authz/vocabulary';
 
 /**
  * Where a record stands relative to the actor, in the words of docs/domain.md, and the fixture that puts a
@@ -9,7 +10,8 @@ import type { Authority, SubjectType } from '../../../src/authz/vocabulary';
 export const SCOPES = {
   'own authority': 'a record of the authority the actor works for',
   'another authority': 'a record of an authority the actor does not work for (the row names it)',
-  'partnership-wide': 'any record, tied to the actor by nothing: no authority, allocation, proposal or open agenda',
+  'partnership-wide':
+    'any record, tied to the actor by nothing: no authority, allocation, proposal or open agenda; of staff, a member who holds no role today (theirs starts later), or that role',
   'allocated to them': 'a child allocated to the actor as family finder now, or a record of that child',
   'not allocated to them': 'a child allocated to another family finder, or a record of that child',
   'proposed for a child of their authority': 'a household linked in a match with a child of the actor’s authority',
@@ -28,6 +30,15 @@ export const SCOPES = {
   'dually approved carers': 'a household approved as adopters and as foster carers (early permanence), linked with no child',
   'their panel': 'the actor’s panel (its meetings, feedback, next meeting’s agenda)',
   'another panel': 'a panel the actor does not sit on',
+  themselves: 'the actor’s own entry in the staff directory, or a role of theirs',
+  'an active family finder': 'a member of staff, active, who holds the family finder role today, or that role',
+  'an inactive family finder': 'a deactivated member of staff who still holds the family finder role today',
+  'a former family finder': 'a member of staff whose family finder role ended yesterday',
+  'staff of their authority':
+    'a member of staff who holds a role for the actor’s authority today (for the partnership’s ADM, a role held for none), or that role',
+  'staff of another authority': 'a member of staff who holds a role today for an authority the row names, not the actor’s, or that role',
+  'a member of their panel': 'a member of staff who sits on the actor’s panel today, or that seat',
+  'a member of another panel': 'a member of staff who sits on another panel today, or that seat',
 } as const;
 export type Scope = keyof typeof SCOPES;
 
@@ -41,7 +52,7 @@ export const WINDOWS = {
   closed: { meetingOn: '2026-11-05', papersReleasedOn: '2026-10-29' },
 } as const;
 type Window = keyof typeof WINDOWS;
-type PanelNumber = 1 | 2 | 3 | 4;
+export type PanelNumber = 1 | 2 | 3 | 4;
 
 /** A case on the agenda of a panel's meeting, whose papers stand in a window. */
 type Agenda = { panel: PanelNumber; window: Window };
@@ -56,6 +67,8 @@ type Agenda = { panel: PanelNumber; window: Window };
  *   agenda); a panel's recommendation is on its item, once the meeting is held
  *   (for a decision maker's scopes, on an item of a panel they do not sit on);
  * - a support request of `authority` with its assessment; an access-log event about a child of `authority`;
+ * - the actor's own entry in the staff directory and their role (`self`), or a colleague's and their one role,
+ *   held for `authority` or on `panel` on `days` (`staff`);
  *   or the partnership's aggregates and access log.
  */
 export type Fixture =
@@ -70,11 +83,21 @@ export type Fixture =
   | { kind: 'panel'; panel: PanelNumber }
   | { kind: 'support'; authority: Authority }
   | { kind: 'audit'; authority: Authority }
+  | { kind: 'self'; actor: string }
+  | {
+      kind: 'staff';
+      role: Role;
+      authority: Authority | null;
+      panel: PanelNumber | null;
+      active: boolean;
+      days: 'today' | 'ended yesterday' | 'from tomorrow';
+    }
   | { kind: 'partnership' };
 
 const PANEL_SUBJECTS: SubjectType[] = ['Panel', 'PanelMeeting', 'ReportQualityFeedback', 'InterestDeclaration'];
 const SUPPORT_SUBJECTS: SubjectType[] = ['SupportRequest', 'SupportAssessment'];
-const PARTNERSHIP_SUBJECTS: SubjectType[] = ['BoardPerformance', 'PooledBudget', 'AuditEvent', 'StaffMember', 'RoleAssignment'];
+const PARTNERSHIP_SUBJECTS: SubjectType[] = ['BoardPerformance', 'PooledBudget', 'AuditEvent'];
+const STAFF_SUBJECTS: SubjectType[] = ['StaffMember', 'RoleAssignment'];
 
 /**
  * Where a recommendation stands for a decision maker: the panel heard the case and recommended, and its papers
@@ -110,6 +133,7 @@ export function fixtureFor({ actor, subject, scope, authority }: Where): Fixture
 
   if (subject === 'AuditEvent' && scope === 'own authority') return { kind: 'audit', authority: mine() };
   if (subject === 'AuditEvent' && scope === 'another authority') return { kind: 'audit', authority: named() };
+  if (STAFF_SUBJECTS.includes(subject)) return staffFixture(actor, scope, me, named, fail);
   if (PARTNERSHIP_SUBJECTS.includes(subject)) return { kind: 'partnership' };
   if (SUPPORT_SUBJECTS.includes(subject)) {
     if (scope === 'own authority') return { kind: 'support', authority: mine() };
@@ -170,6 +194,48 @@ export function fixtureFor({ actor, subject, scope, authority }: Where): Fixture
   }
   if (recommendation && !fixture.agenda) fixture.agenda = RECOMMENDED;
   return fixture;
+}
+
+/** The first role held in `scope` (src/authz/role-holding.ts), and where: for an authority, or for none. */
+function heldIn(scope: (typeof ROLE_SCOPE)[Role], authority: Authority | null): { role: Role; authority: Authority | null } {
+  const role = ROLES.find((r) => ROLE_SCOPE[r] === scope)!;
+  return { role, authority: scope === 'AUTHORITY' ? authority : null };
+}
+
+/** A colleague holding one role (or the actor themselves) where `scope` puts them for the actor. */
+function staffFixture(
+  actor: string,
+  scope: Scope,
+  me: { authority: Authority | null; panel: PanelNumber | null },
+  named: () => Authority,
+  fail: (why: string) => never,
+): Fixture {
+  const colleague = { panel: null, active: true, days: 'today' } as const;
+  const finder = { ...colleague, ...heldIn('PARTNERSHIP', null) };
+  const seat = (panel: PanelNumber) => ({ ...colleague, ...heldIn('PANEL', null), panel });
+  switch (scope) {
+    case 'themselves':
+      return { kind: 'self', actor };
+    case 'an active family finder':
+      return { kind: 'staff', ...finder };
+    case 'an inactive family finder':
+      return { kind: 'staff', ...finder, active: false };
+    case 'a former family finder':
+      return { kind: 'staff', ...finder, days: 'ended yesterday' };
+    case 'staff of their authority':
+      return { kind: 'staff', ...colleague, ...heldIn(me.authority ? 'AUTHORITY' : 'PARTNERSHIP', me.authority) };
+    case 'staff of another authority':
+      if (named() === me.authority) fail('names the actor’s own authority');
+      return { kind: 'staff', ...colleague, ...heldIn('AUTHORITY', named()) };
+    case 'a member of their panel':
+      return { kind: 'staff', ...seat(me.panel ?? fail('needs an actor on a panel')) };
+    case 'a member of another panel':
+      return { kind: 'staff', ...seat(otherPanel(me.panel ?? 1)) };
+    case 'partnership-wide':
+      return { kind: 'staff', ...colleague, role: 'SUPPORT_WORKER', authority: null, days: 'from tomorrow' };
+    default:
+      return fail('does not apply to staff');
+  }
 }
 
 /** A stable key: fixtures with equal keys are one record. */

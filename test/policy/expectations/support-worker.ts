@@ -1,4 +1,5 @@
 import type { RoleTable } from './types';
+import { ownEntryAlone } from './directory-rows';
 
 /**
  * The adoption support team (support.1), partnership-wide. docs/domain.md, "The roles": records support requests,
@@ -273,23 +274,9 @@ export const SUPPORT_WORKER: RoleTable = {
       expected: 'refused',
       reason: 'ROLE_MAY_NOT_READ',
     },
-    {
-      rule: 'a support worker cannot read the staff list: only the access administrator manages access',
-      actor: 'support.1',
-      action: 'read',
-      subject: 'StaffMember',
-      scope: 'partnership-wide',
-      expected: 'refused',
-      reason: 'ROLE_MAY_NOT_READ',
-    },
-    {
-      rule: 'a support worker cannot read others’ role assignments',
-      actor: 'support.1',
-      action: 'read',
-      subject: 'RoleAssignment',
-      scope: 'partnership-wide',
-      expected: 'refused',
-      reason: 'ROLE_MAY_NOT_READ',
-    },
+    ...ownEntryAlone('a support worker', 'support.1', {
+      entries: ['an active family finder', 'partnership-wide'],
+      roles: ['an active family finder'],
+    }),
   ],
 };
