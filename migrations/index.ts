@@ -5,6 +5,7 @@ import { AccessAdministration1795400003100 } from './1795400003100-access-admini
 import { ActingCover1795400003200 } from './1795400003200-acting-cover';
 import { InterestDeclarations1795400003300 } from './1795400003300-interest-declarations';
 import { StaffDirectory1795400003400 } from './1795400003400-staff-directory';
+import { RestrictedRecords1795400003500 } from './1795400003500-restricted-records';
 
 /** In order. A landed migration is never edited (migrations/landed.json holds each one's hash): add a new one. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   ActingCover1795400003200,
   InterestDeclarations1795400003300,
   StaffDirectory1795400003400,
+  RestrictedRecords1795400003500,
 ];

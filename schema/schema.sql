@@ -17,6 +17,7 @@ CREATE TYPE match_status AS ENUM ('PROPOSED', 'RECOMMENDED', 'APPROVED', 'DECLIN
 CREATE TYPE panel_recommendation AS ENUM ('POSITIVE', 'NEGATIVE', 'DEFERRED');
 CREATE TYPE panel_role AS ENUM ('CHAIR', 'VICE_CHAIR', 'MEMBER', 'ADVISER');
 CREATE TYPE placement_kind AS ENUM ('EARLY_PERMANENCE', 'ADOPTIVE');
+CREATE TYPE restriction_category AS ENUM ('HIGH_PROFILE', 'STAFF_CONNECTED', 'ADOPTION', 'HIGH_RISK');
 CREATE TYPE staff_role AS ENUM ('ADM', 'PPM_LEAD', 'FAMILY_FINDER', 'PANEL_MEMBER', 'BOARD_DIRECTOR', 'SUPPORT_WORKER', 'AUDITOR', 'ACCESS_ADMIN');
 CREATE TYPE support_assessment_outcome AS ENUM ('SUPPORT_PLAN', 'ASGSF_APPLICATION', 'NO_FURTHER_ACTION');
 CREATE TYPE support_outcome AS ENUM ('RESOLVED', 'SIGNPOSTED', 'ASSESSMENT');
@@ -217,9 +218,45 @@ CREATE TRIGGER child_decisions_audit_update AFTER UPDATE ON public.child_decisio
 ALTER TABLE child_decisions ENABLE ROW LEVEL SECURITY;
 ALTER TABLE child_decisions FORCE ROW LEVEL SECURITY;
 CREATE POLICY board_aggregates ON child_decisions AS PERMISSIVE FOR SELECT TO apse_reporting USING (true);
+CREATE POLICY named_on_restriction ON child_decisions AS PERMISSIVE FOR SELECT TO apse_app USING ((EXISTS ( SELECT 1
+   FROM child_restrictions r
+  WHERE ((r.child_id = child_decisions.child_id) AND (( SELECT app_staff_id() AS app_staff_id) = ANY (r.allowed_staff_ids))))));
+CREATE POLICY restricted_records ON child_decisions AS RESTRICTIVE FOR SELECT TO apse_app USING ((NOT (EXISTS ( SELECT 1
+   FROM children c
+  WHERE ((c.id = child_decisions.child_id) AND (c.restriction_category = ANY (ARRAY['HIGH_PROFILE'::restriction_category, 'STAFF_CONNECTED'::restriction_category, 'HIGH_RISK'::restriction_category])) AND (NOT (COALESCE(current_setting('app.roles'::text, true), ''::text) ~ (('(^|,)ADM:'::text || (c.authority)::text) || '(/|,|$)'::text))) AND (NOT (EXISTS ( SELECT 1
+           FROM child_restrictions r
+          WHERE ((r.child_id = c.id) AND (( SELECT app_staff_id() AS app_staff_id) = ANY (r.allowed_staff_ids)))))))))));
 CREATE POLICY tenant ON child_decisions AS PERMISSIVE FOR ALL TO apse_app USING ((authority = ANY (( SELECT app_authorities() AS app_authorities)::authority[]))) WITH CHECK ((authority = ANY (( SELECT app_authorities() AS app_authorities)::authority[])));
 GRANT SELECT, INSERT, UPDATE ON TABLE child_decisions TO apse_app;
 GRANT SELECT ON TABLE child_decisions TO apse_reporting;
+
+CREATE TABLE child_restrictions (
+  id uuid DEFAULT gen_random_uuid() NOT NULL,
+  child_id uuid NOT NULL,
+  authority authority NOT NULL,
+  category restriction_category NOT NULL,
+  allowed_staff_ids uuid[] DEFAULT '{}'::uuid[] NOT NULL,
+  reason text NOT NULL,
+  review_by date NOT NULL,
+  restricted_by uuid NOT NULL,
+  version integer DEFAULT 1 NOT NULL,
+  created_at timestamp(3) with time zone DEFAULT now() NOT NULL,
+  updated_at timestamp(3) with time zone DEFAULT now() NOT NULL
+);
+ALTER TABLE child_restrictions ADD CONSTRAINT child_restrictions_allowed_check CHECK ((cardinality(allowed_staff_ids) <= 50));
+ALTER TABLE child_restrictions ADD CONSTRAINT child_restrictions_child_id_fkey FOREIGN KEY (child_id) REFERENCES children(id);
+ALTER TABLE child_restrictions ADD CONSTRAINT child_restrictions_one_per_child UNIQUE (child_id);
+ALTER TABLE child_restrictions ADD CONSTRAINT child_restrictions_pkey PRIMARY KEY (id);
+ALTER TABLE child_restrictions ADD CONSTRAINT child_restrictions_reason_check CHECK (((length(reason) >= 1) AND (length(reason) <= 4000)));
+ALTER TABLE child_restrictions ADD CONSTRAINT child_restrictions_restricted_by_fkey FOREIGN KEY (restricted_by) REFERENCES staff(id);
+CREATE INDEX child_restrictions_allowed_idx ON public.child_restrictions USING gin (allowed_staff_ids);
+CREATE INDEX child_restrictions_review_idx ON public.child_restrictions USING btree (authority, review_by);
+CREATE TRIGGER child_restrictions_audit_change AFTER INSERT OR DELETE OR UPDATE ON public.child_restrictions FOR EACH ROW EXECUTE FUNCTION audit_row_changed('ChildRestriction');
+CREATE TRIGGER child_restrictions_audit_truncate AFTER TRUNCATE ON public.child_restrictions FOR EACH STATEMENT EXECUTE FUNCTION audit_table_truncated('ChildRestriction');
+ALTER TABLE child_restrictions ENABLE ROW LEVEL SECURITY;
+ALTER TABLE child_restrictions FORCE ROW LEVEL SECURITY;
+CREATE POLICY adm_or_named ON child_restrictions AS PERMISSIVE FOR ALL TO apse_app USING (((COALESCE(current_setting('app.roles'::text, true), ''::text) ~ (('(^|,)ADM:'::text || (authority)::text) || '(/|,|$)'::text)) OR (( SELECT app_staff_id() AS app_staff_id) = ANY (allowed_staff_ids)))) WITH CHECK ((COALESCE(current_setting('app.roles'::text, true), ''::text) ~ (('(^|,)ADM:'::text || (authority)::text) || '(/|,|$)'::text)));
+GRANT SELECT, INSERT, UPDATE ON TABLE child_restrictions TO apse_app;
 
 CREATE TABLE children (
   id uuid DEFAULT gen_random_uuid() NOT NULL,
@@ -248,8 +285,10 @@ CREATE TABLE children (
   created_at timestamp(3) with time zone DEFAULT now() NOT NULL,
   updated_at timestamp(3) with time zone DEFAULT now() NOT NULL,
   plan_change_reason text,
-  disrupted_on date
+  disrupted_on date,
+  restriction_category restriction_category
 );
+ALTER TABLE children ADD CONSTRAINT adopted_children_are_sealed CHECK (((adoption_order_granted_on IS NULL) OR (restriction_category IS NOT NULL)));
 ALTER TABLE children ADD CONSTRAINT children_check CHECK ((entered_care_on >= date_of_birth));
 ALTER TABLE children ADD CONSTRAINT children_created_by_fkey FOREIGN KEY (created_by) REFERENCES staff(id);
 ALTER TABLE children ADD CONSTRAINT children_first_name_check CHECK (((length(first_name) >= 1) AND (length(first_name) <= 100)));
@@ -260,6 +299,7 @@ CREATE INDEX children_adoption_order_idx ON public.children USING btree (adoptio
 CREATE INDEX children_authority_order_idx ON public.children USING btree (authority, created_at, id);
 CREATE INDEX children_authority_stage_order_idx ON public.children USING btree (authority, stage, created_at, id);
 CREATE INDEX children_order_idx ON public.children USING btree (created_at, id);
+CREATE INDEX children_restricted_idx ON public.children USING btree (authority, restriction_category) WHERE (restriction_category IS NOT NULL);
 CREATE TRIGGER children_audit_delete AFTER DELETE ON public.children REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION audit_rows_deleted('Child');
 CREATE TRIGGER children_audit_insert AFTER INSERT ON public.children REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION audit_rows_inserted('Child');
 CREATE TRIGGER children_audit_truncate AFTER TRUNCATE ON public.children FOR EACH STATEMENT EXECUTE FUNCTION audit_table_truncated('Child');
@@ -267,6 +307,12 @@ CREATE TRIGGER children_audit_update AFTER UPDATE ON public.children REFERENCING
 ALTER TABLE children ENABLE ROW LEVEL SECURITY;
 ALTER TABLE children FORCE ROW LEVEL SECURITY;
 CREATE POLICY board_aggregates ON children AS PERMISSIVE FOR SELECT TO apse_reporting USING (true);
+CREATE POLICY named_on_restriction ON children AS PERMISSIVE FOR SELECT TO apse_app USING ((EXISTS ( SELECT 1
+   FROM child_restrictions r
+  WHERE ((r.child_id = children.id) AND (( SELECT app_staff_id() AS app_staff_id) = ANY (r.allowed_staff_ids))))));
+CREATE POLICY restricted_records ON children AS RESTRICTIVE FOR SELECT TO apse_app USING (((restriction_category IS NULL) OR (restriction_category = 'ADOPTION'::restriction_category) OR (COALESCE(current_setting('app.roles'::text, true), ''::text) ~ (('(^|,)ADM:'::text || (authority)::text) || '(/|,|$)'::text)) OR (EXISTS ( SELECT 1
+   FROM child_restrictions r
+  WHERE ((r.child_id = children.id) AND (( SELECT app_staff_id() AS app_staff_id) = ANY (r.allowed_staff_ids)))))));
 CREATE POLICY tenant ON children AS PERMISSIVE FOR ALL TO apse_app USING ((authority = ANY (( SELECT app_authorities() AS app_authorities)::authority[]))) WITH CHECK ((authority = ANY (( SELECT app_authorities() AS app_authorities)::authority[])));
 GRANT SELECT, INSERT, UPDATE ON TABLE children TO apse_app;
 GRANT SELECT ON TABLE children TO apse_reporting;
@@ -297,6 +343,14 @@ CREATE TRIGGER disruptions_audit_update AFTER UPDATE ON public.disruptions REFER
 ALTER TABLE disruptions ENABLE ROW LEVEL SECURITY;
 ALTER TABLE disruptions FORCE ROW LEVEL SECURITY;
 CREATE POLICY board_aggregates ON disruptions AS PERMISSIVE FOR SELECT TO apse_reporting USING (true);
+CREATE POLICY named_on_restriction ON disruptions AS PERMISSIVE FOR SELECT TO apse_app USING ((EXISTS ( SELECT 1
+   FROM child_restrictions r
+  WHERE ((r.child_id = disruptions.child_id) AND (( SELECT app_staff_id() AS app_staff_id) = ANY (r.allowed_staff_ids))))));
+CREATE POLICY restricted_records ON disruptions AS RESTRICTIVE FOR SELECT TO apse_app USING ((NOT (EXISTS ( SELECT 1
+   FROM children c
+  WHERE ((c.id = disruptions.child_id) AND (c.restriction_category = ANY (ARRAY['HIGH_PROFILE'::restriction_category, 'STAFF_CONNECTED'::restriction_category, 'HIGH_RISK'::restriction_category])) AND (NOT (COALESCE(current_setting('app.roles'::text, true), ''::text) ~ (('(^|,)ADM:'::text || (c.authority)::text) || '(/|,|$)'::text))) AND (NOT (EXISTS ( SELECT 1
+           FROM child_restrictions r
+          WHERE ((r.child_id = c.id) AND (( SELECT app_staff_id() AS app_staff_id) = ANY (r.allowed_staff_ids)))))))))));
 CREATE POLICY tenant ON disruptions AS PERMISSIVE FOR ALL TO apse_app USING ((authority = ANY (( SELECT app_authorities() AS app_authorities)::authority[]))) WITH CHECK ((authority = ANY (( SELECT app_authorities() AS app_authorities)::authority[])));
 GRANT SELECT, INSERT, UPDATE ON TABLE disruptions TO apse_app;
 GRANT SELECT ON TABLE disruptions TO apse_reporting;
@@ -326,6 +380,14 @@ CREATE TRIGGER family_finder_allocations_audit_update AFTER UPDATE ON public.fam
 ALTER TABLE family_finder_allocations ENABLE ROW LEVEL SECURITY;
 ALTER TABLE family_finder_allocations FORCE ROW LEVEL SECURITY;
 CREATE POLICY board_aggregates ON family_finder_allocations AS PERMISSIVE FOR SELECT TO apse_reporting USING (true);
+CREATE POLICY named_on_restriction ON family_finder_allocations AS PERMISSIVE FOR SELECT TO apse_app USING ((EXISTS ( SELECT 1
+   FROM child_restrictions r
+  WHERE ((r.child_id = family_finder_allocations.child_id) AND (( SELECT app_staff_id() AS app_staff_id) = ANY (r.allowed_staff_ids))))));
+CREATE POLICY restricted_records ON family_finder_allocations AS RESTRICTIVE FOR SELECT TO apse_app USING ((NOT (EXISTS ( SELECT 1
+   FROM children c
+  WHERE ((c.id = family_finder_allocations.child_id) AND (c.restriction_category = ANY (ARRAY['HIGH_PROFILE'::restriction_category, 'STAFF_CONNECTED'::restriction_category, 'HIGH_RISK'::restriction_category])) AND (NOT (COALESCE(current_setting('app.roles'::text, true), ''::text) ~ (('(^|,)ADM:'::text || (c.authority)::text) || '(/|,|$)'::text))) AND (NOT (EXISTS ( SELECT 1
+           FROM child_restrictions r
+          WHERE ((r.child_id = c.id) AND (( SELECT app_staff_id() AS app_staff_id) = ANY (r.allowed_staff_ids)))))))))));
 CREATE POLICY tenant ON family_finder_allocations AS PERMISSIVE FOR ALL TO apse_app USING ((authority = ANY (( SELECT app_authorities() AS app_authorities)::authority[]))) WITH CHECK ((authority = ANY (( SELECT app_authorities() AS app_authorities)::authority[])));
 GRANT SELECT, INSERT, UPDATE ON TABLE family_finder_allocations TO apse_app;
 GRANT SELECT ON TABLE family_finder_allocations TO apse_reporting;
@@ -476,6 +538,14 @@ CREATE CONSTRAINT TRIGGER matches_refresh_household AFTER INSERT OR UPDATE OF st
 ALTER TABLE matches ENABLE ROW LEVEL SECURITY;
 ALTER TABLE matches FORCE ROW LEVEL SECURITY;
 CREATE POLICY board_aggregates ON matches AS PERMISSIVE FOR SELECT TO apse_reporting USING (true);
+CREATE POLICY named_on_restriction ON matches AS PERMISSIVE FOR SELECT TO apse_app USING ((EXISTS ( SELECT 1
+   FROM child_restrictions r
+  WHERE ((r.child_id = matches.child_id) AND (( SELECT app_staff_id() AS app_staff_id) = ANY (r.allowed_staff_ids))))));
+CREATE POLICY restricted_records ON matches AS RESTRICTIVE FOR SELECT TO apse_app USING ((NOT (EXISTS ( SELECT 1
+   FROM children c
+  WHERE ((c.id = matches.child_id) AND (c.restriction_category IS NOT NULL) AND (NOT (COALESCE(current_setting('app.roles'::text, true), ''::text) ~ (('(^|,)ADM:'::text || (c.authority)::text) || '(/|,|$)'::text))) AND (NOT (EXISTS ( SELECT 1
+           FROM child_restrictions r
+          WHERE ((r.child_id = c.id) AND (( SELECT app_staff_id() AS app_staff_id) = ANY (r.allowed_staff_ids)))))))))));
 CREATE POLICY tenant ON matches AS PERMISSIVE FOR ALL TO apse_app USING ((authority = ANY (( SELECT app_authorities() AS app_authorities)::authority[]))) WITH CHECK ((authority = ANY (( SELECT app_authorities() AS app_authorities)::authority[])));
 GRANT SELECT, INSERT, UPDATE ON TABLE matches TO apse_app;
 GRANT SELECT ON TABLE matches TO apse_reporting;
@@ -535,6 +605,14 @@ CREATE TRIGGER placement_orders_audit_update AFTER UPDATE ON public.placement_or
 ALTER TABLE placement_orders ENABLE ROW LEVEL SECURITY;
 ALTER TABLE placement_orders FORCE ROW LEVEL SECURITY;
 CREATE POLICY board_aggregates ON placement_orders AS PERMISSIVE FOR SELECT TO apse_reporting USING (true);
+CREATE POLICY named_on_restriction ON placement_orders AS PERMISSIVE FOR SELECT TO apse_app USING ((EXISTS ( SELECT 1
+   FROM child_restrictions r
+  WHERE ((r.child_id = placement_orders.child_id) AND (( SELECT app_staff_id() AS app_staff_id) = ANY (r.allowed_staff_ids))))));
+CREATE POLICY restricted_records ON placement_orders AS RESTRICTIVE FOR SELECT TO apse_app USING ((NOT (EXISTS ( SELECT 1
+   FROM children c
+  WHERE ((c.id = placement_orders.child_id) AND (c.restriction_category = ANY (ARRAY['HIGH_PROFILE'::restriction_category, 'STAFF_CONNECTED'::restriction_category, 'HIGH_RISK'::restriction_category])) AND (NOT (COALESCE(current_setting('app.roles'::text, true), ''::text) ~ (('(^|,)ADM:'::text || (c.authority)::text) || '(/|,|$)'::text))) AND (NOT (EXISTS ( SELECT 1
+           FROM child_restrictions r
+          WHERE ((r.child_id = c.id) AND (( SELECT app_staff_id() AS app_staff_id) = ANY (r.allowed_staff_ids)))))))))));
 CREATE POLICY tenant ON placement_orders AS PERMISSIVE FOR ALL TO apse_app USING ((authority = ANY (( SELECT app_authorities() AS app_authorities)::authority[]))) WITH CHECK ((authority = ANY (( SELECT app_authorities() AS app_authorities)::authority[])));
 GRANT SELECT, INSERT, UPDATE ON TABLE placement_orders TO apse_app;
 GRANT SELECT ON TABLE placement_orders TO apse_reporting;
@@ -572,6 +650,14 @@ CREATE TRIGGER placements_audit_update AFTER UPDATE ON public.placements REFEREN
 ALTER TABLE placements ENABLE ROW LEVEL SECURITY;
 ALTER TABLE placements FORCE ROW LEVEL SECURITY;
 CREATE POLICY board_aggregates ON placements AS PERMISSIVE FOR SELECT TO apse_reporting USING (true);
+CREATE POLICY named_on_restriction ON placements AS PERMISSIVE FOR SELECT TO apse_app USING ((EXISTS ( SELECT 1
+   FROM child_restrictions r
+  WHERE ((r.child_id = placements.child_id) AND (( SELECT app_staff_id() AS app_staff_id) = ANY (r.allowed_staff_ids))))));
+CREATE POLICY restricted_records ON placements AS RESTRICTIVE FOR SELECT TO apse_app USING ((NOT (EXISTS ( SELECT 1
+   FROM children c
+  WHERE ((c.id = placements.child_id) AND (c.restriction_category IS NOT NULL) AND (NOT (COALESCE(current_setting('app.roles'::text, true), ''::text) ~ (('(^|,)ADM:'::text || (c.authority)::text) || '(/|,|$)'::text))) AND (NOT (EXISTS ( SELECT 1
+           FROM child_restrictions r
+          WHERE ((r.child_id = c.id) AND (( SELECT app_staff_id() AS app_staff_id) = ANY (r.allowed_staff_ids)))))))))));
 CREATE POLICY tenant ON placements AS PERMISSIVE FOR ALL TO apse_app USING ((authority = ANY (( SELECT app_authorities() AS app_authorities)::authority[]))) WITH CHECK ((authority = ANY (( SELECT app_authorities() AS app_authorities)::authority[])));
 GRANT SELECT, INSERT, UPDATE ON TABLE placements TO apse_app;
 GRANT SELECT ON TABLE placements TO apse_reporting;

@@ -6,6 +6,7 @@ import type { PlacementOrderRecord } from '../src/journey/placement-order.entity
 import type { PlacementRecord } from '../src/journey/placement.entity';
 import type { ChildDecisionRecord } from '../src/journey/child-decision.entity';
 import type { MatchRecord, MatchStatus } from '../src/journey/match.entity';
+import { sealedAtAdoption } from '../src/journey/sealing';
 import { addDays } from './calendar';
 import { demoStaff } from './demo-staff';
 import { fakeChildIdentity, fakeNhsNumber } from './fake-identities';
@@ -78,6 +79,7 @@ export function childTables(random: Random, ids: Random, journeys: Journey[], to
       matchedOn: decided.at(-1)?.decidedOn ?? null,
       placedOn: placed.at(-1)?.placedOn ?? null,
       adoptionOrderGrantedOn: adoptedOn,
+      restrictionCategory: adoptedOn ? sealedAtAdoption(null) : null,
       planChangedOn: planChange?.on ?? null,
       planChangeReason: planChange?.reason ?? null,
       disruptedOn: journey.matches.filter((m) => m.disruption).at(-1)?.disruption!.on ?? null,

@@ -98,7 +98,7 @@ export async function reloadAssignmentsAndFacts(manager: EntityManager): Promise
   const [row] = (await manager.query(
     `SELECT (SELECT ${ASSIGNMENTS_JSON} FROM staff s LEFT JOIN role_assignments a ON a.staff_id = s.id AND ${LIVE_TODAY('a')}
               WHERE s.id = (SELECT app_staff_id()) AND s.active GROUP BY s.id) AS assignments,
-            facts.allocations, facts.open_items, facts.heard_items, facts.declared_items
+            facts.allocations, facts.open_items, facts.heard_items, facts.declared_items, facts.named_children
        FROM (${FACTS_SQL}) facts`,
   )) as [{ assignments: RoleAssignment[] | null } & FactsRow];
   return { assignments: row.assignments ?? [], facts: factsFrom(row) };

@@ -15,6 +15,7 @@ const COMPARISONS: Record<string, string> = { eq: '=', ne: '<>', lt: '<', lte: '
  */
 const PARENT_RECORDS: Record<string, { key: string; entity: string }> = {
   household: { key: 'householdId', entity: 'HouseholdRecord' },
+  child: { key: 'childId', entity: 'ChildRecord' },
 };
 
 type Leaf = { operator: string; value: unknown; field: string };

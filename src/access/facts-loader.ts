@@ -6,6 +6,7 @@ export type FactsRow = {
   open_items: OpenAgendaItem[];
   heard_items: HeardItem[];
   declared_items: OpenAgendaItem[];
+  named_children: string[];
 };
 
 /** An assignment valid on the request's day (`app.today`): the only kind that grants anything. */
@@ -27,7 +28,8 @@ const ROLES_OF_ACTOR = `
 /**
  * The statement that loads the facts the policy needs for the actor today (`app.today`, the UK date): their live
  * allocations as family finder, what is on the open agendas of their panels, and, for a decision maker, what a
- * panel they sat on recommended on (separation of duties), and the open items they declared an interest in; it also sets the roles of
+ * panel they sat on recommended on (separation of duties), the open items they declared an interest in, and the
+ * restricted children whose restriction names them; it also sets the roles of
  * this transaction (`app.roles`). It follows the actor's statement in the same round trip, so it knows the
  * actor and the day only from the settings that statement made, and runs under Row-Level Security. With no
  * actor set, the facts are empty. Having no parameters, it is planned once per database session: with the
@@ -58,13 +60,15 @@ export const FACTS_SQL = `SELECT set_config('app.roles', coalesce((${ROLES_OF_AC
                                                       'matchId', i.match_id)), '[]')
              FROM interest_declarations d JOIN agenda_items i ON i.id = d.agenda_item_id
             WHERE d.staff_id = (SELECT app_staff_id())
-              AND i.window_closes_on >= (SELECT current_setting('app.today')::date)) AS declared_items`;
+              AND i.window_closes_on >= (SELECT current_setting('app.today')::date)) AS declared_items,
+          (SELECT coalesce(json_agg(r.child_id), '[]') FROM child_restrictions r
+            WHERE (SELECT app_staff_id()) = ANY (r.allowed_staff_ids)) AS named_children`;
 
-const FACTS_STATEMENT = new SessionStatement('apse_scope_facts_v5', [], FACTS_SQL);
+const FACTS_STATEMENT = new SessionStatement('apse_scope_facts_v6', [], FACTS_SQL);
 
 /** The facts statement, to run after the actor's. */
 export const FACTS: OpeningStatement = { statement: FACTS_STATEMENT, literals: [] };
 
 export function factsFrom(row: FactsRow): ScopeFacts {
-  return scopeFacts(row.allocations, row.open_items, row.heard_items, row.declared_items);
+  return scopeFacts(row.allocations, row.open_items, row.heard_items, row.declared_items, row.named_children);
 }

@@ -23,14 +23,14 @@ export function assertCan(ability: AppAbility, action: Action, record: object): 
 }
 
 /**
- * The stable reason of a refusal: the matching `cannot` rule's, else the reason given to the
- * conditional `can` rules that did not match, else "the role may not do this at all".
+ * The stable reason of a refusal: "the role may not do this at all" where no rule allows it, else the matching
+ * `cannot` rule's, else the reason given to the conditional `can` rules that did not match.
  */
 export function refusalReason(ability: AppAbility, action: Action, record: object): string {
   const rules = ability.rulesFor(action, ability.detectSubjectType(record) as SubjectType);
-  const denial = rules.find((rule) => rule.inverted && rule.matchesConditions(record));
-  if (denial) return denial.reason ?? 'DENIED';
   const allows = rules.filter((rule) => !rule.inverted);
   if (allows.length === 0) return `ROLE_MAY_NOT_${action.toUpperCase()}`;
+  const denial = rules.find((rule) => rule.inverted && rule.matchesConditions(record));
+  if (denial) return denial.reason ?? 'DENIED';
   return allows.find((rule) => rule.reason)?.reason ?? 'OUT_OF_SCOPE';
 }

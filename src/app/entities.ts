@@ -2,6 +2,7 @@ import { AuditEventRecord } from '../audit/audit-event.entity';
 import { BudgetContributionRecord, BudgetYearRecord } from '../board/budget.entity';
 import { AllocationRecord } from '../journey/allocation.entity';
 import { ChildRecord } from '../journey/child.entity';
+import { ChildRestrictionRecord } from '../journey/child-restriction.entity';
 import { DisruptionRecord } from '../journey/disruption.entity';
 import { PlacementOrderRecord } from '../journey/placement-order.entity';
 import { PlacementRecord } from '../journey/placement.entity';
@@ -28,6 +29,7 @@ export const ENTITIES = [
   PanelRecord,
   PanelMeetingRecord,
   ChildRecord,
+  ChildRestrictionRecord,
   AllocationRecord,
   ChildDecisionRecord,
   PlacementOrderRecord,

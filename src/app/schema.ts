@@ -34,6 +34,8 @@ import { DelegateRoleStep } from '../staff/steps/delegate-role';
 import { EndRoleStep } from '../staff/steps/end-role';
 import { GrantRoleStep } from '../staff/steps/grant-role';
 import { DeclareInterestStep } from '../panels/steps/declare-interest';
+import { RestrictRecordStep } from '../journey/steps/restrict-record';
+import { ChildRestrictionResolver } from '../journey/child-restriction.resolver';
 import { SupportResolver } from '../support/support.resolver';
 import { DateTimeScalar } from '../graphql/scalars';
 
@@ -44,6 +46,8 @@ export const RESOLVERS = [
   DeactivateStaffMemberStep,
   GrantRoleStep,
   DeclareInterestStep,
+  RestrictRecordStep,
+  ChildRestrictionResolver,
   DelegateRoleStep,
   EndRoleStep,
   ChildResolver,

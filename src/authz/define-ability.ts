@@ -10,6 +10,7 @@ import { ownEntryPolicy } from './policies/own-entry.policy';
 import { panelMemberPolicy } from './policies/panel-member.policy';
 import type { DefinePermissions } from './policies/policy';
 import { ppmLeadPolicy } from './policies/ppm-lead.policy';
+import { restrictedRecordsPolicy } from './policies/restricted-records.policy';
 import { supportWorkerPolicy } from './policies/support-worker.policy';
 import type { Role } from './vocabulary';
 
@@ -28,7 +29,7 @@ const POLICIES: Record<Role, DefinePermissions> = {
 /**
  * The whole policy on a UK calendar day (YYYY-MM-DD; the access matrix states it with a symbolic day): pure, no
  * I/O, no clock. The abilities of several assignments add up, to what every member of staff may (their own entry);
- * the roles' rules come after it, so that a refusal names the rule of the role.
+ * the roles' rules come after it, so that a refusal names the rule of the role; restricted records narrow them all.
  */
 export function defineAbilityFor(actor: Actor, facts: ScopeFacts, today: string): AppAbility {
   const builder = createAbilityBuilder();
@@ -37,5 +38,6 @@ export function defineAbilityFor(actor: Actor, facts: ScopeFacts, today: string)
   for (const assignment of actor.assignments) {
     POLICIES[assignment.role](assignment, input, builder);
   }
+  restrictedRecordsPolicy(actor, input, builder);
   return builder.build();
 }

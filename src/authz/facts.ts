@@ -48,6 +48,8 @@ export type ScopeFacts = {
   heardHouseholdIds: readonly string[];
   /** Open items the actor declared an interest in: their case (child, household, match) is closed to them. */
   declaredItemIds: readonly string[];
+  /** Restricted children whose restriction names the actor. */
+  namedRestrictedChildIds: readonly string[];
 };
 
 /**
@@ -59,6 +61,7 @@ export function scopeFacts(
   agendaItems: readonly OpenAgendaItem[],
   heardItems: readonly HeardItem[] = [],
   declaredItems: readonly OpenAgendaItem[] = [],
+  namedRestrictedChildIds: readonly string[] = [],
 ): ScopeFacts {
   const distinct = (ids: (string | null)[]) => [...new Set(ids.filter((id): id is string => id !== null))];
   const declaredItemIds = distinct(declaredItems.map((i) => i.id));
@@ -77,6 +80,7 @@ export function scopeFacts(
     heardMatchIds: distinct(heardItems.map((i) => i.matchId)),
     heardHouseholdIds: distinct(heardItems.filter((i) => i.matchId === null).map((i) => i.householdId)),
     declaredItemIds,
+    namedRestrictedChildIds,
   };
 }
 

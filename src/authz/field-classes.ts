@@ -28,6 +28,7 @@ export const CHILD_CASE_FIELDS = [
   'placements',
   'matches',
   'disruptions',
+  'restriction',
   'version',
   'createdAt',
   'updatedAt',

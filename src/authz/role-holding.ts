@@ -25,3 +25,9 @@ export const SEPARATE_DUTIES: Partial<Record<Role, Role>> = { ADM: 'PANEL_MEMBER
 const PARTNERSHIP_SCOPE = 'PARTNERSHIP';
 export type DirectoryScope = Authority | typeof PARTNERSHIP_SCOPE;
 export const directoryScopeOf = (authority: Authority | null): DirectoryScope => authority ?? PARTNERSHIP_SCOPE;
+
+/**
+ * Who an ADM may name on a restricted record: staff who work with children's cases. The board, the auditors and the
+ * access administrator never read a child's record, named or not.
+ */
+export const NAMEABLE_ROLES: readonly Role[] = ['ADM', 'PPM_LEAD', 'FAMILY_FINDER', 'PANEL_MEMBER', 'SUPPORT_WORKER'];

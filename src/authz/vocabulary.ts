@@ -18,6 +18,14 @@ export type Role = (typeof ROLES)[number];
 export const PANEL_ROLES = ['CHAIR', 'VICE_CHAIR', 'MEMBER', 'ADVISER'] as const;
 export type PanelRole = (typeof PANEL_ROLES)[number];
 
+/**
+ * Restricted records: the whole record, to the child's ADM and the staff they name (HIGH_PROFILE, STAFF_CONNECTED,
+ * HIGH_RISK); or, sealed at the adoption order (ADOPTION), its identity, birth family and adoptive placement.
+ */
+export const RESTRICTION_CATEGORIES = ['HIGH_PROFILE', 'STAFF_CONNECTED', 'ADOPTION', 'HIGH_RISK'] as const;
+export type RestrictionCategory = (typeof RESTRICTION_CATEGORIES)[number];
+export const WHOLE_RECORD_RESTRICTIONS: RestrictionCategory[] = ['HIGH_PROFILE', 'STAFF_CONNECTED', 'HIGH_RISK'];
+
 /** What a panel hears: which panel members may see what follows from it (facts.ts). */
 export const AGENDA_ITEM_KINDS = ['ADOPTER_APPROVAL', 'MATCH', 'APPROVAL_REVIEW', 'TERMINATION', 'EARLY_PERMANENCE_DUAL_APPROVAL'] as const;
 export type AgendaItemKind = (typeof AGENDA_ITEM_KINDS)[number];
@@ -30,8 +38,9 @@ export type AgendaItemKind = (typeof AGENDA_ITEM_KINDS)[number];
  * - `approve`: the partnership ADM's decision on a household
  * - `recommend`: a panel chair's recommendation on an agenda item
  * - `declare`: a panel member's declaration of an interest in an agenda item
+ * - `restrict`: an ADM's restriction of a child's record to named staff
  */
-export const ACTIONS = ['read', 'create', 'update', 'record', 'decide', 'propose', 'approve', 'recommend', 'declare'] as const;
+export const ACTIONS = ['read', 'create', 'update', 'record', 'decide', 'propose', 'approve', 'recommend', 'declare', 'restrict'] as const;
 export type Action = (typeof ACTIONS)[number];
 
 /**
@@ -40,6 +49,7 @@ export type Action = (typeof ACTIONS)[number];
  */
 export const SUBJECT_TYPES = [
   'Child',
+  'ChildRestriction',
   'ChildDecision',
   'Allocation',
   'PlacementOrder',

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
-import { AUTHORITIES, type Authority } from '../authz/vocabulary';
+import { AUTHORITIES, RESTRICTION_CATEGORIES, type Authority, type RestrictionCategory } from '../authz/vocabulary';
 import { CHILD_STAGES, type ChildStage } from './child-stage';
 
 /** Persistence only: the GraphQL shape is child.types.ts, and every field of it has a class. */
@@ -77,6 +77,10 @@ export class ChildRecord {
 
   @Column({ name: 'disrupted_on', type: 'date', nullable: true })
   disruptedOn!: string | null;
+
+  /** Restricted by the ADM, or sealed at the adoption order (ADOPTION): who may read it is then narrower. */
+  @Column({ name: 'restriction_category', type: 'enum', enum: RESTRICTION_CATEGORIES, enumName: 'restriction_category', nullable: true })
+  restrictionCategory!: RestrictionCategory | null;
 
   @Column({ name: 'created_by', type: 'uuid' })
   createdBy!: string;

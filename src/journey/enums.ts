@@ -1,4 +1,5 @@
 import { graphqlEnum } from '../graphql/enums';
+import { RESTRICTION_CATEGORIES } from '../authz/vocabulary';
 import { CHILD_STAGES } from './child-stage';
 import { CHILD_DECISION_KINDS, DECISION_OUTCOMES } from './child-decision.entity';
 import { MATCH_STATUSES } from './match.entity';
@@ -16,3 +17,8 @@ export const AuthorityToPlaceEnum = graphqlEnum(
   'A court placement order, or formal parental consent.',
 );
 export const PlacementKindEnum = graphqlEnum(PLACEMENT_KINDS, 'PlacementKind');
+export const RestrictionCategoryEnum = graphqlEnum(
+  RESTRICTION_CATEGORIES,
+  'RestrictionCategory',
+  'HIGH_PROFILE, STAFF_CONNECTED, HIGH_RISK: the whole record is the ADM’s and the named staff’s; ADOPTION (sealed at the adoption order): its identity, birth family and adoptive placement are.',
+);

@@ -99,6 +99,26 @@ async function seedCase(ds: DataSource, { authority, finder, link, agenda }: Cas
   return ids;
 }
 
+/** A placed child restricted whole by its ADM, naming the actor or not; or adopted, its record sealed. */
+async function seedRestricted(ds: DataSource, { authority, category, naming }: Extract<Fixture, { kind: 'restricted' }>): Promise<Ids> {
+  const ids = await seedCase(ds, { kind: 'case', authority, finder: 'finder.2', link: 'PLACED', agenda: null });
+  if (category === 'ADOPTION') {
+    await ds.query(`UPDATE family_finder_allocations SET ended_on = '2026-10-01' WHERE child_id = $1`, [ids.Child]);
+    await ds.query(
+      `UPDATE children SET stage = 'ADOPTED', adoption_order_granted_on = '2026-10-01', restriction_category = 'ADOPTION' WHERE id = $1`,
+      [ids.Child],
+    );
+  } else {
+    await ds.query(`UPDATE children SET restriction_category = $2 WHERE id = $1`, [ids.Child, category]);
+  }
+  const [{ id }] = await ds.query(
+    `INSERT INTO child_restrictions (child_id, authority, category, allowed_staff_ids, reason, review_by, restricted_by)
+     VALUES ($1, $2, $3, $4, 'known to the press', '2027-01-31', $5) RETURNING id`,
+    [ids.Child, authority, category, naming ? [staffId(naming)] : [], staffId(`adm.${authority.toLowerCase()}`)],
+  );
+  return { ...ids, ChildRestriction: id };
+}
+
 async function seedHousehold(ds: DataSource, options: Parameters<typeof insertHousehold>[1]): Promise<string> {
   const household = await insertHousehold(ds, options);
   await ds.getRepository(HouseholdRecord).update(household.id, { religion: 'none' });
@@ -169,6 +189,8 @@ async function seed(ds: DataSource, fixture: Fixture): Promise<Ids> {
     }
     case 'staff':
       return seedColleague(ds, fixture);
+    case 'restricted':
+      return seedRestricted(ds, fixture);
     case 'partnership':
       return {};
   }
@@ -314,6 +336,11 @@ const READS: Record<SubjectType, Read> = {
     }`,
     variables: (ids) => ({ match: ids.Match ?? NOBODY, household: ids.Household ?? NOBODY, viaMatch: ids.Match !== undefined }),
     shows: (data, ids) => (data.match ?? data.household)?.panelRecommendation?.agendaItemId === ids.AgendaItem,
+  },
+  ChildRestriction: {
+    kind: 'list',
+    query: '{ restrictedRecords(first: 100) { edges { node { id } } } }',
+    shows: (data, ids) => !!data.restrictedRecords?.edges.some((e: Data) => e.node.id === ids.ChildRestriction),
   },
   InterestDeclaration: {
     kind: 'nested',
@@ -466,6 +493,18 @@ const WRITES: Record<string, Write> = {
     lookup: 'Child',
     input: (ids) => ({ childId: ids.Child, decidedOn: '2025-03-03', rationale: 'adoption is the plan' }),
     fresh: childAt('CONSIDERING_ADOPTION'),
+  },
+  'Child:restrict': {
+    mutation: 'restrictRecord',
+    lookup: 'Child',
+    input: (ids) => ({
+      childId: ids.Child,
+      category: 'HIGH_PROFILE',
+      allowedStaffIds: [staffId('support.1')],
+      reason: 'known to the press',
+      reviewBy: '2027-01-31',
+    }),
+    fresh: childAt('PLACED'),
   },
   'Child:propose': {
     mutation: 'proposeMatch',

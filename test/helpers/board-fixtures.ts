@@ -7,6 +7,7 @@ import { PlacementRecord } from '../../src/journey/placement.entity';
 import { ChildDecisionRecord } from '../../src/journey/child-decision.entity';
 import { HouseholdRecord } from '../../src/households/household.entity';
 import { MatchRecord } from '../../src/journey/match.entity';
+import { sealedAtAdoption } from '../../src/journey/sealing';
 import { insertChild } from './factories';
 
 /** One household approved long ago, to place children with. */
@@ -52,6 +53,7 @@ export async function insertJourney(dataSource: DataSource, household: Household
     matchedOn: j.matchedOn,
     placedOn: j.placedOn,
     adoptionOrderGrantedOn: j.adoptedOn,
+    restrictionCategory: j.adoptedOn ? sealedAtAdoption(null) : null,
   });
   const common = { childId: child.id, authority: j.authority };
   await dataSource.getRepository(ChildDecisionRecord).insert({

@@ -103,18 +103,21 @@ describe('recordPlacement', () => {
 });
 
 describe('recordAdoptionOrder', () => {
-  it('a Kent PPM lead records the adoption order of a placed Kent child: the child is adopted', async () => {
+  it('a Kent PPM lead records the adoption order of a placed Kent child: the child is adopted, its match too, and the record sealed', async () => {
     const { child, match } = await insertChildAt(api().dataSource, 'KENT', 'PLACED');
     const { data, errors } = await api().as('ppm.kent')(M.recordAdoptionOrder, {
       input: { childId: child.id, grantedOn: '2026-11-20' },
     });
     expect(errors).toBeUndefined();
+    // Sealed: the link with the adoptive household is the ADM's now, not the PPM lead's.
     expect(data!.recordAdoptionOrder).toMatchObject({
       stage: 'ADOPTED',
       adoptionOrderGrantedOn: '2026-11-20',
-      matches: [{ id: match!.id, status: 'ADOPTED' }],
+      matches: [],
       version: child.version + 1,
     });
+    const seen = await api().as('adm.kent')(`query ($id: ID!) { child(id: $id) { matches { id status } } }`, { id: child.id });
+    expect(seen.data!.child.matches).toEqual([{ id: match!.id, status: 'ADOPTED' }]);
   });
 
   itRefusesWithoutWrites(api, ppmStepRefusals('record an adoption order'), M.recordAdoptionOrder, () => ({

@@ -14,11 +14,18 @@ describe('the committed access matrix', () => {
   it('states a condition in words wherever the policy grants access conditionally', () => {
     const cells = buildAccessMatrix();
     const finderReadsChild = cells.find((c) => c.role === 'Family finder' && c.subject === 'Child' && c.action === 'read')!;
-    expect(finderReadsChild).toMatchObject({ access: 'allowed if id is allocated to them', fields: 'case, identifying, special' });
+    expect(finderReadsChild).toMatchObject({
+      access:
+        'allowed if id is restricted to them by name; or id is allocated to them, unless restrictionCategory is HIGH_PROFILE or STAFF_CONNECTED or HIGH_RISK and id is not restricted to them by name',
+      fields:
+        'case, identifying, special, birthFamily; or case, identifying, special; except where restrictionCategory is ADOPTION and id is not restricted to them by name: not identifying, birthFamily',
+    });
     const admReadsOtherChild = cells.find(
       (c) => c.role.startsWith('ADM (an') && c.scope === 'another authority' && c.subject === 'Child' && c.action === 'read',
     )!;
-    expect(admReadsOtherChild.access).toBe('refused');
+    expect(admReadsOtherChild.access).toBe(
+      'allowed if id is restricted to them by name, unless restrictionCategory is HIGH_PROFILE or STAFF_CONNECTED or HIGH_RISK and id is not restricted to them by name',
+    );
   });
 });
 

@@ -78,8 +78,9 @@ const ON_APPROVAL_AGENDA = 'on an open agenda of their panel for its approval, r
 const THEIR_PANEL = 'their panel';
 const HEARD = 'recommended on by a panel they sat on';
 const DECLARED = 'one they declared an interest in';
+const NAMED = 'restricted to them by name';
 const THEMSELVES = 'themselves';
-const FACT_WORDS = [ON_APPROVAL_AGENDA, HEARD, DECLARED, ON_AGENDA, ALLOCATED, THEIR_PANEL, THEMSELVES];
+const FACT_WORDS = [ON_APPROVAL_AGENDA, HEARD, DECLARED, NAMED, ON_AGENDA, ALLOCATED, THEIR_PANEL, THEMSELVES];
 const HOLDS_FOR_THEIR_AUTHORITY = 'holds a role for their authority today';
 const RELATIONS = [
   'proposed for a child of their authority',
@@ -146,6 +147,9 @@ function factHolds(r: RowRecord, field: string, words: string): boolean {
       // No demo decision maker has sat on a panel (separation of duties): no fixture was heard by one.
       if (field !== 'id') return unreadable(`${field} is ${words}`);
       return false;
+    case NAMED:
+      if (!['id', 'childId'].includes(field)) return unreadable(`${field} is ${words}`);
+      return f.kind === 'restricted' && f.naming === r.actor;
     case DECLARED:
       // No fixture holds a declaration by the actor (test/access/conflict-of-interest.api.test.ts has them).
       if (field !== 'id') return unreadable(`${field} is ${words}`);
@@ -157,7 +161,8 @@ function factHolds(r: RowRecord, field: string, words: string): boolean {
       return panel !== undefined && panel === r.panel;
     }
     case THEMSELVES:
-      // The actor's own entry (its id), or a role of theirs (its staffId).
+      // The actor's own entry (its id), a role of theirs (its staffId), or a restriction naming them.
+      if (field === 'allowedStaffIds') return f.kind === 'restricted' && f.naming === r.actor;
       if (!['id', 'staffId'].includes(field)) return unreadable(`${field} is ${words}`);
       return f.kind === 'self';
     default:
@@ -174,6 +179,9 @@ function attributeOf(r: RowRecord, field: string): string | string[] | undefined
   const agenda = agendaOf(f);
   const staff = roleOfStaff(f);
   switch (field) {
+    case 'restrictionCategory':
+    case 'child.restrictionCategory':
+      return f.kind === 'restricted' ? f.category : undefined;
     case 'liveRoles':
       return heldToday(f).map((a) => a.role);
     case 'liveScopes':
@@ -231,6 +239,7 @@ function atomHolds(r: RowRecord, atom: string): boolean {
     return r.fixture.kind === 'case' && r.fixture.authority === r.authority;
   }
   const [, field, said] = /^([\w.]+) is (.+)$/.exec(atom) ?? unreadable(atom);
+  if (said!.startsWith('not ')) return !atomHolds(r, `${field} is ${said!.slice('not '.length)}`);
   for (const [words, compare] of COMPARISONS) {
     if (!said!.startsWith(`${words} `)) continue;
     const bound = said!.slice(words.length + 1);
@@ -269,9 +278,17 @@ function viewsOf(fields: string): FieldView[] {
  * row's classes differ and the test fails, for a person to read).
  */
 function matrixVerdict(cell: MatrixCell, r: RowRecord): { allowed: boolean; sees: FieldView[] } {
-  const alternatives = cell.fields === null ? null : cell.fields.split('; or ');
+  // 'A; or B; except where C: not D': the classes of D are withheld where C holds.
+  const [granted, ...exceptions] = cell.fields === null ? [null] : cell.fields.split('; except where ');
+  const alternatives = granted === null ? null : granted!.split('; or ');
+  const withheld = (exceptions as string[]).flatMap((e) => {
+    const at = e.lastIndexOf(': not ');
+    return conjunctionHolds(r, e.slice(0, at)) ? viewsOf(e.slice(at + ': not '.length)) : [];
+  });
   const seen = (holding: boolean[] | null) =>
-    [...new Set((alternatives ?? []).filter((_, i) => holding === null || holding[i]).flatMap(viewsOf))].sort();
+    [...new Set((alternatives ?? []).filter((_, i) => holding === null || holding[i]).flatMap(viewsOf))]
+      .filter((view) => !withheld.includes(view))
+      .sort();
   if (cell.access === 'refused') return { allowed: false, sees: [] };
   if (cell.access === 'allowed') return { allowed: true, sees: seen(null) };
   if (!cell.access.startsWith('allowed if ')) return unreadable(cell.access);
@@ -286,6 +303,7 @@ function matrixVerdict(cell: MatrixCell, r: RowRecord): { allowed: boolean; sees
 }
 
 const GUARDED = new Set(['Child', 'Household']);
+const UNCONDITIONAL = /^allowed$|^allowed if (.*; or )?any(; or .*)?(, unless .*)?$/;
 const isGuardedRead = (check: Check) => check.row.action === 'read' && GUARDED.has(check.row.subject);
 
 // ---- The case list: every row of every table, and every cell of the matrix ------------------------------------
@@ -297,33 +315,34 @@ const GRANTS_NO_TABLE_STATES = [
   'ADM (an authority’s) — another authority | Household | decide: allowed if proposed for a child of their authority',
   'ADM (an authority’s) — another authority | HouseholdDecision | read: allowed if its household is proposed for a child of their authority',
   'ADM (an authority’s) — another authority | HouseholdStageEvent | read: allowed if its household is proposed for a child of their authority',
-  'PPM lead — own authority | Match | record: allowed',
+  'PPM lead — own authority | Match | record: allowed if any, unless child.restrictionCategory is ADOPTION and childId is not restricted to them by name; or child.restrictionCategory is HIGH_PROFILE or STAFF_CONNECTED or HIGH_RISK and childId is not restricted to them by name',
   'PPM lead — own authority | Household | record: allowed if proposed for a child of their authority',
+  'PPM lead — another authority | ChildRestriction | read: allowed if allowedStaffIds is themselves',
   'PPM lead — another authority | Household | read: allowed if earlyPermanence is true and stage is APPROVED or MATCHED; or proposed for a child of their authority',
   'PPM lead — another authority | Household | record: allowed if proposed for a child of their authority',
   'PPM lead — another authority | HouseholdDecision | read: allowed if its household is proposed for a child of their authority',
   'PPM lead — another authority | HouseholdStageEvent | read: allowed if its household is proposed for a child of their authority',
-  'Panel chair — any authority | Child | recommend: allowed if id is on an open agenda of their panel',
-  'Panel chair — any authority | ChildDecision | read: allowed if childId is on an open agenda of their panel',
-  'Panel chair — any authority | Allocation | read: allowed if childId is on an open agenda of their panel',
-  'Panel chair — any authority | PlacementOrder | read: allowed if childId is on an open agenda of their panel',
-  'Panel chair — any authority | Placement | read: allowed if childId is on an open agenda of their panel',
-  'Panel chair — any authority | Disruption | read: allowed if childId is on an open agenda of their panel',
-  'Panel chair — any authority | Match | recommend: allowed if id is on an open agenda of their panel',
+  'Panel chair — any authority | Child | recommend: allowed if id is on an open agenda of their panel, unless restrictionCategory is HIGH_PROFILE or STAFF_CONNECTED or HIGH_RISK and id is not restricted to them by name',
+  'Panel chair — any authority | ChildDecision | read: allowed if childId is restricted to them by name; or childId is on an open agenda of their panel, unless child.restrictionCategory is HIGH_PROFILE or STAFF_CONNECTED or HIGH_RISK and childId is not restricted to them by name',
+  'Panel chair — any authority | Allocation | read: allowed if childId is restricted to them by name; or childId is on an open agenda of their panel, unless child.restrictionCategory is HIGH_PROFILE or STAFF_CONNECTED or HIGH_RISK and childId is not restricted to them by name',
+  'Panel chair — any authority | PlacementOrder | read: allowed if childId is restricted to them by name; or childId is on an open agenda of their panel, unless child.restrictionCategory is HIGH_PROFILE or STAFF_CONNECTED or HIGH_RISK and childId is not restricted to them by name',
+  'Panel chair — any authority | Placement | read: allowed if childId is restricted to them by name; or childId is on an open agenda of their panel, unless child.restrictionCategory is ADOPTION and childId is not restricted to them by name; or child.restrictionCategory is HIGH_PROFILE or STAFF_CONNECTED or HIGH_RISK and childId is not restricted to them by name',
+  'Panel chair — any authority | Disruption | read: allowed if childId is restricted to them by name; or childId is on an open agenda of their panel, unless child.restrictionCategory is HIGH_PROFILE or STAFF_CONNECTED or HIGH_RISK and childId is not restricted to them by name',
+  'Panel chair — any authority | Match | recommend: allowed if id is on an open agenda of their panel, unless child.restrictionCategory is ADOPTION and childId is not restricted to them by name; or child.restrictionCategory is HIGH_PROFILE or STAFF_CONNECTED or HIGH_RISK and childId is not restricted to them by name',
   'Panel chair — any authority | HouseholdDecision | read: allowed if householdId is on an open agenda of their panel or on an open agenda of their panel for its approval, review or termination',
   'Panel chair — any authority | HouseholdStageEvent | read: allowed if householdId is on an open agenda of their panel or on an open agenda of their panel for its approval, review or termination',
-  'Panel vice chair — any authority | Child | recommend: allowed if id is on an open agenda of their panel',
-  'Panel vice chair — any authority | ChildDecision | read: allowed if childId is on an open agenda of their panel',
-  'Panel vice chair — any authority | Allocation | read: allowed if childId is on an open agenda of their panel',
-  'Panel vice chair — any authority | PlacementOrder | read: allowed if childId is on an open agenda of their panel',
-  'Panel vice chair — any authority | Placement | read: allowed if childId is on an open agenda of their panel',
-  'Panel vice chair — any authority | Disruption | read: allowed if childId is on an open agenda of their panel',
-  'Panel vice chair — any authority | Match | recommend: allowed if id is on an open agenda of their panel',
-  'Panel adviser — any authority | ChildDecision | read: allowed if childId is on an open agenda of their panel',
-  'Panel adviser — any authority | Allocation | read: allowed if childId is on an open agenda of their panel',
-  'Panel adviser — any authority | PlacementOrder | read: allowed if childId is on an open agenda of their panel',
-  'Panel adviser — any authority | Placement | read: allowed if childId is on an open agenda of their panel',
-  'Panel adviser — any authority | Disruption | read: allowed if childId is on an open agenda of their panel',
+  'Panel vice chair — any authority | Child | recommend: allowed if id is on an open agenda of their panel, unless restrictionCategory is HIGH_PROFILE or STAFF_CONNECTED or HIGH_RISK and id is not restricted to them by name',
+  'Panel vice chair — any authority | ChildDecision | read: allowed if childId is restricted to them by name; or childId is on an open agenda of their panel, unless child.restrictionCategory is HIGH_PROFILE or STAFF_CONNECTED or HIGH_RISK and childId is not restricted to them by name',
+  'Panel vice chair — any authority | Allocation | read: allowed if childId is restricted to them by name; or childId is on an open agenda of their panel, unless child.restrictionCategory is HIGH_PROFILE or STAFF_CONNECTED or HIGH_RISK and childId is not restricted to them by name',
+  'Panel vice chair — any authority | PlacementOrder | read: allowed if childId is restricted to them by name; or childId is on an open agenda of their panel, unless child.restrictionCategory is HIGH_PROFILE or STAFF_CONNECTED or HIGH_RISK and childId is not restricted to them by name',
+  'Panel vice chair — any authority | Placement | read: allowed if childId is restricted to them by name; or childId is on an open agenda of their panel, unless child.restrictionCategory is ADOPTION and childId is not restricted to them by name; or child.restrictionCategory is HIGH_PROFILE or STAFF_CONNECTED or HIGH_RISK and childId is not restricted to them by name',
+  'Panel vice chair — any authority | Disruption | read: allowed if childId is restricted to them by name; or childId is on an open agenda of their panel, unless child.restrictionCategory is HIGH_PROFILE or STAFF_CONNECTED or HIGH_RISK and childId is not restricted to them by name',
+  'Panel vice chair — any authority | Match | recommend: allowed if id is on an open agenda of their panel, unless child.restrictionCategory is ADOPTION and childId is not restricted to them by name; or child.restrictionCategory is HIGH_PROFILE or STAFF_CONNECTED or HIGH_RISK and childId is not restricted to them by name',
+  'Panel adviser — any authority | ChildDecision | read: allowed if childId is restricted to them by name; or childId is on an open agenda of their panel, unless child.restrictionCategory is HIGH_PROFILE or STAFF_CONNECTED or HIGH_RISK and childId is not restricted to them by name',
+  'Panel adviser — any authority | Allocation | read: allowed if childId is restricted to them by name; or childId is on an open agenda of their panel, unless child.restrictionCategory is HIGH_PROFILE or STAFF_CONNECTED or HIGH_RISK and childId is not restricted to them by name',
+  'Panel adviser — any authority | PlacementOrder | read: allowed if childId is restricted to them by name; or childId is on an open agenda of their panel, unless child.restrictionCategory is HIGH_PROFILE or STAFF_CONNECTED or HIGH_RISK and childId is not restricted to them by name',
+  'Panel adviser — any authority | Placement | read: allowed if childId is restricted to them by name; or childId is on an open agenda of their panel, unless child.restrictionCategory is ADOPTION and childId is not restricted to them by name; or child.restrictionCategory is HIGH_PROFILE or STAFF_CONNECTED or HIGH_RISK and childId is not restricted to them by name',
+  'Panel adviser — any authority | Disruption | read: allowed if childId is restricted to them by name; or childId is on an open agenda of their panel, unless child.restrictionCategory is HIGH_PROFILE or STAFF_CONNECTED or HIGH_RISK and childId is not restricted to them by name',
   'Panel adviser — any authority | HouseholdDecision | read: allowed',
 ];
 
@@ -382,7 +401,8 @@ describe.each(CHECKS.map((check) => [check.name, check] as const))('%s', (_name,
     const reason = check.row.expected === 'allowed' ? undefined : check.row.reason;
     if (check.allowed) {
       expect(cell.access).not.toBe('refused');
-      if (check.row.expected === 'allowed' && UNCONDITIONAL_SCOPES.has(check.scope)) expect(cell.access).toBe('allowed');
+      // Unconditional but for restricted records: one grant is 'any', narrowed only by the restrictions' denials.
+      if (check.row.expected === 'allowed' && UNCONDITIONAL_SCOPES.has(check.scope)) expect(cell.access).toMatch(UNCONDITIONAL);
       for (const view of seesOf(check.row) ?? []) expect(cell.fields).toMatch(VIEW_WORDS[view]);
     } else if (reason?.startsWith('ROLE_MAY_NOT_')) {
       expect(all.map((c) => c.access)).toEqual(all.map(() => 'refused'));

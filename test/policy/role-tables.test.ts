@@ -8,6 +8,7 @@ import { refusalReason } from '../../src/access/refusals';
 import { SUBJECT_TYPES, type SubjectType } from '../../src/authz/vocabulary';
 import { AllocationRecord } from '../../src/journey/allocation.entity';
 import { ChildRecord } from '../../src/journey/child.entity';
+import { ChildRestrictionRecord } from '../../src/journey/child-restriction.entity';
 import { DisruptionRecord } from '../../src/journey/disruption.entity';
 import { PlacementOrderRecord } from '../../src/journey/placement-order.entity';
 import { PlacementRecord } from '../../src/journey/placement.entity';
@@ -99,6 +100,28 @@ function caseRecords({ authority, finder, link, agenda }: CaseFixture): Records 
   }
   if (agenda) records.AgendaItem = agendaItem(agenda, { kind: 'MATCH', childId, childAuthority: authority, householdId, matchId });
   return records;
+}
+
+/** A restricted (or sealed) child with its records, each carrying the child: conditions test `child.restrictionCategory`. */
+function restrictedRecords({ authority, category, naming }: Extract<Fixture, { kind: 'restricted' }>): Records {
+  const child = make(ChildRecord, { id: newId(), authority, restrictionCategory: category });
+  const ofChild = { authority, childId: child.id, child };
+  return {
+    Child: child,
+    ChildRestriction: make(ChildRestrictionRecord, {
+      id: newId(),
+      childId: child.id,
+      authority,
+      category,
+      allowedStaffIds: naming ? [staffId(naming)] : [],
+    }),
+    ChildDecision: make(ChildDecisionRecord, { id: newId(), ...ofChild }),
+    Allocation: make(AllocationRecord, { id: newId(), ...ofChild, familyFinderId: staffId('finder.2'), endedOn: null }),
+    PlacementOrder: make(PlacementOrderRecord, { id: newId(), ...ofChild }),
+    Match: make(MatchRecord, { id: newId(), ...ofChild, status: 'PLACED' }),
+    Placement: make(PlacementRecord, { id: newId(), ...ofChild }),
+    Disruption: make(DisruptionRecord, { id: newId(), ...ofChild }),
+  };
 }
 
 /**
@@ -194,6 +217,8 @@ function recordsOf(fixture: Fixture): Records {
     }
     case 'staff':
       return colleagueRecords(fixture);
+    case 'restricted':
+      return restrictedRecords(fixture);
     case 'partnership':
       return {
         BoardPerformance: tagged('BoardPerformance', {}),
@@ -221,12 +246,14 @@ for (const check of CHECKS) {
 /** What the facts loader gives `username` in this world, in docs/domain.md's terms. */
 function factsIn(username: string): ScopeFacts {
   const { assignments } = demoStaff(username);
-  const cases = [...WORLD.values()].flatMap(({ fixture, records }) => (fixture.kind === 'case' ? [{ fixture, records }] : []));
   const onAgendas = [...WORLD.values()].filter(({ fixture }) => fixture.kind === 'case' || fixture.kind === 'household');
   const isFinder = assignments.some((a) => a.role === 'FAMILY_FINDER');
   const panels = assignments.flatMap((a) => (a.panelId ? [a.panelId] : []));
-  const allocations = cases
-    .filter(({ fixture }) => isFinder && fixture.finder === username)
+  // A restricted child is allocated to finder.2 too; the adoption order ended the allocation of a sealed one.
+  const finderOf = (fixture: Fixture) =>
+    fixture.kind === 'case' ? fixture.finder : fixture.kind === 'restricted' && fixture.category !== 'ADOPTION' ? 'finder.2' : null;
+  const allocations = [...WORLD.values()]
+    .filter(({ fixture }) => isFinder && finderOf(fixture) === username)
     .map(({ records }) => records.Allocation as AllocationRecord)
     .map(({ id, childId }) => ({ id, childId }));
   const openItems = onAgendas
@@ -234,7 +261,10 @@ function factsIn(username: string): ScopeFacts {
     .filter((item): item is AgendaItemRecord => !!item && panels.includes(item.panelId))
     .filter((item) => item.papersReleasedOn <= TODAY && TODAY <= item.windowClosesOn)
     .map(({ id, kind, childId, householdId, matchId }) => ({ id, kind, childId, householdId, matchId }));
-  return scopeFacts(allocations, openItems);
+  const named = [...WORLD.values()].flatMap(({ fixture, records }) =>
+    fixture.kind === 'restricted' && fixture.naming === username ? [(records.Child as ChildRecord).id] : [],
+  );
+  return scopeFacts(allocations, openItems, [], [], named);
 }
 
 function fieldsOf(subject: GuardedSubject, views: FieldView[]): string[] {

@@ -12,6 +12,7 @@ const BOUNDS: Record<string, string> = {
   'Query.panels': 'the four adoption panels',
   'AuditEventConnection.edges': 'a page: at most 100',
   'ChildConnection.edges': 'a page: at most 100',
+  'ChildRestrictionConnection.edges': 'a page: at most 100',
   'HouseholdConnection.edges': 'a page: at most 100',
   'StaffMemberConnection.edges': 'a page: at most 100',
   'StaffMember.assignments': 'one member of staff’s assignments that have not ended',
@@ -42,6 +43,7 @@ const BOUNDS: Record<string, string> = {
   'Panel.reportQualityFeedback': 'two a year for one panel',
   'PanelMeeting.agendaItems': 'one meeting’s agenda',
   'AgendaItem.declarations': 'one per member of one panel at most',
+  'ChildRestriction.allowedStaffIds': 'at most 50 named staff (MAX_NAMED_STAFF, and a database check)',
   'Staff.roles': 'one member of staff’s assignments',
   'Staff.assignments': 'one member of staff’s assignments that have not ended',
 };

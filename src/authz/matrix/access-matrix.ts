@@ -22,6 +22,7 @@ const FACT = {
   heardMatch: 'fact:heard-match',
   heardHousehold: 'fact:heard-household',
   declaredItem: 'fact:declared-item',
+  namedChild: 'fact:named-child',
   panel: 'fact:their-panel',
   themselves: 'fact:themselves',
 };
@@ -36,6 +37,7 @@ const SYMBOLIC_FACTS = scopeFacts(
     { matchId: null, householdId: FACT.heardHousehold },
   ],
   [{ id: FACT.declaredItem, kind: 'MATCH', childId: null, householdId: FACT.declaredItem, matchId: null }],
+  [FACT.namedChild],
 );
 
 const WORDS: Record<string, string> = {
@@ -47,6 +49,7 @@ const WORDS: Record<string, string> = {
   [FACT.heardMatch]: 'recommended on by a panel they sat on',
   [FACT.heardHousehold]: 'recommended on by a panel they sat on',
   [FACT.declaredItem]: 'one they declared an interest in',
+  [FACT.namedChild]: 'restricted to them by name',
   [FACT.panel]: 'their panel',
   [FACT.themselves]: 'themselves',
   [TODAY]: 'today',
@@ -83,6 +86,8 @@ export type MatrixCell = { role: string; scope: Scope; subject: SubjectType; act
 
 type Conditions = Record<string, unknown>;
 
+const GUARDED_SUBJECTS: SubjectType[] = ['Child', 'Household'];
+
 const AUTHORITY_FIELDS = ['authority', 'childAuthority', 'authorities'];
 
 /** Conditions on a relation the database keeps, which hold the actor's own authority: in words. */
@@ -97,13 +102,20 @@ function describeValue(value: unknown): string {
   return typeof value === 'string' && WORDS[value] ? WORDS[value]! : String(value);
 }
 
+/** Whether a record of `authority` meets a condition on its authority: equal to it, or in (or not in) a list. */
+function authorityHolds(condition: unknown, authority: Authority): boolean {
+  if (condition === null || typeof condition !== 'object') return condition === authority;
+  const { $in, $nin } = condition as { $in?: Authority[]; $nin?: Authority[] };
+  return $in ? $in.includes(authority) : !($nin ?? []).includes(authority);
+}
+
 /** A rule's conditions, for a record of `authority` (null: the scope does not depend on it), in words. */
 function describeConditions(conditions: Conditions, authority: Authority | null): string | false {
   const words: string[] = [];
   for (const [field, condition] of Object.entries(conditions)) {
     // The record's authority: for an agenda item, its child's; for an access-log event, one of those it is about.
     if (AUTHORITY_FIELDS.includes(field) && authority !== null) {
-      if (condition !== authority) return false;
+      if (!authorityHolds(condition, authority)) return false;
       continue;
     }
     if (RELATION_WORDS[field] && condition === OWN) {
@@ -115,14 +127,15 @@ function describeConditions(conditions: Conditions, authority: Authority | null)
         const said = describeValue(value);
         const phrase = {
           $in: (value as unknown[]).length === 0 ? null : `${field} is ${said}`,
+          $nin: (value as unknown[]).length === 0 ? '' : `${field} is not ${said}`,
           $lte: `${field} is on or before ${said}`,
           $gte: `${field} is on or after ${said}`,
           $lt: `${field} is before ${said}`,
           $gt: `${field} is after ${said}`,
-        }[operator as '$in' | '$lte' | '$gte' | '$lt' | '$gt'];
+        }[operator as '$in' | '$nin' | '$lte' | '$gte' | '$lt' | '$gt'];
         if (phrase === undefined) words.push(`${field} ${operator} ${said}`);
         else if (phrase === null) return false;
-        else words.push(phrase);
+        else if (phrase !== '') words.push(phrase);
       }
     } else {
       words.push(`${field} is ${describeValue(condition)}`);
@@ -166,10 +179,19 @@ export function buildAccessMatrix(): MatrixCell[] {
               const words = describeConditions((rule.conditions ?? {}) as Conditions, authority);
               return words === false ? [] : [{ words, fields: rule.fields as string[] | undefined }];
             });
-          // A denial narrows the grants: "unless" its conditions hold.
+          // A denial narrows the grants: "unless" its conditions hold; a denial of fields, the fields shown.
           const denials = rules
-            .filter((rule) => rule.inverted)
+            .filter((rule) => rule.inverted && !rule.fields)
             .flatMap((rule) => describeConditions((rule.conditions ?? {}) as Conditions, authority) || []);
+          const fieldDenials = ability
+            .possibleRulesFor(action, subject)
+            .filter((rule) => rule.inverted && rule.fields && GUARDED_SUBJECTS.includes(subject))
+            .flatMap((rule) => {
+              const words = describeConditions((rule.conditions ?? {}) as Conditions, authority);
+              return words === false
+                ? []
+                : [`; except where ${words}: not ${describeFields(subject as GuardedSubject, rule.fields as string[])}`];
+            });
           const unless = grants.length > 0 && denials.length > 0 ? `, unless ${denials.join('; or ')}` : '';
           const access =
             grants.length === 0
@@ -177,8 +199,10 @@ export function buildAccessMatrix(): MatrixCell[] {
               : grants.some((g) => g.words === '') && !unless
                 ? 'allowed'
                 : `allowed if ${grants.map((g) => g.words || 'any').join('; or ')}${unless}`;
-          const guarded = action === 'read' && grants.length > 0 && (subject === 'Child' || subject === 'Household');
-          const fields = guarded ? grants.map((g) => describeFields(subject, g.fields)).join('; or ') : null;
+          const guarded = action === 'read' && grants.length > 0 && GUARDED_SUBJECTS.includes(subject);
+          const fields = guarded
+            ? grants.map((g) => describeFields(subject as GuardedSubject, g.fields)).join('; or ') + fieldDenials.join('')
+            : null;
           cells.push({ role: role.name, scope, subject, action, access, fields });
         }
       }

@@ -10,7 +10,7 @@ import type { DefinePermissions } from './policy';
  * An authority's ADM reads that authority's children (every field class) and what hangs off them,
  * decides that a child should be placed for adoption and decides matches, reading the panel's
  * recommendation on each match (never the panel's meetings or agendas), and reads the households proposed
- * for its children.
+ * for its children. It restricts its authority's children to the staff it names, and reviews the restrictions.
  * The partnership ADM (authority null, the Head of APSE) reads households, not children, and decides
  * adopter approvals after panel, reading the panel's recommendation on each and, alone of the staff
  * outside panel, what the DBS checks found; it also receives the panels' report-quality feedback.
@@ -36,6 +36,9 @@ export const admPolicy: DefinePermissions = ({ authority }, { facts }, { can, ca
   can('read', 'Child', { authority }).because('OTHER_AUTHORITY');
   can('read', CHILD_RECORD_SUBJECTS, { authority });
   can('decide', ['Child', 'Match'], { authority }).because('OTHER_AUTHORITY');
+  // Restricted records: the ADM restricts their authority's children to named staff and reviews the restrictions.
+  can('restrict', 'Child', { authority }).because('OTHER_AUTHORITY');
+  can('read', 'ChildRestriction', { authority });
   // Separation of duties (reg 30B(3)): no member of the panel takes part in the decision.
   cannot('decide', 'Match', { id: { $in: [...facts.heardMatchIds] } }).because('TOOK_PART_IN_THE_RECOMMENDATION');
   // An approving match decision moves the household it links to MATCHED.

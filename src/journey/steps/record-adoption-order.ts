@@ -12,6 +12,7 @@ import { Child } from '../child.types';
 import { journeyOf } from '../journey-records';
 import { ADOPTION_ORDER_MIN_DAYS, RULES } from '../legal-order';
 import { moveMatch } from '../match-status';
+import { sealedAtAdoption } from '../sealing';
 
 export function recordAdoptionOrder(ctx: ServiceContext, input: RecordAdoptionOrderInput): Promise<Child> {
   return changeChild(ctx, 'record', input, async (child, manager) => {
@@ -30,7 +31,7 @@ export function recordAdoptionOrder(ctx: ServiceContext, input: RecordAdoptionOr
     if (placement.matchId) await moveMatch(manager, stepActorOf(ctx), 'record', placement.matchId, 'ADOPTED');
     // Family finding is over: the finder's access to the adopted child ends with it.
     await manager.update(AllocationRecord, { childId: child.id, endedOn: IsNull() }, { endedOn: input.grantedOn });
-    return { stage: 'ADOPTED', adoptionOrderGrantedOn: input.grantedOn };
+    return { stage: 'ADOPTED', adoptionOrderGrantedOn: input.grantedOn, restrictionCategory: sealedAtAdoption(child.restrictionCategory) };
   });
 }
 

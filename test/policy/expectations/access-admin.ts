@@ -1,3 +1,4 @@
+import { neverNamed } from './restriction-rows';
 import type { RoleTable } from './types';
 
 /**
@@ -309,5 +310,6 @@ export const ACCESS_ADMIN: RoleTable = {
       expected: 'refused',
       reason: 'ROLE_MAY_NOT_CREATE',
     },
+    ...neverNamed('the access administrator', 'access.admin'),
   ],
 };

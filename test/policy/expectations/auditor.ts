@@ -1,3 +1,4 @@
+import { neverNamed } from './restriction-rows';
 import type { RoleTable } from './types';
 import { ownEntryAlone } from './directory-rows';
 
@@ -290,5 +291,6 @@ export const AUDITOR: RoleTable = {
       roles: ['staff of their authority', 'staff of another authority'],
       authority: 'KENT',
     }),
+    ...neverNamed('an auditor', 'auditor.1'),
   ],
 };

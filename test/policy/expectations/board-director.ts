@@ -1,3 +1,4 @@
+import { neverNamed } from './restriction-rows';
 import type { RoleTable } from './types';
 import { ownEntryAlone } from './directory-rows';
 
@@ -324,5 +325,6 @@ export const BOARD_DIRECTOR: RoleTable = {
       entries: ['staff of their authority', 'partnership-wide'],
       roles: ['staff of their authority'],
     }),
+    ...neverNamed('a board director', 'board.kent'),
   ],
 };

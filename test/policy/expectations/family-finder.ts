@@ -1,3 +1,4 @@
+import { namedOnARestriction } from './restriction-rows';
 import { NO_BIRTH_FAMILY, type RoleTable } from './types';
 import { ownEntryAlone } from './directory-rows';
 
@@ -451,5 +452,24 @@ export const FAMILY_FINDER: RoleTable = {
       entries: ['an active family finder', 'partnership-wide'],
       roles: ['an active family finder'],
     }),
+    ...namedOnARestriction('a family finder', 'finder.2'),
+    {
+      rule: 'a family finder cannot read a child sealed at the adoption order: the allocation ended with the order',
+      actor: 'finder.2',
+      action: 'read',
+      subject: 'Child',
+      scope: 'sealed at the adoption order',
+      expected: 'refused',
+      reason: 'NOT_ALLOCATED',
+    },
+    {
+      rule: 'a family finder cannot read the restricted child allocated to them, when the restriction names others',
+      actor: 'finder.2',
+      action: 'read',
+      subject: 'Child',
+      scope: 'restricted, naming others',
+      expected: 'refused',
+      reason: 'RESTRICTED_RECORD',
+    },
   ],
 };

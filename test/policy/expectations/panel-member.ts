@@ -1,3 +1,4 @@
+import { namedOnARestriction } from './restriction-rows';
 import { PANEL_APPROVAL_PAPERS, PANEL_MATCH_PAPERS, PANEL_PAPERS, type RoleTable } from './types';
 import { ownEntryAlone, theirPanelsMembers } from './directory-rows';
 
@@ -1054,5 +1055,9 @@ export const PANEL_MEMBER: RoleTable = {
     ...theirPanelsMembers('a panel chair', 'panel.1'),
     ...theirPanelsMembers('a panel vice chair', 'vicechair.1'),
     ...theirPanelsMembers('a panel adviser', 'adviser.1'),
+    ...namedOnARestriction('a panel member', 'panel.2'),
+    ...namedOnARestriction('a panel chair', 'panel.1'),
+    ...namedOnARestriction('a panel vice chair', 'vicechair.1'),
+    ...namedOnARestriction('a panel adviser', 'adviser.1'),
   ],
 };

@@ -1,3 +1,4 @@
+import { namedOnARestriction } from './restriction-rows';
 import { FOR_APPROVAL, type RoleTable } from './types';
 
 /**
@@ -13,23 +14,21 @@ export const PARTNERSHIP_ADM: RoleTable = {
   role: 'the partnership ADM',
   rows: [
     {
-      rule: 'the partnership ADM cannot read a Kent child: it reads households, not children',
+      rule: 'the partnership ADM cannot read a Kent child: it reads households, not children (unless a restriction names them)',
       actor: 'adm.raa',
       action: 'read',
       subject: 'Child',
       scope: 'partnership-wide',
       expected: 'refused',
-      reason: 'ROLE_MAY_NOT_READ',
     },
     {
-      rule: 'the partnership ADM cannot read a Medway child either',
+      rule: 'the partnership ADM cannot read a Medway child either (unless a restriction names them)',
       actor: 'adm.raa',
       action: 'read',
       subject: 'Child',
       scope: 'partnership-wide',
       authority: 'MEDWAY',
       expected: 'refused',
-      reason: 'ROLE_MAY_NOT_READ',
     },
     {
       rule: 'the partnership ADM cannot create a child',
@@ -77,58 +76,52 @@ export const PARTNERSHIP_ADM: RoleTable = {
       reason: 'ROLE_MAY_NOT_PROPOSE',
     },
     {
-      rule: 'the partnership ADM cannot read a child’s decisions',
+      rule: 'the partnership ADM cannot read a child’s decisions (unless a restriction names them)',
       actor: 'adm.raa',
       action: 'read',
       subject: 'ChildDecision',
       scope: 'partnership-wide',
       expected: 'refused',
-      reason: 'ROLE_MAY_NOT_READ',
     },
     {
-      rule: 'the partnership ADM cannot read a child’s allocation',
+      rule: 'the partnership ADM cannot read a child’s allocation (unless a restriction names them)',
       actor: 'adm.raa',
       action: 'read',
       subject: 'Allocation',
       scope: 'partnership-wide',
       expected: 'refused',
-      reason: 'ROLE_MAY_NOT_READ',
     },
     {
-      rule: 'the partnership ADM cannot read a placement order',
+      rule: 'the partnership ADM cannot read a placement order (unless a restriction names them)',
       actor: 'adm.raa',
       action: 'read',
       subject: 'PlacementOrder',
       scope: 'partnership-wide',
       expected: 'refused',
-      reason: 'ROLE_MAY_NOT_READ',
     },
     {
-      rule: 'the partnership ADM cannot read a placement',
+      rule: 'the partnership ADM cannot read a placement (unless a restriction names them)',
       actor: 'adm.raa',
       action: 'read',
       subject: 'Placement',
       scope: 'partnership-wide',
       expected: 'refused',
-      reason: 'ROLE_MAY_NOT_READ',
     },
     {
-      rule: 'the partnership ADM cannot read a disruption',
+      rule: 'the partnership ADM cannot read a disruption (unless a restriction names them)',
       actor: 'adm.raa',
       action: 'read',
       subject: 'Disruption',
       scope: 'partnership-wide',
       expected: 'refused',
-      reason: 'ROLE_MAY_NOT_READ',
     },
     {
-      rule: 'the partnership ADM cannot read a match',
+      rule: 'the partnership ADM cannot read a match (unless a restriction names them)',
       actor: 'adm.raa',
       action: 'read',
       subject: 'Match',
       scope: 'partnership-wide',
       expected: 'refused',
-      reason: 'ROLE_MAY_NOT_READ',
     },
     {
       rule: 'the partnership ADM cannot decide a match: the child’s authority decides',
@@ -406,5 +399,6 @@ export const PARTNERSHIP_ADM: RoleTable = {
       otherwise: ['staff of another authority'],
       reason: 'OTHER_AUTHORITY',
     },
+    ...namedOnARestriction('the partnership ADM', 'adm.raa'),
   ],
 };

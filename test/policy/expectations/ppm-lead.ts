@@ -1,3 +1,4 @@
+import { namedOnARestriction } from './restriction-rows';
 import { EVERY_CLASS, NO_BIRTH_FAMILY, type RoleTable } from './types';
 
 /**
@@ -640,6 +641,49 @@ export const PPM_LEAD: RoleTable = {
       scope: 'an active family finder',
       expected: 'refused',
       reason: 'ROLE_MAY_NOT_UPDATE',
+    },
+    ...namedOnARestriction('a Kent PPM lead', 'ppm.kent'),
+    {
+      rule: 'a Kent PPM lead reads a Kent child sealed at the adoption order without its identity or birth family',
+      actor: 'ppm.kent',
+      action: 'read',
+      subject: 'Child',
+      scope: 'sealed at the adoption order',
+      expected: 'allowed',
+      sees: ['case', 'special'],
+    },
+    {
+      rule: 'a Kent PPM lead cannot read a sealed child’s match with the adoptive household',
+      actor: 'ppm.kent',
+      action: 'read',
+      subject: 'Match',
+      scope: 'sealed at the adoption order',
+      expected: 'refused',
+    },
+    {
+      rule: 'a Kent PPM lead cannot read a sealed child’s placement',
+      actor: 'ppm.kent',
+      action: 'read',
+      subject: 'Placement',
+      scope: 'sealed at the adoption order',
+      expected: 'refused',
+    },
+    {
+      rule: 'a Kent PPM lead cannot read the decisions of a restricted child that names others',
+      actor: 'ppm.kent',
+      action: 'read',
+      subject: 'ChildDecision',
+      scope: 'restricted, naming others',
+      expected: 'refused',
+    },
+    {
+      rule: 'a Kent PPM lead cannot restrict a record: the ADM does',
+      actor: 'ppm.kent',
+      action: 'restrict',
+      subject: 'Child',
+      scope: 'own authority',
+      expected: 'refused',
+      reason: 'ROLE_MAY_NOT_RESTRICT',
     },
   ],
 };

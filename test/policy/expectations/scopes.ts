@@ -29,6 +29,12 @@ export const SCOPES = {
   'in recruitment': 'a household at Stage 2, linked with no child and on no agenda',
   'dually approved carers': 'a household approved as adopters and as foster carers (early permanence), linked with no child',
   'their panel': 'the actor’s panel (its meetings, feedback, next meeting’s agenda)',
+  'restricted, naming them':
+    'a placed child of the actor’s authority (Kent, for a partnership-wide role) restricted whole (HIGH_PROFILE) by its ADM, naming the actor',
+  'restricted, naming others':
+    'a placed child of the actor’s authority (Kent, for a partnership-wide role) restricted whole (HIGH_PROFILE) by its ADM, naming someone else',
+  'sealed at the adoption order':
+    'an adopted child of the actor’s authority (Kent, for a partnership-wide role): its record sealed (ADOPTION), naming no one',
   'another panel': 'a panel the actor does not sit on',
   themselves: 'the actor’s own entry in the staff directory, or a role of theirs',
   'an active family finder': 'a member of staff, active, who holds the family finder role today, or that role',
@@ -84,6 +90,7 @@ export type Fixture =
   | { kind: 'support'; authority: Authority }
   | { kind: 'audit'; authority: Authority }
   | { kind: 'self'; actor: string }
+  | { kind: 'restricted'; authority: Authority; category: 'HIGH_PROFILE' | 'ADOPTION'; naming: string | null }
   | {
       kind: 'staff';
       role: Role;
@@ -131,6 +138,12 @@ export function fixtureFor({ actor, subject, scope, authority }: Where): Fixture
   const named = () => authority ?? fail('needs the row to name the authority');
   const myPanel = () => me.panel ?? fail('needs an actor on a panel');
 
+  const restricted = restrictedFixture(actor, scope, authority ?? me.authority ?? 'KENT');
+  if (restricted) return restricted;
+  if (subject === 'ChildRestriction') {
+    const of = scope === 'own authority' ? mine() : scope === 'another authority' ? named() : (authority ?? 'KENT');
+    return { kind: 'restricted', authority: of, category: 'HIGH_PROFILE', naming: null };
+  }
   if (subject === 'AuditEvent' && scope === 'own authority') return { kind: 'audit', authority: mine() };
   if (subject === 'AuditEvent' && scope === 'another authority') return { kind: 'audit', authority: named() };
   if (STAFF_SUBJECTS.includes(subject)) return staffFixture(actor, scope, me, named, fail);
@@ -235,6 +248,20 @@ function staffFixture(
       return { kind: 'staff', ...colleague, role: 'SUPPORT_WORKER', authority: null, days: 'from tomorrow' };
     default:
       return fail('does not apply to staff');
+  }
+}
+
+/** A child restricted whole, naming the actor or not, or sealed at the adoption order: the scopes that say so. */
+function restrictedFixture(actor: string, scope: Scope, authority: Authority): Fixture | null {
+  switch (scope) {
+    case 'restricted, naming them':
+      return { kind: 'restricted', authority, category: 'HIGH_PROFILE', naming: actor };
+    case 'restricted, naming others':
+      return { kind: 'restricted', authority, category: 'HIGH_PROFILE', naming: null };
+    case 'sealed at the adoption order':
+      return { kind: 'restricted', authority, category: 'ADOPTION', naming: null };
+    default:
+      return null;
   }
 }
 

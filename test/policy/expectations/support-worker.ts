@@ -1,3 +1,4 @@
+import { namedOnARestriction } from './restriction-rows';
 import type { RoleTable } from './types';
 import { ownEntryAlone } from './directory-rows';
 
@@ -66,14 +67,13 @@ export const SUPPORT_WORKER: RoleTable = {
     },
 
     {
-      rule: 'a support worker cannot read a child: support sees no adoption case record',
+      rule: 'a support worker cannot read a child: support sees no adoption case record (unless a restriction names them)',
       actor: 'support.1',
       action: 'read',
       subject: 'Child',
       scope: 'partnership-wide',
       authority: 'MEDWAY',
       expected: 'refused',
-      reason: 'ROLE_MAY_NOT_READ',
     },
     {
       rule: 'a support worker cannot create a child',
@@ -94,58 +94,52 @@ export const SUPPORT_WORKER: RoleTable = {
       reason: 'ROLE_MAY_NOT_RECORD',
     },
     {
-      rule: 'a support worker cannot read an adoption decision',
+      rule: 'a support worker cannot read an adoption decision (unless a restriction names them)',
       actor: 'support.1',
       action: 'read',
       subject: 'ChildDecision',
       scope: 'partnership-wide',
       expected: 'refused',
-      reason: 'ROLE_MAY_NOT_READ',
     },
     {
-      rule: 'a support worker cannot read an allocation',
+      rule: 'a support worker cannot read an allocation (unless a restriction names them)',
       actor: 'support.1',
       action: 'read',
       subject: 'Allocation',
       scope: 'partnership-wide',
       expected: 'refused',
-      reason: 'ROLE_MAY_NOT_READ',
     },
     {
-      rule: 'a support worker cannot read a placement order',
+      rule: 'a support worker cannot read a placement order (unless a restriction names them)',
       actor: 'support.1',
       action: 'read',
       subject: 'PlacementOrder',
       scope: 'partnership-wide',
       expected: 'refused',
-      reason: 'ROLE_MAY_NOT_READ',
     },
     {
-      rule: 'a support worker cannot read a placement',
+      rule: 'a support worker cannot read a placement (unless a restriction names them)',
       actor: 'support.1',
       action: 'read',
       subject: 'Placement',
       scope: 'partnership-wide',
       expected: 'refused',
-      reason: 'ROLE_MAY_NOT_READ',
     },
     {
-      rule: 'a support worker cannot read a disruption',
+      rule: 'a support worker cannot read a disruption (unless a restriction names them)',
       actor: 'support.1',
       action: 'read',
       subject: 'Disruption',
       scope: 'partnership-wide',
       expected: 'refused',
-      reason: 'ROLE_MAY_NOT_READ',
     },
     {
-      rule: 'a support worker cannot read a match',
+      rule: 'a support worker cannot read a match (unless a restriction names them)',
       actor: 'support.1',
       action: 'read',
       subject: 'Match',
       scope: 'partnership-wide',
       expected: 'refused',
-      reason: 'ROLE_MAY_NOT_READ',
     },
     {
       rule: 'a support worker cannot read a household',
@@ -278,5 +272,6 @@ export const SUPPORT_WORKER: RoleTable = {
       entries: ['an active family finder', 'partnership-wide'],
       roles: ['an active family finder'],
     }),
+    ...namedOnARestriction('a support worker', 'support.1'),
   ],
 };
