@@ -6,8 +6,14 @@ const ADM_OF = (authority: string) => `coalesce(current_setting('app.roles', tru
 const NAMED_ON = (childId: string) =>
   `EXISTS (SELECT 1 FROM child_restrictions r WHERE r.child_id = ${childId} AND (SELECT app_staff_id()) = ANY (r.allowed_staff_ids))`;
 const WHOLE_RECORD = `('HIGH_PROFILE', 'STAFF_CONNECTED', 'HIGH_RISK')`;
-/** The records that hang off a child; matches and placements are also the link with the adoptive household. */
-const CHILD_RECORD_TABLES = ['child_decisions', 'family_finder_allocations', 'placement_orders', 'disruptions'];
+/**
+ * The records that hang off a child; matches and placements are also the link with the adoptive household. An
+ * allocation (who finds a family for the child, from when) names nothing of the child, and the facts read the actor's
+ * own in every request: the policy leaves out a restricted child's, and Row-Level Security does not make every
+ * request wait on the children table for them.
+ */
+const CHILD_RECORD_TABLES = ['child_decisions', 'placement_orders', 'disruptions'];
+const ALLOCATIONS = 'family_finder_allocations';
 const LINK_TABLES = ['matches', 'placements'];
 const RESTRICTION_COLUMNS = ['id', 'child_id', 'authority', 'category', 'allowed_staff_ids', 'review_by', 'restricted_by', 'version'];
 
@@ -61,7 +67,7 @@ export class RestrictedRecords1795400003500 implements MigrationInterface {
         USING (restriction_category IS NULL OR restriction_category = 'ADOPTION' OR ${ADM_OF('authority')} OR ${NAMED_ON('children.id')})`);
     // The named staff reach the child whatever their tenant: a policy beside the tenant's (either admits a row).
     await q.query(`CREATE POLICY named_on_restriction ON children FOR SELECT TO apse_app USING (${NAMED_ON('children.id')})`);
-    for (const table of [...CHILD_RECORD_TABLES, ...LINK_TABLES]) {
+    for (const table of [...CHILD_RECORD_TABLES, ALLOCATIONS, ...LINK_TABLES]) {
       await q.query(`CREATE POLICY named_on_restriction ON ${table} FOR SELECT TO apse_app USING (${NAMED_ON(`${table}.child_id`)})`);
     }
     for (const table of [...CHILD_RECORD_TABLES, ...LINK_TABLES]) {
@@ -89,8 +95,8 @@ export class RestrictedRecords1795400003500 implements MigrationInterface {
     await q.query(
       `DELETE FROM audit_column_classes WHERE subject_type = 'ChildRestriction' OR (subject_type = 'Child' AND column_name = 'restriction_category')`,
     );
-    for (const table of ['children', ...CHILD_RECORD_TABLES, ...LINK_TABLES]) {
-      await q.query(`DROP POLICY restricted_records ON ${table}`);
+    for (const table of ['children', ...CHILD_RECORD_TABLES, ...LINK_TABLES]) await q.query(`DROP POLICY restricted_records ON ${table}`);
+    for (const table of ['children', ...CHILD_RECORD_TABLES, ALLOCATIONS, ...LINK_TABLES]) {
       await q.query(`DROP POLICY named_on_restriction ON ${table}`);
     }
     await q.query(`DROP TABLE child_restrictions`);

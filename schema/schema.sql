@@ -383,11 +383,6 @@ CREATE POLICY board_aggregates ON family_finder_allocations AS PERMISSIVE FOR SE
 CREATE POLICY named_on_restriction ON family_finder_allocations AS PERMISSIVE FOR SELECT TO apse_app USING ((EXISTS ( SELECT 1
    FROM child_restrictions r
   WHERE ((r.child_id = family_finder_allocations.child_id) AND (( SELECT app_staff_id() AS app_staff_id) = ANY (r.allowed_staff_ids))))));
-CREATE POLICY restricted_records ON family_finder_allocations AS RESTRICTIVE FOR SELECT TO apse_app USING ((NOT (EXISTS ( SELECT 1
-   FROM children c
-  WHERE ((c.id = family_finder_allocations.child_id) AND (c.restriction_category = ANY (ARRAY['HIGH_PROFILE'::restriction_category, 'STAFF_CONNECTED'::restriction_category, 'HIGH_RISK'::restriction_category])) AND (NOT (COALESCE(current_setting('app.roles'::text, true), ''::text) ~ (('(^|,)ADM:'::text || (c.authority)::text) || '(/|,|$)'::text))) AND (NOT (EXISTS ( SELECT 1
-           FROM child_restrictions r
-          WHERE ((r.child_id = c.id) AND (( SELECT app_staff_id() AS app_staff_id) = ANY (r.allowed_staff_ids)))))))))));
 CREATE POLICY tenant ON family_finder_allocations AS PERMISSIVE FOR ALL TO apse_app USING ((authority = ANY (( SELECT app_authorities() AS app_authorities)::authority[]))) WITH CHECK ((authority = ANY (( SELECT app_authorities() AS app_authorities)::authority[])));
 GRANT SELECT, INSERT, UPDATE ON TABLE family_finder_allocations TO apse_app;
 GRANT SELECT ON TABLE family_finder_allocations TO apse_reporting;
