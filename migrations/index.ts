@@ -6,6 +6,7 @@ import { ActingCover1795400003200 } from './1795400003200-acting-cover';
 import { InterestDeclarations1795400003300 } from './1795400003300-interest-declarations';
 import { StaffDirectory1795400003400 } from './1795400003400-staff-directory';
 import { RestrictedRecords1795400003500 } from './1795400003500-restricted-records';
+import { EmergencyAccess1795400003600 } from './1795400003600-emergency-access';
 
 /** In order. A landed migration is never edited (migrations/landed.json holds each one's hash): add a new one. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   InterestDeclarations1795400003300,
   StaffDirectory1795400003400,
   RestrictedRecords1795400003500,
+  EmergencyAccess1795400003600,
 ];

@@ -11,6 +11,7 @@ CREATE TYPE authority_to_place AS ENUM ('PLACEMENT_ORDER', 'CONSENT');
 CREATE TYPE child_decision_kind AS ENUM ('ADOPTION_PLAN', 'MATCH');
 CREATE TYPE child_stage AS ENUM ('CONSIDERING_ADOPTION', 'SHOULD_BE_PLACED', 'EARLY_PERMANENCE', 'AUTHORITY_TO_PLACE', 'LINKED', 'MATCH_RECOMMENDED', 'MATCHED', 'PLACED', 'ADOPTED', 'PLAN_CHANGED', 'DISRUPTED');
 CREATE TYPE decision_outcome AS ENUM ('APPROVED', 'NOT_APPROVED');
+CREATE TYPE emergency_access_outcome AS ENUM ('JUSTIFIED', 'NOT_JUSTIFIED');
 CREATE TYPE household_decision_outcome AS ENUM ('APPROVED', 'NOT_APPROVED', 'TERMINATED');
 CREATE TYPE household_stage AS ENUM ('ENQUIRY', 'INFORMATION_EVENT', 'INITIAL_VISIT', 'REGISTRATION', 'STAGE_1', 'STAGE_2', 'PANEL', 'APPROVED', 'MATCHED', 'PLACED', 'WITHDRAWN', 'NOT_APPROVED', 'TERMINATED');
 CREATE TYPE match_status AS ENUM ('PROPOSED', 'RECOMMENDED', 'APPROVED', 'DECLINED', 'PLACED', 'ADOPTED', 'DISRUPTED', 'WITHDRAWN');
@@ -218,6 +219,9 @@ CREATE TRIGGER child_decisions_audit_update AFTER UPDATE ON public.child_decisio
 ALTER TABLE child_decisions ENABLE ROW LEVEL SECURITY;
 ALTER TABLE child_decisions FORCE ROW LEVEL SECURITY;
 CREATE POLICY board_aggregates ON child_decisions AS PERMISSIVE FOR SELECT TO apse_reporting USING (true);
+CREATE POLICY emergency_access ON child_decisions AS PERMISSIVE FOR SELECT TO apse_app USING ((EXISTS ( SELECT 1
+   FROM emergency_accesses g
+  WHERE ((g.child_id = child_decisions.child_id) AND (g.staff_id = ( SELECT app_staff_id() AS app_staff_id)) AND (g.expires_at > ( SELECT app_now() AS app_now))))));
 CREATE POLICY named_on_restriction ON child_decisions AS PERMISSIVE FOR SELECT TO apse_app USING ((EXISTS ( SELECT 1
    FROM child_restrictions r
   WHERE ((r.child_id = child_decisions.child_id) AND (( SELECT app_staff_id() AS app_staff_id) = ANY (r.allowed_staff_ids))))));
@@ -225,7 +229,9 @@ CREATE POLICY restricted_records ON child_decisions AS RESTRICTIVE FOR SELECT TO
    FROM children c
   WHERE ((c.id = child_decisions.child_id) AND (c.restriction_category = ANY (ARRAY['HIGH_PROFILE'::restriction_category, 'STAFF_CONNECTED'::restriction_category, 'HIGH_RISK'::restriction_category])) AND (NOT (COALESCE(current_setting('app.roles'::text, true), ''::text) ~ (('(^|,)ADM:'::text || (c.authority)::text) || '(/|,|$)'::text))) AND (NOT (EXISTS ( SELECT 1
            FROM child_restrictions r
-          WHERE ((r.child_id = c.id) AND (( SELECT app_staff_id() AS app_staff_id) = ANY (r.allowed_staff_ids)))))))))));
+          WHERE ((r.child_id = c.id) AND (( SELECT app_staff_id() AS app_staff_id) = ANY (r.allowed_staff_ids)))))) AND (NOT ((c.restriction_category = ANY (ARRAY['HIGH_PROFILE'::restriction_category, 'HIGH_RISK'::restriction_category])) AND (EXISTS ( SELECT 1
+           FROM emergency_accesses g
+          WHERE ((g.child_id = c.id) AND (g.staff_id = ( SELECT app_staff_id() AS app_staff_id)) AND (g.expires_at > ( SELECT app_now() AS app_now))))))))))));
 CREATE POLICY tenant ON child_decisions AS PERMISSIVE FOR ALL TO apse_app USING ((authority = ANY (( SELECT app_authorities() AS app_authorities)::authority[]))) WITH CHECK ((authority = ANY (( SELECT app_authorities() AS app_authorities)::authority[])));
 GRANT SELECT, INSERT, UPDATE ON TABLE child_decisions TO apse_app;
 GRANT SELECT ON TABLE child_decisions TO apse_reporting;
@@ -307,12 +313,17 @@ CREATE TRIGGER children_audit_update AFTER UPDATE ON public.children REFERENCING
 ALTER TABLE children ENABLE ROW LEVEL SECURITY;
 ALTER TABLE children FORCE ROW LEVEL SECURITY;
 CREATE POLICY board_aggregates ON children AS PERMISSIVE FOR SELECT TO apse_reporting USING (true);
+CREATE POLICY emergency_access ON children AS PERMISSIVE FOR SELECT TO apse_app USING ((EXISTS ( SELECT 1
+   FROM emergency_accesses g
+  WHERE ((g.child_id = children.id) AND (g.staff_id = ( SELECT app_staff_id() AS app_staff_id)) AND (g.expires_at > ( SELECT app_now() AS app_now))))));
 CREATE POLICY named_on_restriction ON children AS PERMISSIVE FOR SELECT TO apse_app USING ((EXISTS ( SELECT 1
    FROM child_restrictions r
   WHERE ((r.child_id = children.id) AND (( SELECT app_staff_id() AS app_staff_id) = ANY (r.allowed_staff_ids))))));
 CREATE POLICY restricted_records ON children AS RESTRICTIVE FOR SELECT TO apse_app USING (((restriction_category IS NULL) OR (restriction_category = 'ADOPTION'::restriction_category) OR (COALESCE(current_setting('app.roles'::text, true), ''::text) ~ (('(^|,)ADM:'::text || (authority)::text) || '(/|,|$)'::text)) OR (EXISTS ( SELECT 1
    FROM child_restrictions r
-  WHERE ((r.child_id = children.id) AND (( SELECT app_staff_id() AS app_staff_id) = ANY (r.allowed_staff_ids)))))));
+  WHERE ((r.child_id = children.id) AND (( SELECT app_staff_id() AS app_staff_id) = ANY (r.allowed_staff_ids))))) OR ((restriction_category = ANY (ARRAY['HIGH_PROFILE'::restriction_category, 'HIGH_RISK'::restriction_category])) AND (EXISTS ( SELECT 1
+   FROM emergency_accesses g
+  WHERE ((g.child_id = children.id) AND (g.staff_id = ( SELECT app_staff_id() AS app_staff_id)) AND (g.expires_at > ( SELECT app_now() AS app_now))))))));
 CREATE POLICY tenant ON children AS PERMISSIVE FOR ALL TO apse_app USING ((authority = ANY (( SELECT app_authorities() AS app_authorities)::authority[]))) WITH CHECK ((authority = ANY (( SELECT app_authorities() AS app_authorities)::authority[])));
 GRANT SELECT, INSERT, UPDATE ON TABLE children TO apse_app;
 GRANT SELECT ON TABLE children TO apse_reporting;
@@ -343,6 +354,9 @@ CREATE TRIGGER disruptions_audit_update AFTER UPDATE ON public.disruptions REFER
 ALTER TABLE disruptions ENABLE ROW LEVEL SECURITY;
 ALTER TABLE disruptions FORCE ROW LEVEL SECURITY;
 CREATE POLICY board_aggregates ON disruptions AS PERMISSIVE FOR SELECT TO apse_reporting USING (true);
+CREATE POLICY emergency_access ON disruptions AS PERMISSIVE FOR SELECT TO apse_app USING ((EXISTS ( SELECT 1
+   FROM emergency_accesses g
+  WHERE ((g.child_id = disruptions.child_id) AND (g.staff_id = ( SELECT app_staff_id() AS app_staff_id)) AND (g.expires_at > ( SELECT app_now() AS app_now))))));
 CREATE POLICY named_on_restriction ON disruptions AS PERMISSIVE FOR SELECT TO apse_app USING ((EXISTS ( SELECT 1
    FROM child_restrictions r
   WHERE ((r.child_id = disruptions.child_id) AND (( SELECT app_staff_id() AS app_staff_id) = ANY (r.allowed_staff_ids))))));
@@ -350,10 +364,74 @@ CREATE POLICY restricted_records ON disruptions AS RESTRICTIVE FOR SELECT TO aps
    FROM children c
   WHERE ((c.id = disruptions.child_id) AND (c.restriction_category = ANY (ARRAY['HIGH_PROFILE'::restriction_category, 'STAFF_CONNECTED'::restriction_category, 'HIGH_RISK'::restriction_category])) AND (NOT (COALESCE(current_setting('app.roles'::text, true), ''::text) ~ (('(^|,)ADM:'::text || (c.authority)::text) || '(/|,|$)'::text))) AND (NOT (EXISTS ( SELECT 1
            FROM child_restrictions r
-          WHERE ((r.child_id = c.id) AND (( SELECT app_staff_id() AS app_staff_id) = ANY (r.allowed_staff_ids)))))))))));
+          WHERE ((r.child_id = c.id) AND (( SELECT app_staff_id() AS app_staff_id) = ANY (r.allowed_staff_ids)))))) AND (NOT ((c.restriction_category = ANY (ARRAY['HIGH_PROFILE'::restriction_category, 'HIGH_RISK'::restriction_category])) AND (EXISTS ( SELECT 1
+           FROM emergency_accesses g
+          WHERE ((g.child_id = c.id) AND (g.staff_id = ( SELECT app_staff_id() AS app_staff_id)) AND (g.expires_at > ( SELECT app_now() AS app_now))))))))))));
 CREATE POLICY tenant ON disruptions AS PERMISSIVE FOR ALL TO apse_app USING ((authority = ANY (( SELECT app_authorities() AS app_authorities)::authority[]))) WITH CHECK ((authority = ANY (( SELECT app_authorities() AS app_authorities)::authority[])));
 GRANT SELECT, INSERT, UPDATE ON TABLE disruptions TO apse_app;
 GRANT SELECT ON TABLE disruptions TO apse_reporting;
+
+CREATE TABLE emergency_access_bars (
+  id uuid DEFAULT gen_random_uuid() NOT NULL,
+  staff_id uuid NOT NULL,
+  authority authority NOT NULL,
+  barred_by_review uuid NOT NULL,
+  barred_at timestamp(3) with time zone NOT NULL,
+  lifted_by uuid,
+  lifted_reason text,
+  lifted_at timestamp(3) with time zone
+);
+ALTER TABLE emergency_access_bars ADD CONSTRAINT emergency_access_bars_barred_by_review_fkey FOREIGN KEY (barred_by_review) REFERENCES emergency_accesses(id);
+ALTER TABLE emergency_access_bars ADD CONSTRAINT emergency_access_bars_lifted_by_fkey FOREIGN KEY (lifted_by) REFERENCES staff(id);
+ALTER TABLE emergency_access_bars ADD CONSTRAINT emergency_access_bars_lifted_check CHECK ((((lifted_by IS NULL) = (lifted_at IS NULL)) AND ((lifted_by IS NULL) = (lifted_reason IS NULL))));
+ALTER TABLE emergency_access_bars ADD CONSTRAINT emergency_access_bars_one_per_review UNIQUE (barred_by_review);
+ALTER TABLE emergency_access_bars ADD CONSTRAINT emergency_access_bars_pkey PRIMARY KEY (id);
+ALTER TABLE emergency_access_bars ADD CONSTRAINT emergency_access_bars_reason_check CHECK (((length(lifted_reason) >= 1) AND (length(lifted_reason) <= 4000)));
+ALTER TABLE emergency_access_bars ADD CONSTRAINT emergency_access_bars_staff_id_fkey FOREIGN KEY (staff_id) REFERENCES staff(id);
+CREATE INDEX emergency_access_bars_staff_idx ON public.emergency_access_bars USING btree (staff_id) WHERE (lifted_at IS NULL);
+CREATE TRIGGER emergency_access_bars_audit_change AFTER INSERT OR DELETE OR UPDATE ON public.emergency_access_bars FOR EACH ROW EXECUTE FUNCTION audit_row_changed('EmergencyAccessBar');
+CREATE TRIGGER emergency_access_bars_audit_truncate AFTER TRUNCATE ON public.emergency_access_bars FOR EACH STATEMENT EXECUTE FUNCTION audit_table_truncated('EmergencyAccessBar');
+ALTER TABLE emergency_access_bars ENABLE ROW LEVEL SECURITY;
+ALTER TABLE emergency_access_bars FORCE ROW LEVEL SECURITY;
+CREATE POLICY holder_and_reviewers_read ON emergency_access_bars AS PERMISSIVE FOR SELECT TO apse_app USING (((staff_id = ( SELECT app_staff_id() AS app_staff_id)) OR (COALESCE(current_setting('app.roles'::text, true), ''::text) ~ (('(^|,)ADM:'::text || (authority)::text) || '(/|,|$)'::text)) OR (( SELECT app_audits_partnership() AS app_audits_partnership) OR (authority = ANY (( SELECT app_audited_authorities() AS app_audited_authorities)::authority[])))));
+CREATE POLICY reviewers_bar ON emergency_access_bars AS PERMISSIVE FOR INSERT TO apse_app WITH CHECK (((COALESCE(current_setting('app.roles'::text, true), ''::text) ~ (('(^|,)ADM:'::text || (authority)::text) || '(/|,|$)'::text)) OR (( SELECT app_audits_partnership() AS app_audits_partnership) OR (authority = ANY (( SELECT app_audited_authorities() AS app_audited_authorities)::authority[])))));
+CREATE POLICY reviewers_review ON emergency_access_bars AS PERMISSIVE FOR UPDATE TO apse_app USING (((COALESCE(current_setting('app.roles'::text, true), ''::text) ~ (('(^|,)ADM:'::text || (authority)::text) || '(/|,|$)'::text)) OR (( SELECT app_audits_partnership() AS app_audits_partnership) OR (authority = ANY (( SELECT app_audited_authorities() AS app_audited_authorities)::authority[]))))) WITH CHECK (((COALESCE(current_setting('app.roles'::text, true), ''::text) ~ (('(^|,)ADM:'::text || (authority)::text) || '(/|,|$)'::text)) OR (( SELECT app_audits_partnership() AS app_audits_partnership) OR (authority = ANY (( SELECT app_audited_authorities() AS app_audited_authorities)::authority[])))));
+GRANT SELECT, INSERT, UPDATE ON TABLE emergency_access_bars TO apse_app;
+
+CREATE TABLE emergency_accesses (
+  id uuid DEFAULT gen_random_uuid() NOT NULL,
+  child_id uuid NOT NULL,
+  authority authority NOT NULL,
+  staff_id uuid NOT NULL,
+  reason text NOT NULL,
+  granted_at timestamp(3) with time zone NOT NULL,
+  expires_at timestamp(3) with time zone NOT NULL,
+  outcome emergency_access_outcome,
+  note text,
+  reviewed_by uuid,
+  reviewed_at timestamp(3) with time zone
+);
+ALTER TABLE emergency_accesses ADD CONSTRAINT emergency_accesses_child_id_fkey FOREIGN KEY (child_id) REFERENCES children(id);
+ALTER TABLE emergency_accesses ADD CONSTRAINT emergency_accesses_note_check CHECK (((length(note) >= 1) AND (length(note) <= 4000)));
+ALTER TABLE emergency_accesses ADD CONSTRAINT emergency_accesses_period_check CHECK (((expires_at > granted_at) AND (expires_at <= (granted_at + '24:00:00'::interval))));
+ALTER TABLE emergency_accesses ADD CONSTRAINT emergency_accesses_pkey PRIMARY KEY (id);
+ALTER TABLE emergency_accesses ADD CONSTRAINT emergency_accesses_reason_check CHECK (((length(reason) >= 1) AND (length(reason) <= 4000)));
+ALTER TABLE emergency_accesses ADD CONSTRAINT emergency_accesses_review_check CHECK ((((outcome IS NULL) = (reviewed_by IS NULL)) AND ((outcome IS NULL) = (reviewed_at IS NULL))));
+ALTER TABLE emergency_accesses ADD CONSTRAINT emergency_accesses_reviewed_by_fkey FOREIGN KEY (reviewed_by) REFERENCES staff(id);
+ALTER TABLE emergency_accesses ADD CONSTRAINT emergency_accesses_staff_id_fkey FOREIGN KEY (staff_id) REFERENCES staff(id);
+CREATE INDEX emergency_accesses_child_idx ON public.emergency_accesses USING btree (child_id);
+CREATE INDEX emergency_accesses_review_idx ON public.emergency_accesses USING btree (authority, granted_at);
+CREATE INDEX emergency_accesses_staff_idx ON public.emergency_accesses USING btree (staff_id, expires_at);
+CREATE TRIGGER emergency_accesses_audit_change AFTER INSERT OR DELETE OR UPDATE ON public.emergency_accesses FOR EACH ROW EXECUTE FUNCTION audit_row_changed('EmergencyAccess');
+CREATE TRIGGER emergency_accesses_audit_truncate AFTER TRUNCATE ON public.emergency_accesses FOR EACH STATEMENT EXECUTE FUNCTION audit_table_truncated('EmergencyAccess');
+ALTER TABLE emergency_accesses ENABLE ROW LEVEL SECURITY;
+ALTER TABLE emergency_accesses FORCE ROW LEVEL SECURITY;
+CREATE POLICY holder_and_reviewers_read ON emergency_accesses AS PERMISSIVE FOR SELECT TO apse_app USING (((staff_id = ( SELECT app_staff_id() AS app_staff_id)) OR (COALESCE(current_setting('app.roles'::text, true), ''::text) ~ (('(^|,)ADM:'::text || (authority)::text) || '(/|,|$)'::text)) OR (( SELECT app_audits_partnership() AS app_audits_partnership) OR (authority = ANY (( SELECT app_audited_authorities() AS app_audited_authorities)::authority[])))));
+CREATE POLICY holder_breaks_glass ON emergency_accesses AS PERMISSIVE FOR INSERT TO apse_app WITH CHECK (((staff_id = ( SELECT app_staff_id() AS app_staff_id)) AND (outcome IS NULL) AND (EXISTS ( SELECT 1
+   FROM emergency_access_child(emergency_accesses.child_id) c(authority, restriction_category)
+  WHERE ((c.authority = emergency_accesses.authority) AND (c.restriction_category IS DISTINCT FROM 'STAFF_CONNECTED'::restriction_category))))));
+CREATE POLICY reviewers_review ON emergency_accesses AS PERMISSIVE FOR UPDATE TO apse_app USING (((COALESCE(current_setting('app.roles'::text, true), ''::text) ~ (('(^|,)ADM:'::text || (authority)::text) || '(/|,|$)'::text)) OR (( SELECT app_audits_partnership() AS app_audits_partnership) OR (authority = ANY (( SELECT app_audited_authorities() AS app_audited_authorities)::authority[]))))) WITH CHECK (((COALESCE(current_setting('app.roles'::text, true), ''::text) ~ (('(^|,)ADM:'::text || (authority)::text) || '(/|,|$)'::text)) OR (( SELECT app_audits_partnership() AS app_audits_partnership) OR (authority = ANY (( SELECT app_audited_authorities() AS app_audited_authorities)::authority[])))));
+GRANT SELECT, INSERT, UPDATE ON TABLE emergency_accesses TO apse_app;
 
 CREATE TABLE family_finder_allocations (
   id uuid DEFAULT gen_random_uuid() NOT NULL,
@@ -380,6 +458,9 @@ CREATE TRIGGER family_finder_allocations_audit_update AFTER UPDATE ON public.fam
 ALTER TABLE family_finder_allocations ENABLE ROW LEVEL SECURITY;
 ALTER TABLE family_finder_allocations FORCE ROW LEVEL SECURITY;
 CREATE POLICY board_aggregates ON family_finder_allocations AS PERMISSIVE FOR SELECT TO apse_reporting USING (true);
+CREATE POLICY emergency_access ON family_finder_allocations AS PERMISSIVE FOR SELECT TO apse_app USING ((EXISTS ( SELECT 1
+   FROM emergency_accesses g
+  WHERE ((g.child_id = family_finder_allocations.child_id) AND (g.staff_id = ( SELECT app_staff_id() AS app_staff_id)) AND (g.expires_at > ( SELECT app_now() AS app_now))))));
 CREATE POLICY named_on_restriction ON family_finder_allocations AS PERMISSIVE FOR SELECT TO apse_app USING ((EXISTS ( SELECT 1
    FROM child_restrictions r
   WHERE ((r.child_id = family_finder_allocations.child_id) AND (( SELECT app_staff_id() AS app_staff_id) = ANY (r.allowed_staff_ids))))));
@@ -533,6 +614,9 @@ CREATE CONSTRAINT TRIGGER matches_refresh_household AFTER INSERT OR UPDATE OF st
 ALTER TABLE matches ENABLE ROW LEVEL SECURITY;
 ALTER TABLE matches FORCE ROW LEVEL SECURITY;
 CREATE POLICY board_aggregates ON matches AS PERMISSIVE FOR SELECT TO apse_reporting USING (true);
+CREATE POLICY emergency_access ON matches AS PERMISSIVE FOR SELECT TO apse_app USING ((EXISTS ( SELECT 1
+   FROM emergency_accesses g
+  WHERE ((g.child_id = matches.child_id) AND (g.staff_id = ( SELECT app_staff_id() AS app_staff_id)) AND (g.expires_at > ( SELECT app_now() AS app_now))))));
 CREATE POLICY named_on_restriction ON matches AS PERMISSIVE FOR SELECT TO apse_app USING ((EXISTS ( SELECT 1
    FROM child_restrictions r
   WHERE ((r.child_id = matches.child_id) AND (( SELECT app_staff_id() AS app_staff_id) = ANY (r.allowed_staff_ids))))));
@@ -540,7 +624,9 @@ CREATE POLICY restricted_records ON matches AS RESTRICTIVE FOR SELECT TO apse_ap
    FROM children c
   WHERE ((c.id = matches.child_id) AND (c.restriction_category IS NOT NULL) AND (NOT (COALESCE(current_setting('app.roles'::text, true), ''::text) ~ (('(^|,)ADM:'::text || (c.authority)::text) || '(/|,|$)'::text))) AND (NOT (EXISTS ( SELECT 1
            FROM child_restrictions r
-          WHERE ((r.child_id = c.id) AND (( SELECT app_staff_id() AS app_staff_id) = ANY (r.allowed_staff_ids)))))))))));
+          WHERE ((r.child_id = c.id) AND (( SELECT app_staff_id() AS app_staff_id) = ANY (r.allowed_staff_ids)))))) AND (NOT ((c.restriction_category = ANY (ARRAY['HIGH_PROFILE'::restriction_category, 'HIGH_RISK'::restriction_category])) AND (EXISTS ( SELECT 1
+           FROM emergency_accesses g
+          WHERE ((g.child_id = c.id) AND (g.staff_id = ( SELECT app_staff_id() AS app_staff_id)) AND (g.expires_at > ( SELECT app_now() AS app_now))))))))))));
 CREATE POLICY tenant ON matches AS PERMISSIVE FOR ALL TO apse_app USING ((authority = ANY (( SELECT app_authorities() AS app_authorities)::authority[]))) WITH CHECK ((authority = ANY (( SELECT app_authorities() AS app_authorities)::authority[])));
 GRANT SELECT, INSERT, UPDATE ON TABLE matches TO apse_app;
 GRANT SELECT ON TABLE matches TO apse_reporting;
@@ -600,6 +686,9 @@ CREATE TRIGGER placement_orders_audit_update AFTER UPDATE ON public.placement_or
 ALTER TABLE placement_orders ENABLE ROW LEVEL SECURITY;
 ALTER TABLE placement_orders FORCE ROW LEVEL SECURITY;
 CREATE POLICY board_aggregates ON placement_orders AS PERMISSIVE FOR SELECT TO apse_reporting USING (true);
+CREATE POLICY emergency_access ON placement_orders AS PERMISSIVE FOR SELECT TO apse_app USING ((EXISTS ( SELECT 1
+   FROM emergency_accesses g
+  WHERE ((g.child_id = placement_orders.child_id) AND (g.staff_id = ( SELECT app_staff_id() AS app_staff_id)) AND (g.expires_at > ( SELECT app_now() AS app_now))))));
 CREATE POLICY named_on_restriction ON placement_orders AS PERMISSIVE FOR SELECT TO apse_app USING ((EXISTS ( SELECT 1
    FROM child_restrictions r
   WHERE ((r.child_id = placement_orders.child_id) AND (( SELECT app_staff_id() AS app_staff_id) = ANY (r.allowed_staff_ids))))));
@@ -607,7 +696,9 @@ CREATE POLICY restricted_records ON placement_orders AS RESTRICTIVE FOR SELECT T
    FROM children c
   WHERE ((c.id = placement_orders.child_id) AND (c.restriction_category = ANY (ARRAY['HIGH_PROFILE'::restriction_category, 'STAFF_CONNECTED'::restriction_category, 'HIGH_RISK'::restriction_category])) AND (NOT (COALESCE(current_setting('app.roles'::text, true), ''::text) ~ (('(^|,)ADM:'::text || (c.authority)::text) || '(/|,|$)'::text))) AND (NOT (EXISTS ( SELECT 1
            FROM child_restrictions r
-          WHERE ((r.child_id = c.id) AND (( SELECT app_staff_id() AS app_staff_id) = ANY (r.allowed_staff_ids)))))))))));
+          WHERE ((r.child_id = c.id) AND (( SELECT app_staff_id() AS app_staff_id) = ANY (r.allowed_staff_ids)))))) AND (NOT ((c.restriction_category = ANY (ARRAY['HIGH_PROFILE'::restriction_category, 'HIGH_RISK'::restriction_category])) AND (EXISTS ( SELECT 1
+           FROM emergency_accesses g
+          WHERE ((g.child_id = c.id) AND (g.staff_id = ( SELECT app_staff_id() AS app_staff_id)) AND (g.expires_at > ( SELECT app_now() AS app_now))))))))))));
 CREATE POLICY tenant ON placement_orders AS PERMISSIVE FOR ALL TO apse_app USING ((authority = ANY (( SELECT app_authorities() AS app_authorities)::authority[]))) WITH CHECK ((authority = ANY (( SELECT app_authorities() AS app_authorities)::authority[])));
 GRANT SELECT, INSERT, UPDATE ON TABLE placement_orders TO apse_app;
 GRANT SELECT ON TABLE placement_orders TO apse_reporting;
@@ -645,6 +736,9 @@ CREATE TRIGGER placements_audit_update AFTER UPDATE ON public.placements REFEREN
 ALTER TABLE placements ENABLE ROW LEVEL SECURITY;
 ALTER TABLE placements FORCE ROW LEVEL SECURITY;
 CREATE POLICY board_aggregates ON placements AS PERMISSIVE FOR SELECT TO apse_reporting USING (true);
+CREATE POLICY emergency_access ON placements AS PERMISSIVE FOR SELECT TO apse_app USING ((EXISTS ( SELECT 1
+   FROM emergency_accesses g
+  WHERE ((g.child_id = placements.child_id) AND (g.staff_id = ( SELECT app_staff_id() AS app_staff_id)) AND (g.expires_at > ( SELECT app_now() AS app_now))))));
 CREATE POLICY named_on_restriction ON placements AS PERMISSIVE FOR SELECT TO apse_app USING ((EXISTS ( SELECT 1
    FROM child_restrictions r
   WHERE ((r.child_id = placements.child_id) AND (( SELECT app_staff_id() AS app_staff_id) = ANY (r.allowed_staff_ids))))));
@@ -652,7 +746,9 @@ CREATE POLICY restricted_records ON placements AS RESTRICTIVE FOR SELECT TO apse
    FROM children c
   WHERE ((c.id = placements.child_id) AND (c.restriction_category IS NOT NULL) AND (NOT (COALESCE(current_setting('app.roles'::text, true), ''::text) ~ (('(^|,)ADM:'::text || (c.authority)::text) || '(/|,|$)'::text))) AND (NOT (EXISTS ( SELECT 1
            FROM child_restrictions r
-          WHERE ((r.child_id = c.id) AND (( SELECT app_staff_id() AS app_staff_id) = ANY (r.allowed_staff_ids)))))))))));
+          WHERE ((r.child_id = c.id) AND (( SELECT app_staff_id() AS app_staff_id) = ANY (r.allowed_staff_ids)))))) AND (NOT ((c.restriction_category = ANY (ARRAY['HIGH_PROFILE'::restriction_category, 'HIGH_RISK'::restriction_category])) AND (EXISTS ( SELECT 1
+           FROM emergency_accesses g
+          WHERE ((g.child_id = c.id) AND (g.staff_id = ( SELECT app_staff_id() AS app_staff_id)) AND (g.expires_at > ( SELECT app_now() AS app_now))))))))))));
 CREATE POLICY tenant ON placements AS PERMISSIVE FOR ALL TO apse_app USING ((authority = ANY (( SELECT app_authorities() AS app_authorities)::authority[]))) WITH CHECK ((authority = ANY (( SELECT app_authorities() AS app_authorities)::authority[])));
 GRANT SELECT, INSERT, UPDATE ON TABLE placements TO apse_app;
 GRANT SELECT ON TABLE placements TO apse_reporting;
@@ -878,6 +974,15 @@ AS $function$
         SELECT coalesce(current_setting('app.roles', true), '') ~ ('(^|,)' || role || ':')
       $function$;
 GRANT EXECUTE ON FUNCTION app_has_role(role text) TO PUBLIC;
+
+CREATE OR REPLACE FUNCTION public.app_now()
+ RETURNS timestamp with time zone
+ LANGUAGE sql
+ STABLE
+AS $function$
+           SELECT coalesce(nullif(current_setting('app.now', true), '')::timestamptz, now())
+         $function$;
+GRANT EXECUTE ON FUNCTION app_now() TO PUBLIC;
 
 CREATE OR REPLACE FUNCTION public.app_staff_id()
  RETURNS uuid
@@ -1345,6 +1450,19 @@ AS $function$
       $function$;
 REVOKE ALL ON FUNCTION board_waiting_children(day date) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION board_waiting_children(day date) TO apse_reporting;
+
+CREATE OR REPLACE FUNCTION public.emergency_access_child(child uuid)
+ RETURNS TABLE(authority authority, restriction_category restriction_category)
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO 'public'
+AS $function$
+           SELECT c.authority, c.restriction_category FROM children c
+            WHERE c.id = child AND (app_has_role('ADM') OR app_has_role('PPM_LEAD') OR app_has_role('FAMILY_FINDER'))
+         $function$;
+ALTER FUNCTION emergency_access_child(child uuid) OWNER TO apse_reporting;
+REVOKE ALL ON FUNCTION emergency_access_child(child uuid) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION emergency_access_child(child uuid) TO apse_app;
 
 CREATE OR REPLACE FUNCTION public.household_live_proposals(household uuid)
  RETURNS authority[]

@@ -32,16 +32,18 @@ const count = requestCountSql('$1');
  * valid on it count), $4 the client's
  * own request id ('' when none), $5 the version of the policy deciding the request, $6–$8 the request's
  * statement, lock and idle-transaction timeouts, $9 a board director's statement timeout (milliseconds, as
- * text): the board's aggregates read every authority's records, and a board director reads nothing else.
+ * text): the board's aggregates read every authority's records, and a board director reads nothing else; $10 the
+ * request's instant, against which an emergency access expires.
  */
 const ACTOR_STATEMENT = new SessionStatement(
-  'apse_open_as_actor_v4',
-  ['uuid', 'text', 'date', 'text', 'text', 'text', 'text', 'text', 'text'],
+  'apse_open_as_actor_v5',
+  ['uuid', 'text', 'date', 'text', 'text', 'text', 'text', 'text', 'text', 'timestamptz'],
   `WITH ${count.ctes}
    SELECT s.id, s.username, s.display_name,
           set_config('app.staff_id', s.id::text, true) AS staff_setting,
           set_config('app.request_id', $2, true) AS request_setting,
           set_config('app.today', $3::text, true) AS today_setting,
+          set_config('app.now', $10::text, true) AS now_setting,
           set_config('app.client_request_id', $4, true) AS client_request_setting,
           set_config('app.policy_version', $5, true) AS policy_setting,
           set_config('statement_timeout', CASE WHEN bool_or(a.role = 'BOARD_DIRECTOR') THEN $9 ELSE $6 END, true) AS statement_timeout_setting,
@@ -66,17 +68,22 @@ export type RequestRecord = { requestId: string; clientRequestId: string | null;
  * Opens the request's database scope in one round trip, with its BEGIN: the actor's statement counts the
  * request against the member of staff's rate limit, loads the active member and their role assignments,
  * and sets, transaction-locally, who is asking (`app.staff_id`), the request (`app.request_id`) and its day
- * (`app.today`), their tenant dimension (`app.authorities`) and the request role, so that every later statement of the
+ * (`app.today`) and instant (`app.now`), their tenant dimension (`app.authorities`) and the request role, so that every later statement of the
  * request runs under Row-Level Security; then the facts statement loads what the policy needs for them
  * today (UK date). null (and nothing set) when the staff member is unknown or deactivated.
  * `staffId` is a verified token's UUID and the client's request id a checked header, escaped as literals all the same.
  */
-export async function openAsActor(db: DbScope, staffId: string, request: RequestRecord, today: string): Promise<RequestOpening | null> {
+export async function openAsActor(
+  db: DbScope,
+  staffId: string,
+  request: RequestRecord,
+  today: string,
+  now: Date,
+): Promise<RequestOpening | null> {
   const { statementMs, lockMs, idleInTransactionMs, boardStatementMs } = request.timeouts ?? DEFAULT_TIMEOUTS;
   const timeouts = [statementMs, lockMs, idleInTransactionMs, boardStatementMs].map(String);
-  const literals = [staffId, request.requestId, today, request.clientRequestId ?? '', request.policyVersion, ...timeouts].map(
-    escapeLiteral,
-  );
+  const opening = [staffId, request.requestId, today, request.clientRequestId ?? '', request.policyVersion];
+  const literals = [...opening, ...timeouts, now.toISOString()].map(escapeLiteral);
   const [actorRows, factsRows] = await db.open({ statement: ACTOR_STATEMENT, literals }, FACTS);
   const row = actorRows![0] as ActorRow | undefined;
   if (!row) return null;
@@ -98,7 +105,8 @@ export async function reloadAssignmentsAndFacts(manager: EntityManager): Promise
   const [row] = (await manager.query(
     `SELECT (SELECT ${ASSIGNMENTS_JSON} FROM staff s LEFT JOIN role_assignments a ON a.staff_id = s.id AND ${LIVE_TODAY('a')}
               WHERE s.id = (SELECT app_staff_id()) AND s.active GROUP BY s.id) AS assignments,
-            facts.allocations, facts.open_items, facts.heard_items, facts.declared_items, facts.named_children
+            facts.allocations, facts.open_items, facts.heard_items, facts.declared_items, facts.named_children,
+            facts.emergency_grants, facts.emergency_barred
        FROM (${FACTS_SQL}) facts`,
   )) as [{ assignments: RoleAssignment[] | null } & FactsRow];
   return { assignments: row.assignments ?? [], facts: factsFrom(row) };

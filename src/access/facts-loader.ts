@@ -1,5 +1,5 @@
 import { SessionStatement, type OpeningStatement } from '../db/session-statement';
-import { scopeFacts, type HeardItem, type LiveAllocation, type OpenAgendaItem, type ScopeFacts } from '../authz/facts';
+import { scopeFacts, type EmergencyGrant, type HeardItem, type LiveAllocation, type OpenAgendaItem, type ScopeFacts } from '../authz/facts';
 
 export type FactsRow = {
   allocations: LiveAllocation[];
@@ -7,6 +7,8 @@ export type FactsRow = {
   heard_items: HeardItem[];
   declared_items: OpenAgendaItem[];
   named_children: string[];
+  emergency_grants: EmergencyGrant[];
+  emergency_barred: boolean;
 };
 
 /** An assignment valid on the request's day (`app.today`): the only kind that grants anything. */
@@ -29,7 +31,8 @@ const ROLES_OF_ACTOR = `
  * The statement that loads the facts the policy needs for the actor today (`app.today`, the UK date): their live
  * allocations as family finder, what is on the open agendas of their panels, and, for a decision maker, what a
  * panel they sat on recommended on (separation of duties), the open items they declared an interest in, and the
- * restricted children whose restriction names them; it also sets the roles of
+ * restricted children whose restriction names them, their emergency accesses live at the request's instant
+ * (`app.now`) and whether a review has barred them from breaking glass; it also sets the roles of
  * this transaction (`app.roles`). It follows the actor's statement in the same round trip, so it knows the
  * actor and the day only from the settings that statement made, and runs under Row-Level Security. With no
  * actor set, the facts are empty. Having no parameters, it is planned once per database session: with the
@@ -62,13 +65,25 @@ export const FACTS_SQL = `SELECT set_config('app.roles', coalesce((${ROLES_OF_AC
             WHERE d.staff_id = (SELECT app_staff_id())
               AND i.window_closes_on >= (SELECT current_setting('app.today')::date)) AS declared_items,
           (SELECT coalesce(json_agg(r.child_id), '[]') FROM child_restrictions r
-            WHERE (SELECT app_staff_id()) = ANY (r.allowed_staff_ids)) AS named_children`;
+            WHERE (SELECT app_staff_id()) = ANY (r.allowed_staff_ids)) AS named_children,
+          (SELECT coalesce(json_agg(json_build_object('id', g.id, 'childId', g.child_id)), '[]') FROM emergency_accesses g
+            WHERE g.staff_id = (SELECT app_staff_id()) AND g.expires_at > (SELECT app_now())) AS emergency_grants,
+          EXISTS (SELECT 1 FROM emergency_access_bars b
+                   WHERE b.staff_id = (SELECT app_staff_id()) AND b.lifted_at IS NULL) AS emergency_barred`;
 
-const FACTS_STATEMENT = new SessionStatement('apse_scope_facts_v6', [], FACTS_SQL);
+const FACTS_STATEMENT = new SessionStatement('apse_scope_facts_v7', [], FACTS_SQL);
 
 /** The facts statement, to run after the actor's. */
 export const FACTS: OpeningStatement = { statement: FACTS_STATEMENT, literals: [] };
 
 export function factsFrom(row: FactsRow): ScopeFacts {
-  return scopeFacts(row.allocations, row.open_items, row.heard_items, row.declared_items, row.named_children);
+  return scopeFacts(
+    row.allocations,
+    row.open_items,
+    row.heard_items,
+    row.declared_items,
+    row.named_children,
+    row.emergency_grants,
+    row.emergency_barred,
+  );
 }

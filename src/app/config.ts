@@ -40,6 +40,7 @@ const spec = {
   QUEUED_REQUESTS_PER_STAFF: num({ default: 64, desc: 'requests of one member of staff that may wait their turn; beyond, RATE_LIMITED' }),
   A2_THRESHOLD_DAYS: num({ default: 121, desc: 'DfE scorecard A2: placement order to match decision, days' }),
   A10_THRESHOLD_DAYS: num({ default: 426, desc: 'DfE scorecard A10: entering care to moving in, days' }),
+  EMERGENCY_ACCESS_HOURS: num({ default: 4, desc: 'how long an emergency access (break-glass) lasts, in hours: 1 to 24' }),
   SEED_DEMO_DATA: bool({ default: true, desc: 'seed demo data into an empty embedded database' }),
   AUDIT_SIGNING_KEY: str({
     default: '',
@@ -89,6 +90,7 @@ export type Config = {
   /** The access log's checkpoint signing key: PEM text, or (outside production) a file generated on first use. */
   auditSigningKey: SigningKeySource;
   auditCheckpointMinutes: number;
+  emergencyAccessHours: number;
 };
 
 export class ConfigError extends Error {}
@@ -120,6 +122,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   if (!Number.isInteger(e.QUEUED_REQUESTS_PER_STAFF) || e.QUEUED_REQUESTS_PER_STAFF < 0) {
     throw new ConfigError('invalid configuration: QUEUED_REQUESTS_PER_STAFF is a whole number, 0 or more');
+  }
+  if (!Number.isInteger(e.EMERGENCY_ACCESS_HOURS) || e.EMERGENCY_ACCESS_HOURS < 1 || e.EMERGENCY_ACCESS_HOURS > 24) {
+    throw new ConfigError('invalid configuration: EMERGENCY_ACCESS_HOURS is a whole number of hours, 1 to 24');
   }
   if (e.AUDIT_CHECKPOINT_MINUTES < 0) throw new ConfigError('invalid configuration: AUDIT_CHECKPOINT_MINUTES must not be negative');
   if (!Number.isInteger(e.DEV_DAYS_AHEAD) || e.DEV_DAYS_AHEAD < 0 || e.DEV_DAYS_AHEAD > 366) {
@@ -165,5 +170,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     usesDevSecret,
     auditSigningKey: e.AUDIT_SIGNING_KEY ? { pem: e.AUDIT_SIGNING_KEY.replace(/\\n/g, '\n') } : { file: e.AUDIT_SIGNING_KEY_FILE },
     auditCheckpointMinutes: e.AUDIT_CHECKPOINT_MINUTES,
+    emergencyAccessHours: e.EMERGENCY_ACCESS_HOURS,
   };
 }

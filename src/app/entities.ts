@@ -1,3 +1,5 @@
+import { EmergencyAccessBarRecord } from '../journey/emergency-access-bar.entity';
+import { EmergencyAccessRecord } from '../journey/emergency-access.entity';
 import { AuditEventRecord } from '../audit/audit-event.entity';
 import { BudgetContributionRecord, BudgetYearRecord } from '../board/budget.entity';
 import { AllocationRecord } from '../journey/allocation.entity';
@@ -30,6 +32,8 @@ export const ENTITIES = [
   PanelMeetingRecord,
   ChildRecord,
   ChildRestrictionRecord,
+  EmergencyAccessRecord,
+  EmergencyAccessBarRecord,
   AllocationRecord,
   ChildDecisionRecord,
   PlacementOrderRecord,

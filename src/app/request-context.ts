@@ -22,6 +22,8 @@ import type { RequestContext, ServiceContext } from '../access/service-context';
 export type AppDeps = {
   dataSource: DataSource;
   timeliness: TimelinessThresholds;
+  /** How long an emergency access (break-glass) lasts. */
+  emergencyAccessHours: number;
   verifyToken: TokenVerifier;
   /** Requests a member of staff may make in a clock minute (RATE_LIMITED beyond). */
   rateLimitPerMinute: number;
@@ -40,6 +42,7 @@ export function appDepsFrom(config: Config, dataSource: DataSource, log: Logger,
   return {
     dataSource,
     timeliness: config.timelinessThresholds,
+    emergencyAccessHours: config.emergencyAccessHours,
     verifyToken: createTokenVerifier(config.jwt),
     rateLimitPerMinute: config.rateLimitPerMinute,
     rateLimitUnauthenticatedPerMinute: config.rateLimitUnauthenticatedPerMinute,
@@ -125,6 +128,7 @@ export async function buildContext(
       staffId,
       { requestId, clientRequestId, policyVersion: policyVersion(), timeouts: deps.timeouts },
       today,
+      now,
     );
     if (!opening) {
       await db.finish('rollback');
@@ -139,7 +143,7 @@ export async function buildContext(
     const loaders = new ScopedLoaders(() => db.manager, ability);
     const base: ServiceContext = { log: deps.log.child({ requestId, staffId }), now, today, actor, facts, ability, db, loaders };
     if (clientGone?.aborted) throw new Error('the client left while its request was opened');
-    return { ...base, requestId, release, services: servicesFor(base, deps.timeliness) };
+    return { ...base, requestId, release, services: servicesFor(base, deps.timeliness, deps.emergencyAccessHours) };
   } catch (error) {
     release();
     await db.finish('rollback');

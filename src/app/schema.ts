@@ -36,6 +36,10 @@ import { GrantRoleStep } from '../staff/steps/grant-role';
 import { DeclareInterestStep } from '../panels/steps/declare-interest';
 import { RestrictRecordStep } from '../journey/steps/restrict-record';
 import { ChildRestrictionResolver } from '../journey/child-restriction.resolver';
+import { EmergencyAccessResolver } from '../journey/emergency-access.resolver';
+import { LiftEmergencyAccessBarStep } from '../journey/steps/lift-emergency-access-bar';
+import { RequestEmergencyAccessStep } from '../journey/steps/request-emergency-access';
+import { ReviewEmergencyAccessStep } from '../journey/steps/review-emergency-access';
 import { SupportResolver } from '../support/support.resolver';
 import { DateTimeScalar } from '../graphql/scalars';
 
@@ -48,6 +52,10 @@ export const RESOLVERS = [
   DeclareInterestStep,
   RestrictRecordStep,
   ChildRestrictionResolver,
+  RequestEmergencyAccessStep,
+  ReviewEmergencyAccessStep,
+  LiftEmergencyAccessBarStep,
+  EmergencyAccessResolver,
   DelegateRoleStep,
   EndRoleStep,
   ChildResolver,

@@ -5,6 +5,7 @@ import { BoardService } from '../board/board.service';
 import type { TimelinessThresholds } from '../board/timeliness-thresholds';
 import { HouseholdService } from '../households/household.service';
 import { ChildService } from '../journey/child.service';
+import { EmergencyAccessPeriod } from '../journey/emergency-access-period';
 import { MatchService } from '../journey/match.service';
 import { PanelService } from '../panels/panel.service';
 import { StaffDirectory } from '../staff/staff-directory';
@@ -15,7 +16,7 @@ import { SupportService } from '../support/support.service';
  * The services of one request, each built on first use and bound to the caller's context: the one place that
  * knows what each service is made from.
  */
-export function servicesFor(ctx: ServiceContext, timeliness: TimelinessThresholds): Services {
+export function servicesFor(ctx: ServiceContext, timeliness: TimelinessThresholds, emergencyAccessHours: number): Services {
   const made = new Map<ServiceKey<unknown>, unknown>();
   const get = <T>(service: ServiceKey<T>): T => {
     if (!made.has(service)) made.set(service, build(service));
@@ -31,6 +32,7 @@ export function servicesFor(ctx: ServiceContext, timeliness: TimelinessThreshold
     [PanelService, () => new PanelService(ctx)],
     [SupportService, () => new SupportService(ctx)],
     [BoardService, () => new BoardService(ctx, timeliness)],
+    [EmergencyAccessPeriod, () => new EmergencyAccessPeriod(emergencyAccessHours)],
     [AuditService, () => new AuditService(ctx, get(AuditTrail))],
   ]);
   const build = (service: ServiceKey<unknown>) => {

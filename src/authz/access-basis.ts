@@ -4,8 +4,8 @@ import type { ScopeFacts } from './facts';
 type Visible = { id?: string; authority?: string | null; proposedFor?: readonly string[] };
 
 /**
- * Why the actor could see a record, for the access log: the fact that gave access (the allocation or
- * the agenda item, by id; the proposal of a household for a child of their authority), else the scope of
+ * Why the actor could see a record, for the access log: the fact that gave access (the allocation, the agenda item
+ * or, for a child out of their authority, their emergency access, by id; the proposal of a household for a child of their authority), else the scope of
  * the role (their authority, or a partnership-wide role). An explanation only: the decision was the policy's.
  */
 export function accessBasis(actor: Actor, facts: ScopeFacts, subjectType: string, record: Visible): string {
@@ -14,6 +14,8 @@ export function accessBasis(actor: Actor, facts: ScopeFacts, subjectType: string
     if (allocation) return `allocation ${allocation.id}`;
     const item = facts.openAgendaItems.find((i) => i.childId === record.id);
     if (item) return `agenda item ${item.id}`;
+    const grant = facts.emergencyGrants.find((g) => g.childId === record.id);
+    if (grant && !caseworkAuthorities(actor).includes(record.authority as string)) return `emergency access ${grant.id}`;
     return `authority ${record.authority}`;
   }
   if (subjectType === 'AuditEvent') {
@@ -23,10 +25,15 @@ export function accessBasis(actor: Actor, facts: ScopeFacts, subjectType: string
   if (subjectType !== 'Household') return 'partnership-wide role';
   const item = facts.openAgendaItems.find((i) => i.householdId === record.id);
   if (item) return `agenda item ${item.id}`;
-  const casework = actor.assignments.flatMap((a) => ((a.role === 'ADM' || a.role === 'PPM_LEAD') && a.authority ? [a.authority] : []));
-  const proposedFor = record.proposedFor?.find((authority) => casework.includes(authority as (typeof casework)[number]));
+  const casework = caseworkAuthorities(actor);
+  const proposedFor = record.proposedFor?.find((authority) => casework.includes(authority));
   if (proposedFor) return `household proposed for a child of ${proposedFor}`;
   return 'partnership-wide role';
+}
+
+/** The authorities whose children the actor's ADM and PPM lead roles reach. */
+function caseworkAuthorities(actor: Actor): string[] {
+  return actor.assignments.flatMap((a) => ((a.role === 'ADM' || a.role === 'PPM_LEAD') && a.authority ? [a.authority] : []));
 }
 
 /** The authorities a council's auditor audits; null for the partnership's auditor, who audits them all. */

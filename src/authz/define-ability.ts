@@ -5,6 +5,7 @@ import { accessAdminPolicy } from './policies/access-admin.policy';
 import { admPolicy } from './policies/adm.policy';
 import { auditorPolicy } from './policies/auditor.policy';
 import { boardDirectorPolicy } from './policies/board-director.policy';
+import { emergencyAccessPolicy } from './policies/emergency-access.policy';
 import { familyFinderPolicy } from './policies/family-finder.policy';
 import { ownEntryPolicy } from './policies/own-entry.policy';
 import { panelMemberPolicy } from './policies/panel-member.policy';
@@ -29,7 +30,8 @@ const POLICIES: Record<Role, DefinePermissions> = {
 /**
  * The whole policy on a UK calendar day (YYYY-MM-DD; the access matrix states it with a symbolic day): pure, no
  * I/O, no clock. The abilities of several assignments add up, to what every member of staff may (their own entry);
- * the roles' rules come after it, so that a refusal names the rule of the role; restricted records narrow them all.
+ * the roles' rules come after it, so that a refusal names the rule of the role; then break-glass (emergency access);
+ * restricted records narrow them all.
  */
 export function defineAbilityFor(actor: Actor, facts: ScopeFacts, today: string): AppAbility {
   const builder = createAbilityBuilder();
@@ -38,6 +40,7 @@ export function defineAbilityFor(actor: Actor, facts: ScopeFacts, today: string)
   for (const assignment of actor.assignments) {
     POLICIES[assignment.role](assignment, input, builder);
   }
+  emergencyAccessPolicy(actor, input, builder);
   restrictedRecordsPolicy(actor, input, builder);
   return builder.build();
 }

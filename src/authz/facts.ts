@@ -25,6 +25,9 @@ export type OpenAgendaItem = {
 
 export type LiveAllocation = { id: string; childId: string };
 
+/** An emergency access (break-glass) of the actor's, live at the request's instant. */
+export type EmergencyGrant = { id: string; childId: string };
+
 /** An item a panel the actor sat on (on the meeting's day) has recommended on: the match, or the household. */
 export type HeardItem = { matchId: string | null; householdId: string };
 
@@ -50,6 +53,11 @@ export type ScopeFacts = {
   declaredItemIds: readonly string[];
   /** Restricted children whose restriction names the actor. */
   namedRestrictedChildIds: readonly string[];
+  /** The actor's live emergency accesses, and the children they reach. */
+  emergencyGrants: readonly EmergencyGrant[];
+  emergencyChildIds: readonly string[];
+  /** A review found an emergency access of the actor's not justified, and the bar is not lifted. */
+  emergencyAccessBarred: boolean;
 };
 
 /**
@@ -62,6 +70,8 @@ export function scopeFacts(
   heardItems: readonly HeardItem[] = [],
   declaredItems: readonly OpenAgendaItem[] = [],
   namedRestrictedChildIds: readonly string[] = [],
+  emergencyGrants: readonly EmergencyGrant[] = [],
+  emergencyAccessBarred = false,
 ): ScopeFacts {
   const distinct = (ids: (string | null)[]) => [...new Set(ids.filter((id): id is string => id !== null))];
   const declaredItemIds = distinct(declaredItems.map((i) => i.id));
@@ -81,6 +91,9 @@ export function scopeFacts(
     heardHouseholdIds: distinct(heardItems.filter((i) => i.matchId === null).map((i) => i.householdId)),
     declaredItemIds,
     namedRestrictedChildIds,
+    emergencyGrants,
+    emergencyChildIds: distinct(emergencyGrants.map((g) => g.childId)),
+    emergencyAccessBarred,
   };
 }
 

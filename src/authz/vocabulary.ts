@@ -25,6 +25,8 @@ export type PanelRole = (typeof PANEL_ROLES)[number];
 export const RESTRICTION_CATEGORIES = ['HIGH_PROFILE', 'STAFF_CONNECTED', 'ADOPTION', 'HIGH_RISK'] as const;
 export type RestrictionCategory = (typeof RESTRICTION_CATEGORIES)[number];
 export const WHOLE_RECORD_RESTRICTIONS: RestrictionCategory[] = ['HIGH_PROFILE', 'STAFF_CONNECTED', 'HIGH_RISK'];
+/** What an emergency access (break-glass) reaches of a record restricted whole: never one connected with a member of staff. */
+export const EMERGENCY_REACHABLE_RESTRICTIONS: RestrictionCategory[] = ['HIGH_PROFILE', 'HIGH_RISK'];
 
 /** What a panel hears: which panel members may see what follows from it (facts.ts). */
 export const AGENDA_ITEM_KINDS = ['ADOPTER_APPROVAL', 'MATCH', 'APPROVAL_REVIEW', 'TERMINATION', 'EARLY_PERMANENCE_DUAL_APPROVAL'] as const;
@@ -39,6 +41,7 @@ export type AgendaItemKind = (typeof AGENDA_ITEM_KINDS)[number];
  * - `recommend`: a panel chair's recommendation on an agenda item
  * - `declare`: a panel member's declaration of an interest in an agenda item
  * - `restrict`: an ADM's restriction of a child's record to named staff
+ * On an emergency access (break-glass), `create` is breaking glass and `update` its review, or lifting the bar it set.
  */
 export const ACTIONS = ['read', 'create', 'update', 'record', 'decide', 'propose', 'approve', 'recommend', 'declare', 'restrict'] as const;
 export type Action = (typeof ACTIONS)[number];
@@ -72,6 +75,7 @@ export const SUBJECT_TYPES = [
   'AuditEvent',
   'StaffMember',
   'RoleAssignment',
+  'EmergencyAccess',
 ] as const;
 export type SubjectType = (typeof SUBJECT_TYPES)[number];
 

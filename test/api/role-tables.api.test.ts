@@ -191,9 +191,22 @@ async function seed(ds: DataSource, fixture: Fixture): Promise<Ids> {
       return seedColleague(ds, fixture);
     case 'restricted':
       return seedRestricted(ds, fixture);
+    case 'emergency':
+      return seedEmergencyAccess(ds, fixture.authority);
     case 'partnership':
       return {};
   }
+}
+
+/** finder.1's emergency access, yesterday, to a child of `authority`. */
+async function seedEmergencyAccess(ds: DataSource, authority: Authority): Promise<Ids> {
+  const journey = await insertChildAt(ds, authority, 'PLACED');
+  const [{ id }] = await ds.query(
+    `INSERT INTO emergency_accesses (child_id, authority, staff_id, reason, granted_at, expires_at)
+     VALUES ($1, $2, $3, 'the child went missing', '2026-11-19T20:00:00Z', '2026-11-20T00:00:00Z') RETURNING id`,
+    [journey.child.id, authority, staffId('finder.1')],
+  );
+  return { EmergencyAccess: id };
 }
 
 const ROLE_DAYS: Record<StaffFixture['days'], [from: string, to: string | null]> = {
@@ -341,6 +354,11 @@ const READS: Record<SubjectType, Read> = {
     kind: 'list',
     query: '{ restrictedRecords(first: 100) { edges { node { id } } } }',
     shows: (data, ids) => !!data.restrictedRecords?.edges.some((e: Data) => e.node.id === ids.ChildRestriction),
+  },
+  EmergencyAccess: {
+    kind: 'list',
+    query: '{ emergencyAccessReviews(first: 100) { edges { node { id } } } }',
+    shows: (data, ids) => !!data.emergencyAccessReviews?.edges.some((e: Data) => e.node.id === ids.EmergencyAccess),
   },
   InterestDeclaration: {
     kind: 'nested',

@@ -16,15 +16,15 @@ describe('the committed access matrix', () => {
     const finderReadsChild = cells.find((c) => c.role === 'Family finder' && c.subject === 'Child' && c.action === 'read')!;
     expect(finderReadsChild).toMatchObject({
       access:
-        'allowed if id is restricted to them by name; or id is allocated to them, unless restrictionCategory is HIGH_PROFILE or STAFF_CONNECTED or HIGH_RISK and id is not restricted to them by name',
+        'allowed if id is restricted to them by name; or id is reached by their live emergency access; or id is allocated to them, unless restrictionCategory is STAFF_CONNECTED and id is not restricted to them by name; or restrictionCategory is HIGH_PROFILE or HIGH_RISK and id is not restricted to them by name or reached by their live emergency access',
       fields:
-        'case, identifying, special, birthFamily; or case, identifying, special; except where restrictionCategory is ADOPTION and id is not restricted to them by name: not identifying, birthFamily',
+        'case, identifying, special, birthFamily; or case, identifying, special; or case, identifying, special; except where restrictionCategory is ADOPTION and id is not restricted to them by name: not identifying, birthFamily',
     });
     const admReadsOtherChild = cells.find(
       (c) => c.role.startsWith('ADM (an') && c.scope === 'another authority' && c.subject === 'Child' && c.action === 'read',
     )!;
     expect(admReadsOtherChild.access).toBe(
-      'allowed if id is restricted to them by name, unless restrictionCategory is HIGH_PROFILE or STAFF_CONNECTED or HIGH_RISK and id is not restricted to them by name',
+      'allowed if id is restricted to them by name; or id is reached by their live emergency access, unless restrictionCategory is STAFF_CONNECTED and id is not restricted to them by name; or restrictionCategory is HIGH_PROFILE or HIGH_RISK and id is not restricted to them by name or reached by their live emergency access',
     );
   });
 });

@@ -79,8 +79,9 @@ const THEIR_PANEL = 'their panel';
 const HEARD = 'recommended on by a panel they sat on';
 const DECLARED = 'one they declared an interest in';
 const NAMED = 'restricted to them by name';
+const EMERGENCY = 'reached by their live emergency access';
 const THEMSELVES = 'themselves';
-const FACT_WORDS = [ON_APPROVAL_AGENDA, HEARD, DECLARED, NAMED, ON_AGENDA, ALLOCATED, THEIR_PANEL, THEMSELVES];
+const FACT_WORDS = [ON_APPROVAL_AGENDA, HEARD, DECLARED, NAMED, EMERGENCY, ON_AGENDA, ALLOCATED, THEIR_PANEL, THEMSELVES];
 const HOLDS_FOR_THEIR_AUTHORITY = 'holds a role for their authority today';
 const RELATIONS = [
   'proposed for a child of their authority',
@@ -150,6 +151,10 @@ function factHolds(r: RowRecord, field: string, words: string): boolean {
     case NAMED:
       if (!['id', 'childId'].includes(field)) return unreadable(`${field} is ${words}`);
       return f.kind === 'restricted' && f.naming === r.actor;
+    case EMERGENCY:
+      // No fixture holds an emergency access of the actor's (test/access/emergency-access.api.test.ts has them).
+      if (!['id', 'childId'].includes(field)) return unreadable(`${field} is ${words}`);
+      return false;
     case DECLARED:
       // No fixture holds a declaration by the actor (test/access/conflict-of-interest.api.test.ts has them).
       if (field !== 'id') return unreadable(`${field} is ${words}`);
@@ -311,39 +316,47 @@ const isGuardedRead = (check: Check) => check.row.action === 'read' && GUARDED.h
 /** Grants of the matrix no row of the role tables speaks to: a new grant must be stated, or added here. */
 const GRANTS_NO_TABLE_STATES = [
   'ADM (an authority’s) — own authority | Household | decide: allowed if proposed for a child of their authority',
+  'ADM (an authority’s) — own authority | EmergencyAccess | create: allowed if staffId is themselves, unless childRestrictionCategory is STAFF_CONNECTED',
+  'ADM (an authority’s) — own authority | EmergencyAccess | update: allowed if any, unless staffId is themselves',
   'ADM (an authority’s) — another authority | Household | read: allowed if proposed for a child of their authority',
   'ADM (an authority’s) — another authority | Household | decide: allowed if proposed for a child of their authority',
   'ADM (an authority’s) — another authority | HouseholdDecision | read: allowed if its household is proposed for a child of their authority',
   'ADM (an authority’s) — another authority | HouseholdStageEvent | read: allowed if its household is proposed for a child of their authority',
+  'ADM (an authority’s) — another authority | EmergencyAccess | create: allowed if staffId is themselves, unless childRestrictionCategory is STAFF_CONNECTED',
   'PPM lead — own authority | Match | record: allowed if any, unless child.restrictionCategory is ADOPTION and childId is not restricted to them by name; or child.restrictionCategory is HIGH_PROFILE or STAFF_CONNECTED or HIGH_RISK and childId is not restricted to them by name',
   'PPM lead — own authority | Household | record: allowed if proposed for a child of their authority',
+  'PPM lead — own authority | EmergencyAccess | create: allowed if staffId is themselves, unless childRestrictionCategory is STAFF_CONNECTED',
   'PPM lead — another authority | ChildRestriction | read: allowed if allowedStaffIds is themselves',
   'PPM lead — another authority | Household | read: allowed if earlyPermanence is true and stage is APPROVED or MATCHED; or proposed for a child of their authority',
   'PPM lead — another authority | Household | record: allowed if proposed for a child of their authority',
   'PPM lead — another authority | HouseholdDecision | read: allowed if its household is proposed for a child of their authority',
   'PPM lead — another authority | HouseholdStageEvent | read: allowed if its household is proposed for a child of their authority',
+  'PPM lead — another authority | EmergencyAccess | create: allowed if staffId is themselves, unless childRestrictionCategory is STAFF_CONNECTED',
+  'Family finder — any authority | EmergencyAccess | create: allowed if staffId is themselves, unless childRestrictionCategory is STAFF_CONNECTED',
   'Panel chair — any authority | Child | recommend: allowed if id is on an open agenda of their panel, unless restrictionCategory is HIGH_PROFILE or STAFF_CONNECTED or HIGH_RISK and id is not restricted to them by name',
-  'Panel chair — any authority | ChildDecision | read: allowed if childId is restricted to them by name; or childId is on an open agenda of their panel, unless child.restrictionCategory is HIGH_PROFILE or STAFF_CONNECTED or HIGH_RISK and childId is not restricted to them by name',
-  'Panel chair — any authority | Allocation | read: allowed if childId is restricted to them by name; or childId is on an open agenda of their panel, unless child.restrictionCategory is HIGH_PROFILE or STAFF_CONNECTED or HIGH_RISK and childId is not restricted to them by name',
-  'Panel chair — any authority | PlacementOrder | read: allowed if childId is restricted to them by name; or childId is on an open agenda of their panel, unless child.restrictionCategory is HIGH_PROFILE or STAFF_CONNECTED or HIGH_RISK and childId is not restricted to them by name',
-  'Panel chair — any authority | Placement | read: allowed if childId is restricted to them by name; or childId is on an open agenda of their panel, unless child.restrictionCategory is ADOPTION and childId is not restricted to them by name; or child.restrictionCategory is HIGH_PROFILE or STAFF_CONNECTED or HIGH_RISK and childId is not restricted to them by name',
-  'Panel chair — any authority | Disruption | read: allowed if childId is restricted to them by name; or childId is on an open agenda of their panel, unless child.restrictionCategory is HIGH_PROFILE or STAFF_CONNECTED or HIGH_RISK and childId is not restricted to them by name',
+  'Panel chair — any authority | ChildDecision | read: allowed if childId is restricted to them by name; or childId is on an open agenda of their panel, unless child.restrictionCategory is STAFF_CONNECTED and childId is not restricted to them by name; or child.restrictionCategory is HIGH_PROFILE or HIGH_RISK and childId is not restricted to them by name or reached by their live emergency access',
+  'Panel chair — any authority | Allocation | read: allowed if childId is restricted to them by name; or childId is on an open agenda of their panel, unless child.restrictionCategory is STAFF_CONNECTED and childId is not restricted to them by name; or child.restrictionCategory is HIGH_PROFILE or HIGH_RISK and childId is not restricted to them by name or reached by their live emergency access',
+  'Panel chair — any authority | PlacementOrder | read: allowed if childId is restricted to them by name; or childId is on an open agenda of their panel, unless child.restrictionCategory is STAFF_CONNECTED and childId is not restricted to them by name; or child.restrictionCategory is HIGH_PROFILE or HIGH_RISK and childId is not restricted to them by name or reached by their live emergency access',
+  'Panel chair — any authority | Placement | read: allowed if childId is restricted to them by name; or childId is on an open agenda of their panel, unless child.restrictionCategory is ADOPTION and childId is not restricted to them by name; or child.restrictionCategory is STAFF_CONNECTED and childId is not restricted to them by name; or child.restrictionCategory is HIGH_PROFILE or HIGH_RISK and childId is not restricted to them by name or reached by their live emergency access',
+  'Panel chair — any authority | Disruption | read: allowed if childId is restricted to them by name; or childId is on an open agenda of their panel, unless child.restrictionCategory is STAFF_CONNECTED and childId is not restricted to them by name; or child.restrictionCategory is HIGH_PROFILE or HIGH_RISK and childId is not restricted to them by name or reached by their live emergency access',
   'Panel chair — any authority | Match | recommend: allowed if id is on an open agenda of their panel, unless child.restrictionCategory is ADOPTION and childId is not restricted to them by name; or child.restrictionCategory is HIGH_PROFILE or STAFF_CONNECTED or HIGH_RISK and childId is not restricted to them by name',
   'Panel chair — any authority | HouseholdDecision | read: allowed if householdId is on an open agenda of their panel or on an open agenda of their panel for its approval, review or termination',
   'Panel chair — any authority | HouseholdStageEvent | read: allowed if householdId is on an open agenda of their panel or on an open agenda of their panel for its approval, review or termination',
   'Panel vice chair — any authority | Child | recommend: allowed if id is on an open agenda of their panel, unless restrictionCategory is HIGH_PROFILE or STAFF_CONNECTED or HIGH_RISK and id is not restricted to them by name',
-  'Panel vice chair — any authority | ChildDecision | read: allowed if childId is restricted to them by name; or childId is on an open agenda of their panel, unless child.restrictionCategory is HIGH_PROFILE or STAFF_CONNECTED or HIGH_RISK and childId is not restricted to them by name',
-  'Panel vice chair — any authority | Allocation | read: allowed if childId is restricted to them by name; or childId is on an open agenda of their panel, unless child.restrictionCategory is HIGH_PROFILE or STAFF_CONNECTED or HIGH_RISK and childId is not restricted to them by name',
-  'Panel vice chair — any authority | PlacementOrder | read: allowed if childId is restricted to them by name; or childId is on an open agenda of their panel, unless child.restrictionCategory is HIGH_PROFILE or STAFF_CONNECTED or HIGH_RISK and childId is not restricted to them by name',
-  'Panel vice chair — any authority | Placement | read: allowed if childId is restricted to them by name; or childId is on an open agenda of their panel, unless child.restrictionCategory is ADOPTION and childId is not restricted to them by name; or child.restrictionCategory is HIGH_PROFILE or STAFF_CONNECTED or HIGH_RISK and childId is not restricted to them by name',
-  'Panel vice chair — any authority | Disruption | read: allowed if childId is restricted to them by name; or childId is on an open agenda of their panel, unless child.restrictionCategory is HIGH_PROFILE or STAFF_CONNECTED or HIGH_RISK and childId is not restricted to them by name',
+  'Panel vice chair — any authority | ChildDecision | read: allowed if childId is restricted to them by name; or childId is on an open agenda of their panel, unless child.restrictionCategory is STAFF_CONNECTED and childId is not restricted to them by name; or child.restrictionCategory is HIGH_PROFILE or HIGH_RISK and childId is not restricted to them by name or reached by their live emergency access',
+  'Panel vice chair — any authority | Allocation | read: allowed if childId is restricted to them by name; or childId is on an open agenda of their panel, unless child.restrictionCategory is STAFF_CONNECTED and childId is not restricted to them by name; or child.restrictionCategory is HIGH_PROFILE or HIGH_RISK and childId is not restricted to them by name or reached by their live emergency access',
+  'Panel vice chair — any authority | PlacementOrder | read: allowed if childId is restricted to them by name; or childId is on an open agenda of their panel, unless child.restrictionCategory is STAFF_CONNECTED and childId is not restricted to them by name; or child.restrictionCategory is HIGH_PROFILE or HIGH_RISK and childId is not restricted to them by name or reached by their live emergency access',
+  'Panel vice chair — any authority | Placement | read: allowed if childId is restricted to them by name; or childId is on an open agenda of their panel, unless child.restrictionCategory is ADOPTION and childId is not restricted to them by name; or child.restrictionCategory is STAFF_CONNECTED and childId is not restricted to them by name; or child.restrictionCategory is HIGH_PROFILE or HIGH_RISK and childId is not restricted to them by name or reached by their live emergency access',
+  'Panel vice chair — any authority | Disruption | read: allowed if childId is restricted to them by name; or childId is on an open agenda of their panel, unless child.restrictionCategory is STAFF_CONNECTED and childId is not restricted to them by name; or child.restrictionCategory is HIGH_PROFILE or HIGH_RISK and childId is not restricted to them by name or reached by their live emergency access',
   'Panel vice chair — any authority | Match | recommend: allowed if id is on an open agenda of their panel, unless child.restrictionCategory is ADOPTION and childId is not restricted to them by name; or child.restrictionCategory is HIGH_PROFILE or STAFF_CONNECTED or HIGH_RISK and childId is not restricted to them by name',
-  'Panel adviser — any authority | ChildDecision | read: allowed if childId is restricted to them by name; or childId is on an open agenda of their panel, unless child.restrictionCategory is HIGH_PROFILE or STAFF_CONNECTED or HIGH_RISK and childId is not restricted to them by name',
-  'Panel adviser — any authority | Allocation | read: allowed if childId is restricted to them by name; or childId is on an open agenda of their panel, unless child.restrictionCategory is HIGH_PROFILE or STAFF_CONNECTED or HIGH_RISK and childId is not restricted to them by name',
-  'Panel adviser — any authority | PlacementOrder | read: allowed if childId is restricted to them by name; or childId is on an open agenda of their panel, unless child.restrictionCategory is HIGH_PROFILE or STAFF_CONNECTED or HIGH_RISK and childId is not restricted to them by name',
-  'Panel adviser — any authority | Placement | read: allowed if childId is restricted to them by name; or childId is on an open agenda of their panel, unless child.restrictionCategory is ADOPTION and childId is not restricted to them by name; or child.restrictionCategory is HIGH_PROFILE or STAFF_CONNECTED or HIGH_RISK and childId is not restricted to them by name',
-  'Panel adviser — any authority | Disruption | read: allowed if childId is restricted to them by name; or childId is on an open agenda of their panel, unless child.restrictionCategory is HIGH_PROFILE or STAFF_CONNECTED or HIGH_RISK and childId is not restricted to them by name',
+  'Panel adviser — any authority | ChildDecision | read: allowed if childId is restricted to them by name; or childId is on an open agenda of their panel, unless child.restrictionCategory is STAFF_CONNECTED and childId is not restricted to them by name; or child.restrictionCategory is HIGH_PROFILE or HIGH_RISK and childId is not restricted to them by name or reached by their live emergency access',
+  'Panel adviser — any authority | Allocation | read: allowed if childId is restricted to them by name; or childId is on an open agenda of their panel, unless child.restrictionCategory is STAFF_CONNECTED and childId is not restricted to them by name; or child.restrictionCategory is HIGH_PROFILE or HIGH_RISK and childId is not restricted to them by name or reached by their live emergency access',
+  'Panel adviser — any authority | PlacementOrder | read: allowed if childId is restricted to them by name; or childId is on an open agenda of their panel, unless child.restrictionCategory is STAFF_CONNECTED and childId is not restricted to them by name; or child.restrictionCategory is HIGH_PROFILE or HIGH_RISK and childId is not restricted to them by name or reached by their live emergency access',
+  'Panel adviser — any authority | Placement | read: allowed if childId is restricted to them by name; or childId is on an open agenda of their panel, unless child.restrictionCategory is ADOPTION and childId is not restricted to them by name; or child.restrictionCategory is STAFF_CONNECTED and childId is not restricted to them by name; or child.restrictionCategory is HIGH_PROFILE or HIGH_RISK and childId is not restricted to them by name or reached by their live emergency access',
+  'Panel adviser — any authority | Disruption | read: allowed if childId is restricted to them by name; or childId is on an open agenda of their panel, unless child.restrictionCategory is STAFF_CONNECTED and childId is not restricted to them by name; or child.restrictionCategory is HIGH_PROFILE or HIGH_RISK and childId is not restricted to them by name or reached by their live emergency access',
   'Panel adviser — any authority | HouseholdDecision | read: allowed',
+  'Auditor (an authority’s) — own authority | EmergencyAccess | update: allowed',
+  'Auditor (the partnership’s) — any authority | EmergencyAccess | update: allowed',
 ];
 
 describe('the case lists', () => {

@@ -9,6 +9,7 @@ import { SUBJECT_TYPES, type SubjectType } from '../../src/authz/vocabulary';
 import { AllocationRecord } from '../../src/journey/allocation.entity';
 import { ChildRecord } from '../../src/journey/child.entity';
 import { ChildRestrictionRecord } from '../../src/journey/child-restriction.entity';
+import { EmergencyAccessRecord } from '../../src/journey/emergency-access.entity';
 import { DisruptionRecord } from '../../src/journey/disruption.entity';
 import { PlacementOrderRecord } from '../../src/journey/placement-order.entity';
 import { PlacementRecord } from '../../src/journey/placement.entity';
@@ -219,6 +220,15 @@ function recordsOf(fixture: Fixture): Records {
       return colleagueRecords(fixture);
     case 'restricted':
       return restrictedRecords(fixture);
+    case 'emergency':
+      return {
+        EmergencyAccess: make(EmergencyAccessRecord, {
+          id: newId(),
+          childId: newId(),
+          authority: fixture.authority,
+          staffId: staffId('finder.1'),
+        }),
+      };
     case 'partnership':
       return {
         BoardPerformance: tagged('BoardPerformance', {}),

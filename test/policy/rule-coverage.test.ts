@@ -20,6 +20,9 @@ const EVERY_FACT = scopeFacts(
   ],
   [],
   [{ id: id(9), kind: 'MATCH', childId: id(10), householdId: id(11), matchId: id(12) }],
+  [],
+  [{ id: id(13), childId: id(14) }],
+  true,
 );
 const dir = process.env[COVERAGE_DIR_VARIABLE];
 

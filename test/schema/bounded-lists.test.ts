@@ -13,6 +13,7 @@ const BOUNDS: Record<string, string> = {
   'AuditEventConnection.edges': 'a page: at most 100',
   'ChildConnection.edges': 'a page: at most 100',
   'ChildRestrictionConnection.edges': 'a page: at most 100',
+  'EmergencyAccessConnection.edges': 'a page: at most 100',
   'HouseholdConnection.edges': 'a page: at most 100',
   'StaffMemberConnection.edges': 'a page: at most 100',
   'StaffMember.assignments': 'one member of staff’s assignments that have not ended',

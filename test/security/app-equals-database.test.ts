@@ -100,6 +100,7 @@ async function compare(staffId: string): Promise<Map<string, Comparison>> {
       staffId,
       { requestId: 'app-equals-database', clientRequestId: null, policyVersion: 'test' },
       SEED_TODAY,
+      new Date(`${SEED_TODAY}T12:00:00Z`),
     ))!;
     ability = defineAbilityFor(actor, facts, SEED_TODAY);
     for (const [table, , , column] of COMPARED) {

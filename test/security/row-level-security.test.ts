@@ -54,6 +54,7 @@ async function asRequestOf<T>(username: string | null, work: (scope: DbScope) =>
         demoStaff(username).id,
         { requestId: 'row-level-security-test', clientRequestId: null, policyVersion: 'test' },
         TODAY,
+        new Date(DEFAULT_NOW),
       );
     }
     return await work(scope);

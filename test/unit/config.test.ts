@@ -37,6 +37,12 @@ describe('configuration', () => {
     expect(() => loadConfig({ DEV_DAYS_AHEAD: '1.5' })).toThrow(/DEV_DAYS_AHEAD/);
   });
 
+  it('an emergency access lasts 4 hours unless configured, whole hours from 1 to 24', () => {
+    expect(loadConfig({}).emergencyAccessHours).toBe(4);
+    expect(loadConfig({ EMERGENCY_ACCESS_HOURS: '2' }).emergencyAccessHours).toBe(2);
+    for (const bad of ['0', '25', '1.5']) expect(() => loadConfig({ EMERGENCY_ACCESS_HOURS: bad })).toThrow(/EMERGENCY_ACCESS_HOURS/);
+  });
+
   it('a signing key given with \\n for its line breaks is read as PEM', () => {
     const pem = newAuditSigningKeyPem();
     expect(loadConfig({ AUDIT_SIGNING_KEY: pem.replace(/\n/g, '\\n') }).auditSigningKey).toEqual({ pem });

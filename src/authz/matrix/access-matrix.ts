@@ -23,6 +23,7 @@ const FACT = {
   heardHousehold: 'fact:heard-household',
   declaredItem: 'fact:declared-item',
   namedChild: 'fact:named-child',
+  emergencyChild: 'fact:emergency-child',
   panel: 'fact:their-panel',
   themselves: 'fact:themselves',
 };
@@ -38,6 +39,7 @@ const SYMBOLIC_FACTS = scopeFacts(
   ],
   [{ id: FACT.declaredItem, kind: 'MATCH', childId: null, householdId: FACT.declaredItem, matchId: null }],
   [FACT.namedChild],
+  [{ id: 'fact:emergency-access', childId: FACT.emergencyChild }],
 );
 
 const WORDS: Record<string, string> = {
@@ -50,6 +52,7 @@ const WORDS: Record<string, string> = {
   [FACT.heardHousehold]: 'recommended on by a panel they sat on',
   [FACT.declaredItem]: 'one they declared an interest in',
   [FACT.namedChild]: 'restricted to them by name',
+  [FACT.emergencyChild]: 'reached by their live emergency access',
   [FACT.panel]: 'their panel',
   [FACT.themselves]: 'themselves',
   [TODAY]: 'today',

@@ -2,7 +2,15 @@ import type { MongoQuery } from '@casl/ability';
 import type { AppAbilityBuilder } from '../ability';
 import type { Actor } from '../actor';
 import { CHILD_BIRTH_FAMILY_FIELDS, CHILD_IDENTIFYING_FIELDS } from '../field-classes';
-import { ACTIONS, CHILD_RECORD_SUBJECTS, WHOLE_RECORD_RESTRICTIONS, type Action, type Authority, type SubjectType } from '../vocabulary';
+import {
+  ACTIONS,
+  CHILD_RECORD_SUBJECTS,
+  EMERGENCY_REACHABLE_RESTRICTIONS,
+  WHOLE_RECORD_RESTRICTIONS,
+  type Action,
+  type Authority,
+  type SubjectType,
+} from '../vocabulary';
 import type { PolicyInput } from './policy';
 import { NAMEABLE_ROLES } from '../role-holding';
 
@@ -18,6 +26,8 @@ const ADOPTIVE_LINK: SubjectType[] = ['Match', 'Placement'];
  * the named staff's.
  * The named staff read the child whole, whatever their case role (NAMEABLE_ROLES): the ADM names them for that. The
  * facts carry the restrictions that name the actor, never the others.
+ * An emergency access (emergency-access.policy.ts) reads a child restricted whole, but never one restricted as
+ * STAFF_CONNECTED, and takes nothing but reading past a restriction; a sealed record stays sealed to it.
  */
 export function restrictedRecordsPolicy(actor: Actor, { staffId, facts }: PolicyInput, builder: AppAbilityBuilder): void {
   const { can, cannot } = builder;
@@ -29,21 +39,31 @@ export function restrictedRecordsPolicy(actor: Actor, { staffId, facts }: Policy
     can('read', 'Child', { id: { $in: named } });
     can('read', CHILD_RECORD_SUBJECTS, { childId: { $in: named } });
   }
-  // Each denial narrows only the actions the actor's roles grant on the subject.
-  const narrow = (subjects: SubjectType[], conditions: MongoQuery, reason?: string) => {
+  // Each denial narrows only the actions the actor's roles grant on the subject, of those it names.
+  const narrow = (subjects: SubjectType[], conditions: MongoQuery, reason?: string, among: readonly Action[] = ACTIONS) => {
     for (const subject of subjects) {
-      const actions = ACTIONS.filter((action) => grants(builder, action, subject));
+      const actions = among.filter((action) => grants(builder, action, subject));
       if (actions.length === 0) continue;
       const rule = cannot(actions, subject, conditions);
       if (reason) rule.because(reason);
     }
   };
+  const emergency = [...facts.emergencyChildIds];
   const outsideChild = { id: { $nin: named }, authority: { $nin: admOf } };
   const outsideRecord = { childId: { $nin: named }, authority: { $nin: admOf } };
-  narrow(['Child'], { restrictionCategory: { $in: WHOLE_RECORD_RESTRICTIONS }, ...outsideChild }, 'RESTRICTED_RECORD');
-  narrow(CHILD_RECORD_SUBJECTS, { 'child.restrictionCategory': { $in: WHOLE_RECORD_RESTRICTIONS }, ...outsideRecord });
-  // An ADM reads only their authority's children and those named to them, all exempt from the seal.
-  if (grants(builder, 'read', 'Child') && actor.assignments.some((a) => a.role !== 'ADM')) {
+  const writes = ACTIONS.filter((action) => action !== 'read');
+  narrow(['Child'], { restrictionCategory: { $in: WHOLE_RECORD_RESTRICTIONS }, ...outsideChild }, 'RESTRICTED_RECORD', writes);
+  narrow(CHILD_RECORD_SUBJECTS, { 'child.restrictionCategory': { $in: WHOLE_RECORD_RESTRICTIONS }, ...outsideRecord }, undefined, writes);
+  const reachable = { $in: EMERGENCY_REACHABLE_RESTRICTIONS };
+  const outsideReach = { id: { $nin: [...named, ...emergency] }, authority: { $nin: admOf } };
+  narrow(['Child'], { restrictionCategory: reachable, ...outsideReach }, 'RESTRICTED_RECORD', ['read']);
+  narrow(['Child'], { restrictionCategory: 'STAFF_CONNECTED', ...outsideChild }, 'RESTRICTED_RECORD', ['read']);
+  const recordsOutsideReach = { childId: { $nin: [...named, ...emergency] }, authority: { $nin: admOf } };
+  narrow(CHILD_RECORD_SUBJECTS, { 'child.restrictionCategory': reachable, ...recordsOutsideReach }, undefined, ['read']);
+  narrow(CHILD_RECORD_SUBJECTS, { 'child.restrictionCategory': 'STAFF_CONNECTED', ...outsideRecord }, undefined, ['read']);
+  // An ADM reads only their authority's children and those named to them, all exempt from the seal, but for those
+  // they broke glass on.
+  if (grants(builder, 'read', 'Child') && (emergency.length > 0 || actor.assignments.some((a) => a.role !== 'ADM'))) {
     cannot('read', 'Child', [...CHILD_IDENTIFYING_FIELDS, ...CHILD_BIRTH_FAMILY_FIELDS], {
       restrictionCategory: 'ADOPTION',
       ...outsideChild,

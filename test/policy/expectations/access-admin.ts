@@ -1,3 +1,4 @@
+import { readsNoEmergencyAccess } from './emergency-access-rows';
 import { neverNamed } from './restriction-rows';
 import type { RoleTable } from './types';
 
@@ -311,5 +312,6 @@ export const ACCESS_ADMIN: RoleTable = {
       reason: 'ROLE_MAY_NOT_CREATE',
     },
     ...neverNamed('the access administrator', 'access.admin'),
+    ...readsNoEmergencyAccess('the access administrator', 'access.admin'),
   ],
 };

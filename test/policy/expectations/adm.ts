@@ -1,3 +1,4 @@
+import { reviewsEmergencyAccesses } from './emergency-access-rows';
 import { EVERY_CLASS, NO_BIRTH_FAMILY, type RoleTable } from './types';
 
 /**
@@ -646,5 +647,6 @@ export const ADM: RoleTable = {
       authority: 'MEDWAY',
       reason: 'OTHER_AUTHORITY',
     },
+    ...reviewsEmergencyAccesses('a Kent ADM', 'adm.kent', 'MEDWAY', 'OTHER_AUTHORITY'),
   ],
 };

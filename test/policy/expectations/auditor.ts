@@ -1,3 +1,4 @@
+import { reviewsEmergencyAccesses } from './emergency-access-rows';
 import { neverNamed } from './restriction-rows';
 import type { RoleTable } from './types';
 import { ownEntryAlone } from './directory-rows';
@@ -292,5 +293,14 @@ export const AUDITOR: RoleTable = {
       authority: 'KENT',
     }),
     ...neverNamed('an auditor', 'auditor.1'),
+    ...reviewsEmergencyAccesses('a council’s auditor', 'auditor.medway', 'BEXLEY', 'OTHER_AUTHORITY'),
+    {
+      rule: 'the partnership’s auditor reads every emergency access',
+      actor: 'auditor.1',
+      action: 'read',
+      subject: 'EmergencyAccess',
+      scope: 'partnership-wide',
+      expected: 'allowed',
+    },
   ],
 };

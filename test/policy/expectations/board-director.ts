@@ -1,3 +1,4 @@
+import { readsNoEmergencyAccess } from './emergency-access-rows';
 import { neverNamed } from './restriction-rows';
 import type { RoleTable } from './types';
 import { ownEntryAlone } from './directory-rows';
@@ -326,5 +327,6 @@ export const BOARD_DIRECTOR: RoleTable = {
       roles: ['staff of their authority'],
     }),
     ...neverNamed('a board director', 'board.kent'),
+    ...readsNoEmergencyAccess('a board director', 'board.kent'),
   ],
 };

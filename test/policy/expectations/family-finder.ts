@@ -1,3 +1,4 @@
+import { readsNoEmergencyAccess } from './emergency-access-rows';
 import { namedOnARestriction } from './restriction-rows';
 import { NO_BIRTH_FAMILY, type RoleTable } from './types';
 import { ownEntryAlone } from './directory-rows';
@@ -471,5 +472,6 @@ export const FAMILY_FINDER: RoleTable = {
       expected: 'refused',
       reason: 'RESTRICTED_RECORD',
     },
+    ...readsNoEmergencyAccess('a family finder', 'finder.2'),
   ],
 };

@@ -1,3 +1,4 @@
+import { readsNoEmergencyAccess } from './emergency-access-rows';
 import { namedOnARestriction } from './restriction-rows';
 import { PANEL_APPROVAL_PAPERS, PANEL_MATCH_PAPERS, PANEL_PAPERS, type RoleTable } from './types';
 import { ownEntryAlone, theirPanelsMembers } from './directory-rows';
@@ -1059,5 +1060,9 @@ export const PANEL_MEMBER: RoleTable = {
     ...namedOnARestriction('a panel chair', 'panel.1'),
     ...namedOnARestriction('a panel vice chair', 'vicechair.1'),
     ...namedOnARestriction('a panel adviser', 'adviser.1'),
+    ...readsNoEmergencyAccess('a panel member', 'panel.2'),
+    ...readsNoEmergencyAccess('a panel chair', 'panel.1'),
+    ...readsNoEmergencyAccess('a panel vice chair', 'vicechair.1'),
+    ...readsNoEmergencyAccess('a panel adviser', 'adviser.1'),
   ],
 };

@@ -1,3 +1,4 @@
+import { readsNoEmergencyAccess } from './emergency-access-rows';
 import { namedOnARestriction } from './restriction-rows';
 import { FOR_APPROVAL, type RoleTable } from './types';
 
@@ -400,5 +401,6 @@ export const PARTNERSHIP_ADM: RoleTable = {
       reason: 'OTHER_AUTHORITY',
     },
     ...namedOnARestriction('the partnership ADM', 'adm.raa'),
+    ...readsNoEmergencyAccess('the partnership ADM', 'adm.raa'),
   ],
 };

@@ -1,3 +1,4 @@
+import { readsNoEmergencyAccess } from './emergency-access-rows';
 import { namedOnARestriction } from './restriction-rows';
 import { EVERY_CLASS, NO_BIRTH_FAMILY, type RoleTable } from './types';
 
@@ -685,5 +686,6 @@ export const PPM_LEAD: RoleTable = {
       expected: 'refused',
       reason: 'ROLE_MAY_NOT_RESTRICT',
     },
+    ...readsNoEmergencyAccess('a PPM lead', 'ppm.kent'),
   ],
 };

@@ -72,6 +72,7 @@ type Agenda = { panel: PanelNumber; window: Window };
  *   a panel (its next meeting, its feedback, a member's declaration of interest in an item on that meeting's
  *   agenda); a panel's recommendation is on its item, once the meeting is held
  *   (for a decision maker's scopes, on an item of a panel they do not sit on);
+ * - a family finder's emergency access (break-glass) to a child of `authority`;
  * - a support request of `authority` with its assessment; an access-log event about a child of `authority`;
  * - the actor's own entry in the staff directory and their role (`self`), or a colleague's and their one role,
  *   held for `authority` or on `panel` on `days` (`staff`);
@@ -91,6 +92,7 @@ export type Fixture =
   | { kind: 'audit'; authority: Authority }
   | { kind: 'self'; actor: string }
   | { kind: 'restricted'; authority: Authority; category: 'HIGH_PROFILE' | 'ADOPTION'; naming: string | null }
+  | { kind: 'emergency'; authority: Authority }
   | {
       kind: 'staff';
       role: Role;
@@ -143,6 +145,10 @@ export function fixtureFor({ actor, subject, scope, authority }: Where): Fixture
   if (subject === 'ChildRestriction') {
     const of = scope === 'own authority' ? mine() : scope === 'another authority' ? named() : (authority ?? 'KENT');
     return { kind: 'restricted', authority: of, category: 'HIGH_PROFILE', naming: null };
+  }
+  if (subject === 'EmergencyAccess') {
+    const of = scope === 'own authority' ? mine() : scope === 'another authority' ? named() : (authority ?? 'KENT');
+    return { kind: 'emergency', authority: of };
   }
   if (subject === 'AuditEvent' && scope === 'own authority') return { kind: 'audit', authority: mine() };
   if (subject === 'AuditEvent' && scope === 'another authority') return { kind: 'audit', authority: named() };

@@ -1,3 +1,4 @@
+import { readsNoEmergencyAccess } from './emergency-access-rows';
 import { namedOnARestriction } from './restriction-rows';
 import type { RoleTable } from './types';
 import { ownEntryAlone } from './directory-rows';
@@ -273,5 +274,6 @@ export const SUPPORT_WORKER: RoleTable = {
       roles: ['an active family finder'],
     }),
     ...namedOnARestriction('a support worker', 'support.1'),
+    ...readsNoEmergencyAccess('a support worker', 'support.1'),
   ],
 };

@@ -1,0 +1,58 @@
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { assertCan, assertMayEver } from '../../access/refusals';
+import type { RequestContext, ServiceContext } from '../../access/service-context';
+import type { Authority, RestrictionCategory } from '../../authz/vocabulary';
+import { notFound } from '../../graphql/errors';
+import { parseId, requireText } from '../../graphql/input-rules';
+import { EmergencyAccessPeriod } from '../emergency-access-period';
+import { EmergencyAccessRecord } from '../emergency-access.entity';
+import { EmergencyAccess, RequestEmergencyAccessInput } from '../emergency-access.types';
+import { presentEmergencyAccess } from '../emergency-access.view';
+
+/**
+ * Break-glass: a member of staff with a case role reads one child out of their reach, for a reason, for the
+ * configured hours, from their next request on. The child is looked up whatever its authority (the requester cannot
+ * read it yet): a missing one is NOT_FOUND; then the policy decides (STAFF_CONNECTED_RECORD, EMERGENCY_ACCESS_BARRED).
+ */
+export function requestEmergencyAccess(
+  ctx: ServiceContext,
+  input: RequestEmergencyAccessInput,
+  period: EmergencyAccessPeriod,
+): Promise<EmergencyAccess> {
+  const childId = parseId('childId', input.childId);
+  const reason = requireText('reason', input.reason);
+  assertMayEver(ctx.ability, 'create', 'EmergencyAccess');
+  return ctx.db.unit(async (manager) => {
+    const [child] = (await manager.query(`SELECT authority, restriction_category FROM emergency_access_child($1)`, [childId])) as {
+      authority: Authority;
+      restriction_category: RestrictionCategory | null;
+    }[];
+    if (!child) throw notFound('Child', childId);
+    const proposed = Object.assign(new EmergencyAccessRecord(), {
+      childId,
+      authority: child.authority,
+      staffId: ctx.actor.staffId,
+      reason,
+      grantedAt: ctx.now,
+      expiresAt: period.expiresAt(ctx.now),
+      outcome: null,
+      note: null,
+      reviewedBy: null,
+      reviewedAt: null,
+      childRestrictionCategory: child.restriction_category,
+    });
+    assertCan(ctx.ability, 'create', proposed);
+    return presentEmergencyAccess(await manager.save(proposed));
+  });
+}
+
+@Resolver()
+export class RequestEmergencyAccessStep {
+  @Mutation(() => EmergencyAccess, {
+    description:
+      'Break-glass: read one child out of your reach, with your role’s fields, for a few hours, from your next request; reviewed afterwards.',
+  })
+  requestEmergencyAccess(@Arg('input', () => RequestEmergencyAccessInput) input: RequestEmergencyAccessInput, @Ctx() ctx: RequestContext) {
+    return requestEmergencyAccess(ctx, input, ctx.services.get(EmergencyAccessPeriod));
+  }
+}
