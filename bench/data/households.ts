@@ -2,22 +2,13 @@ import { fakeHouseholdIdentity } from '../../seeds/fake-identities';
 import { demoStaff } from '../../seeds/demo-staff';
 import type { Random } from '../../seeds/random';
 import type { Authority } from '../../src/authz/vocabulary';
-import type { HouseholdStage } from '../../src/households/household-stage';
+import { RECRUITMENT_STAGES, type HouseholdStage } from '../../src/households/household-stage';
 import { textArrayLiteral, type TableWriter } from './bulk-loader';
 import type { PanelCalendar } from './staff-and-panels';
 import { addDays, AS_OF, daysBetween, instantOn } from './timeline';
 
 export type StageEvent = { stage: HouseholdStage; on: string; reason: string | null };
 
-const RECRUITMENT: readonly HouseholdStage[] = [
-  'ENQUIRY',
-  'INFORMATION_EVENT',
-  'INITIAL_VISIT',
-  'REGISTRATION',
-  'STAGE_1',
-  'STAGE_2',
-  'PANEL',
-];
 /** When each recruitment stage starts, as a share of the time from enquiry to approval. */
 const RECRUITMENT_SHARE = [0, 0.08, 0.16, 0.24, 0.3, 0.45, 0.85];
 const HOME_AUTHORITIES: (Authority | null)[] = ['KENT', 'KENT', 'KENT', 'KENT', 'KENT', 'MEDWAY', 'BEXLEY', null];
@@ -46,7 +37,7 @@ export class HouseholdFactory {
   async approvedBefore(linkedOn: string, earlyPermanence: boolean, later: StageEvent[]): Promise<string> {
     const approvedOn = addDays(linkedOn, -this.random.int(20, 300));
     const enquiryOn = addDays(approvedOn, -this.random.int(200, 330));
-    const events = this.recruitment(enquiryOn, approvedOn, RECRUITMENT.length);
+    const events = this.recruitment(enquiryOn, approvedOn, RECRUITMENT_STAGES.length);
     events.push({ stage: 'APPROVED', on: approvedOn, reason: null }, ...later.filter((e) => e.on <= AS_OF));
     return this.write(enquiryOn, events, { outcome: 'APPROVED', on: approvedOn }, earlyPermanence);
   }
@@ -55,11 +46,11 @@ export class HouseholdFactory {
   async unlinked(enquiryOn: string): Promise<void> {
     const random = this.random;
     const approvedOn = addDays(enquiryOn, random.int(180, 330));
-    const stops = random.chance(0.35) ? random.int(1, RECRUITMENT.length) : RECRUITMENT.length;
+    const stops = random.chance(0.35) ? random.int(1, RECRUITMENT_STAGES.length) : RECRUITMENT_STAGES.length;
     const events = this.recruitment(enquiryOn, approvedOn, stops).filter((e) => e.on <= AS_OF);
     let decision: { outcome: 'APPROVED' | 'NOT_APPROVED'; on: string } | null = null;
     const last = events.at(-1)!;
-    if (stops < RECRUITMENT.length) {
+    if (stops < RECRUITMENT_STAGES.length) {
       const withdrawnOn = addDays(last.on, random.int(5, 60));
       if (withdrawnOn <= AS_OF) events.push({ stage: 'WITHDRAWN', on: withdrawnOn, reason: 'The applicants withdrew during assessment' });
     } else if (approvedOn <= AS_OF) {
@@ -75,7 +66,7 @@ export class HouseholdFactory {
 
   private recruitment(enquiryOn: string, approvedOn: string, stages: number): StageEvent[] {
     const span = daysBetween(enquiryOn, approvedOn);
-    return RECRUITMENT.slice(0, stages).map((stage, i) => ({
+    return RECRUITMENT_STAGES.slice(0, stages).map((stage, i) => ({
       stage,
       on: addDays(enquiryOn, Math.floor(span * RECRUITMENT_SHARE[i]!)),
       reason: null,

@@ -1,19 +1,11 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
-import { AUTHORITIES, RESTRICTION_CATEGORIES, type Authority, type RestrictionCategory } from '../authz/vocabulary';
+import { Column, Entity, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { RESTRICTION_CATEGORIES, type RestrictionCategory } from '../authz/vocabulary';
+import { ChildOwnedRecord } from './child-owned.entity';
 
 /** An ADM's restriction of a child's record: whom it names, why, and the day it is to be reviewed by. One per child. */
 @Entity('child_restrictions')
-export class ChildRestrictionRecord {
+export class ChildRestrictionRecord extends ChildOwnedRecord {
   static readonly modelName = 'ChildRestriction';
-
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
-  @Column({ name: 'child_id', type: 'uuid' })
-  childId!: string;
-
-  @Column({ type: 'enum', enum: AUTHORITIES, enumName: 'authority' })
-  authority!: Authority;
 
   @Column({ type: 'enum', enum: RESTRICTION_CATEGORIES, enumName: 'restriction_category' })
   category!: RestrictionCategory;
@@ -32,9 +24,6 @@ export class ChildRestrictionRecord {
 
   @VersionColumn()
   version!: number;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 })
-  createdAt!: Date;
 
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz', precision: 3 })
   updatedAt!: Date;
