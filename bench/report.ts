@@ -1,6 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
+import type { GrowthRow } from './restriction-growth';
+import { PAST_EMERGENCY_GRANTS, RESTRICTED_RECORDS } from './restrictions';
 import type { Variant } from './servers';
 import type { StatementCount } from './statement-counts';
 
@@ -21,6 +23,8 @@ export type DatabaseRun = {
   postgres: string;
   measurements: Measurement[];
   statements: Map<string, StatementCount>;
+  /** The first database only: the list and the facts without and with restrictions (bench/restriction-growth.ts). */
+  restrictionGrowth?: GrowthRow[];
 };
 
 const PACKAGES = ['@apollo/server', 'graphql', 'type-graphql', 'typeorm', 'pg', '@casl/ability', 'autocannon'];
@@ -70,6 +74,29 @@ function growth(runs: DatabaseRun[]): string {
   return `Ten times the data (${small.children.toLocaleString('en-GB')} → ${large.children.toLocaleString('en-GB')} children):\n\n${rows.join('\n')}`;
 }
 
+/** Within 10% of the p50 without restrictions. */
+const RESTRICTION_GROWTH_TARGET = 1.1;
+const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
+
+function restrictionGrowth(run: DatabaseRun): string {
+  if (!run.restrictionGrowth) return 'Restrictions growing: not run.';
+  const rows = [
+    `| measured (${run.children.toLocaleString('en-GB')} children) | p50 without (ms) | p50 with (ms) | with/without | target |`,
+    '|---|---|---|---|---|',
+    ...run.restrictionGrowth.map(({ measured, without, with: restricted }) => {
+      const [a, b] = [mean(without), mean(restricted)];
+      return `| ${measured} | ${a.toFixed(2)} | ${b.toFixed(2)} | ${ratio(b, a)}× | ≤ ${RESTRICTION_GROWTH_TARGET}× |`;
+    }),
+  ];
+  return [
+    `Restrictions growing: the same data with ${RESTRICTED_RECORDS.toLocaleString('en-GB')} restricted records and ${PAST_EMERGENCY_GRANTS.toLocaleString('en-GB')} past emergency grants added`,
+    '(bench/restrictions.ts; the list of 50 through the full API at 10 connections, the facts statement alone, 2,000 times in a request scope;',
+    'each p50 the mean of two rounds, interleaved without / with).',
+    '',
+    ...rows,
+  ].join('\n');
+}
+
 /** The report's text, written to bench/results.md unless `toFile` is false. */
 export function writeResults(
   runs: DatabaseRun[],
@@ -101,6 +128,7 @@ export function writeResults(
     ]),
     growth(runs),
     '',
+    ...(runs[0] ? [restrictionGrowth(runs[0]), ''] : []),
   ].join('\n');
   if (toFile) writeFileSync(join(__dirname, 'results.md'), text);
   return text;

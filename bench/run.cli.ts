@@ -1,14 +1,15 @@
 import { parseArgs } from 'node:util';
-import autocannon from 'autocannon';
 import { Client } from 'pg';
 import { demoStaff } from '../seeds/demo-staff';
 import { migrate } from '../src/app/database';
 import { describeError } from '../src/common/log-safe-error';
 import { createLogger } from '../src/common/logger';
 import { startIdentityProvider } from './identity-provider';
-import { benchOperations, removeCreatedChildren, type BenchOperation } from './operations';
+import { checkAnswers, load } from './load';
+import { benchOperations, removeCreatedChildren } from './operations';
 import { writeResults, type Measurement, type DatabaseRun } from './report';
-import { startServer, VARIANTS, type RunningServer, type Variant } from './servers';
+import { measureRestrictionGrowth, type GrowthRow } from './restriction-growth';
+import { startServer, VARIANTS, type RunningServer } from './servers';
 import { countStatementsPerRequest } from './statement-counts';
 
 /**
@@ -16,8 +17,11 @@ import { countStatementsPerRequest } from './statement-counts';
  * same run, interleaved — the ideal (hand-written SQL), the API with authorization off, the full API
  * (NODE_ENV=production) — with autocannon: warm-up, then a measured run, at 10 connections (and 1 and 50
  * for the first operation). Then the same at ten times the data, when BENCH_DATABASE_URL_10X is set.
- * `--quick` shortens every run, to try the benchmark out; `--only NAME[,NAME…]` runs those operations
- * alone and prints their figures without replacing bench/results.md, which holds whole runs only.
+ * On the first database, the list of 50 and the facts statement are measured again with 1,000 restricted records
+ * and 1,000 past emergency grants added (bench/restriction-growth.ts).
+ * `--quick` shortens every run, to try the benchmark out; `--only NAME[,NAME…]` runs those operations (or
+ * `restrictions`, the growth above) alone and prints their figures without replacing bench/results.md, which holds
+ * whole runs only.
  */
 const { values: flags } = parseArgs({ options: { quick: { type: 'boolean', default: false }, only: { type: 'string' } } });
 const quick = flags.quick;
@@ -25,6 +29,7 @@ const only = flags.only?.split(',');
 const WARM_UP_SECONDS = quick ? 1 : 5;
 const MEASURED_SECONDS = quick ? 3 : 20;
 const CONNECTIONS_OF_FIRST = [1, 10, 50];
+const RESTRICTIONS = 'restrictions';
 
 function databases(): string[] {
   const base = process.env.BENCH_DATABASE_URL;
@@ -32,44 +37,12 @@ function databases(): string[] {
   return [base, process.env.BENCH_DATABASE_URL_10X].filter((url): url is string => Boolean(url));
 }
 
-function requestOf(
-  variant: Variant,
-  operation: BenchOperation,
-  token: string,
-): { path: string; headers: Record<string, string>; body: string } {
-  if (variant === 'ideal')
-    return { path: operation.ideal.path, headers: { 'content-type': 'application/json' }, body: JSON.stringify(operation.ideal.body) };
-  return {
-    path: '/graphql',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query: operation.query, variables: operation.variables }),
-  };
-}
-
-/**
- * One answer first: a benchmark of error responses would measure nothing. A server still working off the
- * previous load (requests the load generator gave up on) is given two minutes to drain.
- */
-async function checkAnswers(server: RunningServer, operation: BenchOperation, token: string): Promise<void> {
-  const { path, headers, body } = requestOf(server.variant, operation, token);
-  let last = '';
-  for (const started = Date.now(); Date.now() - started < 120_000; await new Promise((resolve) => setTimeout(resolve, 2000))) {
-    const res = await fetch(server.url(path), { method: 'POST', headers, body });
-    const reply = (await res.json()) as { errors?: unknown; data?: unknown };
-    if (res.status === 200 && !reply.errors && reply.data) return;
-    // The errors only: the data may hold a record's values.
-    last = `${res.status} ${JSON.stringify(reply.errors ?? 'no data').slice(0, 500)}`;
-  }
-  throw new Error(`${server.variant} ${operation.name}: ${last}`);
-}
-
-async function load(server: RunningServer, operation: BenchOperation, token: string, connections: number, seconds: number) {
-  const { path, headers, body } = requestOf(server.variant, operation, token);
-  // A request slower than the timeout counts as failed, and the cell shows it.
-  return autocannon({ url: server.url(path), method: 'POST', headers, body, connections, duration: seconds, timeout: 30 });
-}
-
-async function runOn(databaseUrl: string, jwksUrl: string, tokenOf: (username: string) => Promise<string>): Promise<DatabaseRun> {
+async function runOn(
+  databaseUrl: string,
+  jwksUrl: string,
+  tokenOf: (username: string) => Promise<string>,
+  { withGrowth }: { withGrowth: boolean },
+): Promise<DatabaseRun> {
   await migrate(databaseUrl, createLogger('warn'));
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
@@ -84,7 +57,8 @@ async function runOn(databaseUrl: string, jwksUrl: string, tokenOf: (username: s
   const removed = await removeCreatedChildren(client);
   const every = await benchOperations(client);
   const operations = every.filter((operation) => !only || only.includes(operation.name));
-  if (operations.length === 0) throw new Error(`--only names no operation of bench/operations.ts`);
+  const growthAsked = !only || only.includes(RESTRICTIONS);
+  if (operations.length === 0 && !growthAsked) throw new Error(`--only names no operation of bench/operations.ts`);
   await client.end();
   console.log(
     `\n${(children - removed).toLocaleString('en-GB')} children, ${accessLogEvents.toLocaleString('en-GB')} access-log events (${new URL(databaseUrl).pathname.slice(1)}; ${removed} children left by earlier runs removed)`,
@@ -124,7 +98,15 @@ async function runOn(databaseUrl: string, jwksUrl: string, tokenOf: (username: s
   } finally {
     for (const server of servers) await server.stop();
   }
-  return { children: children - removed, accessLogEvents, postgres, measurements, statements };
+  let restrictionGrowth: GrowthRow[] | undefined;
+  if (withGrowth && growthAsked) {
+    console.log('\nrestrictions growing: without, then with 1,000 restricted records and 1,000 past emergency grants');
+    restrictionGrowth = await measureRestrictionGrowth(databaseUrl, jwksUrl, every[0]!, tokenOf, {
+      warmUp: WARM_UP_SECONDS,
+      measured: MEASURED_SECONDS,
+    });
+  }
+  return { children: children - removed, accessLogEvents, postgres, measurements, statements, restrictionGrowth };
 }
 
 async function main(): Promise<void> {
@@ -136,7 +118,7 @@ async function main(): Promise<void> {
   };
   try {
     const runs: DatabaseRun[] = [];
-    for (const url of databases()) runs.push(await runOn(url, identity.jwksUrl, tokenOf));
+    for (const [index, url] of databases().entries()) runs.push(await runOn(url, identity.jwksUrl, tokenOf, { withGrowth: index === 0 }));
     console.log(`\n${writeResults(runs, { warmUpSeconds: WARM_UP_SECONDS, measuredSeconds: MEASURED_SECONDS }, { toFile: !only })}`);
   } finally {
     await identity.close();

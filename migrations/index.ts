@@ -7,6 +7,7 @@ import { InterestDeclarations1795400003300 } from './1795400003300-interest-decl
 import { StaffDirectory1795400003400 } from './1795400003400-staff-directory';
 import { RestrictedRecords1795400003500 } from './1795400003500-restricted-records';
 import { EmergencyAccess1795400003600 } from './1795400003600-emergency-access';
+import { RestrictionLookups1795400003700 } from './1795400003700-restriction-lookups';
 
 /** In order. A landed migration is never edited (migrations/landed.json holds each one's hash): add a new one. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   StaffDirectory1795400003400,
   RestrictedRecords1795400003500,
   EmergencyAccess1795400003600,
+  RestrictionLookups1795400003700,
 ];

@@ -219,19 +219,9 @@ CREATE TRIGGER child_decisions_audit_update AFTER UPDATE ON public.child_decisio
 ALTER TABLE child_decisions ENABLE ROW LEVEL SECURITY;
 ALTER TABLE child_decisions FORCE ROW LEVEL SECURITY;
 CREATE POLICY board_aggregates ON child_decisions AS PERMISSIVE FOR SELECT TO apse_reporting USING (true);
-CREATE POLICY emergency_access ON child_decisions AS PERMISSIVE FOR SELECT TO apse_app USING ((EXISTS ( SELECT 1
-   FROM emergency_accesses g
-  WHERE ((g.child_id = child_decisions.child_id) AND (g.staff_id = ( SELECT app_staff_id() AS app_staff_id)) AND (g.expires_at > ( SELECT app_now() AS app_now))))));
-CREATE POLICY named_on_restriction ON child_decisions AS PERMISSIVE FOR SELECT TO apse_app USING ((EXISTS ( SELECT 1
-   FROM child_restrictions r
-  WHERE ((r.child_id = child_decisions.child_id) AND (( SELECT app_staff_id() AS app_staff_id) = ANY (r.allowed_staff_ids))))));
-CREATE POLICY restricted_records ON child_decisions AS RESTRICTIVE FOR SELECT TO apse_app USING ((NOT (EXISTS ( SELECT 1
-   FROM children c
-  WHERE ((c.id = child_decisions.child_id) AND (c.restriction_category = ANY (ARRAY['HIGH_PROFILE'::restriction_category, 'STAFF_CONNECTED'::restriction_category, 'HIGH_RISK'::restriction_category])) AND (NOT (COALESCE(current_setting('app.roles'::text, true), ''::text) ~ (('(^|,)ADM:'::text || (c.authority)::text) || '(/|,|$)'::text))) AND (NOT (EXISTS ( SELECT 1
-           FROM child_restrictions r
-          WHERE ((r.child_id = c.id) AND (( SELECT app_staff_id() AS app_staff_id) = ANY (r.allowed_staff_ids)))))) AND (NOT ((c.restriction_category = ANY (ARRAY['HIGH_PROFILE'::restriction_category, 'HIGH_RISK'::restriction_category])) AND (EXISTS ( SELECT 1
-           FROM emergency_accesses g
-          WHERE ((g.child_id = c.id) AND (g.staff_id = ( SELECT app_staff_id() AS app_staff_id)) AND (g.expires_at > ( SELECT app_now() AS app_now))))))))))));
+CREATE POLICY emergency_access ON child_decisions AS PERMISSIVE FOR SELECT TO apse_app USING ((child_id = ANY (( SELECT app_granted_children() AS app_granted_children)::uuid[])));
+CREATE POLICY named_on_restriction ON child_decisions AS PERMISSIVE FOR SELECT TO apse_app USING ((child_id = ANY (( SELECT app_named_children() AS app_named_children)::uuid[])));
+CREATE POLICY restricted_records ON child_decisions AS RESTRICTIVE FOR SELECT TO apse_app USING ((NOT child_record_hidden(child_id, false)));
 CREATE POLICY tenant ON child_decisions AS PERMISSIVE FOR ALL TO apse_app USING ((authority = ANY (( SELECT app_authorities() AS app_authorities)::authority[]))) WITH CHECK ((authority = ANY (( SELECT app_authorities() AS app_authorities)::authority[])));
 GRANT SELECT, INSERT, UPDATE ON TABLE child_decisions TO apse_app;
 GRANT SELECT ON TABLE child_decisions TO apse_reporting;
@@ -262,7 +252,10 @@ CREATE TRIGGER child_restrictions_audit_truncate AFTER TRUNCATE ON public.child_
 ALTER TABLE child_restrictions ENABLE ROW LEVEL SECURITY;
 ALTER TABLE child_restrictions FORCE ROW LEVEL SECURITY;
 CREATE POLICY adm_or_named ON child_restrictions AS PERMISSIVE FOR ALL TO apse_app USING (((COALESCE(current_setting('app.roles'::text, true), ''::text) ~ (('(^|,)ADM:'::text || (authority)::text) || '(/|,|$)'::text)) OR (( SELECT app_staff_id() AS app_staff_id) = ANY (allowed_staff_ids)))) WITH CHECK ((COALESCE(current_setting('app.roles'::text, true), ''::text) ~ (('(^|,)ADM:'::text || (authority)::text) || '(/|,|$)'::text)));
+CREATE POLICY restriction_lookups ON child_restrictions AS PERMISSIVE FOR SELECT TO apse_reporting USING (true);
 GRANT SELECT, INSERT, UPDATE ON TABLE child_restrictions TO apse_app;
+GRANT SELECT (allowed_staff_ids) ON TABLE child_restrictions TO apse_reporting;
+GRANT SELECT (child_id) ON TABLE child_restrictions TO apse_reporting;
 
 CREATE TABLE children (
   id uuid DEFAULT gen_random_uuid() NOT NULL,
@@ -313,17 +306,9 @@ CREATE TRIGGER children_audit_update AFTER UPDATE ON public.children REFERENCING
 ALTER TABLE children ENABLE ROW LEVEL SECURITY;
 ALTER TABLE children FORCE ROW LEVEL SECURITY;
 CREATE POLICY board_aggregates ON children AS PERMISSIVE FOR SELECT TO apse_reporting USING (true);
-CREATE POLICY emergency_access ON children AS PERMISSIVE FOR SELECT TO apse_app USING ((EXISTS ( SELECT 1
-   FROM emergency_accesses g
-  WHERE ((g.child_id = children.id) AND (g.staff_id = ( SELECT app_staff_id() AS app_staff_id)) AND (g.expires_at > ( SELECT app_now() AS app_now))))));
-CREATE POLICY named_on_restriction ON children AS PERMISSIVE FOR SELECT TO apse_app USING ((EXISTS ( SELECT 1
-   FROM child_restrictions r
-  WHERE ((r.child_id = children.id) AND (( SELECT app_staff_id() AS app_staff_id) = ANY (r.allowed_staff_ids))))));
-CREATE POLICY restricted_records ON children AS RESTRICTIVE FOR SELECT TO apse_app USING (((restriction_category IS NULL) OR (restriction_category = 'ADOPTION'::restriction_category) OR (COALESCE(current_setting('app.roles'::text, true), ''::text) ~ (('(^|,)ADM:'::text || (authority)::text) || '(/|,|$)'::text)) OR (EXISTS ( SELECT 1
-   FROM child_restrictions r
-  WHERE ((r.child_id = children.id) AND (( SELECT app_staff_id() AS app_staff_id) = ANY (r.allowed_staff_ids))))) OR ((restriction_category = ANY (ARRAY['HIGH_PROFILE'::restriction_category, 'HIGH_RISK'::restriction_category])) AND (EXISTS ( SELECT 1
-   FROM emergency_accesses g
-  WHERE ((g.child_id = children.id) AND (g.staff_id = ( SELECT app_staff_id() AS app_staff_id)) AND (g.expires_at > ( SELECT app_now() AS app_now))))))));
+CREATE POLICY emergency_access ON children AS PERMISSIVE FOR SELECT TO apse_app USING ((id = ANY (( SELECT app_granted_children() AS app_granted_children)::uuid[])));
+CREATE POLICY named_on_restriction ON children AS PERMISSIVE FOR SELECT TO apse_app USING ((id = ANY (( SELECT app_named_children() AS app_named_children)::uuid[])));
+CREATE POLICY restricted_records ON children AS RESTRICTIVE FOR SELECT TO apse_app USING (((restriction_category IS NULL) OR (restriction_category = 'ADOPTION'::restriction_category) OR (COALESCE(current_setting('app.roles'::text, true), ''::text) ~ (('(^|,)ADM:'::text || (authority)::text) || '(/|,|$)'::text)) OR (id = ANY (( SELECT app_named_children() AS app_named_children)::uuid[])) OR ((restriction_category = ANY (ARRAY['HIGH_PROFILE'::restriction_category, 'HIGH_RISK'::restriction_category])) AND (id = ANY (( SELECT app_granted_children() AS app_granted_children)::uuid[])))));
 CREATE POLICY tenant ON children AS PERMISSIVE FOR ALL TO apse_app USING ((authority = ANY (( SELECT app_authorities() AS app_authorities)::authority[]))) WITH CHECK ((authority = ANY (( SELECT app_authorities() AS app_authorities)::authority[])));
 GRANT SELECT, INSERT, UPDATE ON TABLE children TO apse_app;
 GRANT SELECT ON TABLE children TO apse_reporting;
@@ -354,19 +339,9 @@ CREATE TRIGGER disruptions_audit_update AFTER UPDATE ON public.disruptions REFER
 ALTER TABLE disruptions ENABLE ROW LEVEL SECURITY;
 ALTER TABLE disruptions FORCE ROW LEVEL SECURITY;
 CREATE POLICY board_aggregates ON disruptions AS PERMISSIVE FOR SELECT TO apse_reporting USING (true);
-CREATE POLICY emergency_access ON disruptions AS PERMISSIVE FOR SELECT TO apse_app USING ((EXISTS ( SELECT 1
-   FROM emergency_accesses g
-  WHERE ((g.child_id = disruptions.child_id) AND (g.staff_id = ( SELECT app_staff_id() AS app_staff_id)) AND (g.expires_at > ( SELECT app_now() AS app_now))))));
-CREATE POLICY named_on_restriction ON disruptions AS PERMISSIVE FOR SELECT TO apse_app USING ((EXISTS ( SELECT 1
-   FROM child_restrictions r
-  WHERE ((r.child_id = disruptions.child_id) AND (( SELECT app_staff_id() AS app_staff_id) = ANY (r.allowed_staff_ids))))));
-CREATE POLICY restricted_records ON disruptions AS RESTRICTIVE FOR SELECT TO apse_app USING ((NOT (EXISTS ( SELECT 1
-   FROM children c
-  WHERE ((c.id = disruptions.child_id) AND (c.restriction_category = ANY (ARRAY['HIGH_PROFILE'::restriction_category, 'STAFF_CONNECTED'::restriction_category, 'HIGH_RISK'::restriction_category])) AND (NOT (COALESCE(current_setting('app.roles'::text, true), ''::text) ~ (('(^|,)ADM:'::text || (c.authority)::text) || '(/|,|$)'::text))) AND (NOT (EXISTS ( SELECT 1
-           FROM child_restrictions r
-          WHERE ((r.child_id = c.id) AND (( SELECT app_staff_id() AS app_staff_id) = ANY (r.allowed_staff_ids)))))) AND (NOT ((c.restriction_category = ANY (ARRAY['HIGH_PROFILE'::restriction_category, 'HIGH_RISK'::restriction_category])) AND (EXISTS ( SELECT 1
-           FROM emergency_accesses g
-          WHERE ((g.child_id = c.id) AND (g.staff_id = ( SELECT app_staff_id() AS app_staff_id)) AND (g.expires_at > ( SELECT app_now() AS app_now))))))))))));
+CREATE POLICY emergency_access ON disruptions AS PERMISSIVE FOR SELECT TO apse_app USING ((child_id = ANY (( SELECT app_granted_children() AS app_granted_children)::uuid[])));
+CREATE POLICY named_on_restriction ON disruptions AS PERMISSIVE FOR SELECT TO apse_app USING ((child_id = ANY (( SELECT app_named_children() AS app_named_children)::uuid[])));
+CREATE POLICY restricted_records ON disruptions AS RESTRICTIVE FOR SELECT TO apse_app USING ((NOT child_record_hidden(child_id, false)));
 CREATE POLICY tenant ON disruptions AS PERMISSIVE FOR ALL TO apse_app USING ((authority = ANY (( SELECT app_authorities() AS app_authorities)::authority[]))) WITH CHECK ((authority = ANY (( SELECT app_authorities() AS app_authorities)::authority[])));
 GRANT SELECT, INSERT, UPDATE ON TABLE disruptions TO apse_app;
 GRANT SELECT ON TABLE disruptions TO apse_reporting;
@@ -458,12 +433,8 @@ CREATE TRIGGER family_finder_allocations_audit_update AFTER UPDATE ON public.fam
 ALTER TABLE family_finder_allocations ENABLE ROW LEVEL SECURITY;
 ALTER TABLE family_finder_allocations FORCE ROW LEVEL SECURITY;
 CREATE POLICY board_aggregates ON family_finder_allocations AS PERMISSIVE FOR SELECT TO apse_reporting USING (true);
-CREATE POLICY emergency_access ON family_finder_allocations AS PERMISSIVE FOR SELECT TO apse_app USING ((EXISTS ( SELECT 1
-   FROM emergency_accesses g
-  WHERE ((g.child_id = family_finder_allocations.child_id) AND (g.staff_id = ( SELECT app_staff_id() AS app_staff_id)) AND (g.expires_at > ( SELECT app_now() AS app_now))))));
-CREATE POLICY named_on_restriction ON family_finder_allocations AS PERMISSIVE FOR SELECT TO apse_app USING ((EXISTS ( SELECT 1
-   FROM child_restrictions r
-  WHERE ((r.child_id = family_finder_allocations.child_id) AND (( SELECT app_staff_id() AS app_staff_id) = ANY (r.allowed_staff_ids))))));
+CREATE POLICY emergency_access ON family_finder_allocations AS PERMISSIVE FOR SELECT TO apse_app USING ((child_id = ANY (( SELECT app_granted_children() AS app_granted_children)::uuid[])));
+CREATE POLICY named_on_restriction ON family_finder_allocations AS PERMISSIVE FOR SELECT TO apse_app USING ((child_id = ANY (( SELECT app_named_children() AS app_named_children)::uuid[])));
 CREATE POLICY tenant ON family_finder_allocations AS PERMISSIVE FOR ALL TO apse_app USING ((authority = ANY (( SELECT app_authorities() AS app_authorities)::authority[]))) WITH CHECK ((authority = ANY (( SELECT app_authorities() AS app_authorities)::authority[])));
 GRANT SELECT, INSERT, UPDATE ON TABLE family_finder_allocations TO apse_app;
 GRANT SELECT ON TABLE family_finder_allocations TO apse_reporting;
@@ -614,19 +585,9 @@ CREATE CONSTRAINT TRIGGER matches_refresh_household AFTER INSERT OR UPDATE OF st
 ALTER TABLE matches ENABLE ROW LEVEL SECURITY;
 ALTER TABLE matches FORCE ROW LEVEL SECURITY;
 CREATE POLICY board_aggregates ON matches AS PERMISSIVE FOR SELECT TO apse_reporting USING (true);
-CREATE POLICY emergency_access ON matches AS PERMISSIVE FOR SELECT TO apse_app USING ((EXISTS ( SELECT 1
-   FROM emergency_accesses g
-  WHERE ((g.child_id = matches.child_id) AND (g.staff_id = ( SELECT app_staff_id() AS app_staff_id)) AND (g.expires_at > ( SELECT app_now() AS app_now))))));
-CREATE POLICY named_on_restriction ON matches AS PERMISSIVE FOR SELECT TO apse_app USING ((EXISTS ( SELECT 1
-   FROM child_restrictions r
-  WHERE ((r.child_id = matches.child_id) AND (( SELECT app_staff_id() AS app_staff_id) = ANY (r.allowed_staff_ids))))));
-CREATE POLICY restricted_records ON matches AS RESTRICTIVE FOR SELECT TO apse_app USING ((NOT (EXISTS ( SELECT 1
-   FROM children c
-  WHERE ((c.id = matches.child_id) AND (c.restriction_category IS NOT NULL) AND (NOT (COALESCE(current_setting('app.roles'::text, true), ''::text) ~ (('(^|,)ADM:'::text || (c.authority)::text) || '(/|,|$)'::text))) AND (NOT (EXISTS ( SELECT 1
-           FROM child_restrictions r
-          WHERE ((r.child_id = c.id) AND (( SELECT app_staff_id() AS app_staff_id) = ANY (r.allowed_staff_ids)))))) AND (NOT ((c.restriction_category = ANY (ARRAY['HIGH_PROFILE'::restriction_category, 'HIGH_RISK'::restriction_category])) AND (EXISTS ( SELECT 1
-           FROM emergency_accesses g
-          WHERE ((g.child_id = c.id) AND (g.staff_id = ( SELECT app_staff_id() AS app_staff_id)) AND (g.expires_at > ( SELECT app_now() AS app_now))))))))))));
+CREATE POLICY emergency_access ON matches AS PERMISSIVE FOR SELECT TO apse_app USING ((child_id = ANY (( SELECT app_granted_children() AS app_granted_children)::uuid[])));
+CREATE POLICY named_on_restriction ON matches AS PERMISSIVE FOR SELECT TO apse_app USING ((child_id = ANY (( SELECT app_named_children() AS app_named_children)::uuid[])));
+CREATE POLICY restricted_records ON matches AS RESTRICTIVE FOR SELECT TO apse_app USING ((NOT child_record_hidden(child_id, true)));
 CREATE POLICY tenant ON matches AS PERMISSIVE FOR ALL TO apse_app USING ((authority = ANY (( SELECT app_authorities() AS app_authorities)::authority[]))) WITH CHECK ((authority = ANY (( SELECT app_authorities() AS app_authorities)::authority[])));
 GRANT SELECT, INSERT, UPDATE ON TABLE matches TO apse_app;
 GRANT SELECT ON TABLE matches TO apse_reporting;
@@ -686,19 +647,9 @@ CREATE TRIGGER placement_orders_audit_update AFTER UPDATE ON public.placement_or
 ALTER TABLE placement_orders ENABLE ROW LEVEL SECURITY;
 ALTER TABLE placement_orders FORCE ROW LEVEL SECURITY;
 CREATE POLICY board_aggregates ON placement_orders AS PERMISSIVE FOR SELECT TO apse_reporting USING (true);
-CREATE POLICY emergency_access ON placement_orders AS PERMISSIVE FOR SELECT TO apse_app USING ((EXISTS ( SELECT 1
-   FROM emergency_accesses g
-  WHERE ((g.child_id = placement_orders.child_id) AND (g.staff_id = ( SELECT app_staff_id() AS app_staff_id)) AND (g.expires_at > ( SELECT app_now() AS app_now))))));
-CREATE POLICY named_on_restriction ON placement_orders AS PERMISSIVE FOR SELECT TO apse_app USING ((EXISTS ( SELECT 1
-   FROM child_restrictions r
-  WHERE ((r.child_id = placement_orders.child_id) AND (( SELECT app_staff_id() AS app_staff_id) = ANY (r.allowed_staff_ids))))));
-CREATE POLICY restricted_records ON placement_orders AS RESTRICTIVE FOR SELECT TO apse_app USING ((NOT (EXISTS ( SELECT 1
-   FROM children c
-  WHERE ((c.id = placement_orders.child_id) AND (c.restriction_category = ANY (ARRAY['HIGH_PROFILE'::restriction_category, 'STAFF_CONNECTED'::restriction_category, 'HIGH_RISK'::restriction_category])) AND (NOT (COALESCE(current_setting('app.roles'::text, true), ''::text) ~ (('(^|,)ADM:'::text || (c.authority)::text) || '(/|,|$)'::text))) AND (NOT (EXISTS ( SELECT 1
-           FROM child_restrictions r
-          WHERE ((r.child_id = c.id) AND (( SELECT app_staff_id() AS app_staff_id) = ANY (r.allowed_staff_ids)))))) AND (NOT ((c.restriction_category = ANY (ARRAY['HIGH_PROFILE'::restriction_category, 'HIGH_RISK'::restriction_category])) AND (EXISTS ( SELECT 1
-           FROM emergency_accesses g
-          WHERE ((g.child_id = c.id) AND (g.staff_id = ( SELECT app_staff_id() AS app_staff_id)) AND (g.expires_at > ( SELECT app_now() AS app_now))))))))))));
+CREATE POLICY emergency_access ON placement_orders AS PERMISSIVE FOR SELECT TO apse_app USING ((child_id = ANY (( SELECT app_granted_children() AS app_granted_children)::uuid[])));
+CREATE POLICY named_on_restriction ON placement_orders AS PERMISSIVE FOR SELECT TO apse_app USING ((child_id = ANY (( SELECT app_named_children() AS app_named_children)::uuid[])));
+CREATE POLICY restricted_records ON placement_orders AS RESTRICTIVE FOR SELECT TO apse_app USING ((NOT child_record_hidden(child_id, false)));
 CREATE POLICY tenant ON placement_orders AS PERMISSIVE FOR ALL TO apse_app USING ((authority = ANY (( SELECT app_authorities() AS app_authorities)::authority[]))) WITH CHECK ((authority = ANY (( SELECT app_authorities() AS app_authorities)::authority[])));
 GRANT SELECT, INSERT, UPDATE ON TABLE placement_orders TO apse_app;
 GRANT SELECT ON TABLE placement_orders TO apse_reporting;
@@ -736,19 +687,9 @@ CREATE TRIGGER placements_audit_update AFTER UPDATE ON public.placements REFEREN
 ALTER TABLE placements ENABLE ROW LEVEL SECURITY;
 ALTER TABLE placements FORCE ROW LEVEL SECURITY;
 CREATE POLICY board_aggregates ON placements AS PERMISSIVE FOR SELECT TO apse_reporting USING (true);
-CREATE POLICY emergency_access ON placements AS PERMISSIVE FOR SELECT TO apse_app USING ((EXISTS ( SELECT 1
-   FROM emergency_accesses g
-  WHERE ((g.child_id = placements.child_id) AND (g.staff_id = ( SELECT app_staff_id() AS app_staff_id)) AND (g.expires_at > ( SELECT app_now() AS app_now))))));
-CREATE POLICY named_on_restriction ON placements AS PERMISSIVE FOR SELECT TO apse_app USING ((EXISTS ( SELECT 1
-   FROM child_restrictions r
-  WHERE ((r.child_id = placements.child_id) AND (( SELECT app_staff_id() AS app_staff_id) = ANY (r.allowed_staff_ids))))));
-CREATE POLICY restricted_records ON placements AS RESTRICTIVE FOR SELECT TO apse_app USING ((NOT (EXISTS ( SELECT 1
-   FROM children c
-  WHERE ((c.id = placements.child_id) AND (c.restriction_category IS NOT NULL) AND (NOT (COALESCE(current_setting('app.roles'::text, true), ''::text) ~ (('(^|,)ADM:'::text || (c.authority)::text) || '(/|,|$)'::text))) AND (NOT (EXISTS ( SELECT 1
-           FROM child_restrictions r
-          WHERE ((r.child_id = c.id) AND (( SELECT app_staff_id() AS app_staff_id) = ANY (r.allowed_staff_ids)))))) AND (NOT ((c.restriction_category = ANY (ARRAY['HIGH_PROFILE'::restriction_category, 'HIGH_RISK'::restriction_category])) AND (EXISTS ( SELECT 1
-           FROM emergency_accesses g
-          WHERE ((g.child_id = c.id) AND (g.staff_id = ( SELECT app_staff_id() AS app_staff_id)) AND (g.expires_at > ( SELECT app_now() AS app_now))))))))))));
+CREATE POLICY emergency_access ON placements AS PERMISSIVE FOR SELECT TO apse_app USING ((child_id = ANY (( SELECT app_granted_children() AS app_granted_children)::uuid[])));
+CREATE POLICY named_on_restriction ON placements AS PERMISSIVE FOR SELECT TO apse_app USING ((child_id = ANY (( SELECT app_named_children() AS app_named_children)::uuid[])));
+CREATE POLICY restricted_records ON placements AS RESTRICTIVE FOR SELECT TO apse_app USING ((NOT child_record_hidden(child_id, true)));
 CREATE POLICY tenant ON placements AS PERMISSIVE FOR ALL TO apse_app USING ((authority = ANY (( SELECT app_authorities() AS app_authorities)::authority[]))) WITH CHECK ((authority = ANY (( SELECT app_authorities() AS app_authorities)::authority[])));
 GRANT SELECT, INSERT, UPDATE ON TABLE placements TO apse_app;
 GRANT SELECT ON TABLE placements TO apse_reporting;
@@ -966,6 +907,15 @@ AS $function$
       $function$;
 GRANT EXECUTE ON FUNCTION app_authorities() TO PUBLIC;
 
+CREATE OR REPLACE FUNCTION public.app_granted_children()
+ RETURNS uuid[]
+ LANGUAGE sql
+ STABLE
+AS $function$
+             SELECT coalesce(string_to_array(nullif(current_setting('app.granted_children', true), ''), ',')::uuid[], '{}')
+           $function$;
+GRANT EXECUTE ON FUNCTION app_granted_children() TO PUBLIC;
+
 CREATE OR REPLACE FUNCTION public.app_has_role(role text)
  RETURNS boolean
  LANGUAGE sql
@@ -974,6 +924,15 @@ AS $function$
         SELECT coalesce(current_setting('app.roles', true), '') ~ ('(^|,)' || role || ':')
       $function$;
 GRANT EXECUTE ON FUNCTION app_has_role(role text) TO PUBLIC;
+
+CREATE OR REPLACE FUNCTION public.app_named_children()
+ RETURNS uuid[]
+ LANGUAGE sql
+ STABLE
+AS $function$
+             SELECT coalesce(string_to_array(nullif(current_setting('app.named_children', true), ''), ',')::uuid[], '{}')
+           $function$;
+GRANT EXECUTE ON FUNCTION app_named_children() TO PUBLIC;
 
 CREATE OR REPLACE FUNCTION public.app_now()
  RETURNS timestamp with time zone
@@ -1451,6 +1410,22 @@ AS $function$
 REVOKE ALL ON FUNCTION board_waiting_children(day date) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION board_waiting_children(day date) TO apse_reporting;
 
+CREATE OR REPLACE FUNCTION public.child_record_hidden(child uuid, sealed_too boolean)
+ RETURNS boolean
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO 'public'
+AS $function$
+           SELECT EXISTS (SELECT 1 FROM children c
+                           WHERE c.id = child
+                             AND (c.restriction_category IN ('HIGH_PROFILE', 'STAFF_CONNECTED', 'HIGH_RISK') OR (sealed_too AND c.restriction_category = 'ADOPTION'))
+                             AND NOT coalesce(current_setting('app.roles', true), '') ~ ('(^|,)ADM:' || c.authority::text || '(/|,|$)') AND NOT child = ANY (app_named_children())
+                             AND NOT (c.restriction_category IN ('HIGH_PROFILE', 'HIGH_RISK') AND child = ANY (app_granted_children())))
+         $function$;
+ALTER FUNCTION child_record_hidden(child uuid, sealed_too boolean) OWNER TO apse_reporting;
+REVOKE ALL ON FUNCTION child_record_hidden(child uuid, sealed_too boolean) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION child_record_hidden(child uuid, sealed_too boolean) TO apse_app;
+
 CREATE OR REPLACE FUNCTION public.emergency_access_child(child uuid)
  RETURNS TABLE(authority authority, restriction_category restriction_category)
  LANGUAGE sql
@@ -1487,6 +1462,18 @@ AS $function$
         RETURN NULL;
       END $function$;
 GRANT EXECUTE ON FUNCTION match_refreshes_household() TO PUBLIC;
+
+CREATE OR REPLACE FUNCTION public.restricted_children_naming_me()
+ RETURNS SETOF uuid
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO 'public'
+AS $function$
+           SELECT r.child_id FROM child_restrictions r WHERE r.allowed_staff_ids @> ARRAY[app_staff_id()]
+         $function$;
+ALTER FUNCTION restricted_children_naming_me() OWNER TO apse_reporting;
+REVOKE ALL ON FUNCTION restricted_children_naming_me() FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION restricted_children_naming_me() TO apse_app;
 
 CREATE OR REPLACE FUNCTION public.role_assignment_live(valid_from date, valid_to date, day date)
  RETURNS boolean

@@ -96,6 +96,8 @@ export class JourneyFactory {
       link?.decidedOn ?? null,
       link?.placedOn ?? null,
       link?.adoptedOn ?? null,
+      // An adopted child's record is sealed at the adoption order.
+      link?.adoptedOn ? 'ADOPTION' : null,
       changeOn,
       changeOn ? r.pick(PLAN_CHANGE_REASONS) : null,
       link?.disruption?.on ?? null,

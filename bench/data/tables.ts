@@ -48,6 +48,7 @@ export const COLUMNS = {
     ['matched_on', 'date'],
     ['placed_on', 'date'],
     ['adoption_order_granted_on', 'date'],
+    ['restriction_category', 'restriction_category'],
     ['plan_changed_on', 'date'],
     ['plan_change_reason', 'text'],
     ['disrupted_on', 'date'],

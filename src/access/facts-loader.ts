@@ -27,13 +27,17 @@ const ROLES_OF_ACTOR = `
                     ',' ORDER BY r.role, r.authority)
     FROM role_assignments r WHERE r.staff_id = (SELECT app_staff_id()) AND ${LIVE_TODAY('r')}`;
 
+/** The actor's emergency accesses live at the request's instant. */
+const LIVE_GRANTS = `(SELECT * FROM emergency_accesses WHERE staff_id = (SELECT app_staff_id()) AND expires_at > (SELECT app_now()))`;
+
 /**
  * The statement that loads the facts the policy needs for the actor today (`app.today`, the UK date): their live
  * allocations as family finder, what is on the open agendas of their panels, and, for a decision maker, what a
  * panel they sat on recommended on (separation of duties), the open items they declared an interest in, and the
  * restricted children whose restriction names them, their emergency accesses live at the request's instant
  * (`app.now`) and whether a review has barred them from breaking glass; it also sets the roles of
- * this transaction (`app.roles`). It follows the actor's statement in the same round trip, so it knows the
+ * this transaction (`app.roles`), and the children named and granted (`app.named_children`, `app.granted_children`)
+ * that Row-Level Security admits the actor to beyond their tenant. It follows the actor's statement in the same round trip, so it knows the
  * actor and the day only from the settings that statement made, and runs under Row-Level Security. With no
  * actor set, the facts are empty. Having no parameters, it is planned once per database session: with the
  * day as a parameter, PostgreSQL planned it again on every request (0.4 ms), judging its generic plan dearer.
@@ -64,14 +68,16 @@ export const FACTS_SQL = `SELECT set_config('app.roles', coalesce((${ROLES_OF_AC
              FROM interest_declarations d JOIN agenda_items i ON i.id = d.agenda_item_id
             WHERE d.staff_id = (SELECT app_staff_id())
               AND i.window_closes_on >= (SELECT current_setting('app.today')::date)) AS declared_items,
-          (SELECT coalesce(json_agg(r.child_id), '[]') FROM child_restrictions r
-            WHERE (SELECT app_staff_id()) = ANY (r.allowed_staff_ids)) AS named_children,
-          (SELECT coalesce(json_agg(json_build_object('id', g.id, 'childId', g.child_id)), '[]') FROM emergency_accesses g
-            WHERE g.staff_id = (SELECT app_staff_id()) AND g.expires_at > (SELECT app_now())) AS emergency_grants,
+          (SELECT coalesce(json_agg(n.child_id), '[]') FROM restricted_children_naming_me() n(child_id)) AS named_children,
+          set_config('app.named_children', (SELECT coalesce(string_agg(n.child_id::text, ','), '') FROM restricted_children_naming_me() n(child_id)),
+                     true) AS named_setting,
+          (SELECT coalesce(json_agg(json_build_object('id', g.id, 'childId', g.child_id)), '[]') FROM ${LIVE_GRANTS} g) AS emergency_grants,
+          set_config('app.granted_children', (SELECT coalesce(string_agg(g.child_id::text, ','), '') FROM ${LIVE_GRANTS} g), true)
+            AS granted_setting,
           EXISTS (SELECT 1 FROM emergency_access_bars b
                    WHERE b.staff_id = (SELECT app_staff_id()) AND b.lifted_at IS NULL) AS emergency_barred`;
 
-const FACTS_STATEMENT = new SessionStatement('apse_scope_facts_v7', [], FACTS_SQL);
+const FACTS_STATEMENT = new SessionStatement('apse_scope_facts_v9', [], FACTS_SQL);
 
 /** The facts statement, to run after the actor's. */
 export const FACTS: OpeningStatement = { statement: FACTS_STATEMENT, literals: [] };
