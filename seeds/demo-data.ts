@@ -2,7 +2,9 @@ import type { EntityTarget, ObjectLiteral } from 'typeorm';
 import { AUTHORITIES } from '../src/authz/vocabulary';
 import { AllocationRecord } from '../src/journey/allocation.entity';
 import { ChildRecord } from '../src/journey/child.entity';
+import { ChildRestrictionRecord } from '../src/journey/child-restriction.entity';
 import { DisruptionRecord } from '../src/journey/disruption.entity';
+import { EmergencyAccessRecord } from '../src/journey/emergency-access.entity';
 import { PlacementOrderRecord } from '../src/journey/placement-order.entity';
 import { PlacementRecord } from '../src/journey/placement.entity';
 import { ChildDecisionRecord } from '../src/journey/child-decision.entity';
@@ -26,6 +28,7 @@ import { planJourneys } from './journeys';
 import { scheduleMatches } from './matches';
 import { agendaBeingSetRows, agendaItemRows, meetingRows, PanelCalendar, reportFeedbackRows } from './panels';
 import { seededRandom } from './random';
+import { restrictedAccessTables } from './restricted-access';
 import { supportTables } from './support';
 
 /** The demo's history needs the published period complete and a year after it (current cases, withdrawals). */
@@ -60,6 +63,7 @@ export function generateDemoData(today: string): DemoTable[] {
   const child = childTables(identityRandom, ids, journeys, today);
   const household = householdTables(identityRandom, ids, households, today);
   const support = supportTables(seededRandom(20201104), ids, today);
+  const restricted = restrictedAccessTables(seededRandom(20201106), child.children, child.allocations, today);
   const table = <T extends ObjectLiteral>(entity: EntityTarget<T>, rows: Partial<T>[]): DemoTable => ({ entity, rows });
   return [
     table(PanelMeetingRecord, [...meetingRows(calendar), ...agendaBeingSetRows(seededRandom(20201105), calendar)]),
@@ -73,6 +77,8 @@ export function generateDemoData(today: string): DemoTable[] {
     table(PlacementOrderRecord, child.placementOrders),
     table(PlacementRecord, child.placements),
     table(DisruptionRecord, child.disruptions),
+    table(ChildRestrictionRecord, restricted.restrictions),
+    table(EmergencyAccessRecord, restricted.emergencyAccesses),
     table(AgendaItemRecord, agendaItemRows(identityRandom, ids, [...child.agenda, ...household.agenda])),
     table(ReportQualityFeedbackRecord, reportFeedbackRows(identityRandom, today)),
     table(SupportRequestRecord, support.requests),

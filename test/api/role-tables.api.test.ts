@@ -49,13 +49,14 @@ import {
  * An allowed action succeeds on a record seeded for it; a refused one is refused in that order, by the
  * actor's read row for the record the mutation looks up: FORBIDDEN (ROLE_MAY_NOT_READ), NOT_FOUND, or FORBIDDEN
  * with the row's reason. Rows with no entry point (recording an advice-line call later, writing the access log,
- * reading feedback without a panel seat) are the ability suite's only.
+ * reading feedback without a panel seat, breaking glass for someone else) are the ability suite's only.
  */
 type Ids = Partial<Record<SubjectType | 'meeting' | 'period' | 'search', string>>;
 type Data = Record<string, any>;
 type CaseFixture = Extract<Fixture, { kind: 'case' }>;
 type HouseholdFixture = Extract<Fixture, { kind: 'household' }>;
 type StaffFixture = Extract<Fixture, { kind: 'staff' }>;
+type EmergencyFixture = Extract<Fixture, { kind: 'emergency' }>;
 
 const staffId = (username: string) => demoStaff(username).id;
 const IDENTITY = { nhsNumber: '9434765919', sex: 'F', religion: 'none', disability: 'none', healthNeeds: 'asthma' };
@@ -192,21 +193,36 @@ async function seed(ds: DataSource, fixture: Fixture): Promise<Ids> {
     case 'restricted':
       return seedRestricted(ds, fixture);
     case 'emergency':
-      return seedEmergencyAccess(ds, fixture.authority);
+      return seedEmergencyAccess(ds, fixture);
     case 'partnership':
       return {};
   }
 }
 
-/** finder.1's emergency access, yesterday, to a child of `authority`. */
-async function seedEmergencyAccess(ds: DataSource, authority: Authority): Promise<Ids> {
-  const journey = await insertChildAt(ds, authority, 'PLACED');
+/** A placed child of the fixture's authority allocated to finder.2, restricted whole by its ADM as the fixture says. */
+async function seedEmergencyChild(ds: DataSource, { authority, category }: EmergencyFixture): Promise<Ids> {
+  const childId = (await insertChildAt(ds, authority, 'PLACED', { finder: 'finder.2' })).child.id;
+  if (category) {
+    await ds.query(`UPDATE children SET restriction_category = $2 WHERE id = $1`, [childId, category]);
+    await ds.query(
+      `INSERT INTO child_restrictions (child_id, authority, category, reason, review_by, restricted_by)
+       VALUES ($1, $2, $3, 'known to the press', '2027-01-31', $4)`,
+      [childId, authority, category, staffId(`adm.${authority.toLowerCase()}`)],
+    );
+  }
+  return { Child: childId };
+}
+
+/** The holder's emergency access, yesterday, to that child; none to a child restricted as STAFF_CONNECTED, which no one may have. */
+async function seedEmergencyAccess(ds: DataSource, fixture: EmergencyFixture): Promise<Ids> {
+  const ids = await seedEmergencyChild(ds, fixture);
+  if (fixture.category === 'STAFF_CONNECTED') return ids;
   const [{ id }] = await ds.query(
     `INSERT INTO emergency_accesses (child_id, authority, staff_id, reason, granted_at, expires_at)
      VALUES ($1, $2, $3, 'the child went missing', '2026-11-19T20:00:00Z', '2026-11-20T00:00:00Z') RETURNING id`,
-    [journey.child.id, authority, staffId('finder.1')],
+    [ids.Child, fixture.authority, staffId(fixture.holder)],
   );
-  return { EmergencyAccess: id };
+  return { ...ids, EmergencyAccess: id };
 }
 
 const ROLE_DAYS: Record<StaffFixture['days'], [from: string, to: string | null]> = {
@@ -646,6 +662,18 @@ const WRITES: Record<string, Write> = {
       return { StaffMember: staff, RoleAssignment: id };
     },
   },
+  'EmergencyAccess:create': {
+    mutation: 'requestEmergencyAccess',
+    lookup: null,
+    input: (ids) => ({ childId: ids.Child, reason: 'the child went missing overnight' }),
+    fresh: (ds, fixture) => seedEmergencyChild(ds, fixture as EmergencyFixture),
+  },
+  'EmergencyAccess:update': {
+    mutation: 'reviewEmergencyAccess',
+    lookup: 'EmergencyAccess',
+    input: (ids) => ({ id: ids.EmergencyAccess, outcome: 'JUSTIFIED', note: 'the child was missing overnight' }),
+    fresh: (ds, fixture) => seedEmergencyAccess(ds, fixture as EmergencyFixture),
+  },
   'SupportAssessment:create': {
     mutation: 'recordSupportAssessment',
     lookup: 'SupportRequest',
@@ -661,9 +689,14 @@ function writeOf({ row }: Check): Write | undefined {
   return WRITES[row.via ?? `${row.subject}:${row.action}`];
 }
 
-/** A check the API can make: reads of feedback need a panel seat (they are read through the panels). */
+/**
+ * A check the API can make: reads of feedback need a panel seat (they are read through the panels); the API breaks
+ * glass for the caller alone, so someone else's emergency access has no entry point.
+ */
 function hasEntryPoint(check: Check): boolean {
   const { row } = check;
+  const fixture = fixtureFor(where(check));
+  if (row.action === 'create' && fixture.kind === 'emergency' && fixture.holder !== row.actor) return false;
   if (row.action !== 'read') return writeOf(check) !== undefined;
   return !(row.subject === 'ReportQualityFeedback' && check.allowed && !demoStaff(row.actor).assignments[0]!.panelId);
 }

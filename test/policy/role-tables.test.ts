@@ -226,7 +226,8 @@ function recordsOf(fixture: Fixture): Records {
           id: newId(),
           childId: newId(),
           authority: fixture.authority,
-          staffId: staffId('finder.1'),
+          staffId: staffId(fixture.holder),
+          childRestrictionCategory: fixture.category,
         }),
       };
     case 'partnership':

@@ -211,6 +211,38 @@ describe('who recorded what', () => {
     ).toEqual([]);
   });
 
+  it('has the child’s ADM restrict a record, naming staff with a case role, the category on the child, reviewed within the year', async () => {
+    expect(
+      await violations(`
+        SELECT r.id FROM child_restrictions r JOIN children c ON c.id = r.child_id
+        WHERE c.restriction_category IS DISTINCT FROM r.category
+           OR r.restricted_by <> (SELECT id FROM staff WHERE username = 'adm.' || lower(r.authority::text))
+           OR r.review_by <= ${TODAY} OR r.review_by > ${TODAY} + 365
+           OR EXISTS (SELECT 1 FROM unnest(r.allowed_staff_ids) named WHERE NOT EXISTS (
+                SELECT 1 FROM role_assignments a WHERE a.staff_id = named AND a.role IN ('ADM', 'PPM_LEAD', 'FAMILY_FINDER', 'SUPPORT_WORKER')))`),
+    ).toEqual([]);
+    expect(
+      await violations(
+        `SELECT id FROM children WHERE restriction_category <> 'ADOPTION' AND id NOT IN (SELECT child_id FROM child_restrictions)`,
+      ),
+    ).toEqual([]);
+  });
+
+  it('has a member of staff with a case role break glass on a child out of their reach, reviewed by its ADM or an auditor', async () => {
+    const holds = (where: string) => `EXISTS (SELECT 1 FROM role_assignments r WHERE r.staff_id = g.staff_id AND ${where})`;
+    expect(
+      await violations(`
+        SELECT g.id FROM emergency_accesses g
+        WHERE NOT ${holds(`r.role IN ('ADM', 'PPM_LEAD', 'FAMILY_FINDER') AND (r.role <> 'ADM' OR r.authority IS NOT NULL)`)}
+           OR ${holds('r.authority = g.authority')}
+           OR EXISTS (SELECT 1 FROM family_finder_allocations a WHERE a.child_id = g.child_id AND a.family_finder_id = g.staff_id)
+           OR g.reviewed_by = g.staff_id
+           OR g.reviewed_by IS NOT NULL AND NOT EXISTS (
+                SELECT 1 FROM role_assignments r
+                WHERE r.staff_id = g.reviewed_by AND (r.role = 'AUDITOR' OR r.role = 'ADM' AND r.authority = g.authority))`),
+    ).toEqual([]);
+  });
+
   it.each(['child_decisions', 'placement_orders', 'matches', 'placements', 'disruptions', 'family_finder_allocations'])(
     'copies the child’s authority onto %s',
     async (table) => {
@@ -305,6 +337,24 @@ describe('what the demo identities find on the seed’s today', () => {
   it('has matches proposed for Kent and Medway children', async () => {
     const rows = await db().rows(`SELECT DISTINCT authority::text AS authority FROM matches WHERE status = 'PROPOSED'`);
     expect(rows).toEqual(expect.arrayContaining([{ authority: 'KENT' }, { authority: 'MEDWAY' }]));
+  });
+
+  it('restricts one Kent child whole (HIGH_PROFILE) to staff other than Kent’s PPM lead', async () => {
+    const rows = await db().rows(`
+      SELECT c.authority::text AS authority, r.category::text AS category,
+             (SELECT id FROM staff WHERE username = 'ppm.kent') = ANY (r.allowed_staff_ids) AS names_ppm_lead
+      FROM child_restrictions r JOIN children c ON c.id = r.child_id`);
+    expect(rows).toEqual([{ authority: 'KENT', category: 'HIGH_PROFILE', names_ppm_lead: false }]);
+  });
+
+  it('gives the review queues a past emergency access found JUSTIFIED and one awaiting review; none is live', async () => {
+    const rows = await db().rows(`
+      SELECT s.username, g.authority::text AS authority, g.outcome::text AS outcome, g.expires_at < ${TODAY} AS expired
+      FROM emergency_accesses g JOIN staff s ON s.id = g.staff_id ORDER BY g.granted_at`);
+    expect(rows).toEqual([
+      { username: 'ppm.kent', authority: 'BEXLEY', outcome: 'JUSTIFIED', expired: true },
+      { username: 'finder.1', authority: 'MEDWAY', outcome: null, expired: true },
+    ]);
   });
 
   it('has households at every recruitment stage, and approved ones waiting', async () => {

@@ -1,4 +1,4 @@
-import { reviewsEmergencyAccesses } from './emergency-access-rows';
+import { breaksGlass, reviewsEmergencyAccesses } from './emergency-access-rows';
 import { EVERY_CLASS, NO_BIRTH_FAMILY, type RoleTable } from './types';
 
 /**
@@ -648,5 +648,23 @@ export const ADM: RoleTable = {
       reason: 'OTHER_AUTHORITY',
     },
     ...reviewsEmergencyAccesses('a Kent ADM', 'adm.kent', 'MEDWAY', 'OTHER_AUTHORITY'),
+    {
+      rule: 'a Kent ADM reads their own emergency access to a Kent child among those to review',
+      actor: 'adm.kent',
+      action: 'read',
+      subject: 'EmergencyAccess',
+      scope: 'their emergency access to a child restricted to others',
+      expected: 'allowed',
+    },
+    {
+      rule: 'a Kent ADM cannot review their own emergency access',
+      actor: 'adm.kent',
+      action: 'update',
+      subject: 'EmergencyAccess',
+      scope: 'their emergency access to a child restricted to others',
+      expected: 'refused',
+      reason: 'OWN_EMERGENCY_ACCESS',
+    },
+    ...breaksGlass('a Kent ADM', 'adm.kent', 'MEDWAY'),
   ],
 };

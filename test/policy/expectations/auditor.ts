@@ -302,5 +302,13 @@ export const AUDITOR: RoleTable = {
       scope: 'partnership-wide',
       expected: 'allowed',
     },
+    {
+      rule: 'the partnership’s auditor reviews every emergency access',
+      actor: 'auditor.1',
+      action: 'update',
+      subject: 'EmergencyAccess',
+      scope: 'partnership-wide',
+      expected: 'allowed',
+    },
   ],
 };

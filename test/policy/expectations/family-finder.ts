@@ -1,4 +1,4 @@
-import { readsNoEmergencyAccess } from './emergency-access-rows';
+import { breaksGlass, readsNoEmergencyAccess } from './emergency-access-rows';
 import { namedOnARestriction } from './restriction-rows';
 import { NO_BIRTH_FAMILY, type RoleTable } from './types';
 import { ownEntryAlone } from './directory-rows';
@@ -473,5 +473,6 @@ export const FAMILY_FINDER: RoleTable = {
       reason: 'RESTRICTED_RECORD',
     },
     ...readsNoEmergencyAccess('a family finder', 'finder.2'),
+    ...breaksGlass('a family finder', 'finder.1', 'MEDWAY'),
   ],
 };

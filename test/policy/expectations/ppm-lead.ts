@@ -1,4 +1,4 @@
-import { readsNoEmergencyAccess } from './emergency-access-rows';
+import { breaksGlass, readsNoEmergencyAccess } from './emergency-access-rows';
 import { namedOnARestriction } from './restriction-rows';
 import { EVERY_CLASS, NO_BIRTH_FAMILY, type RoleTable } from './types';
 
@@ -687,5 +687,6 @@ export const PPM_LEAD: RoleTable = {
       reason: 'ROLE_MAY_NOT_RESTRICT',
     },
     ...readsNoEmergencyAccess('a PPM lead', 'ppm.kent'),
+    ...breaksGlass('a Kent PPM lead', 'ppm.kent', 'MEDWAY'),
   ],
 };

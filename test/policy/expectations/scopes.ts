@@ -35,6 +35,14 @@ export const SCOPES = {
     'a placed child of the actor’s authority (Kent, for a partnership-wide role) restricted whole (HIGH_PROFILE) by its ADM, naming someone else',
   'sealed at the adoption order':
     'an adopted child of the actor’s authority (Kent, for a partnership-wide role): its record sealed (ADOPTION), naming no one',
+  'their emergency access to a child out of their reach':
+    'the actor’s own emergency access, expired, to a placed child of an authority the row names (not theirs), restricted by no one and allocated to finder.2',
+  'their emergency access to a child restricted to others':
+    'the actor’s own emergency access, expired, to a placed child of their authority (Kent, for a partnership-wide role) restricted whole (HIGH_PROFILE) by its ADM, naming no one',
+  'their emergency access to a child restricted as STAFF_CONNECTED':
+    'the actor’s own request to break glass on a placed child of their authority (Kent, for a partnership-wide role) restricted whole as STAFF_CONNECTED, naming no one',
+  'someone else’s emergency access':
+    'an emergency access, expired, of another member of staff with a case role (finder.1, or finder.2 for finder.1) to a placed child of the actor’s authority (Kent, for a partnership-wide role)',
   'another panel': 'a panel the actor does not sit on',
   themselves: 'the actor’s own entry in the staff directory, or a role of theirs',
   'an active family finder': 'a member of staff, active, who holds the family finder role today, or that role',
@@ -72,7 +80,8 @@ type Agenda = { panel: PanelNumber; window: Window };
  *   a panel (its next meeting, its feedback, a member's declaration of interest in an item on that meeting's
  *   agenda); a panel's recommendation is on its item, once the meeting is held
  *   (for a decision maker's scopes, on an item of a panel they do not sit on);
- * - a family finder's emergency access (break-glass) to a child of `authority`;
+ * - an emergency access (break-glass) of `holder`'s, expired, to a placed child of `authority` allocated to finder.2,
+ *   restricted whole as `category` (by its ADM, naming no one) if any;
  * - a support request of `authority` with its assessment; an access-log event about a child of `authority`;
  * - the actor's own entry in the staff directory and their role (`self`), or a colleague's and their one role,
  *   held for `authority` or on `panel` on `days` (`staff`);
@@ -92,7 +101,7 @@ export type Fixture =
   | { kind: 'audit'; authority: Authority }
   | { kind: 'self'; actor: string }
   | { kind: 'restricted'; authority: Authority; category: 'HIGH_PROFILE' | 'ADOPTION'; naming: string | null }
-  | { kind: 'emergency'; authority: Authority }
+  | { kind: 'emergency'; authority: Authority; holder: string; category: 'HIGH_PROFILE' | 'STAFF_CONNECTED' | null }
   | {
       kind: 'staff';
       role: Role;
@@ -142,13 +151,15 @@ export function fixtureFor({ actor, subject, scope, authority }: Where): Fixture
 
   const restricted = restrictedFixture(actor, scope, authority ?? me.authority ?? 'KENT');
   if (restricted) return restricted;
+  const breakGlass = emergencyFixture(actor, scope, authority ?? me.authority ?? 'KENT');
+  if (breakGlass) return breakGlass;
   if (subject === 'ChildRestriction') {
     const of = scope === 'own authority' ? mine() : scope === 'another authority' ? named() : (authority ?? 'KENT');
     return { kind: 'restricted', authority: of, category: 'HIGH_PROFILE', naming: null };
   }
   if (subject === 'EmergencyAccess') {
     const of = scope === 'own authority' ? mine() : scope === 'another authority' ? named() : (authority ?? 'KENT');
-    return { kind: 'emergency', authority: of };
+    return { kind: 'emergency', authority: of, holder: 'finder.1', category: null };
   }
   if (subject === 'AuditEvent' && scope === 'own authority') return { kind: 'audit', authority: mine() };
   if (subject === 'AuditEvent' && scope === 'another authority') return { kind: 'audit', authority: named() };
@@ -266,6 +277,24 @@ function restrictedFixture(actor: string, scope: Scope, authority: Authority): F
       return { kind: 'restricted', authority, category: 'HIGH_PROFILE', naming: null };
     case 'sealed at the adoption order':
       return { kind: 'restricted', authority, category: 'ADOPTION', naming: null };
+    default:
+      return null;
+  }
+}
+
+/** An emergency access of the actor's own, or of someone else's: the scopes that say so. */
+function emergencyFixture(actor: string, scope: Scope, authority: Authority): Fixture | null {
+  const own = { kind: 'emergency', authority, holder: actor } as const;
+  switch (scope) {
+    case 'their emergency access to a child out of their reach':
+      if (authority === actorScope(actor).authority) throw new Error(`${actor}: '${scope}' needs the row to name another authority`);
+      return { ...own, category: null };
+    case 'their emergency access to a child restricted to others':
+      return { ...own, category: 'HIGH_PROFILE' };
+    case 'their emergency access to a child restricted as STAFF_CONNECTED':
+      return { ...own, category: 'STAFF_CONNECTED' };
+    case 'someone else’s emergency access':
+      return { ...own, holder: actor === 'finder.1' ? 'finder.2' : 'finder.1', category: null };
     default:
       return null;
   }
