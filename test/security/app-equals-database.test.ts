@@ -359,10 +359,8 @@ describe('beyond the tenant', () => {
     for (const { table, policy } of await restrictedChildTo(CHILD_TABLES)) expect({ table, policy }).toEqual({ table, policy: [] });
   });
 
-  // Known gap: the restrictive policies on a child's records (migrations/1795400003500-restricted-records.ts) look the
-  // child up in `children` under Row-Level Security, which hides a child restricted whole from exactly these readers,
-  // so they find nothing to withhold. An allocation is left to the policy by design (it names nothing of the child).
-  it.failing('RLS hides from them every record that hangs off the restricted child but its allocation', async () => {
+  // An allocation is left to the policy by design (it names nothing of the child).
+  it('RLS hides from them every record that hangs off the restricted child but its allocation', async () => {
     const records = CHILD_TABLES.filter((t) => !['children', 'family_finder_allocations'].includes(t));
     for (const { table, rls } of await restrictedChildTo(records)) expect({ table, rls }).toEqual({ table, rls: [] });
   });
