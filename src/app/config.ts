@@ -1,46 +1,71 @@
-import { bool, cleanEnv, EnvError, makeValidator, num, port, str } from 'envalid';
+import { bool, cleanEnv, EnvError, host, makeValidator, num, port, str } from 'envalid';
 import { DEFAULT_TIMEOUTS, type RequestTimeouts } from '../access/request-timeouts';
 import type { JwtSettings } from '../access/tokens';
 import type { SigningKeySource } from '../audit/signing-key';
 import type { TimelinessThresholds } from '../board/timeliness-thresholds';
 
-/** An optional URL: unset or empty means "not configured"; anything else must parse. */
-const optionalUrl = makeValidator<string>((value) => {
-  if (value !== '' && !URL.canParse(value)) throw new EnvError(`Invalid URL: "${value}"`);
-  return value;
-});
+/** An optional URL of one of `protocols`: unset or empty means "not configured"; anything else must parse. */
+const optionalUrl = (protocols: string[]) =>
+  makeValidator<string>((value) => {
+    if (value === '') return value;
+    if (!URL.canParse(value)) throw new EnvError(`Invalid URL: "${value}"`);
+    const { protocol } = new URL(value);
+    if (!protocols.includes(protocol)) throw new EnvError(`a ${protocols.join(' or ')} URL, not ${protocol}`);
+    return value;
+  });
+const databaseUrl = optionalUrl(['postgres:', 'postgresql:']);
+const webUrl = optionalUrl(['https:', 'http:']);
+
+/** A whole number from `min` to `max`: a pool of 0, a negative rate or a fraction of a request is refused, not obeyed. */
+const wholeNumber = (min: number, max = Number.MAX_SAFE_INTEGER) =>
+  makeValidator<number>((value) => {
+    const n = Number(value);
+    if (value.trim() === '' || !Number.isInteger(n) || n < min || n > max) {
+      throw new EnvError(`a whole number from ${min}${max === Number.MAX_SAFE_INTEGER ? ' up' : ` to ${max}`}, not "${value}"`);
+    }
+    return n;
+  });
 
 const DEV_JWT_SECRET = 'apse-development-only-secret-not-for-production';
 
 const spec = {
   NODE_ENV: str({ choices: ['development', 'test', 'production'], default: 'development' }),
-  HOST: str({ default: '127.0.0.1', desc: 'interface to listen on (0.0.0.0 in a container)' }),
+  HOST: host({ default: '127.0.0.1', desc: 'interface to listen on (0.0.0.0 in a container)' }),
   PORT: port({ default: 4000 }),
-  DATABASE_URL: optionalUrl({ default: '', desc: 'PostgreSQL URL; unset runs an embedded PGlite' }),
-  MIGRATION_DATABASE_URL: optionalUrl({ default: '', desc: 'owner login for migrations; defaults to DATABASE_URL' }),
+  DATABASE_URL: databaseUrl({ default: '', desc: 'PostgreSQL URL; unset runs an embedded PGlite' }),
+  MIGRATION_DATABASE_URL: databaseUrl({ default: '', desc: 'owner login for migrations; defaults to DATABASE_URL' }),
   EMBEDDED_DATA_DIR: str({ default: '.data/pglite', desc: 'where the embedded database keeps its files' }),
-  DB_POOL_MAX: num({ default: 4, desc: 'connections in the pool; 2-4 serve best on 2 cores' }),
+  DB_POOL_MAX: wholeNumber(2, 100)({ default: 4, desc: 'connections in the pool; 2-4 serve best on 2 cores' }),
   JWT_SECRET: str({ default: '', desc: 'HS256 secret; outside production a development secret is used when unset' }),
-  JWKS_URL: optionalUrl({ default: '', desc: 'JWKS of the identity provider (production)' }),
+  JWKS_URL: webUrl({ default: '', desc: 'JWKS of the identity provider (production: https)' }),
   JWT_ISSUER: str({ default: 'apse-api' }),
   JWT_AUDIENCE: str({ default: 'apse-api' }),
-  RATE_LIMIT_PER_MINUTE: num({ default: 600, desc: 'requests a member of staff may make a minute, across all instances' }),
-  RATE_LIMIT_UNAUTHENTICATED_PER_MINUTE: num({ default: 60, desc: 'requests without a valid token a client address may make a minute' }),
-  STATEMENT_TIMEOUT_MS: num({ default: DEFAULT_TIMEOUTS.statementMs, desc: 'longest a request statement may run (TIMEOUT beyond)' }),
-  LOCK_TIMEOUT_MS: num({ default: DEFAULT_TIMEOUTS.lockMs, desc: 'longest a request statement may wait for a lock' }),
-  IDLE_IN_TRANSACTION_TIMEOUT_MS: num({
+  RATE_LIMIT_PER_MINUTE: wholeNumber(1)({ default: 600, desc: 'requests a member of staff may make a minute, across all instances' }),
+  RATE_LIMIT_UNAUTHENTICATED_PER_MINUTE: wholeNumber(1)({
+    default: 60,
+    desc: 'requests without a valid token a client address may make a minute',
+  }),
+  STATEMENT_TIMEOUT_MS: wholeNumber(100)({
+    default: DEFAULT_TIMEOUTS.statementMs,
+    desc: 'longest a request statement may run (TIMEOUT beyond)',
+  }),
+  LOCK_TIMEOUT_MS: wholeNumber(100)({ default: DEFAULT_TIMEOUTS.lockMs, desc: 'longest a request statement may wait for a lock' }),
+  IDLE_IN_TRANSACTION_TIMEOUT_MS: wholeNumber(100)({
     default: DEFAULT_TIMEOUTS.idleInTransactionMs,
     desc: 'longest a request transaction may sit idle before the database ends it',
   }),
-  BOARD_STATEMENT_TIMEOUT_MS: num({ default: DEFAULT_TIMEOUTS.boardStatementMs, desc: 'longest a board aggregate may run' }),
-  CONCURRENT_REQUESTS_PER_STAFF: num({
+  BOARD_STATEMENT_TIMEOUT_MS: wholeNumber(100)({ default: DEFAULT_TIMEOUTS.boardStatementMs, desc: 'longest a board aggregate may run' }),
+  CONCURRENT_REQUESTS_PER_STAFF: wholeNumber(1)({
     default: 3,
     desc: 'requests of one member of staff at the database at once on one instance (below DB_POOL_MAX)',
   }),
-  QUEUED_REQUESTS_PER_STAFF: num({ default: 64, desc: 'requests of one member of staff that may wait their turn; beyond, RATE_LIMITED' }),
+  QUEUED_REQUESTS_PER_STAFF: wholeNumber(0)({
+    default: 64,
+    desc: 'requests of one member of staff that may wait their turn; beyond, RATE_LIMITED',
+  }),
   A2_THRESHOLD_DAYS: num({ default: 121, desc: 'DfE scorecard A2: placement order to match decision, days' }),
   A10_THRESHOLD_DAYS: num({ default: 426, desc: 'DfE scorecard A10: entering care to moving in, days' }),
-  EMERGENCY_ACCESS_HOURS: num({ default: 4, desc: 'how long an emergency access (break-glass) lasts, in hours: 1 to 24' }),
+  EMERGENCY_ACCESS_HOURS: wholeNumber(1, 24)({ default: 4, desc: 'how long an emergency access (break-glass) lasts, in hours: 1 to 24' }),
   SEED_DEMO_DATA: bool({ default: true, desc: 'seed demo data into an empty embedded database' }),
   AUDIT_SIGNING_KEY: str({
     default: '',
@@ -50,11 +75,17 @@ const spec = {
     default: '.data/audit-signing-key.pem',
     desc: 'outside production, where the generated development key is kept',
   }),
-  AUDIT_CHECKPOINT_MINUTES: num({
+  AUDIT_CHECKPOINT_MINUTES: wholeNumber(
+    0,
+    1440,
+  )({
     default: 10,
     desc: 'minutes between signed checkpoints of the access log (0: only at start, on shutdown and on demand)',
   }),
-  DEV_DAYS_AHEAD: num({
+  DEV_DAYS_AHEAD: wholeNumber(
+    0,
+    366,
+  )({
     default: 0,
     desc: "development only: the API's calendar runs this many whole days ahead, to try a role that starts tomorrow; refused in production",
   }),
@@ -100,50 +131,42 @@ export function isLoopback(host: string): boolean {
   return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
-/** Validates the environment once; throws ConfigError naming every bad variable. */
+/** Keys fetched in clear could be swapped on the way; a provider on this machine (a stand-in, a sidecar) is exempt. */
+function isHttpsOrLoopback(url: string): boolean {
+  const { protocol, hostname } = new URL(url);
+  return protocol === 'https:' || isLoopback(hostname.replace(/^\[|\]$/g, ''));
+}
+
+/** Validates the environment once; throws one ConfigError naming every problem, the variables' and the settings'. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const problems: string[] = [];
   const e = cleanEnv(env, spec, {
     reporter: ({ errors }) => {
-      const problems = Object.entries(errors).map(([name, error]) => `${name} (${error?.message})`);
-      if (problems.length > 0) throw new ConfigError(`invalid configuration: ${problems.join(', ')}`);
+      problems.push(...Object.entries(errors).map(([name, error]) => `${name} (${error?.message})`));
+      if (problems.length > 0) throw new ConfigError(`invalid configuration: ${problems.join('; ')}`);
     },
   });
   const production = e.NODE_ENV === 'production';
-  if (production && !e.JWKS_URL) throw new ConfigError('invalid configuration: JWKS_URL is required in production');
-  if (production && !e.AUDIT_SIGNING_KEY) throw new ConfigError('invalid configuration: AUDIT_SIGNING_KEY is required in production');
-  if (e.CONCURRENT_REQUESTS_PER_STAFF < 1 || e.CONCURRENT_REQUESTS_PER_STAFF >= e.DB_POOL_MAX) {
-    throw new ConfigError(
-      'invalid configuration: CONCURRENT_REQUESTS_PER_STAFF must be at least 1 and below DB_POOL_MAX, so that one person cannot hold the whole pool',
-    );
-  }
-  const timeouts = [e.STATEMENT_TIMEOUT_MS, e.LOCK_TIMEOUT_MS, e.IDLE_IN_TRANSACTION_TIMEOUT_MS, e.BOARD_STATEMENT_TIMEOUT_MS];
-  if (timeouts.some((ms) => !Number.isInteger(ms) || ms < 100)) {
-    throw new ConfigError('invalid configuration: every *_TIMEOUT_MS is a whole number of milliseconds, at least 100');
-  }
-  if (!Number.isInteger(e.QUEUED_REQUESTS_PER_STAFF) || e.QUEUED_REQUESTS_PER_STAFF < 0) {
-    throw new ConfigError('invalid configuration: QUEUED_REQUESTS_PER_STAFF is a whole number, 0 or more');
-  }
-  if (!Number.isInteger(e.EMERGENCY_ACCESS_HOURS) || e.EMERGENCY_ACCESS_HOURS < 1 || e.EMERGENCY_ACCESS_HOURS > 24) {
-    throw new ConfigError('invalid configuration: EMERGENCY_ACCESS_HOURS is a whole number of hours, 1 to 24');
-  }
-  if (e.AUDIT_CHECKPOINT_MINUTES < 0) throw new ConfigError('invalid configuration: AUDIT_CHECKPOINT_MINUTES must not be negative');
-  if (!Number.isInteger(e.DEV_DAYS_AHEAD) || e.DEV_DAYS_AHEAD < 0 || e.DEV_DAYS_AHEAD > 366) {
-    throw new ConfigError('invalid configuration: DEV_DAYS_AHEAD is a whole number of days, 0 to 366');
-  }
-  if (production && e.DEV_DAYS_AHEAD !== 0) {
-    throw new ConfigError("invalid configuration: DEV_DAYS_AHEAD moves the API's calendar, which production never does");
-  }
   const jwtSecret = e.JWT_SECRET || (production ? '' : DEV_JWT_SECRET);
-  if (!e.JWKS_URL && jwtSecret.length < 32) {
-    throw new ConfigError('invalid configuration: JWT_SECRET must be at least 32 characters');
-  }
   const usesDevSecret = !e.JWKS_URL && jwtSecret === DEV_JWT_SECRET;
-  if (usesDevSecret && !isLoopback(e.HOST) && !e.ALLOW_DEV_SECRET_ON_NETWORK) {
-    throw new ConfigError(
-      `invalid configuration: with the development secret anyone can sign a token, so the API listens on loopback only (HOST is ${e.HOST}); ` +
+  const checks: [failed: boolean, problem: string][] = [
+    [production && !e.JWKS_URL, 'JWKS_URL is required in production'],
+    [production && e.JWKS_URL !== '' && !isHttpsOrLoopback(e.JWKS_URL), 'JWKS_URL must be an https URL in production'],
+    [production && !e.AUDIT_SIGNING_KEY, 'AUDIT_SIGNING_KEY is required in production'],
+    [
+      e.CONCURRENT_REQUESTS_PER_STAFF >= e.DB_POOL_MAX,
+      'CONCURRENT_REQUESTS_PER_STAFF must be below DB_POOL_MAX, so that one person cannot hold the whole pool',
+    ],
+    [production && e.DEV_DAYS_AHEAD !== 0, "DEV_DAYS_AHEAD moves the API's calendar, which production never does"],
+    [!e.JWKS_URL && jwtSecret.length < 32, 'JWT_SECRET must be at least 32 characters'],
+    [
+      usesDevSecret && !isLoopback(e.HOST) && !e.ALLOW_DEV_SECRET_ON_NETWORK,
+      `with the development secret anyone can sign a token, so the API listens on loopback only (HOST is ${e.HOST}); ` +
         'set JWT_SECRET or JWKS_URL, or ALLOW_DEV_SECRET_ON_NETWORK=true for a local container',
-    );
-  }
+    ],
+  ];
+  problems.push(...checks.filter(([failed]) => failed).map(([, problem]) => problem));
+  if (problems.length > 0) throw new ConfigError(`invalid configuration: ${problems.join('; ')}`);
   return {
     nodeEnv: e.NODE_ENV as Config['nodeEnv'],
     host: e.HOST,

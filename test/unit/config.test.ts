@@ -62,4 +62,46 @@ describe('configuration', () => {
   it('a short JWT secret is refused', () => {
     expect(() => loadConfig({ JWT_SECRET: 'short' })).toThrow(/at least 32/);
   });
+
+  it.each([
+    ['DB_POOL_MAX', '0'],
+    ['DB_POOL_MAX', '2.5'],
+    ['RATE_LIMIT_PER_MINUTE', '-5'],
+    ['RATE_LIMIT_UNAUTHENTICATED_PER_MINUTE', '0'],
+    ['STATEMENT_TIMEOUT_MS', '50'],
+    ['QUEUED_REQUESTS_PER_STAFF', '-1'],
+    ['AUDIT_CHECKPOINT_MINUTES', '-10'],
+    ['PORT', '70000'],
+  ])('refuses %s=%s, an out-of-range number', (name, value) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`${name} \\(`));
+  });
+
+  it('refuses an empty HOST, a DATABASE_URL that is not PostgreSQL’s and a JWKS_URL that is not the web’s', () => {
+    expect(() => loadConfig({ HOST: '' })).toThrow(/HOST/);
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://db/apse' })).toThrow(/DATABASE_URL/);
+    expect(() => loadConfig({ JWKS_URL: 'ftp://x' })).toThrow(/JWKS_URL/);
+  });
+
+  it('in production, refuses an identity provider reached over plain http, unless it runs on this machine', () => {
+    const production = { NODE_ENV: 'production', AUDIT_SIGNING_KEY: newAuditSigningKeyPem() };
+    expect(() => loadConfig({ ...production, JWKS_URL: 'http://login.example.org/jwks' })).toThrow(/JWKS_URL must be an https URL/);
+    expect(loadConfig({ ...production, JWKS_URL: 'http://127.0.0.1:4199/jwks' }).jwt.jwksUrl).toBe('http://127.0.0.1:4199/jwks');
+  });
+
+  it('names every problem in one message: the variables’ all at once, and the settings’ all at once', () => {
+    const messageOf = (env: NodeJS.ProcessEnv) => {
+      try {
+        loadConfig(env);
+      } catch (error) {
+        return (error as Error).message;
+      }
+      return '';
+    };
+    const variables = messageOf({ DB_POOL_MAX: '0', RATE_LIMIT_PER_MINUTE: '-5', HOST: '' });
+    for (const name of ['DB_POOL_MAX', 'RATE_LIMIT_PER_MINUTE', 'HOST']) expect(variables).toContain(`${name} (`);
+    const settings = messageOf({ NODE_ENV: 'production', JWKS_URL: 'http://login.example.org/jwks', DEV_DAYS_AHEAD: '1' });
+    expect(settings).toMatch(/JWKS_URL must be an https URL/);
+    expect(settings).toMatch(/AUDIT_SIGNING_KEY is required/);
+    expect(settings).toMatch(/DEV_DAYS_AHEAD/);
+  });
 });
