@@ -1,4 +1,6 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 
@@ -51,10 +53,15 @@ export function runningEmbeddedUrl(dataDir: string): string | null {
   return lock && lock.pid !== process.pid && isRunning(lock.pid) ? lock.url : null;
 }
 
+/** The port number only names the socket file (`.s.PGSQL.5432`), as PostgreSQL's own clients expect it. */
+const SOCKET_PORT = 5432;
+
 /**
- * PostgreSQL in process (PGlite), served on a loopback port to the ordinary `pg` driver.
- * `dataDir` null keeps it in memory (tests). Every socket connection shares PGlite's one
- * session, so the server admits a few more connections than the pool opens.
+ * PostgreSQL in process (PGlite), served to the ordinary `pg` driver on a Unix socket in a directory of its own that
+ * only this operating-system user may enter: PGlite's one login is a superuser without a password, so a loopback
+ * port would let any local process read every child's record past Row-Level Security. `dataDir` null keeps it in
+ * memory (tests). Every socket connection shares PGlite's one session, so the server admits a few more connections
+ * than the pool opens.
  */
 export async function startEmbeddedPostgres(dataDir: string | null, poolMax: number): Promise<EmbeddedPostgres> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
@@ -62,15 +69,17 @@ export async function startEmbeddedPostgres(dataDir: string | null, poolMax: num
   const unlock = lock?.unlock ?? (() => undefined);
   try {
     const db = await PGlite.create(dataDir ?? undefined);
-    const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: poolMax + 4 });
+    const socketDir = mkdtempSync(join(tmpdir(), 'apse-pglite-'));
+    const server = new PGLiteSocketServer({ db, path: join(socketDir, `.s.PGSQL.${SOCKET_PORT}`), maxConnections: poolMax + 4 });
     await server.start();
-    const url = `postgres://postgres@${server.getServerConn()}/postgres`;
+    const url = `postgres://postgres@${encodeURIComponent(socketDir)}:${SOCKET_PORT}/postgres`;
     if (lock) writeFileSync(lock.lockFile, `${process.pid}\n${url}`, { mode: 0o600 });
     return {
       url,
       stop: async () => {
         await server.stop();
         await db.close();
+        rmSync(socketDir, { recursive: true, force: true });
         unlock();
       },
     };
