@@ -77,10 +77,13 @@ export async function startEmbeddedPostgres(dataDir: string | null, poolMax: num
     return {
       url,
       stop: async () => {
-        await server.stop();
-        await db.close();
-        rmSync(socketDir, { recursive: true, force: true });
-        unlock();
+        try {
+          await server.stop();
+          await db.close();
+        } finally {
+          rmSync(socketDir, { recursive: true, force: true });
+          unlock();
+        }
       },
     };
   } catch (error) {
