@@ -3,7 +3,8 @@ import type { Cell } from '../shared/csv';
 import { el, notice, replaceChildren } from '../shared/dom';
 import { getJson, RequestFailed } from '../shared/graphql';
 import { describeFailure } from '../shared/page-frame';
-import { renderTable, type TableModel } from '../shared/table';
+import { renderTable } from '../shared/table';
+import type { TableModel } from '../shared/table-model';
 import { searchRows } from './evidence-search';
 import { renderMarkdown } from './markdown';
 

@@ -1,5 +1,5 @@
 import type { Cell } from '../shared/csv';
-import type { TableModel } from '../shared/table';
+import type { TableModel } from '../shared/table-model';
 import type { BoardData, BudgetYear, Row } from './board-data';
 import { breakdownAlias } from './board-query';
 import { AUTHORITIES, AUTHORITY_NAMES, type MonthlyFigure, type TimelinessFigure, type WaitingBreakdown } from './figures';
