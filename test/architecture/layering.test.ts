@@ -27,7 +27,12 @@ const REFUSED: [string, string, string, string][] = [
   ['access importing a wing', 'src/access/example.ts', "import '../journey/child.entity';\n", 'boundaries/dependencies'],
   ['a wing importing the composition root', 'src/board/example.ts', "import '../app/config';\n", 'boundaries/dependencies'],
   ['the common leaves importing the database kit', 'src/common/example.ts', "import '../db/locked';\n", 'boundaries/dependencies'],
-  ['a page importing server code', 'src/pages/example.ts', "import { EVIDENCE_FILE } from '../audit/policy-evidence';\n", 'boundaries/dependencies'],
+  [
+    'a page importing server code',
+    'src/pages/example.ts',
+    "import { EVIDENCE_FILE } from '../audit/policy-evidence';\n",
+    'boundaries/dependencies',
+  ],
   ['a page importing Node', 'src/pages/example.ts', "import 'node:fs';\n", 'no-restricted-imports'],
   ['a page importing a server package', 'src/pages/example.ts', "import 'graphql';\n", 'no-restricted-imports'],
 ];

@@ -2,23 +2,16 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { signDevToken } from '../../src/access/tokens';
 import { PAGES_CSP } from '../../src/app/pages';
-import { appDepsFrom } from '../../src/app/request-context';
-import { createServer, type ApiServer } from '../../src/app/server';
-import { createLogger } from '../../src/common/logger';
+import type { ApiServer } from '../../src/app/server';
 import { buildPages } from '../../src/app/pages-bundle';
 import { demoStaff } from '../../seeds/demo-staff';
+import { serverWithEvidence } from '../helpers/pages-server';
 import { TEST_CONFIG, useTestApi } from '../helpers/test-api';
 
 /** The pages' own routes: the HTML and its bundle under a same-origin policy, the demo tokens, the policy evidence. */
 const EVIDENCE_FIXTURE = join(__dirname, '..', 'fixtures', 'policy-evidence.json');
 const api = useTestApi(() => buildPages());
 const bearer = async (username: string) => `Bearer ${await signDevToken(TEST_CONFIG.jwt, demoStaff(username).id)}`;
-
-/** The API as configured, but serving the policy evidence from `file`. */
-async function serverWithEvidence(file: string): Promise<ApiServer> {
-  const { dataSource, clock } = api();
-  return createServer({ ...appDepsFrom(TEST_CONFIG, dataSource, createLogger('silent'), clock.now), evidenceFile: file });
-}
 
 describe('the pages', () => {
   it.each(['/board', '/audit'])('%s is served as HTML under a content security policy of this origin only', async (path) => {
@@ -57,8 +50,8 @@ describe('the policy evidence at /audit/evidence.json', () => {
   let generated: ApiServer;
   let notGenerated: ApiServer;
   beforeAll(async () => {
-    generated = await serverWithEvidence(EVIDENCE_FIXTURE);
-    notGenerated = await serverWithEvidence(join(__dirname, 'no-such-evidence.json'));
+    generated = await serverWithEvidence(api(), EVIDENCE_FIXTURE);
+    notGenerated = await serverWithEvidence(api(), join(__dirname, 'no-such-evidence.json'));
   });
   afterAll(async () => {
     await generated.stop();

@@ -53,7 +53,7 @@ function journeySections(period: Period, current: BoardData, earlier?: { period:
               series: series.map((s) => ({ name: s.name, values: months.map((m) => s.byMonth.get(m)?.value ?? 0) })),
               stacked: true,
             });
-        return [el('h3', {}, figure.title), renderTable(monthlyTable(figure, period, current, earlier), FILE_PREFIX), chart];
+        return [renderTable(monthlyTable(figure, period, current, earlier), FILE_PREFIX), chart];
       }),
     ),
   );
