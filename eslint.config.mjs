@@ -20,6 +20,7 @@ const layering = {
       { type: 'db', pattern: 'src/db' },
       { type: 'wing', pattern: `src/(${WINGS.join('|')})`, capture: ['wing'] },
       { type: 'common', pattern: 'src/common' },
+      { type: 'pages', pattern: 'src/pages' },
     ],
   },
   rules: {
@@ -45,6 +46,12 @@ const layering = {
           { from: { element: { type: 'graphql' } }, allow: { to: { element: { types: { anyOf: ['graphql', 'db', 'common'] } } } } },
           { from: { element: { type: 'db' } }, allow: { to: { element: { types: { anyOf: ['db', 'common'] } } } } },
           { from: { element: { type: 'common' } }, allow: { to: { element: { type: 'common' } } } },
+          // The browser's code: itself, and the server's types only (erased from the bundle), never its code.
+          { from: { element: { type: 'pages' } }, allow: { to: { element: { type: 'pages' } } } },
+          {
+            from: { element: { type: 'pages' } },
+            allow: { to: { element: { types: { anyOf: ['wing', 'authz'] } } }, dependency: { kind: 'type' } },
+          },
         ],
       },
     ],
@@ -62,8 +69,26 @@ const purePolicy = {
   },
 };
 
+/** The pages run in the browser: their own modules, the charting library and CASL, nothing of Node or the server's packages. */
+const browserPages = {
+  files: ['src/pages/**/*.ts'],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          {
+            regex: '^(?!echarts(/|$)|@casl/ability(/|$)|\\.{1,2}/)',
+            message: 'src/pages/ runs in the browser: it imports itself, echarts and @casl/ability only',
+          },
+        ],
+      },
+    ],
+  },
+};
+
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.data/**', 'bench/results*'] },
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.data/**', 'bench/results*', 'test-output/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -92,5 +117,6 @@ export default tseslint.config(
   },
   layering,
   purePolicy,
+  browserPages,
   prettier,
 );

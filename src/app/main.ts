@@ -1,24 +1,27 @@
 import 'reflect-metadata';
 import { performance } from 'node:perf_hooks';
-import { DEMO_STAFF } from '../../seeds/demo-staff';
 import { isSeeded, seedDemoData } from '../../seeds/seed';
 import { scheduleCheckpoints } from '../audit/checkpoint-schedule';
 import { loadSigningKey } from '../audit/signing-key';
-import { signDevToken } from '../access/tokens';
 import { clockDaysAhead, systemClock } from '../common/clock';
 import { ConfigError, isLoopback, loadConfig, type Config } from './config';
 import { openDatabase } from './database';
 import { appDepsFrom } from './request-context';
 import { describeError } from '../common/log-safe-error';
 import { createLogger } from '../common/logger';
+import { signDemoTokens } from './demo-tokens';
+import { PAGES } from './pages-bundle';
 import { createServer } from './server';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
-async function printDemoTokens(config: Config): Promise<void> {
-  const lines = await Promise.all(DEMO_STAFF.map(async (s) => `  ${s.username.padEnd(13)} ${await signDevToken(config.jwt, s.id)}`));
+async function printDemoTokens(config: Config, origin: string): Promise<void> {
+  const lines = (await signDemoTokens(config.jwt)).map((t) => `  ${t.username.padEnd(13)} ${t.token}`);
   console.log(`\nDemo tokens (8 hours; Authorization: Bearer <token>):\n${lines.join('\n')}\n`);
+  console.log(`Pages (pick a demo identity there): ${pageUrls(origin).join('  ')}\n`);
 }
+
+const pageUrls = (origin: string) => PAGES.map((page) => `${origin}/${page}`);
 
 async function main(): Promise<void> {
   const started = performance.now();
@@ -39,8 +42,12 @@ async function main(): Promise<void> {
   const http = server.app.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => http.once('listening', resolve).once('error', reject));
 
-  const url = `http://${config.host}:${config.port}/graphql`;
-  log.info({ url, embedded: database.embedded, startupMs: Math.round(performance.now() - started) }, 'APSE API ready');
+  const origin = `http://${config.host}:${config.port}`;
+  const url = `${origin}/graphql`;
+  log.info(
+    { url, pages: pageUrls(origin), embedded: database.embedded, startupMs: Math.round(performance.now() - started) },
+    'APSE API ready',
+  );
   if (config.usesDevSecret) {
     log.warn(
       { host: config.host },
@@ -51,7 +58,7 @@ async function main(): Promise<void> {
   }
   if (config.devDaysAhead > 0)
     log.warn({ daysAhead: config.devDaysAhead }, "the API's calendar runs ahead of the real one (DEV_DAYS_AHEAD)");
-  if (database.embedded && config.nodeEnv !== 'production') await printDemoTokens(config);
+  if (database.embedded && config.nodeEnv !== 'production') await printDemoTokens(config, origin);
 
   const shutdown = (signal: string) => {
     log.info({ signal }, 'shutting down');

@@ -12,6 +12,8 @@ import { refreshableAbility } from '../access/scoped-reads';
 import type { RequestTimeouts } from '../access/request-timeouts';
 import type { TimelinessThresholds } from '../board/timeliness-thresholds';
 import type { Config } from './config';
+import { signDemoTokens, type DemoToken } from './demo-tokens';
+import { EVIDENCE_FILE } from '../audit/policy-evidence';
 import { ukDate, type Clock } from '../common/clock';
 import { DbScope } from '../db/db-scope';
 import type { Logger } from '../common/logger';
@@ -35,6 +37,10 @@ export type AppDeps = {
   clock: Clock;
   log: Logger;
   production: boolean;
+  /** The demo identities' tokens for the pages' token picker: development with the development secret only, else null. */
+  demoTokens: (() => Promise<DemoToken[]>) | null;
+  /** The policy evidence served at /audit/evidence.json. */
+  evidenceFile: string;
 };
 
 /** The API's dependencies as configured: main.ts, the tests and the benchmark build them alike. */
@@ -51,6 +57,8 @@ export function appDepsFrom(config: Config, dataSource: DataSource, log: Logger,
     clock,
     log,
     production: config.nodeEnv === 'production',
+    demoTokens: config.nodeEnv !== 'production' && config.usesDevSecret ? () => signDemoTokens(config.jwt) : null,
+    evidenceFile: EVIDENCE_FILE,
   };
 }
 

@@ -11,6 +11,7 @@ import { requestScopePlugin } from './request-scope.plugin';
 import { servedOperationTypes } from '../graphql/served-operations';
 import { textInputPlugin } from '../graphql/text-input.plugin';
 import { duplicateJsonKey } from './json-body';
+import { pagesRouter } from './pages';
 import { buildApiSchema } from './schema';
 
 export type ApiServer = { app: Express; stop: () => Promise<void> };
@@ -53,6 +54,7 @@ export async function createServer(deps: AppDeps): Promise<ApiServer> {
       res.status(503).json({ status: 'unavailable' });
     }
   });
+  app.use(pagesRouter(deps));
   app.use(
     '/graphql',
     (_req: Request, res: Response, next: NextFunction) => {

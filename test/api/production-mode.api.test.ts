@@ -109,3 +109,9 @@ it('the landing page is not served', async () => {
   const res = await request(api.app).get('/graphql').set('accept', 'text/html');
   expect(res.headers['content-type'] ?? '').not.toMatch(/html/);
 });
+
+it('offers no demo tokens to the pages: a token from the identity provider is pasted instead', async () => {
+  const res = await request(api.app).get('/pages/demo-tokens.json');
+  expect(res.status).toBe(404);
+  expect(res.body.message).toMatch(/development only/);
+});

@@ -27,6 +27,14 @@ const REFUSED: [string, string, string, string][] = [
   ['access importing a wing', 'src/access/example.ts', "import '../journey/child.entity';\n", 'boundaries/dependencies'],
   ['a wing importing the composition root', 'src/board/example.ts', "import '../app/config';\n", 'boundaries/dependencies'],
   ['the common leaves importing the database kit', 'src/common/example.ts', "import '../db/locked';\n", 'boundaries/dependencies'],
+  [
+    'a page importing server code',
+    'src/pages/example.ts',
+    "import { EVIDENCE_FILE } from '../audit/policy-evidence';\n",
+    'boundaries/dependencies',
+  ],
+  ['a page importing Node', 'src/pages/example.ts', "import 'node:fs';\n", 'no-restricted-imports'],
+  ['a page importing a server package', 'src/pages/example.ts', "import 'graphql';\n", 'no-restricted-imports'],
 ];
 
 const ALLOWED: [string, string, string][] = [
@@ -39,6 +47,11 @@ const ALLOWED: [string, string, string][] = [
     'the composition root importing every floor',
     'src/app/example.ts',
     "import '../journey/child.entity';\nimport '../access/refusals';\nimport '../db/locked';\n",
+  ],
+  [
+    'a page importing the server’s types, the charting library and CASL',
+    'src/pages/example.ts',
+    "import type { PolicyEvidence } from '../audit/policy-evidence';\nimport 'echarts/core';\nimport '@casl/ability';\nexport type E = PolicyEvidence;\n",
   ],
 ];
 

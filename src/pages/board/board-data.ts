@@ -1,0 +1,25 @@
+/** The board's answers as the pages read them: rows of named fields, authority null for the partnership. */
+export type Row = Record<string, unknown>;
+
+export type BoardData = {
+  byAuthority: Row[];
+  partnership: Row[];
+  childrenWaiting: Row[];
+  timeliness?: Row[] | null;
+  [breakdown: string]: Row[] | null | undefined;
+};
+
+export type BudgetYear = {
+  financialYear: string;
+  operatingBudget: number;
+  spend: number;
+  underspend: number;
+  underspendTreatment: string | null;
+  authorities: {
+    authority: string;
+    contribution: number;
+    contributionShare: number;
+    underspendShare: number | null;
+    underspendSharePercent: number | null;
+  }[];
+};
