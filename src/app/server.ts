@@ -1,6 +1,5 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type { RequestContext } from '../access/service-context';
@@ -11,6 +10,7 @@ import { requestScopePlugin } from './request-scope.plugin';
 import { servedOperationTypes } from '../graphql/served-operations';
 import { textInputPlugin } from '../graphql/text-input.plugin';
 import { duplicateJsonKey } from './json-body';
+import { mountExplorer } from './explorer';
 import { pagesRouter } from './pages';
 import { buildApiSchema } from './schema';
 
@@ -37,7 +37,8 @@ export async function createServer(deps: AppDeps): Promise<ApiServer> {
       requestScopePlugin(),
       // Every answer is one caller's: there is nothing to cache, and the hints would wrap every field's resolver.
       ApolloServerPluginCacheControlDisabled(),
-      deps.production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
+      // The explorer is this API's own (explorer.ts), in development only; Apollo's loads from outside hosts.
+      ApolloServerPluginLandingPageDisabled(),
     ],
   });
   await apollo.start();
@@ -55,6 +56,7 @@ export async function createServer(deps: AppDeps): Promise<ApiServer> {
     }
   });
   app.use(pagesRouter(deps));
+  if (!deps.production) await mountExplorer(app);
   app.use(
     '/graphql',
     (_req: Request, res: Response, next: NextFunction) => {
