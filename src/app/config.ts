@@ -38,8 +38,12 @@ const spec = {
     desc: 'requests of one member of staff at the database at once on one instance (below DB_POOL_MAX)',
   }),
   QUEUED_REQUESTS_PER_STAFF: num({ default: 64, desc: 'requests of one member of staff that may wait their turn; beyond, RATE_LIMITED' }),
+  A1_THRESHOLD_DAYS: num({ default: 426, desc: 'DfE scorecard A1: entering care to placement for adoption, days' }),
   A2_THRESHOLD_DAYS: num({ default: 121, desc: 'DfE scorecard A2: placement order to match decision, days' }),
-  A10_THRESHOLD_DAYS: num({ default: 426, desc: 'DfE scorecard A10: entering care to moving in, days' }),
+  A10_THRESHOLD_DAYS: num({
+    default: undefined,
+    desc: 'DfE scorecard A10 (A1 adjusted for foster carers who adopt), days; unset: the scorecard sets none, so none is shown',
+  }),
   EMERGENCY_ACCESS_HOURS: num({ default: 4, desc: 'how long an emergency access (break-glass) lasts, in hours: 1 to 24' }),
   SEED_DEMO_DATA: bool({ default: true, desc: 'seed demo data into an empty embedded database' }),
   AUDIT_SIGNING_KEY: str({
@@ -156,7 +160,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemoData: e.SEED_DEMO_DATA,
     devDaysAhead: e.DEV_DAYS_AHEAD,
     logLevel: e.LOG_LEVEL,
-    timelinessThresholds: { a2Days: e.A2_THRESHOLD_DAYS, a10Days: e.A10_THRESHOLD_DAYS },
+    timelinessThresholds: { a1Days: e.A1_THRESHOLD_DAYS, a2Days: e.A2_THRESHOLD_DAYS, a10Days: e.A10_THRESHOLD_DAYS ?? null },
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     rateLimitUnauthenticatedPerMinute: e.RATE_LIMIT_UNAUTHENTICATED_PER_MINUTE,
     concurrentRequestsPerStaff: e.CONCURRENT_REQUESTS_PER_STAFF,
