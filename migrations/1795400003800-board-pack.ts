@@ -50,7 +50,7 @@ export class BoardPack1795400003800 implements MigrationInterface {
         PRIMARY KEY (measure, first_day),
         CHECK (first_day <= last_day)
       )`);
-    await q.query(`GRANT SELECT, INSERT ON illustrative_counts TO apse_app`);
+    await q.query(`GRANT SELECT ON illustrative_counts TO apse_app`);
     await q.query(`ALTER TABLE illustrative_counts ENABLE ROW LEVEL SECURITY`);
     await q.query(`ALTER TABLE illustrative_counts FORCE ROW LEVEL SECURITY`);
     await q.query(`CREATE POLICY staff_only ON illustrative_counts TO apse_app USING ((SELECT app_staff_id()) IS NOT NULL)`);
