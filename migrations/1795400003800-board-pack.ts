@@ -168,7 +168,8 @@ export class BoardPack1795400003800 implements MigrationInterface {
          WITH adopted AS (
            SELECT c.authority, c.adoption_order_granted_on AS adopted_on,
                   ${PLACED_FOR_ADOPTION} - c.entered_care_on AS a1,
-                  greatest(d.decided_on - po.granted_on, 0) AS a2,
+                  -- greatest() passes over a NULL: without a placement order there is no A2, not 0.
+                  CASE WHEN po.granted_on IS NOT NULL AND d.decided_on IS NOT NULL THEN greatest(d.decided_on - po.granted_on, 0) END AS a2,
                   ${PLACED_FOR_ADOPTION} < c.entered_care_on + interval '14 months' AS a3,
                   p.moved_in_on - c.entered_care_on AS a10
              FROM children c
