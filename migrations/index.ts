@@ -8,6 +8,7 @@ import { StaffDirectory1795400003400 } from './1795400003400-staff-directory';
 import { RestrictedRecords1795400003500 } from './1795400003500-restricted-records';
 import { EmergencyAccess1795400003600 } from './1795400003600-emergency-access';
 import { RestrictionLookups1795400003700 } from './1795400003700-restriction-lookups';
+import { BoardPack1795400003800 } from './1795400003800-board-pack';
 
 /** In order. A landed migration is never edited (migrations/landed.json holds each one's hash): add a new one. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   RestrictedRecords1795400003500,
   EmergencyAccess1795400003600,
   RestrictionLookups1795400003700,
+  BoardPack1795400003800,
 ];

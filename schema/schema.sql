@@ -22,7 +22,7 @@ CREATE TYPE restriction_category AS ENUM ('HIGH_PROFILE', 'STAFF_CONNECTED', 'AD
 CREATE TYPE staff_role AS ENUM ('ADM', 'PPM_LEAD', 'FAMILY_FINDER', 'PANEL_MEMBER', 'BOARD_DIRECTOR', 'SUPPORT_WORKER', 'AUDITOR', 'ACCESS_ADMIN');
 CREATE TYPE support_assessment_outcome AS ENUM ('SUPPORT_PLAN', 'ASGSF_APPLICATION', 'NO_FURTHER_ACTION');
 CREATE TYPE support_outcome AS ENUM ('RESOLVED', 'SIGNPOSTED', 'ASSESSMENT');
-CREATE TYPE underspend_treatment AS ENUM ('ROLLED_FORWARD', 'RETURNED');
+CREATE TYPE underspend_treatment AS ENUM ('ROLLED_FORWARD', 'RETURNED', 'NOT_DECIDED');
 
 CREATE TABLE agenda_items (
   id uuid DEFAULT gen_random_uuid() NOT NULL,
@@ -158,7 +158,9 @@ CREATE TABLE budget_contributions (
   financial_year text NOT NULL,
   authority authority NOT NULL,
   contribution numeric(12,2) NOT NULL,
-  underspend_share numeric(12,2)
+  underspend_share numeric(12,2),
+  contribution_illustrative boolean DEFAULT false NOT NULL,
+  underspend_share_illustrative boolean DEFAULT false NOT NULL
 );
 ALTER TABLE budget_contributions ADD CONSTRAINT budget_contributions_contribution_check CHECK ((contribution >= (0)::numeric));
 ALTER TABLE budget_contributions ADD CONSTRAINT budget_contributions_financial_year_fkey FOREIGN KEY (financial_year) REFERENCES budget_years(financial_year);
@@ -175,8 +177,9 @@ CREATE TABLE budget_years (
   financial_year text NOT NULL,
   operating_budget numeric(12,2) NOT NULL,
   spend numeric(12,2) NOT NULL,
-  underspend_treatment underspend_treatment,
-  created_at timestamp(3) with time zone DEFAULT now() NOT NULL
+  underspend_treatment underspend_treatment DEFAULT 'NOT_DECIDED'::underspend_treatment NOT NULL,
+  created_at timestamp(3) with time zone DEFAULT now() NOT NULL,
+  illustrative boolean DEFAULT false NOT NULL
 );
 ALTER TABLE budget_years ADD CONSTRAINT budget_years_financial_year_check CHECK ((financial_year ~ '^[0-9]{4}-[0-9]{2}$'::text));
 ALTER TABLE budget_years ADD CONSTRAINT budget_years_operating_budget_check CHECK ((operating_budget >= (0)::numeric));
@@ -509,10 +512,12 @@ CREATE TABLE households (
   version integer DEFAULT 1 NOT NULL,
   created_at timestamp(3) with time zone DEFAULT now() NOT NULL,
   updated_at timestamp(3) with time zone DEFAULT now() NOT NULL,
-  proposed_for authority[] DEFAULT '{}'::authority[] NOT NULL
+  proposed_for authority[] DEFAULT '{}'::authority[] NOT NULL,
+  approving_agency text
 );
 ALTER TABLE households ADD CONSTRAINT age_range CHECK ((min_child_age <= max_child_age));
 ALTER TABLE households ADD CONSTRAINT households_applicants_check CHECK (((jsonb_typeof(applicants) = 'array'::text) AND ((jsonb_array_length(applicants) >= 1) AND (jsonb_array_length(applicants) <= 2))));
+ALTER TABLE households ADD CONSTRAINT households_approving_agency_check CHECK ((btrim(approving_agency) <> ''::text));
 ALTER TABLE households ADD CONSTRAINT households_created_by_fkey FOREIGN KEY (created_by) REFERENCES staff(id);
 ALTER TABLE households ADD CONSTRAINT households_max_child_age_check CHECK (((max_child_age >= 0) AND (max_child_age <= 17)));
 ALTER TABLE households ADD CONSTRAINT households_max_siblings_check CHECK (((max_siblings >= 1) AND (max_siblings <= 6)));
@@ -528,8 +533,27 @@ CREATE TRIGGER households_audit_truncate AFTER TRUNCATE ON public.households FOR
 CREATE TRIGGER households_audit_update AFTER UPDATE ON public.households REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION audit_rows_updated('Household');
 ALTER TABLE households ENABLE ROW LEVEL SECURITY;
 ALTER TABLE households FORCE ROW LEVEL SECURITY;
+CREATE POLICY board_aggregates ON households AS PERMISSIVE FOR SELECT TO apse_reporting USING (true);
 CREATE POLICY staff_only ON households AS PERMISSIVE FOR ALL TO apse_app USING ((( SELECT app_staff_id() AS app_staff_id) IS NOT NULL));
 GRANT SELECT, INSERT, UPDATE ON TABLE households TO apse_app;
+GRANT SELECT (approving_agency) ON TABLE households TO apse_reporting;
+GRANT SELECT (id) ON TABLE households TO apse_reporting;
+
+CREATE TABLE illustrative_counts (
+  measure text NOT NULL,
+  first_day date NOT NULL,
+  last_day date NOT NULL,
+  reason text NOT NULL
+);
+ALTER TABLE illustrative_counts ADD CONSTRAINT illustrative_counts_check CHECK ((first_day <= last_day));
+ALTER TABLE illustrative_counts ADD CONSTRAINT illustrative_counts_measure_check CHECK ((measure = 'EARLY_PERMANENCE_BY_AUTHORITY'::text));
+ALTER TABLE illustrative_counts ADD CONSTRAINT illustrative_counts_pkey PRIMARY KEY (measure, first_day);
+CREATE TRIGGER illustrative_counts_audit_change AFTER INSERT OR DELETE OR UPDATE ON public.illustrative_counts FOR EACH ROW EXECUTE FUNCTION audit_row_changed('IllustrativeCount');
+CREATE TRIGGER illustrative_counts_audit_truncate AFTER TRUNCATE ON public.illustrative_counts FOR EACH STATEMENT EXECUTE FUNCTION audit_table_truncated('IllustrativeCount');
+ALTER TABLE illustrative_counts ENABLE ROW LEVEL SECURITY;
+ALTER TABLE illustrative_counts FORCE ROW LEVEL SECURITY;
+CREATE POLICY staff_only ON illustrative_counts AS PERMISSIVE FOR ALL TO apse_app USING ((( SELECT app_staff_id() AS app_staff_id) IS NOT NULL));
+GRANT SELECT ON TABLE illustrative_counts TO apse_app;
 
 CREATE TABLE interest_declarations (
   id uuid DEFAULT gen_random_uuid() NOT NULL,
@@ -1254,79 +1278,119 @@ AS $function$
 GRANT EXECUTE ON FUNCTION audit_visible_changes(subject_type text, changes jsonb) TO PUBLIC;
 
 CREATE OR REPLACE FUNCTION public.board_adoptions_by_month(first_day date, last_day date)
- RETURNS TABLE(month text, authority text, adopted integer, "a2Children" integer, "a2Days" double precision, "a10Children" integer, "a10Days" double precision)
+ RETURNS TABLE(month text, authority text, adopted integer, "a1Children" integer, "a1Days" double precision, "a2Children" integer, "a2Days" double precision, "a3Children" integer, "a10Children" integer, "a10Days" double precision)
  LANGUAGE plpgsql
  STABLE SECURITY DEFINER
  SET search_path TO 'public'
 AS $function$
-      #variable_conflict use_column
-      BEGIN
-        PERFORM board_reader_only();
-        RETURN QUERY
-        WITH adopted AS (
-          SELECT c.authority, c.adoption_order_granted_on AS adopted_on,
-                 greatest(d.decided_on - po.granted_on, 0) AS a2, p.moved_in_on - c.entered_care_on AS a10
-            FROM children c
-            JOIN placements p ON p.child_id = c.id AND p.kind = 'ADOPTIVE' AND p.ended_on IS NULL
-            LEFT JOIN placement_orders po ON po.child_id = c.id
-            LEFT JOIN child_decisions d ON d.match_id = p.match_id AND d.kind = 'MATCH' AND d.outcome = 'APPROVED'
-           WHERE c.adoption_order_granted_on BETWEEN first_day AND last_day
-        )
-        SELECT to_char(a.adopted_on, 'YYYY-MM'), a.authority::text, count(*)::int,
-               count(a.a2)::int, coalesce(sum(a.a2), 0)::float, count(a.a10)::int, coalesce(sum(a.a10), 0)::float
-          FROM adopted a GROUP BY 1, 2;
-      END $function$;
+       #variable_conflict use_column
+       BEGIN
+         PERFORM board_reader_only();
+         RETURN QUERY
+         WITH adopted AS (
+           SELECT c.authority, c.adoption_order_granted_on AS adopted_on,
+                  coalesce(p.converted_on, p.placed_on) - c.entered_care_on AS a1,
+                  -- greatest() passes over a NULL: without a placement order there is no A2, not 0.
+                  CASE WHEN po.granted_on IS NOT NULL AND d.decided_on IS NOT NULL THEN greatest(d.decided_on - po.granted_on, 0) END AS a2,
+                  coalesce(p.converted_on, p.placed_on) < c.entered_care_on + interval '14 months' AS a3,
+                  p.moved_in_on - c.entered_care_on AS a10
+             FROM children c
+             JOIN placements p ON p.child_id = c.id AND p.kind = 'ADOPTIVE' AND p.ended_on IS NULL
+             LEFT JOIN placement_orders po ON po.child_id = c.id AND po.basis = 'PLACEMENT_ORDER'
+             LEFT JOIN child_decisions d ON d.match_id = p.match_id AND d.kind = 'MATCH' AND d.outcome = 'APPROVED'
+            WHERE c.adoption_order_granted_on BETWEEN first_day AND last_day
+         )
+         SELECT to_char(a.adopted_on, 'YYYY-MM'), a.authority::text, count(*)::int,
+                count(a.a1)::int, coalesce(sum(a.a1), 0)::float, count(a.a2)::int, coalesce(sum(a.a2), 0)::float,
+                count(*) FILTER (WHERE a.a3)::int, count(a.a10)::int, coalesce(sum(a.a10), 0)::float
+           FROM adopted a GROUP BY 1, 2;
+       END $function$;
 ALTER FUNCTION board_adoptions_by_month(first_day date, last_day date) OWNER TO apse_reporting;
 REVOKE ALL ON FUNCTION board_adoptions_by_month(first_day date, last_day date) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION board_adoptions_by_month(first_day date, last_day date) TO apse_app;
 
 CREATE OR REPLACE FUNCTION public.board_monthly_by_authority(first_day date, last_month date, last_day date)
- RETURNS TABLE(month text, authority text, "adoptionPlanDecisions" integer, "placementOrders" integer, matches integer, "supportRequests" integer, "earlyPermanencePlacements" integer, disruptions integer)
+ RETURNS TABLE(month text, authority text, "adoptionPlanDecisions" integer, "placementOrders" integer, matches integer, "supportRequests" integer, "supportRequestsProgressed" integer, "supportAssessmentsCompleted" integer, "earlyPermanencePlacements" integer, disruptions integer)
  LANGUAGE plpgsql
  STABLE SECURITY DEFINER
  SET search_path TO 'public'
 AS $function$
-    #variable_conflict use_column
-    BEGIN
-      PERFORM board_reader_only();
-      RETURN QUERY
-      WITH months AS (
-        SELECT to_char(m, 'YYYY-MM') AS month FROM generate_series(first_day, last_month, interval '1 month') AS m
-      ), grid AS (
-        SELECT months.month, a::text AS authority FROM months CROSS JOIN unnest(enum_range(NULL::authority)) AS a
-      ), counts AS (
-        SELECT 'plan' AS measure, d.authority::text AS authority, to_char(d.decided_on, 'YYYY-MM') AS month, count(*) AS n
-          FROM child_decisions d WHERE d.kind = 'ADOPTION_PLAN' AND d.decided_on BETWEEN first_day AND last_day GROUP BY 2, 3
-        UNION ALL
-        SELECT 'order', o.authority::text, to_char(o.granted_on, 'YYYY-MM'), count(*)
-          FROM placement_orders o WHERE o.basis = 'PLACEMENT_ORDER' AND o.granted_on BETWEEN first_day AND last_day GROUP BY 2, 3
-        UNION ALL
-        SELECT 'match', d.authority::text, to_char(d.decided_on, 'YYYY-MM'), count(*)
-          FROM child_decisions d WHERE d.kind = 'MATCH' AND d.outcome = 'APPROVED' AND d.decided_on BETWEEN first_day AND last_day GROUP BY 2, 3
-        UNION ALL
-        SELECT 'support', s.authority::text, to_char(s.received_on, 'YYYY-MM'), count(*)
-          FROM support_requests s WHERE s.received_on BETWEEN first_day AND last_day GROUP BY 2, 3
-        UNION ALL
-        SELECT 'early', p.authority::text, to_char(p.placed_on, 'YYYY-MM'), count(*)
-          FROM placements p WHERE (p.kind = 'EARLY_PERMANENCE' OR p.converted_on IS NOT NULL) AND p.placed_on BETWEEN first_day AND last_day GROUP BY 2, 3
-        UNION ALL
-        SELECT 'disruption', x.authority::text, to_char(x.disrupted_on, 'YYYY-MM'), count(*)
-          FROM disruptions x WHERE x.disrupted_on BETWEEN first_day AND last_day GROUP BY 2, 3
-      )
-      SELECT g.month, g.authority,
-             coalesce(sum(c.n) FILTER (WHERE c.measure = 'plan'), 0)::int,
-             coalesce(sum(c.n) FILTER (WHERE c.measure = 'order'), 0)::int,
-             coalesce(sum(c.n) FILTER (WHERE c.measure = 'match'), 0)::int,
-             coalesce(sum(c.n) FILTER (WHERE c.measure = 'support'), 0)::int,
-             coalesce(sum(c.n) FILTER (WHERE c.measure = 'early'), 0)::int,
-             coalesce(sum(c.n) FILTER (WHERE c.measure = 'disruption'), 0)::int
-        FROM grid g LEFT JOIN counts c ON c.month = g.month AND c.authority = g.authority
-       GROUP BY g.month, g.authority
-       ORDER BY g.month, g.authority;
-    END $function$;
+       #variable_conflict use_column
+       BEGIN
+         PERFORM board_reader_only();
+         RETURN QUERY
+         WITH months AS (
+           SELECT to_char(m, 'YYYY-MM') AS month FROM generate_series(first_day, last_month, interval '1 month') AS m
+         ), grid AS (
+           SELECT months.month, a::text AS authority FROM months CROSS JOIN unnest(enum_range(NULL::authority)) AS a
+         ), counts AS (
+           SELECT 'plan' AS measure, d.authority::text AS authority, to_char(d.decided_on, 'YYYY-MM') AS month, count(*) AS n
+             FROM child_decisions d WHERE d.kind = 'ADOPTION_PLAN' AND d.decided_on BETWEEN first_day AND last_day GROUP BY 2, 3
+           UNION ALL
+           SELECT 'order', o.authority::text, to_char(o.granted_on, 'YYYY-MM'), count(*)
+             FROM placement_orders o WHERE o.basis = 'PLACEMENT_ORDER' AND o.granted_on BETWEEN first_day AND last_day GROUP BY 2, 3
+           UNION ALL
+           SELECT 'match', d.authority::text, to_char(d.decided_on, 'YYYY-MM'), count(*)
+             FROM child_decisions d WHERE d.kind = 'MATCH' AND d.outcome = 'APPROVED' AND d.decided_on BETWEEN first_day AND last_day GROUP BY 2, 3
+           UNION ALL
+           SELECT 'support', s.authority::text, to_char(s.received_on, 'YYYY-MM'), count(*)
+             FROM support_requests s WHERE s.received_on BETWEEN first_day AND last_day GROUP BY 2, 3
+           UNION ALL
+           -- In the month the call for support came in, so that it is a part of that month's calls.
+           SELECT 'progressed', s.authority::text, to_char(s.received_on, 'YYYY-MM'), count(*)
+             FROM support_requests s
+            WHERE s.advice_line_call_on IS NOT NULL AND s.received_on BETWEEN first_day AND last_day GROUP BY 2, 3
+           UNION ALL
+           SELECT 'assessment', a.authority::text, to_char(a.completed_on, 'YYYY-MM'), count(*)
+             FROM support_assessments a WHERE a.completed_on BETWEEN first_day AND last_day GROUP BY 2, 3
+           UNION ALL
+           SELECT 'early', p.authority::text, to_char(p.placed_on, 'YYYY-MM'), count(*)
+             FROM placements p WHERE (p.kind = 'EARLY_PERMANENCE' OR p.converted_on IS NOT NULL) AND p.placed_on BETWEEN first_day AND last_day GROUP BY 2, 3
+           UNION ALL
+           SELECT 'disruption', x.authority::text, to_char(x.disrupted_on, 'YYYY-MM'), count(*)
+             FROM disruptions x WHERE x.disrupted_on BETWEEN first_day AND last_day GROUP BY 2, 3
+         )
+         SELECT g.month, g.authority,
+                coalesce(sum(c.n) FILTER (WHERE c.measure = 'plan'), 0)::int,
+                coalesce(sum(c.n) FILTER (WHERE c.measure = 'order'), 0)::int,
+                coalesce(sum(c.n) FILTER (WHERE c.measure = 'match'), 0)::int,
+                coalesce(sum(c.n) FILTER (WHERE c.measure = 'support'), 0)::int,
+                coalesce(sum(c.n) FILTER (WHERE c.measure = 'progressed'), 0)::int,
+                coalesce(sum(c.n) FILTER (WHERE c.measure = 'assessment'), 0)::int,
+                coalesce(sum(c.n) FILTER (WHERE c.measure = 'early'), 0)::int,
+                coalesce(sum(c.n) FILTER (WHERE c.measure = 'disruption'), 0)::int
+           FROM grid g LEFT JOIN counts c ON c.month = g.month AND c.authority = g.authority
+          GROUP BY g.month, g.authority
+          ORDER BY g.month, g.authority;
+       END $function$;
 ALTER FUNCTION board_monthly_by_authority(first_day date, last_month date, last_day date) OWNER TO apse_reporting;
 REVOKE ALL ON FUNCTION board_monthly_by_authority(first_day date, last_month date, last_day date) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION board_monthly_by_authority(first_day date, last_month date, last_day date) TO apse_app;
+
+CREATE OR REPLACE FUNCTION public.board_placements_by_month(first_day date, last_month date, last_day date)
+ RETURNS TABLE(month text, "childrenPlaced" integer, "placedWithOtherAgencyAdopters" integer)
+ LANGUAGE plpgsql
+ STABLE SECURITY DEFINER
+ SET search_path TO 'public'
+AS $function$
+       #variable_conflict use_column
+       BEGIN
+         PERFORM board_reader_only();
+         RETURN QUERY
+         WITH months AS (
+           SELECT to_char(m, 'YYYY-MM') AS month FROM generate_series(first_day, last_month, interval '1 month') AS m
+         ), placed AS (
+           SELECT to_char(coalesce(p.converted_on, p.placed_on), 'YYYY-MM') AS month, h.approving_agency IS NOT NULL AS elsewhere
+             FROM placements p JOIN households h ON h.id = p.household_id
+            WHERE p.kind = 'ADOPTIVE' AND coalesce(p.converted_on, p.placed_on) BETWEEN first_day AND last_day
+         )
+         SELECT m.month, count(x.month)::int, count(x.month) FILTER (WHERE x.elsewhere)::int
+           FROM months m LEFT JOIN placed x ON x.month = m.month
+          GROUP BY m.month ORDER BY m.month;
+       END $function$;
+ALTER FUNCTION board_placements_by_month(first_day date, last_month date, last_day date) OWNER TO apse_reporting;
+REVOKE ALL ON FUNCTION board_placements_by_month(first_day date, last_month date, last_day date) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION board_placements_by_month(first_day date, last_month date, last_day date) TO apse_app;
 
 CREATE OR REPLACE FUNCTION public.board_reader_only()
  RETURNS void
@@ -1400,13 +1464,15 @@ CREATE OR REPLACE FUNCTION public.board_waiting_children(day date)
  LANGUAGE sql
  STABLE
 AS $function$
-  SELECT c.authority, c.date_of_birth, c.ethnicity, c.disability, po.granted_on AS order_on
-    FROM children c JOIN placement_orders po ON po.child_id = c.id AND po.granted_on <= day
-   WHERE NOT EXISTS (SELECT 1 FROM child_decisions d
-                      WHERE d.child_id = c.id AND d.kind = 'MATCH' AND d.outcome = 'APPROVED' AND d.decided_on <= day)
-     AND (c.plan_changed_on IS NULL OR c.plan_changed_on > day)
-     AND (c.adoption_order_granted_on IS NULL OR c.adoption_order_granted_on > day)
-      $function$;
+           SELECT c.authority, c.date_of_birth, c.ethnicity, c.disability, po.granted_on AS order_on
+             FROM children c
+             JOIN placement_orders po ON po.child_id = c.id AND po.basis = 'PLACEMENT_ORDER' AND po.granted_on <= day
+            WHERE NOT EXISTS (SELECT 1 FROM placements p
+                               WHERE p.child_id = c.id AND p.kind = 'ADOPTIVE' AND coalesce(p.converted_on, p.placed_on) <= day
+                                 AND (p.ended_on IS NULL OR p.ended_on > day))
+              AND (c.plan_changed_on IS NULL OR c.plan_changed_on > day)
+              AND (c.adoption_order_granted_on IS NULL OR c.adoption_order_granted_on > day)
+         $function$;
 REVOKE ALL ON FUNCTION board_waiting_children(day date) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION board_waiting_children(day date) TO apse_reporting;
 

@@ -1,5 +1,6 @@
 import type { EntityTarget, ObjectLiteral } from 'typeorm';
 import { AUTHORITIES } from '../src/authz/vocabulary';
+import { IllustrativeCountRecord } from '../src/board/illustrative-count.entity';
 import { AllocationRecord } from '../src/journey/allocation.entity';
 import { ChildRecord } from '../src/journey/child.entity';
 import { ChildRestrictionRecord } from '../src/journey/child-restriction.entity';
@@ -20,7 +21,7 @@ import { SupportRequestRecord } from '../src/support/support-request.entity';
 import { childTables } from './child-rows';
 import { fillComingAgendas, openCurrentMatches } from './current-cases';
 import { disruptPlacements } from './disruptions';
-import { placeInEarlyPermanence } from './early-permanence';
+import { EARLY_PERMANENCE_ILLUSTRATIVE, placeInEarlyPermanence } from './early-permanence';
 import { linkHouseholds } from './household-pool';
 import { householdTables } from './household-rows';
 import { HouseholdFactory } from './households';
@@ -83,5 +84,6 @@ export function generateDemoData(today: string): DemoTable[] {
     table(ReportQualityFeedbackRecord, reportFeedbackRows(identityRandom, today)),
     table(SupportRequestRecord, support.requests),
     table(SupportAssessmentRecord, support.assessments),
+    table(IllustrativeCountRecord, [EARLY_PERMANENCE_ILLUSTRATIVE]),
   ];
 }

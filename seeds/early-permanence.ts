@@ -1,7 +1,16 @@
 import { addDays, earlierOf, overlap, randomWeekday, type DateRange } from './calendar';
 import type { Journey } from './journeys';
+import type { IllustrativeCountRecord } from '../src/board/illustrative-count.entity';
 import { EARLY_PERMANENCE_PLACEMENTS, PERIOD } from './published-figures';
 import type { Random } from './random';
+
+/** The papers give the period's early-permanence placements for the partnership only: the split is the demo's. */
+export const EARLY_PERMANENCE_ILLUSTRATIVE: IllustrativeCountRecord = {
+  measure: 'EARLY_PERMANENCE_BY_AUTHORITY',
+  firstDay: PERIOD.from,
+  lastDay: PERIOD.to,
+  reason: 'The papers publish the partnership’s count only; the split by authority is generated for the demo.',
+};
 
 /** Outside the published period, the share of children placed in early permanence (fostering for adoption). */
 const SHARE = 0.2;

@@ -42,10 +42,11 @@ export function householdTables(random: Random, ids: Random, households: Househo
       fastTrack: household.fastTrack,
       enquiryOn: household.enquiryOn,
       approvedOn: household.approvedOn,
+      approvingAgency: household.approvingAgency,
       createdBy: finder,
     });
     for (const event of events) {
-      const byAdm = event.stage === 'APPROVED' || event.stage === 'NOT_APPROVED';
+      const byAdm = (event.stage === 'APPROVED' || event.stage === 'NOT_APPROVED') && !household.approvingAgency;
       tables.events.push({
         id: ids.uuid(),
         householdId: household.id,

@@ -20,6 +20,8 @@ export type HouseholdPlan = {
   panel: { meeting: Meeting; recommendation: PanelRecommendation | null } | null;
   decision: { outcome: 'APPROVED' | 'NOT_APPROVED'; on: string } | null;
   approvedOn: string | null;
+  /** The agency that approved the household when not the partnership: its recruitment is that agency's record. */
+  approvingAgency: string | null;
   /** An approved household never linked with a child withdraws then (after its approval review). */
   withdrawOn: string | null;
   matches: MatchPlan[];
@@ -154,7 +156,31 @@ export class HouseholdFactory {
       },
       decision: decided && { outcome: decided.outcome, on: decided.decidedOn },
       approvedOn,
+      approvingAgency: null,
       withdrawOn: approvedOn && addDays(approvedOn, random.int(420, 600)),
+      matches: [],
+    };
+  }
+
+  /**
+   * Adopters approved by `agency`, referred to the partnership on `referredOn` for a child: the partnership records
+   * them from the referral, as approved (by that agency, some weeks before), without a recruitment or panel of its own.
+   */
+  approvedElsewhere(referredOn: string, agency: string): HouseholdPlan {
+    return {
+      id: this.ids.uuid(),
+      earlyPermanence: false,
+      fastTrack: false,
+      enquiryOn: referredOn,
+      events: [
+        { stage: 'ENQUIRY', on: referredOn, reason: null },
+        { stage: 'APPROVED', on: referredOn, reason: `Approved by ${agency}` },
+      ],
+      panel: null,
+      decision: null,
+      approvedOn: addDays(referredOn, -this.random.int(20, 120)),
+      approvingAgency: agency,
+      withdrawOn: null,
       matches: [],
     };
   }

@@ -2,7 +2,7 @@ import type { Authority } from '../src/authz/vocabulary';
 import type { AuthorityToPlace } from '../src/journey/placement-order.entity';
 import { addDays, daysBetween, earlierOf } from './calendar';
 import type { MatchPlan } from './matches';
-import { ADOPTION_PLAN_DECISIONS, CHILDREN_MATCHED, PLACEMENT_ORDERS } from './published-figures';
+import { ADOPTION_PLAN_DECISIONS, CHILDREN_MATCHED, PLACEMENT_ORDER_YEARS, PLACEMENT_ORDERS } from './published-figures';
 import type { Random } from './random';
 import { causeBefore, closestByLag, streamDates, type Lag } from './streams';
 
@@ -82,7 +82,12 @@ export function planJourneys(random: Random, ids: Random, authority: Authority, 
     { fromMonth: FIRST_PLANS, rate: rates.plans, published: ADOPTION_PLAN_DECISIONS[authority] },
     today,
   ).map(planned);
-  const orders = streamDates(random, { fromMonth: FIRST_ORDERS, rate: rates.orders, published: PLACEMENT_ORDERS[authority] }, today);
+  const orderYear = PLACEMENT_ORDER_YEARS[authority];
+  const orders = streamDates(
+    random,
+    { fromMonth: FIRST_ORDERS, rate: rates.orders, published: PLACEMENT_ORDERS[authority], year: orderYear },
+    today,
+  );
   const consents = streamDates(random, { fromMonth: FIRST_ORDERS, rate: rates.consents }, today);
   const authorities = [
     ...orders.map((on) => ({ on, basis: 'PLACEMENT_ORDER' as const })),
@@ -101,7 +106,7 @@ export function planJourneys(random: Random, ids: Random, authority: Authority, 
     const waiting = journeys.filter((j) => j.authorityToPlace && !j.matchDecisionOn);
     let journey = closestByLag(random, waiting, (j) => j.authorityToPlace!.on, on, ORDER_TO_MATCH);
     if (!journey) {
-      const orderOn = causeBefore(random, on, ORDER_TO_MATCH);
+      const orderOn = causeBefore(random, on, ORDER_TO_MATCH, orderYear);
       journeys.push((journey = planned(causeBefore(random, orderOn, PLAN_TO_ORDER))));
       journey.authorityToPlace = { on: orderOn, basis: 'PLACEMENT_ORDER' };
     }

@@ -49,11 +49,22 @@ export const ADVICE_LINE_WORKING_DAYS = 5;
 /** Adoption support assessments completed in the period, by the family's authority. */
 export const SUPPORT_ASSESSMENTS: Record<Authority, number> = { BEXLEY: 9, KENT: 65, MEDWAY: 8 };
 
+/** A count published for a year (Medway Cabinet, 21 October 2025), spread over its months by the seed. */
+export type YearTotal = { range: { from: string; to: string }; count: number };
+
+/** Placement orders granted to Medway, April 2023 – March 2024. */
+export const PLACEMENT_ORDER_YEARS: Partial<Record<Authority, YearTotal>> = {
+  MEDWAY: { range: { from: '2023-04-01', to: '2024-03-31' }, count: 18 },
+};
+
 /** Adoption disruptions in the period (a disruption meeting held for each). */
 export const DISRUPTIONS: Record<Authority, number> = { BEXLEY: 0, KENT: 0, MEDWAY: 2 };
 
 /** Children placed in early permanence (fostering for adoption) in the period. */
 export const EARLY_PERMANENCE_PLACEMENTS = 20;
+
+/** "All but one child placed in the period were placed with adopters approved by the partnership." */
+export const PLACED_WITH_OTHER_AGENCY_ADOPTERS = 1;
 
 /** Recruitment, November 2020 to June 2021 (one month longer than the rest). */
 export const RECRUITMENT = {

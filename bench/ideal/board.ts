@@ -1,13 +1,13 @@
 import type { Pool } from 'pg';
-import { MONTHLY_PARTNERSHIP } from '../../src/board/board-queries';
+import { MONTHLY_ADOPTERS } from '../../src/board/board-queries';
 import { CHARACTERISTICS } from '../../src/board/board.types';
 import { monthPeriod } from '../../src/board/months';
 import { reportingPeriod } from '../../src/board/reporting-periods';
 import { protectTimeliness, type AdoptionsRow } from '../../src/board/timeliness-disclosure';
 import { protectWaiting, type WaitingCountRow } from '../../src/board/waiting-disclosure';
 
-/** The API's default scorecard thresholds (A2_THRESHOLD_DAYS, A10_THRESHOLD_DAYS). */
-const THRESHOLDS = { a2Days: 121, a10Days: 426 };
+/** The API's default scorecard thresholds (A1_THRESHOLD_DAYS, A2_THRESHOLD_DAYS; none for A10). */
+const THRESHOLDS = { a1Days: 426, a2Days: 121, a10Days: null };
 
 /** $1 first day, $2 first day of the last month, $3 last day. */
 const BY_AUTHORITY = `
@@ -28,6 +28,12 @@ const BY_AUTHORITY = `
     SELECT 'support', authority::text, to_char(received_on, 'YYYY-MM'), count(*)
       FROM support_requests WHERE received_on BETWEEN $1 AND $3 GROUP BY 2, 3
     UNION ALL
+    SELECT 'progressed', authority::text, to_char(received_on, 'YYYY-MM'), count(*)
+      FROM support_requests WHERE advice_line_call_on IS NOT NULL AND received_on BETWEEN $1 AND $3 GROUP BY 2, 3
+    UNION ALL
+    SELECT 'assessment', authority::text, to_char(completed_on, 'YYYY-MM'), count(*)
+      FROM support_assessments WHERE completed_on BETWEEN $1 AND $3 GROUP BY 2, 3
+    UNION ALL
     SELECT 'early', authority::text, to_char(placed_on, 'YYYY-MM'), count(*)
       FROM placements WHERE (kind = 'EARLY_PERMANENCE' OR converted_on IS NOT NULL) AND placed_on BETWEEN $1 AND $3 GROUP BY 2, 3
     UNION ALL
@@ -39,17 +45,36 @@ const BY_AUTHORITY = `
          coalesce(sum(c.n) FILTER (WHERE c.measure = 'order'), 0)::int AS "placementOrders",
          coalesce(sum(c.n) FILTER (WHERE c.measure = 'match'), 0)::int AS matches,
          coalesce(sum(c.n) FILTER (WHERE c.measure = 'support'), 0)::int AS "supportRequests",
+         coalesce(sum(c.n) FILTER (WHERE c.measure = 'progressed'), 0)::int AS "supportRequestsProgressed",
+         coalesce(sum(c.n) FILTER (WHERE c.measure = 'assessment'), 0)::int AS "supportAssessmentsCompleted",
          coalesce(sum(c.n) FILTER (WHERE c.measure = 'early'), 0)::int AS "earlyPermanencePlacements",
-         coalesce(sum(c.n) FILTER (WHERE c.measure = 'disruption'), 0)::int AS disruptions
+         coalesce(sum(c.n) FILTER (WHERE c.measure = 'disruption'), 0)::int AS disruptions,
+         EXISTS (SELECT 1 FROM illustrative_counts i
+                  WHERE i.measure = 'EARLY_PERMANENCE_BY_AUTHORITY'
+                    AND to_char(i.first_day, 'YYYY-MM') <= g.month AND to_char(i.last_day, 'YYYY-MM') >= g.month)
+           AS "earlyPermanenceIllustrative"
     FROM grid g LEFT JOIN counts c ON c.month = g.month AND c.authority = g.authority
    GROUP BY g.month, g.authority ORDER BY g.month, g.authority`;
 
-/** Children with authority to place but no approving match decision, still looked after for adoption, on day $1. */
+/** The adopters' months with the children placed for adoption, and those placed with other agencies' adopters. */
+const MONTHLY_PARTNERSHIP = `
+  WITH placed AS (
+    SELECT to_char(coalesce(p.converted_on, p.placed_on), 'YYYY-MM') AS month, h.approving_agency IS NOT NULL AS elsewhere
+      FROM placements p JOIN households h ON h.id = p.household_id
+     WHERE p.kind = 'ADOPTIVE' AND coalesce(p.converted_on, p.placed_on) BETWEEN $1 AND $3
+  )
+  SELECT a.*, count(x.month)::int AS "childrenPlaced", count(x.month) FILTER (WHERE x.elsewhere)::int AS "placedWithOtherAgencyAdopters"
+    FROM (${MONTHLY_ADOPTERS}) a LEFT JOIN placed x ON x.month = a.month
+   GROUP BY a.month, a."adopterApprovals", a."householdsWithdrawn" ORDER BY a.month`;
+
+/** Children with a placement order (not consent), not placed for adoption, still looked after for adoption, on day $1. */
 const WAITING_ON = `
   SELECT c.authority, c.date_of_birth, c.ethnicity, c.disability, po.granted_on AS order_on
-    FROM children c JOIN placement_orders po ON po.child_id = c.id AND po.granted_on <= $1::date
-   WHERE NOT EXISTS (SELECT 1 FROM child_decisions d
-                      WHERE d.child_id = c.id AND d.kind = 'MATCH' AND d.outcome = 'APPROVED' AND d.decided_on <= $1::date)
+    FROM children c
+    JOIN placement_orders po ON po.child_id = c.id AND po.basis = 'PLACEMENT_ORDER' AND po.granted_on <= $1::date
+   WHERE NOT EXISTS (SELECT 1 FROM placements p
+                      WHERE p.child_id = c.id AND p.kind = 'ADOPTIVE' AND coalesce(p.converted_on, p.placed_on) <= $1::date
+                        AND (p.ended_on IS NULL OR p.ended_on > $1::date))
      AND (c.plan_changed_on IS NULL OR c.plan_changed_on > $1::date)
      AND (c.adoption_order_granted_on IS NULL OR c.adoption_order_granted_on > $1::date)`;
 
@@ -75,21 +100,27 @@ const WAITING = `
   SELECT characteristic, authority, category, sum(n)::int, NULL FROM categorised GROUP BY 1, 2, 3`;
 
 /**
- * $1 first day, $2 last day of the financial year: per month and authority, the children adopted and the summed
- * days of the A2 and A10 clocks, for `protectTimeliness`, which decides over the whole year.
+ * $1 first day, $2 last day of the financial year: per month and authority, the children adopted, the summed
+ * days of the A1, A2 and A10 clocks and A3's children, for `protectTimeliness`, which decides over the whole year.
  */
 const ADOPTIONS_BY_MONTH = `
   WITH adopted AS (
     SELECT c.authority, c.adoption_order_granted_on AS adopted_on,
-           greatest(d.decided_on - po.granted_on, 0) AS a2, p.moved_in_on - c.entered_care_on AS a10
+           coalesce(p.converted_on, p.placed_on) - c.entered_care_on AS a1,
+           -- greatest() passes over a NULL: without a placement order there is no A2, not 0.
+           CASE WHEN po.granted_on IS NOT NULL AND d.decided_on IS NOT NULL THEN greatest(d.decided_on - po.granted_on, 0) END AS a2,
+           coalesce(p.converted_on, p.placed_on) < c.entered_care_on + interval '14 months' AS a3,
+           p.moved_in_on - c.entered_care_on AS a10
       FROM children c
       JOIN placements p ON p.child_id = c.id AND p.kind = 'ADOPTIVE' AND p.ended_on IS NULL
-      LEFT JOIN placement_orders po ON po.child_id = c.id
+      LEFT JOIN placement_orders po ON po.child_id = c.id AND po.basis = 'PLACEMENT_ORDER'
       LEFT JOIN child_decisions d ON d.match_id = p.match_id AND d.kind = 'MATCH' AND d.outcome = 'APPROVED'
      WHERE c.adoption_order_granted_on BETWEEN $1 AND $2
   )
   SELECT to_char(adopted_on, 'YYYY-MM') AS month, authority::text AS authority, count(*)::int AS adopted,
+         count(a1)::int AS "a1Children", coalesce(sum(a1), 0)::float AS "a1Days",
          count(a2)::int AS "a2Children", coalesce(sum(a2), 0)::float AS "a2Days",
+         count(*) FILTER (WHERE a3)::int AS "a3Children",
          count(a10)::int AS "a10Children", coalesce(sum(a10), 0)::float AS "a10Days"
     FROM adopted GROUP BY 1, 2`;
 

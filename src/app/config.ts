@@ -1,4 +1,4 @@
-import { bool, cleanEnv, EnvError, host, makeValidator, num, port, str } from 'envalid';
+import { bool, cleanEnv, EnvError, host, makeValidator, port, str } from 'envalid';
 import { DEFAULT_TIMEOUTS, type RequestTimeouts } from '../access/request-timeouts';
 import type { JwtSettings } from '../access/tokens';
 import type { SigningKeySource } from '../audit/signing-key';
@@ -63,8 +63,15 @@ const spec = {
     default: 64,
     desc: 'requests of one member of staff that may wait their turn; beyond, RATE_LIMITED',
   }),
-  A2_THRESHOLD_DAYS: num({ default: 121, desc: 'DfE scorecard A2: placement order to match decision, days' }),
-  A10_THRESHOLD_DAYS: num({ default: 426, desc: 'DfE scorecard A10: entering care to moving in, days' }),
+  A1_THRESHOLD_DAYS: wholeNumber(1, 3650)({ default: 426, desc: 'DfE scorecard A1: entering care to placement for adoption, days' }),
+  A2_THRESHOLD_DAYS: wholeNumber(1, 3650)({ default: 121, desc: 'DfE scorecard A2: placement order to match decision, days' }),
+  A10_THRESHOLD_DAYS: wholeNumber(
+    1,
+    3650,
+  )({
+    default: undefined,
+    desc: 'DfE scorecard A10 (A1 adjusted for foster carers who adopt), days; unset: the scorecard sets none, so none is shown',
+  }),
   EMERGENCY_ACCESS_HOURS: wholeNumber(1, 24)({ default: 4, desc: 'how long an emergency access (break-glass) lasts, in hours: 1 to 24' }),
   SEED_DEMO_DATA: bool({ default: true, desc: 'seed demo data into an empty embedded database' }),
   AUDIT_SIGNING_KEY: str({
@@ -179,7 +186,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemoData: e.SEED_DEMO_DATA,
     devDaysAhead: e.DEV_DAYS_AHEAD,
     logLevel: e.LOG_LEVEL,
-    timelinessThresholds: { a2Days: e.A2_THRESHOLD_DAYS, a10Days: e.A10_THRESHOLD_DAYS },
+    timelinessThresholds: { a1Days: e.A1_THRESHOLD_DAYS, a2Days: e.A2_THRESHOLD_DAYS, a10Days: e.A10_THRESHOLD_DAYS ?? null },
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     rateLimitUnauthenticatedPerMinute: e.RATE_LIMIT_UNAUTHENTICATED_PER_MINUTE,
     concurrentRequestsPerStaff: e.CONCURRENT_REQUESTS_PER_STAFF,

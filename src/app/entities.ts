@@ -2,6 +2,7 @@ import { EmergencyAccessBarRecord } from '../journey/emergency-access-bar.entity
 import { EmergencyAccessRecord } from '../journey/emergency-access.entity';
 import { AuditEventRecord } from '../audit/audit-event.entity';
 import { BudgetContributionRecord, BudgetYearRecord } from '../board/budget.entity';
+import { IllustrativeCountRecord } from '../board/illustrative-count.entity';
 import { AllocationRecord } from '../journey/allocation.entity';
 import { ChildRecord } from '../journey/child.entity';
 import { ChildRestrictionRecord } from '../journey/child-restriction.entity';
@@ -50,5 +51,6 @@ export const ENTITIES = [
   SupportAssessmentRecord,
   BudgetYearRecord,
   BudgetContributionRecord,
+  IllustrativeCountRecord,
   AuditEventRecord,
 ];

@@ -54,6 +54,7 @@ export const HOUSEHOLD_CASE_FIELDS = [
   'dbsChecksComplete',
   'enquiryOn',
   'approvedOn',
+  'approvingAgency',
   'stageHistory',
   'decisions',
   'panelRecommendation',

@@ -4,7 +4,7 @@
  */
 
 /** $1 first day, $2 first day of the last month, $3 last day: the partnership's adopters (no tenant). */
-export const MONTHLY_PARTNERSHIP = `
+export const MONTHLY_ADOPTERS = `
   WITH months AS (
     SELECT to_char(m, 'YYYY-MM') AS month FROM generate_series($1::date, $2::date, interval '1 month') AS m
   ), counts AS (
@@ -20,6 +20,12 @@ export const MONTHLY_PARTNERSHIP = `
     FROM months m LEFT JOIN counts c ON c.month = m.month
    GROUP BY m.month ORDER BY m.month`;
 
+/** The adopters' months with the children placed, counted over every authority's placements by a SECURITY DEFINER function. */
+export const MONTHLY_PARTNERSHIP = `
+  SELECT a.month, a."adopterApprovals", a."householdsWithdrawn", p."childrenPlaced", p."placedWithOtherAgencyAdopters"
+    FROM (${MONTHLY_ADOPTERS}) a JOIN board_placements_by_month($1, $2, $3) p USING (month)
+   ORDER BY a.month`;
+
 export const CATEGORIES = {
   AGE_BAND: ['Under 1', '1 to 4', '5 to 9', '10 to 15', '16 and over'],
   ETHNICITY: ['White', 'Mixed or multiple', 'Asian or Asian British', 'Black or Black British', 'Other ethnic group', 'Not recorded'],
@@ -31,8 +37,16 @@ export const CATEGORIES = {
  * the board's request role reads no child's row, only the counts these return.
  */
 
-/** $1 first day, $2 first day of the last month, $3 last day. */
-export const MONTHLY_BY_AUTHORITY = `SELECT * FROM board_monthly_by_authority($1, $2, $3)`;
+/**
+ * $1 first day, $2 first day of the last month, $3 last day; with whether the month's early-permanence count by
+ * authority is illustrative (illustrative_counts, read under the request's own policies: it names no child).
+ */
+export const MONTHLY_BY_AUTHORITY = `
+  SELECT b.*, EXISTS (SELECT 1 FROM illustrative_counts i
+                       WHERE i.measure = 'EARLY_PERMANENCE_BY_AUTHORITY'
+                         AND to_char(i.first_day, 'YYYY-MM') <= b.month AND to_char(i.last_day, 'YYYY-MM') >= b.month)
+                AS "earlyPermanenceIllustrative"
+    FROM board_monthly_by_authority($1, $2, $3) b`;
 
 /**
  * $1 the last day, $2 the characteristics: per authority, the children waiting and their summed days (rows without
@@ -40,13 +54,17 @@ export const MONTHLY_BY_AUTHORITY = `SELECT * FROM board_monthly_by_authority($1
  */
 export const WAITING = `SELECT * FROM board_waiting($1, $2)`;
 
-/** $1 first day, $2 last day: per month and authority, the children adopted and the summed days of A2 and A10. */
+/**
+ * $1 first day, $2 last day: per month and authority, the children adopted, the summed days of A1, A2 and A10, and
+ * the children of A3 (placed within 14 months of entering care).
+ */
 export const ADOPTIONS_BY_MONTH = `SELECT * FROM board_adoptions_by_month($1, $2)`;
 
 export const POOLED_BUDGET = `
   SELECT y.financial_year AS "financialYear", y.operating_budget::float AS "operatingBudget", y.spend::float AS spend,
-         y.underspend_treatment AS "underspendTreatment", c.authority::text AS authority,
-         c.contribution::float AS contribution, c.underspend_share::float AS "underspendShare"
+         y.illustrative, y.underspend_treatment AS "underspendTreatment", c.authority::text AS authority,
+         c.contribution::float AS contribution, c.contribution_illustrative AS "contributionIllustrative",
+         c.underspend_share::float AS "underspendShare", c.underspend_share_illustrative AS "underspendShareIllustrative"
     FROM budget_years y JOIN budget_contributions c USING (financial_year)
    WHERE $1::text IS NULL OR y.financial_year = $1
    ORDER BY y.financial_year DESC, c.authority`;

@@ -72,7 +72,9 @@ export class BoardService {
     type Row = Omit<PooledBudgetYear, 'authorities' | 'underspend'> & {
       authority: Authority;
       contribution: number;
+      contributionIllustrative: boolean;
       underspendShare: number | null;
+      underspendShareIllustrative: boolean;
     };
     const rows = await this.ctx.db.query<Row>(POOLED_BUDGET, [financialYear]);
     const years = new Map<string, PooledBudgetYear>();
@@ -84,17 +86,23 @@ export class BoardService {
         authority: row.authority,
         contribution: row.contribution,
         contributionShare: percent(row.contribution, row.operatingBudget),
+        // A share of an illustrative budget is illustrative too.
+        illustrative: row.contributionIllustrative || row.illustrative,
         underspendShare: row.underspendShare,
         underspendSharePercent: row.underspendShare === null ? null : percent(row.underspendShare, underspend),
+        underspendShareIllustrative: row.underspendShareIllustrative,
       });
     }
-    return [...years.values()].map(({ financialYear: fy, operatingBudget, spend, underspend, underspendTreatment, authorities }) => ({
-      financialYear: fy,
-      operatingBudget,
-      spend,
-      underspend,
-      underspendTreatment,
-      authorities,
-    }));
+    return [...years.values()].map(
+      ({ financialYear: fy, operatingBudget, spend, illustrative, underspend, underspendTreatment, authorities }) => ({
+        financialYear: fy,
+        operatingBudget,
+        spend,
+        illustrative,
+        underspend,
+        underspendTreatment,
+        authorities,
+      }),
+    );
   }
 }

@@ -33,8 +33,23 @@ export class AuthorityMonth {
   @Field(() => Int, { description: 'Calls for adoption support, by the authority the family lives in.' })
   supportRequests!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, {
+    description:
+      'Of the calls for adoption support received this month, those that went on to a support-and-advice-line call with an adoption support social worker.',
+  })
+  supportRequestsProgressed!: number;
+
+  @Field(() => Int, { description: 'Adoption support assessments completed, by the authority the family lives in.' })
+  supportAssessmentsCompleted!: number;
+
+  @Field(() => Int, { description: 'Early-permanence (fostering for adoption) placements made.' })
   earlyPermanencePlacements!: number;
+
+  @Field({
+    description:
+      'earlyPermanencePlacements of this authority and month is illustrative (demo data where the papers publish only the partnership’s count): show it as such.',
+  })
+  earlyPermanenceIllustrative!: boolean;
 
   @Field(() => Int)
   disruptions!: number;
@@ -50,9 +65,18 @@ export class PartnershipMonth {
 
   @Field(() => Int)
   householdsWithdrawn!: number;
+
+  @Field(() => Int, { description: 'Children placed for adoption (an early-permanence placement: when it converts), of every authority.' })
+  childrenPlaced!: number;
+
+  @Field(() => Int, { description: 'Of childrenPlaced, those placed with adopters approved by an agency other than the partnership.' })
+  placedWithOtherAgencyAdopters!: number;
 }
 
-@ObjectType('ChildrenWaiting', { description: 'Children with a placement order but no match at the end of the period.' })
+@ObjectType('ChildrenWaiting', {
+  description:
+    'Children waiting as the ASGLB counts them: with a placement order (not consent), not placed for adoption at the end of the period.',
+})
 export class ChildrenWaiting {
   @Field(() => AuthorityEnum, { nullable: true, description: 'null: the partnership.' })
   authority!: Authority | null;
@@ -84,6 +108,35 @@ export class TimelinessMeasure {
   @Field(() => Float, {
     nullable: true,
     description:
+      'A1: average days from entering care to being placed for adoption with the adoptive family; null when no child or withheld.',
+  })
+  a1AverageDays!: number | null;
+
+  @Field({ description: 'A1 over fewer than six children, or one that would let another be worked out from the rest.' })
+  a1Withheld!: boolean;
+
+  @Field(() => Int)
+  a1ThresholdDays!: number;
+
+  @Field(() => Boolean, { nullable: true })
+  a1WithinThreshold!: boolean | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'A3: of the children adopted, those placed for adoption less than 14 months after entering care; withheld with A1 (same children).',
+  })
+  a3Children!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'A3 as a percentage of the children adopted; null when no child or withheld.' })
+  a3Percent!: number | null;
+
+  @Field({ description: 'A3 withheld: over fewer than six children, or whenever A1 is.' })
+  a3Withheld!: boolean;
+
+  @Field(() => Float, {
+    nullable: true,
+    description:
       'A2: average days from placement order to the match decision (a match before the order counts as 0); null when no child or withheld.',
   })
   a2AverageDays!: number | null;
@@ -104,8 +157,8 @@ export class TimelinessMeasure {
   @Field(() => Int)
   a2ThresholdDays!: number;
 
-  @Field(() => Int)
-  a10ThresholdDays!: number;
+  @Field(() => Int, { nullable: true, description: 'null: none configured (the scorecard sets none for A10).' })
+  a10ThresholdDays!: number | null;
 
   @Field(() => Boolean, { nullable: true })
   a2WithinThreshold!: boolean | null;
@@ -153,11 +206,20 @@ export class AuthorityBudgetShare {
   @Field(() => Float, { description: 'Percentage of the operating budget.' })
   contributionShare!: number;
 
-  @Field(() => Float, { nullable: true, description: 'Pounds of the underspend agreed as this authority’s.' })
+  @Field({ description: 'The contribution and its share are illustrative (not published figures): show them as such.' })
+  illustrative!: boolean;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Pounds of the underspend that are this authority’s: returned to it, rolled forward, or to be decided.',
+  })
   underspendShare!: number | null;
 
   @Field(() => Float, { nullable: true, description: 'Percentage of the underspend.' })
   underspendSharePercent!: number | null;
+
+  @Field({ description: 'The underspend share is illustrative (not a published figure): show it as such.' })
+  underspendShareIllustrative!: boolean;
 }
 
 @ObjectType('PooledBudgetYear')
@@ -171,11 +233,14 @@ export class PooledBudgetYear {
   @Field(() => Float)
   spend!: number;
 
-  @Field(() => Float)
+  @Field({ description: 'The operating budget and spend are illustrative (not published figures): show them as such.' })
+  illustrative!: boolean;
+
+  @Field(() => Float, { description: 'The operating budget less the spend.' })
   underspend!: number;
 
-  @Field(() => UnderspendTreatmentEnum, { nullable: true })
-  underspendTreatment!: UnderspendTreatment | null;
+  @Field(() => UnderspendTreatmentEnum, { description: 'Returned, rolled forward, or NOT_DECIDED: never assumed.' })
+  underspendTreatment!: UnderspendTreatment;
 
   @Field(() => [AuthorityBudgetShare])
   authorities!: AuthorityBudgetShare[];

@@ -1,7 +1,8 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 import { AUTHORITIES, type Authority } from '../authz/vocabulary';
 
-export const UNDERSPEND_TREATMENTS = ['ROLLED_FORWARD', 'RETURNED'] as const;
+/** What becomes of a year's underspend: returned to the authorities, rolled forward, or not yet decided. */
+export const UNDERSPEND_TREATMENTS = ['ROLLED_FORWARD', 'RETURNED', 'NOT_DECIDED'] as const;
 export type UnderspendTreatment = (typeof UNDERSPEND_TREATMENTS)[number];
 
 /** pg returns numeric as a string; pounds with two decimals are exact as numbers at these magnitudes. */
@@ -21,8 +22,18 @@ export class BudgetYearRecord {
   @Column({ type: 'numeric', transformer: money })
   spend!: number;
 
-  @Column({ name: 'underspend_treatment', type: 'enum', enum: UNDERSPEND_TREATMENTS, enumName: 'underspend_treatment', nullable: true })
-  underspendTreatment!: UnderspendTreatment | null;
+  @Column({
+    name: 'underspend_treatment',
+    type: 'enum',
+    enum: UNDERSPEND_TREATMENTS,
+    enumName: 'underspend_treatment',
+    default: 'NOT_DECIDED',
+  })
+  underspendTreatment!: UnderspendTreatment;
+
+  /** The operating budget and spend are not published figures (demo data): shown as illustrative. */
+  @Column({ type: 'boolean', default: false })
+  illustrative!: boolean;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 })
   createdAt!: Date;
@@ -44,4 +55,11 @@ export class BudgetContributionRecord {
 
   @Column({ name: 'underspend_share', type: 'numeric', nullable: true, transformer: money })
   underspendShare!: number | null;
+
+  /** Not published figures (demo data): shown as illustrative. */
+  @Column({ name: 'contribution_illustrative', type: 'boolean', default: false })
+  contributionIllustrative!: boolean;
+
+  @Column({ name: 'underspend_share_illustrative', type: 'boolean', default: false })
+  underspendShareIllustrative!: boolean;
 }

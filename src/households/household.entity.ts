@@ -68,6 +68,10 @@ export class HouseholdRecord {
   @Column({ name: 'approved_on', type: 'date', nullable: true })
   approvedOn!: string | null;
 
+  /** The adoption agency that approved the household, when not the partnership (null): an inter-agency placement. */
+  @Column({ name: 'approving_agency', type: 'text', nullable: true })
+  approvingAgency!: string | null;
+
   /** The authorities whose children this household has been proposed for: kept by the database from the matches. */
   @Column({ name: 'proposed_for', type: 'enum', enum: AUTHORITIES, enumName: 'authority', array: true, insert: false, update: false })
   proposedFor!: Authority[];

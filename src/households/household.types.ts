@@ -105,6 +105,13 @@ export class Household {
   @Field(() => DateScalar, { nullable: true })
   approvedOn!: string | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The adoption agency that approved the household when not the partnership (adopters from outside it); null: the partnership.',
+  })
+  approvingAgency!: string | null;
+
   @Field(() => Int)
   version!: number;
 

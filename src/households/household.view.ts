@@ -33,6 +33,7 @@ export function presentHousehold(ability: AppAbility, today: string, r: Househol
     fastTrack: r.fastTrack,
     enquiryOn: r.enquiryOn,
     approvedOn: r.approvedOn,
+    approvingAgency: r.approvingAgency,
     version: r.version,
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,

@@ -18,11 +18,11 @@ import {
 /**
  * The board's attacker, played over random records: it gets every table the board can get about a day's children
  * waiting (the totals and all three breakdowns, per authority and for the partnership) and about a year's
- * adoptions (A2 and A10 for every month, quarter and the year), adds and subtracts them in every way at once
+ * adoptions (A1, A2, A3 and A10 for every quarter and the year), adds and subtracts them in every way at once
  * (linear algebra over the underlying groups of children), and fails on any count from 1 to 5, any average over
  * fewer than six children, or any small group all of whose children share a category that it can work out.
  */
-const THRESHOLDS = { a2Days: 121, a10Days: 426 };
+const THRESHOLDS = { a1Days: 426, a2Days: 121, a10Days: null };
 const RUNS = 100;
 
 const category = fc.record(
@@ -39,7 +39,9 @@ const adoptedChildren = fc.array(
   fc.record({
     authority: fc.constantFrom(...AUTHORITIES),
     month: fc.nat(11),
+    a1: fc.integer({ min: 0, max: 1500 }),
     a2: fc.integer({ min: 0, max: 900 }),
+    a3: fc.boolean(),
     a10: fc.integer({ min: 0, max: 1500 }),
   }),
   { maxLength: 60 },
@@ -55,7 +57,7 @@ it('no count of children waiting from 1 to 5, and no average over fewer than six
   );
 });
 
-it('no A2 or A10 over fewer than six children can be worked out from every month, quarter and the year, per authority and for the partnership', () => {
+it('no A1, A2, A3 or A10 over fewer than six children can be worked out from every quarter and the year, per authority and for the partnership', () => {
   const { months, periods } = reportingPeriod(monthPeriod('2025-04', '2026-03')).year;
   fc.assert(
     fc.property(adoptedChildren, (children: AdoptedChild[]) => {

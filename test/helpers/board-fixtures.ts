@@ -35,6 +35,8 @@ export type AdoptedChild = {
   authority: Authority;
   enteredCareOn: string;
   orderOn: string | null;
+  /** Authority to place by the parents' consent instead of a placement order. */
+  byConsent?: boolean;
   matchedOn: string;
   movedInOn: string;
   placedOn: string;
@@ -67,7 +69,7 @@ export async function insertJourney(dataSource: DataSource, household: Household
   if (j.orderOn) {
     await dataSource
       .getRepository(PlacementOrderRecord)
-      .insert({ ...common, basis: 'PLACEMENT_ORDER', grantedOn: j.orderOn, recordedBy: by('ppm') });
+      .insert({ ...common, basis: j.byConsent ? 'CONSENT' : 'PLACEMENT_ORDER', grantedOn: j.orderOn, recordedBy: by('ppm') });
   }
   const match = await dataSource.getRepository(MatchRecord).save({
     ...common,

@@ -18,7 +18,8 @@ import type { TestApi } from './test-api';
  * the ground truth the disclosure tests generate, count and attack.
  */
 export type WaitingChild = { authority: Authority; category: Record<Characteristic, number>; days: number };
-export type AdoptedChild = { authority: Authority; month: number; a2: number; a10: number };
+/** An adopted child: the days of each clock, and whether A3 counts them (placed within 14 months of entering care). */
+export type AdoptedChild = { authority: Authority; month: number; a1: number; a2: number; a3: boolean; a10: number };
 
 const scopeAuthorities = (scope: Authority | null) => (scope === null ? AUTHORITIES : [scope]);
 const inScope = (scope: Authority | null, authority: Authority) => scope === null || scope === authority;
@@ -115,14 +116,20 @@ export function adoptionRows(months: readonly string[], children: readonly Adopt
       month: months[c.month]!,
       authority: c.authority,
       adopted: 0,
+      a1Children: 0,
+      a1Days: 0,
       a2Children: 0,
       a2Days: 0,
+      a3Children: 0,
       a10Children: 0,
       a10Days: 0,
     };
     rows.set(key, {
       ...row,
       adopted: row.adopted + 1,
+      a1Children: row.a1Children + 1,
+      a1Days: row.a1Days + c.a1,
+      a3Children: row.a3Children + (c.a3 ? 1 : 0),
       a2Children: row.a2Children + 1,
       a2Days: row.a2Days + c.a2,
       a10Children: row.a10Children + 1,
@@ -141,9 +148,9 @@ const MONTH_SETS = [
 ];
 
 /**
- * What can be worked out about the adoptions of a year from A2 and A10 as shown for every month, quarter and the
- * year (`shown`: each period's months, 0 is April, and its measures): the days of fewer than six children of any
- * authorities over any months.
+ * What can be worked out about the adoptions of a year from A1, A2, A3 and A10 as shown for every quarter and the
+ * year (`shown`: each period's months, 0 is April, and its measures): the days, or A3's count, of fewer than six
+ * children of any authorities over any months.
  */
 export function attackTimeliness(
   children: readonly AdoptedChild[],
@@ -152,7 +159,7 @@ export function attackTimeliness(
   const group = (authority: Authority, month: number) => AUTHORITIES.indexOf(authority) * 12 + month;
   const groupsOf = (authorities: readonly Authority[], months: readonly number[]) =>
     authorities.flatMap((a) => months.map((m) => group(a, m)));
-  return (['a2', 'a10'] as const).flatMap((clock) => {
+  return (['a1', 'a2', 'a3', 'a10'] as const).flatMap((clock) => {
     const attacker = new Attacker(AUTHORITIES.length * 12);
     for (const { months, measures } of shown) {
       for (const m of measures) if (!m[`${clock}Withheld`]) attacker.sees(groupsOf(scopeAuthorities(m.authority), months));

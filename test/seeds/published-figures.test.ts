@@ -114,6 +114,19 @@ describe('the other facts of the period', () => {
     expect(placements).toEqual({ n: 20, with_adopters_only: 0 });
   });
 
+  it('places all but one child of the period with adopters the partnership approved; the other’s agency is named', async () => {
+    const rows = await db().rows(`
+      SELECT h.approving_agency IS NOT NULL AS elsewhere, count(*)::int AS n,
+             count(*) FILTER (WHERE EXISTS (SELECT 1 FROM household_decisions d WHERE d.household_id = h.id))::int AS decided_by_us
+      FROM placements p JOIN households h ON h.id = p.household_id
+      WHERE p.kind = 'ADOPTIVE' AND coalesce(p.converted_on, p.placed_on) ${IN_PERIOD}
+      GROUP BY 1 ORDER BY 1`);
+    expect(rows).toEqual([
+      { elsewhere: false, n: expect.any(Number), decided_by_us: expect.any(Number) },
+      { elsewhere: true, n: 1, decided_by_us: 0 },
+    ]);
+  });
+
   const RECRUITMENT_MONTHS = [...MONTHS, '2021-06'];
 
   it('counts the initial enquiries of November 2020 – June 2021 by month, as households and as events', async () => {
@@ -126,5 +139,32 @@ describe('the other facts of the period', () => {
   it('counts the initial visits of November 2020 – June 2021 by month', async () => {
     const visits = `SELECT entered_on AS on FROM household_stage_events WHERE stage = 'INITIAL_VISIT'`;
     expect(await countByMonth(visits, RECRUITMENT_MONTHS)).toEqual([54, 8, 4, 7, 29, 3, 16, 12]);
+  });
+});
+
+describe('the other published figures', () => {
+  it('grants Medway 18 placement orders from April 2023 to March 2024', async () => {
+    const [row] = await db().rows(`
+      SELECT count(*)::int AS n FROM placement_orders
+      WHERE authority = 'MEDWAY' AND basis = 'PLACEMENT_ORDER' AND granted_on BETWEEN '2023-04-01' AND '2024-03-31'`);
+    expect(row).toEqual({ n: 18 });
+  });
+
+  it('marks illustrative what the papers do not publish: the early-permanence split, the 2023-24 budget, Bexley’s and Kent’s shares', async () => {
+    expect(await db().rows(`SELECT measure, first_day::text, last_day::text FROM illustrative_counts`)).toEqual([
+      { measure: 'EARLY_PERMANENCE_BY_AUTHORITY', first_day: '2020-11-01', last_day: '2021-05-31' },
+    ]);
+    expect(await db().rows(`SELECT financial_year, illustrative, underspend_treatment::text FROM budget_years ORDER BY 1`)).toEqual([
+      { financial_year: '2023-24', illustrative: true, underspend_treatment: 'NOT_DECIDED' },
+      { financial_year: '2024-25', illustrative: false, underspend_treatment: 'ROLLED_FORWARD' },
+    ]);
+    const published = await db().rows(`
+      SELECT financial_year, authority::text, contribution_illustrative, underspend_share_illustrative
+      FROM budget_contributions WHERE authority = 'MEDWAY' OR NOT (contribution_illustrative AND underspend_share_illustrative)
+      ORDER BY 1`);
+    expect(published).toEqual([
+      { financial_year: '2023-24', authority: 'MEDWAY', contribution_illustrative: true, underspend_share_illustrative: false },
+      { financial_year: '2024-25', authority: 'MEDWAY', contribution_illustrative: false, underspend_share_illustrative: false },
+    ]);
   });
 });

@@ -37,6 +37,11 @@ describe('configuration', () => {
     expect(() => loadConfig({ DEV_DAYS_AHEAD: '1.5' })).toThrow(/DEV_DAYS_AHEAD/);
   });
 
+  it('A10 has no threshold of its own unless one is configured; A1 and A2 have the historic 14 and 4 months', () => {
+    expect(loadConfig({}).timelinessThresholds).toEqual({ a1Days: 426, a2Days: 121, a10Days: null });
+    expect(loadConfig({ A10_THRESHOLD_DAYS: '400' }).timelinessThresholds.a10Days).toBe(400);
+  });
+
   it('an emergency access lasts 4 hours unless configured, whole hours from 1 to 24', () => {
     expect(loadConfig({}).emergencyAccessHours).toBe(4);
     expect(loadConfig({ EMERGENCY_ACCESS_HOURS: '2' }).emergencyAccessHours).toBe(2);
