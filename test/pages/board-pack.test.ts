@@ -1,8 +1,10 @@
 import { csvText } from '../../src/pages/shared/csv';
 import { boardQuery } from '../../src/pages/board/board-query';
 import { breakdownTable, monthlyTable, waitingTable } from '../../src/pages/board/board-tables';
-import type { BoardData } from '../../src/pages/board/board-data';
-import { MONTHLY_FIGURES, WAITING_BREAKDOWNS, type MonthlyFigure } from '../../src/pages/board/figures';
+import type { BoardData, BudgetYear } from '../../src/pages/board/board-data';
+import { budgetTables } from '../../src/pages/board/budget-tables';
+import { MONTHLY_FIGURES, TIMELINESS_FIGURES, WAITING_BREAKDOWNS, type MonthlyFigure } from '../../src/pages/board/figures';
+import { timelinessChart, timelinessTable } from '../../src/pages/board/timeliness-tables';
 import { periodFor, previousYear, timelinessPublished } from '../../src/pages/board/periods';
 
 /** The board pack's periods, tables and CSVs, built from the figures' config as the page builds them. */
@@ -26,7 +28,9 @@ const DATA: BoardData = {
     { authority: 'KENT', category: '1_TO_4', count: 27, suppressed: false },
   ],
 };
-const PLAN = MONTHLY_FIGURES.find((f) => f.id === 'plan-decisions')!;
+const figureOf = (id: string) => MONTHLY_FIGURES.find((f) => f.id === id)!;
+const PLAN = figureOf('plan-decisions');
+const timelinessOf = (id: string) => TIMELINESS_FIGURES.find((f) => f.id === id)!;
 
 describe('periods', () => {
   it('a quarter is a quarter of the financial year, April to June first', () => {
@@ -52,6 +56,24 @@ describe('periods', () => {
     ]);
     expect(boardQuery(false)).not.toContain('timeliness');
     expect(boardQuery(true)).toContain('a2AverageDays');
+  });
+});
+
+describe('the query', () => {
+  it('asks for every configured figure, the flags that mark one illustrative, and the wholes a figure is part of', () => {
+    const query = boardQuery(true);
+    for (const field of [
+      'supportRequestsProgressed',
+      'supportAssessmentsCompleted',
+      'earlyPermanenceIllustrative',
+      'childrenPlaced',
+      'placedWithOtherAgencyAdopters',
+    ]) {
+      expect(query).toContain(field);
+    }
+    for (const field of ['a1AverageDays', 'a1ThresholdDays', 'a3Children', 'a3Percent', 'a3Withheld', 'a10ThresholdDays']) {
+      expect(query).toContain(field);
+    }
   });
 });
 
@@ -84,6 +106,116 @@ describe('tables', () => {
     expect(table.rows[2]).toEqual(['Medway', 3, 3]);
     expect(table.notes).toContain('Figures marked (illustrative) are generated for the demonstration, not published.');
     expect(csvText(table.header, table.rows)).toContain('"Kent","4 (illustrative)","4 (illustrative)"');
+  });
+
+  it('the early-permanence split by authority is marked illustrative when the API flags it', () => {
+    const data = {
+      ...DATA,
+      byAuthority: [month('2021-01', 'KENT', 0, { earlyPermanencePlacements: 3, earlyPermanenceIllustrative: true })],
+    };
+    const table = monthlyTable(figureOf('early-permanence'), periodFor('month', '2021-01'), data);
+    expect(table.rows[1]).toEqual(['Kent', { value: 3, illustrative: true }, { value: 3, illustrative: true }]);
+    expect(table.rows[3]).toEqual(['Partnership', { value: 3, illustrative: true }, { value: 3, illustrative: true }]);
+  });
+
+  it('children placed with adopters from outside the partnership carry the papers’ words: all but one placed within it', () => {
+    const placed = (m: string, childrenPlaced: number, placedWithOtherAgencyAdopters: number) => ({
+      month: m,
+      childrenPlaced,
+      placedWithOtherAgencyAdopters,
+    });
+    const data = { ...DATA, partnership: [placed('2021-01', 4, 1), placed('2021-02', 3, 0)] };
+    const table = monthlyTable(figureOf('placed-outside'), periodFor('range', '2021-01', '2021-02'), data);
+    expect(table.header).toEqual(['', 'Jan 2021', 'Feb 2021', 'Total']);
+    expect(table.rows).toEqual([['Partnership', 1, 0, 1]]);
+    expect(table.notes).toEqual(['Children placed: 7; all but one placed within the partnership.']);
+    const none = { ...data, partnership: [placed('2021-01', 4, 0)] };
+    expect(monthlyTable(figureOf('placed-outside'), periodFor('month', '2021-01'), none).notes).toEqual([
+      'Children placed: 4; all placed within the partnership.',
+    ]);
+  });
+
+  it('calls for support that went on to an advice-line call are said as a part of the calls', () => {
+    const data = {
+      ...DATA,
+      byAuthority: [
+        month('2021-01', 'KENT', 0, { supportRequests: 20, supportRequestsProgressed: 15 }),
+        month('2021-01', 'MEDWAY', 0, { supportRequests: 3, supportRequestsProgressed: 3 }),
+      ],
+    };
+    const table = monthlyTable(figureOf('support-calls-progressed'), periodFor('month', '2021-01'), data);
+    expect(table.rows.at(-1)).toEqual(['Partnership', 18, 18]);
+    expect(table.notes?.[0]).toBe('Calls for support: 23; 18 went on to an advice-line call.');
+  });
+
+  it('A1 is shown against its threshold, and A10 without one reads "no threshold set", never a borrowed one', () => {
+    const rows = [
+      { authority: 'KENT', childrenAdopted: 12, a1AverageDays: 401.6, a1Withheld: false, a1ThresholdDays: 426, a1WithinThreshold: true },
+      { authority: null, childrenAdopted: 14, a10AverageDays: 380, a10Withheld: false, a10ThresholdDays: null, a10WithinThreshold: null },
+    ];
+    const period = periodFor('year', '2021-01');
+    const a1 = timelinessTable(timelinessOf('a1'), period, rows);
+    expect(a1.header[3]).toBe('Within 426 days');
+    expect(a1.rows[1]).toEqual(['Kent', 12, 402, 'yes']);
+    const a10 = timelinessTable(timelinessOf('a10'), period, rows);
+    expect(a10.header[3]).toBe('Within threshold');
+    expect(a10.rows[3]).toEqual(['Partnership', 14, 380, 'no threshold set']);
+    expect(timelinessChart(timelinessOf('a10'), a10, rows)).not.toHaveProperty('threshold');
+    expect(timelinessChart(timelinessOf('a1'), a1, rows).threshold).toBe(426);
+  });
+
+  it('A3 is a count and a percentage of the children adopted, both suppressed when withheld', () => {
+    const rows = [
+      { authority: 'BEXLEY', childrenAdopted: 3, a3Children: null, a3Percent: null, a3Withheld: true },
+      { authority: 'KENT', childrenAdopted: 14, a3Children: 12, a3Percent: 85.7, a3Withheld: false },
+    ];
+    const table = timelinessTable(timelinessOf('a3'), periodFor('year', '2021-01'), rows);
+    expect(table.header).toEqual(['Authority', 'Children adopted', 'Of them, within 14 months', 'Per cent']);
+    expect(table.rows.slice(0, 2)).toEqual([
+      ['Bexley', 3, { suppressed: true }, { suppressed: true }],
+      ['Kent', 14, 12, 85.7],
+    ]);
+    expect(timelinessChart(timelinessOf('a3'), table, rows).series[0]!.values).toEqual([null, 85.7, null, null]);
+  });
+
+  it('the pooled budget marks its illustrative figures and says an undecided underspend is not yet decided', () => {
+    const year: BudgetYear = {
+      financialYear: '2023-24',
+      operatingBudget: 4_100_000,
+      spend: 3_772_000,
+      illustrative: true,
+      underspend: 328_000,
+      underspendTreatment: 'NOT_DECIDED',
+      authorities: [
+        {
+          authority: 'MEDWAY',
+          contribution: 950_000,
+          contributionShare: 23.2,
+          illustrative: true,
+          underspendShare: 66_000,
+          underspendSharePercent: 20.1,
+          underspendShareIllustrative: false,
+        },
+      ],
+    };
+    const [years, shares] = budgetTables([year]);
+    expect(years!.rows[0]).toEqual([
+      '2023-24',
+      { value: '£4,100,000', illustrative: true },
+      { value: '£3,772,000', illustrative: true },
+      '£328,000',
+      'not yet decided',
+    ]);
+    expect(shares!.rows[0]).toEqual([
+      '2023-24',
+      'Medway',
+      { value: '£950,000', illustrative: true },
+      { value: '23.2%', illustrative: true },
+      '£66,000',
+      '20.1%',
+    ]);
+    expect(csvText(years!.header, years!.rows)).toContain('"2023-24","£4,100,000 (illustrative)","£3,772,000 (illustrative)","£328,000"');
+    expect(years!.notes).toEqual(['Figures marked (illustrative) are generated for the demonstration, not published.']);
   });
 
   it('a suppressed count of children waiting is shown and written as suppressed, never as a number', () => {

@@ -71,6 +71,33 @@ withChromium()('the pages in a browser', () => {
     await board.screenshot({ path: join(SCREENSHOTS, 'board.png'), fullPage: true });
   });
 
+  it('the support section shows the 177 calls for support, the 141 that went on to an advice-line call and the 82 assessments by council', async () => {
+    const total = (table: string, label: string) => rowOf(board, table, label).locator('td').last().textContent();
+    expect(await total('support-calls', 'Partnership')).toBe('177');
+    expect(await total('support-calls-progressed', 'Partnership')).toBe('141');
+    expect(await Promise.all(['Bexley', 'Kent', 'Medway', 'Partnership'].map((a) => total('support-assessments', a)))).toEqual([
+      '9',
+      '65',
+      '8',
+      '82',
+    ]);
+    const progressed = board.locator('.table-block', { has: board.locator('table[data-table="support-calls-progressed"]') });
+    expect(await progressed.locator('.table-note').first().textContent()).toBe(
+      'Calls for support: 177; 141 went on to an advice-line call.',
+    );
+  });
+
+  it('the early-permanence split by authority is marked illustrative, and all but one child was placed within the partnership', async () => {
+    const kent = await rowOf(board, 'early-permanence', 'Kent').locator('td').allTextContents();
+    expect(kent.every((cell) => cell.endsWith(' (illustrative)'))).toBe(true);
+    expect(await rowOf(board, 'early-permanence', 'Partnership').locator('td').last().textContent()).toBe('20 (illustrative)');
+    expect(await rowOf(board, 'placed-outside', 'Partnership').locator('td').last().textContent()).toBe('1');
+    const placed = board.locator('.table-block', { has: board.locator('table[data-table="placed-outside"]') });
+    expect(await placed.locator('.table-note').first().textContent()).toMatch(
+      /^Children placed: \d+; all but one placed within the partnership\.$/,
+    );
+  });
+
   it('the children waiting are shown with their breakdowns, a suppressed cell as "suppressed", never a number', async () => {
     await board.locator('table[data-table="children-waiting"]').waitFor();
     const withheld = await board.locator('td.suppressed').allTextContents();
@@ -101,10 +128,20 @@ withChromium()('the pages in a browser', () => {
   it('a financial year shows the timeliness measures, and year on year the same period a year earlier beside it', async () => {
     await board.goto(`${server.origin}/board?view=year&from=2020-04&yoy=1`);
     await board.locator('table[data-table="timeliness-a2"]').waitFor();
-    expect(await board.locator('table[data-table="timeliness-a10"]').count()).toBe(1);
+    for (const id of ['timeliness-a1', 'timeliness-a3', 'timeliness-a10']) {
+      expect(await board.locator(`table[data-table="${id}"]`).count()).toBe(1);
+    }
+    expect(await board.locator('table[data-table="timeliness-a1"] thead th').nth(3).textContent()).toBe('Within 426 days');
+    expect(await board.locator('table[data-table="timeliness-a10"] thead th').nth(3).textContent()).toBe('Within threshold');
     const header = await board.locator('table[data-table="plan-decisions"] thead th').allTextContents();
     expect(header.slice(-2)).toEqual(['Total 2019-20 (Apr 2019 – Mar 2020)', 'Change']);
     expect(await board.locator('table[data-table="pooled-budget"] tbody tr').count()).toBeGreaterThanOrEqual(2);
+    expect(await rowOf(board, 'pooled-budget', '2023-24').locator('td').allTextContents()).toEqual([
+      expect.stringMatching(/^£[\d,]+ \(illustrative\)$/),
+      expect.stringMatching(/^£[\d,]+ \(illustrative\)$/),
+      '£328,000',
+      'not yet decided',
+    ]);
     await board.screenshot({ path: join(SCREENSHOTS, 'board-year-on-year.png'), fullPage: true });
   });
 

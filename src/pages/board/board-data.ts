@@ -13,13 +13,18 @@ export type BudgetYear = {
   financialYear: string;
   operatingBudget: number;
   spend: number;
+  /** The operating budget and spend are not published figures. */
+  illustrative: boolean;
   underspend: number;
-  underspendTreatment: string | null;
+  underspendTreatment: string;
   authorities: {
     authority: string;
     contribution: number;
     contributionShare: number;
+    /** The contribution and its share are not published figures. */
+    illustrative: boolean;
     underspendShare: number | null;
     underspendSharePercent: number | null;
+    underspendShareIllustrative: boolean;
   }[];
 };

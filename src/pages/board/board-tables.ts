@@ -1,19 +1,10 @@
 import type { Cell } from '../shared/csv';
 import type { TableModel } from '../shared/table-model';
-import type { BoardData, BudgetYear, Row } from './board-data';
+import type { BoardData, Row } from './board-data';
 import { breakdownAlias } from './board-query';
-import { AUTHORITIES, AUTHORITY_NAMES, type MonthlyFigure, type TimelinessFigure, type WaitingBreakdown } from './figures';
+import { authorityName, illustrativeNotes, marked, ORDER, PARTNERSHIP, rowFor, withheld } from './board-cells';
+import { AUTHORITIES, type MonthlyFigure, type PartOf, type WaitingBreakdown } from './figures';
 import { monthLabel, monthsOf, type Period } from './periods';
-
-const PARTNERSHIP = 'Partnership';
-const authorityName = (authority: unknown) =>
-  authority === null ? PARTNERSHIP : (AUTHORITY_NAMES[String(authority)] ?? String(authority));
-const withheld: Cell = { suppressed: true };
-
-/** A figure, marked illustrative when any count it adds up is. */
-function figure(value: number, illustrative: boolean): Cell {
-  return illustrative ? { value, illustrative: true } : value;
-}
 
 type Count = { value: number; illustrative: boolean };
 type Series = { name: string; byMonth: Map<string, Count> };
@@ -42,6 +33,9 @@ export function monthlySeries(spec: MonthlyFigure, data: BoardData): Series[] {
   return [...series, { name: PARTNERSHIP, byMonth: sum }];
 }
 
+/** A count marked illustrative when any count it adds up is. */
+const figure = (count: Count): Cell => marked(count.value, count.illustrative);
+
 function total(series: Series, months: string[]): Count {
   return months.reduce<Count>((t, m) => {
     const cell = series.byMonth.get(m) ?? NONE;
@@ -62,18 +56,14 @@ export function monthlyTable(
   const earlierMonths = earlier && monthsOf(earlier.period.from, earlier.period.to);
   const rows = series.map((s, i) => {
     const now = total(s, months);
-    const cells: Cell[] = [
-      s.name,
-      ...months.map((m) => figure((s.byMonth.get(m) ?? NONE).value, (s.byMonth.get(m) ?? NONE).illustrative)),
-      figure(now.value, now.illustrative),
-    ];
+    const cells: Cell[] = [s.name, ...months.map((m) => figure(s.byMonth.get(m) ?? NONE)), figure(now)];
     if (before && earlierMonths) {
       const then = total(before[i]!, earlierMonths);
-      cells.push(figure(then.value, then.illustrative), figure(now.value - then.value, now.illustrative || then.illustrative));
+      cells.push(figure(then), figure({ value: now.value - then.value, illustrative: now.illustrative || then.illustrative }));
     }
     return cells;
   });
-  const illustrative = rows.some((row) => row.some((c) => c !== null && typeof c === 'object' && 'illustrative' in c));
+  const part = spec.partOf && partNote(spec.partOf, total(series.at(-1)!, months).value, sumOf(spec.partOf.of, spec, months, data));
   return {
     id: spec.id,
     title: `${spec.title}, ${period.label}`,
@@ -84,15 +74,23 @@ export function monthlyTable(
       ...(earlier ? [`Total ${earlier.period.label}`, 'Change'] : []),
     ],
     rows,
-    notes: [
-      ...(spec.note ? [spec.note] : []),
-      ...(illustrative ? ['Figures marked (illustrative) are generated for the demonstration, not published.'] : []),
-    ],
+    notes: [...(part ? [part] : []), ...(spec.note ? [spec.note] : []), ...illustrativeNotes(rows)],
   };
 }
 
-const rowFor = (rows: Row[] | null | undefined, authority: string | null) => rows?.find((r) => (r.authority ?? null) === authority);
-const ORDER = [...AUTHORITIES, null];
+/** The sum of a field over the figure's rows of the months. */
+function sumOf(field: string, spec: MonthlyFigure, months: string[], data: BoardData): number {
+  const rows = spec.source === 'partnership' ? data.partnership : data.byAuthority;
+  return rows.filter((row) => months.includes(String(row.month))).reduce((n, row) => n + Number(row[field] ?? 0), 0);
+}
+
+/** The part of a whole in the papers' words: "Children placed: 7; all but one placed within the partnership." */
+function partNote(partOf: PartOf, part: number, whole: number): string | null {
+  if (whole === 0) return null;
+  const n = partOf.rest ? whole - part : part;
+  const howMany = n === 0 ? 'none' : n === whole ? 'all' : n === whole - 1 && whole > 2 ? 'all but one' : String(n);
+  return `${partOf.whole[0]!.toUpperCase()}${partOf.whole.slice(1)}: ${whole}; ${howMany} ${partOf.says}.`;
+}
 
 /** The children waiting at the end of the period and their average days waiting, withheld cells shown as suppressed. */
 export function waitingTable(period: Period, data: BoardData, earlier?: { period: Period; data: BoardData }): TableModel {
@@ -136,85 +134,4 @@ export function breakdownTable(spec: WaitingBreakdown, period: Period, data: Boa
       }),
     ]),
   };
-}
-
-/** A scorecard measure over the children adopted in the period, per authority and the partnership. */
-export function timelinessTable(
-  spec: TimelinessFigure,
-  period: Period,
-  rows: Row[],
-  earlier?: { period: Period; rows: Row[] | null },
-): TableModel {
-  const average = (row: Row | undefined): Cell =>
-    !row ? null : row[spec.withheld] ? withheld : row[spec.average] === null ? '–' : Math.round(Number(row[spec.average]));
-  const within = (row: Row | undefined): Cell =>
-    !row || row[spec.withheld] || row[spec.within] === null ? '–' : row[spec.within] ? 'yes' : 'no';
-  const threshold = rows.find((r) => r[spec.threshold] !== undefined)?.[spec.threshold];
-  return {
-    id: `timeliness-${spec.id}`,
-    title: `${spec.title}, ${period.label}`,
-    header: [
-      'Authority',
-      'Children adopted',
-      'Average days',
-      `Within ${threshold ?? ''} days`,
-      ...(earlier ? [`Average days, ${earlier.period.label}`] : []),
-    ],
-    rows: ORDER.map((a) => {
-      const row = rowFor(rows, a);
-      return [
-        authorityName(a),
-        row ? Number(row.childrenAdopted) : null,
-        average(row),
-        within(row),
-        ...(earlier ? [average(rowFor(earlier.rows, a))] : []),
-      ];
-    }),
-    notes: ['An average over fewer than six children, or one from which such an average could be worked out, is suppressed.'],
-  };
-}
-
-const pounds = (n: number | null) => (n === null ? '–' : `£${n.toLocaleString('en-GB', { maximumFractionDigits: 0 })}`);
-const percent = (n: number | null) => (n === null ? '–' : `${n.toFixed(1)}%`);
-const TREATMENTS: Record<string, string> = { ROLLED_FORWARD: 'rolled forward', RETURNED: 'returned to the authorities' };
-
-/** The pooled budget: a row a year, then each authority's contribution and share of the underspend. */
-export function budgetTables(years: BudgetYear[]): TableModel[] {
-  return [
-    {
-      id: 'pooled-budget',
-      title: 'Pooled budget by financial year',
-      header: ['Financial year', 'Operating budget', 'Spend', 'Underspend', 'Underspend treatment'],
-      rows: years.map((y) => [
-        y.financialYear,
-        pounds(y.operatingBudget),
-        pounds(y.spend),
-        pounds(y.underspend),
-        y.underspendTreatment ? (TREATMENTS[y.underspendTreatment] ?? y.underspendTreatment) : 'not decided',
-      ]),
-    },
-    {
-      id: 'pooled-budget-shares',
-      title: 'Contributions and shares of the underspend',
-      header: [
-        'Financial year',
-        'Authority',
-        'Contribution',
-        'Share of the budget',
-        'Share of the underspend',
-        'Per cent of the underspend',
-      ],
-      labelColumns: 2,
-      rows: years.flatMap((y) =>
-        y.authorities.map((a) => [
-          y.financialYear,
-          authorityName(a.authority),
-          pounds(a.contribution),
-          percent(a.contributionShare),
-          pounds(a.underspendShare),
-          percent(a.underspendSharePercent),
-        ]),
-      ),
-    },
-  ];
 }

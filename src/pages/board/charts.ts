@@ -3,12 +3,10 @@ import { AriaComponent, GridComponent, LegendComponent, MarkLineComponent } from
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { el } from '../shared/dom';
+import type { BarChartSpec } from './chart-spec';
 
 // Only what the board pack draws: the bundle stays small, and nothing is fetched at run time.
 echarts.use([BarChart, GridComponent, LegendComponent, MarkLineComponent, AriaComponent, CanvasRenderer]);
-
-export type BarSeries = { name: string; values: (number | null)[] };
-export type BarChartSpec = { id: string; title: string; categories: string[]; series: BarSeries[]; stacked?: boolean; threshold?: number };
 
 const charts = new Set<echarts.ECharts>();
 // Printing lays the page out anew at A4 width: redraw each chart to fit it.

@@ -5,11 +5,13 @@ import type { Viewer } from '../shared/permissions';
 import { renderTable } from '../shared/table';
 import type { BoardData, BudgetYear } from './board-data';
 import { boardQuery, POOLED_BUDGET_QUERY } from './board-query';
-import { breakdownTable, budgetTables, monthlySeries, monthlyTable, timelinessTable, waitingTable } from './board-tables';
+import { breakdownTable, monthlySeries, monthlyTable, waitingTable } from './board-tables';
+import { budgetTables } from './budget-tables';
 import { barChart, disposeCharts } from './charts';
 import { AUTHORITY_NAMES, MONTHLY_FIGURES, TIMELINESS_FIGURES, WAITING_BREAKDOWNS } from './figures';
 import { addMonths, monthLabel, monthsOf, periodFor, previousYear, timelinessPublished, type Period, type PeriodKind } from './periods';
 import { readChoice, renderControls, type Choice } from './controls';
+import { timelinessChart, timelinessTable } from './timeliness-tables';
 
 const FILE_PREFIX = 'apse-board';
 
@@ -82,7 +84,7 @@ function timelinessSection(period: Period, current: BoardData, earlier?: { perio
       'Timeliness',
       notice(
         'info',
-        'Timeliness (A2, A10) is published for a quarter of the financial year or a whole financial year: choose one of those views.',
+        'Timeliness (A1, A2, A3, A10) is published for a quarter of the financial year or a whole financial year: choose one of those views.',
       ),
     );
   }
@@ -92,16 +94,7 @@ function timelinessSection(period: Period, current: BoardData, earlier?: { perio
     'Timeliness',
     ...TIMELINESS_FIGURES.flatMap((figure) => {
       const table = timelinessTable(figure, period, rows, earlier && { period: earlier.period, rows: earlier.data.timeliness ?? null });
-      return [
-        renderTable(table, FILE_PREFIX),
-        barChart({
-          id: `timeliness-${figure.id}`,
-          title: `${figure.title} (suppressed averages left out)`,
-          categories: table.rows.map((r) => String(r[0])),
-          series: [{ name: 'Average days', values: table.rows.map((r) => (typeof r[2] === 'number' ? r[2] : null)) }],
-          threshold: Number(rows[0]?.[figure.threshold]),
-        }),
-      ];
+      return [renderTable(table, FILE_PREFIX), barChart(timelinessChart(figure, table, rows))];
     }),
   );
 }
