@@ -13,6 +13,7 @@ import { testDatabaseUrl } from '../helpers/test-database';
  * `audit:export`) against the test database.
  */
 const run = promisify(execFile);
+/** Each tool is a process of its own, compiled on start, over the whole run's log: minutes on a busy machine. */
 const ROOT = join(__dirname, '..', '..');
 const KEY = TEST_AUDIT_SIGNING_KEY_PEM;
 const dir = mkdtempSync(join(tmpdir(), 'apse-audit-tools-'));
@@ -46,7 +47,7 @@ it('audit:checkpoints signs the log and exports its checkpoints; audit:verify th
   const verified = await tool('audit-verify.cli.ts', ['--checkpoints', file]);
   expect(verified.stdout).toMatch(/the access log is intact/);
   expect(verified.code).toBe(0);
-}, 60_000);
+}, 180_000);
 
 it('audit:verify trusts only the keys it is given: checkpoints signed by another key are named, and it exits 1', async () => {
   const otherKey = join(dir, 'other.pem');
@@ -54,7 +55,7 @@ it('audit:verify trusts only the keys it is given: checkpoints signed by another
   const verified = await tool('audit-verify.cli.ts', ['--public-key', otherKey]);
   expect(verified.code).toBe(1);
   expect(verified.stdout).toMatch(/CHECKPOINT_ALTERED .*not a trusted key/);
-}, 60_000);
+}, 180_000);
 
 it('audit:export writes a period as CSV, and refuses a period that is not one', async () => {
   const out = join(dir, 'export.csv');
@@ -66,4 +67,4 @@ it('audit:export writes a period as CSV, and refuses a period that is not one', 
   const refused = await tool('audit-export.cli.ts', ['--from', '2026-12-31', '--to', '2026-01-01']);
   expect(refused.code).toBe(2);
   expect(refused.stderr).toMatch(/--from and --to are days/);
-}, 60_000);
+}, 180_000);
