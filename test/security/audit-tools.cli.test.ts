@@ -13,7 +13,6 @@ import { testDatabaseUrl } from '../helpers/test-database';
  * `audit:export`) against the test database.
  */
 const run = promisify(execFile);
-/** Each tool is a process of its own, compiled on start, over the whole run's log: minutes on a busy machine. */
 const ROOT = join(__dirname, '..', '..');
 const KEY = TEST_AUDIT_SIGNING_KEY_PEM;
 const dir = mkdtempSync(join(tmpdir(), 'apse-audit-tools-'));
@@ -27,6 +26,7 @@ beforeAll(async () => {
   await client.end();
 });
 
+/** Each tool is a process of its own, compiled on start, over the whole run's log: minutes on a busy machine. */
 function tool(script: string, args: string[]) {
   const env = { ...process.env, DATABASE_URL: testDatabaseUrl(), AUDIT_SIGNING_KEY: KEY, NODE_ENV: 'development', LOG_LEVEL: 'silent' };
   return run(process.execPath, ['-r', '@swc-node/register', join(ROOT, 'src', 'app', 'cli', script), ...args], { cwd: ROOT, env }).then(
