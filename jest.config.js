@@ -1,18 +1,10 @@
 /** Tests run in band against one database prepared by globalSetup: embedded PGlite, or a fresh database on DATABASE_URL. */
-const swc = {
-  jsc: {
-    parser: { syntax: 'typescript', decorators: true },
-    transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
-    target: 'es2022',
-  },
-  module: { type: 'commonjs' },
-};
-
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
-  transform: { '^.+\\.ts$': ['@swc/jest', swc] },
+  // The compiler settings of .swcrc, which `npm run build` compiles with too: what runs is what was tested.
+  transform: { '^.+\\.ts$': ['@swc/jest'] },
   setupFiles: ['reflect-metadata'],
   // Rule coverage (test/helpers/rule-coverage.ts): each file records the policy rules it exercises, and
   // test/policy/rule-coverage.test.ts, run last, fails on any rule no test exercised.
