@@ -103,6 +103,9 @@ const spec = {
   LOG_LEVEL: str({ choices: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], default: 'info' }),
 };
 
+/** Every variable the API reads: .env.example names each (a test holds them together). */
+export const CONFIG_VARIABLES = Object.keys(spec);
+
 export type Config = {
   nodeEnv: 'development' | 'test' | 'production';
   host: string;

@@ -1,5 +1,8 @@
 import { newAuditSigningKeyPem } from '../helpers/audit-signing-key';
-import { ConfigError, loadConfig } from '../../src/app/config';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseEnv } from 'node:util';
+import { CONFIG_VARIABLES, ConfigError, loadConfig } from '../../src/app/config';
 
 describe('configuration', () => {
   it('outside production, an unset DATABASE_URL means the embedded database and a development secret', () => {
@@ -108,5 +111,12 @@ describe('configuration', () => {
     expect(settings).toMatch(/JWKS_URL must be an https URL/);
     expect(settings).toMatch(/AUDIT_SIGNING_KEY is required/);
     expect(settings).toMatch(/DEV_DAYS_AHEAD/);
+  });
+
+  it('.env.example is accepted as it stands and names every variable the API reads', () => {
+    const example = readFileSync(join(__dirname, '..', '..', '.env.example'), 'utf8');
+    expect(() => loadConfig(parseEnv(example))).not.toThrow();
+    const named = [...example.matchAll(/^#? ?([A-Z][A-Z0-9_]+)=/gm)].map((m) => m[1]);
+    expect(CONFIG_VARIABLES.filter((name) => !named.includes(name))).toEqual([]);
   });
 });

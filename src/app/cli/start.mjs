@@ -18,6 +18,9 @@ function latestChange(path) {
   return readdirSync(path).reduce((latest, name) => Math.max(latest, latestChange(join(path, name))), stat.mtimeMs);
 }
 
+// Settings from .env when there is one (see .env.example); a variable set in the environment wins.
+if (existsSync(join(ROOT, '.env'))) process.loadEnvFile(join(ROOT, '.env'));
+
 const sources = Math.max(...SOURCES.map((path) => latestChange(join(ROOT, path))));
 const built = existsSync(STAMP) ? Number(readFileSync(STAMP, 'utf8')) : 0;
 if (sources > built) {
