@@ -9,6 +9,7 @@ import { checkAnswers, load } from './load';
 import { benchOperations, removeCreatedChildren } from './operations';
 import { writeResults, type Measurement, type DatabaseRun } from './report';
 import { measureRestrictionGrowth, type GrowthRow } from './restriction-growth';
+import { measureStartup, type StartupFigures } from './startup';
 import { startServer, VARIANTS, type RunningServer } from './servers';
 import { countStatementsPerRequest } from './statement-counts';
 
@@ -19,8 +20,9 @@ import { countStatementsPerRequest } from './statement-counts';
  * for the first operation). Then the same at ten times the data, when BENCH_DATABASE_URL_10X is set.
  * On the first database, the list of 50 and the facts statement are measured again with 1,000 restricted records
  * and 1,000 past emergency grants added (bench/restriction-growth.ts).
+ * Last, how long `npm start` takes to answer on the embedded database, first and then again (bench/startup.ts).
  * `--quick` shortens every run, to try the benchmark out; `--only NAME[,NAME…]` runs those operations (or
- * `restrictions`, the growth above) alone and prints their figures without replacing bench/results.md, which holds
+ * `restrictions`, the growth above, or `startup`) alone and prints their figures without replacing bench/results.md, which holds
  * whole runs only.
  */
 const { values: flags } = parseArgs({ options: { quick: { type: 'boolean', default: false }, only: { type: 'string' } } });
@@ -30,6 +32,7 @@ const WARM_UP_SECONDS = quick ? 1 : 5;
 const MEASURED_SECONDS = quick ? 3 : 20;
 const CONNECTIONS_OF_FIRST = [1, 10, 50];
 const RESTRICTIONS = 'restrictions';
+const STARTUP = 'startup';
 
 function databases(): string[] {
   const base = process.env.BENCH_DATABASE_URL;
@@ -118,8 +121,17 @@ async function main(): Promise<void> {
   };
   try {
     const runs: DatabaseRun[] = [];
-    for (const [index, url] of databases().entries()) runs.push(await runOn(url, identity.jwksUrl, tokenOf, { withGrowth: index === 0 }));
-    console.log(`\n${writeResults(runs, { warmUpSeconds: WARM_UP_SECONDS, measuredSeconds: MEASURED_SECONDS }, { toFile: !only })}`);
+    const onDatabases = !only || only.some((name) => name !== STARTUP);
+    if (onDatabases) {
+      for (const [index, url] of databases().entries()) runs.push(await runOn(url, identity.jwksUrl, tokenOf, { withGrowth: index === 0 }));
+    }
+    let startup: StartupFigures | undefined;
+    if (!only || only.includes(STARTUP)) {
+      console.log('\nnpm start on the embedded database: first, then again');
+      startup = await measureStartup();
+    }
+    const timing = { warmUpSeconds: WARM_UP_SECONDS, measuredSeconds: MEASURED_SECONDS };
+    console.log(`\n${writeResults(runs, timing, startup, { toFile: !only })}`);
   } finally {
     await identity.close();
   }
