@@ -100,12 +100,16 @@ describe('break-glass: asking for it', () => {
   });
 
   it('never on a child connected with a member of staff', () => {
-    const access = emergencyAccess({ staffId: staffId('finder.1'), childRestrictionCategory: 'STAFF_CONNECTED' });
-    expectRefused('finder.1', NO_FACTS, 'create', access, 'STAFF_CONNECTED_RECORD');
+    for (const username of ['finder.1', 'adm.medway', 'ppm.medway']) {
+      const access = emergencyAccess({ staffId: staffId(username), childRestrictionCategory: 'STAFF_CONNECTED' });
+      expectRefused(username, NO_FACTS, 'create', access, 'STAFF_CONNECTED_RECORD');
+    }
   });
 
   it('not while a review has barred them', () => {
-    expectRefused('finder.1', grant(true), 'create', emergencyAccess({ staffId: staffId('finder.1') }), 'EMERGENCY_ACCESS_BARRED');
+    for (const username of ['finder.1', 'adm.medway', 'ppm.medway']) {
+      expectRefused(username, grant(true), 'create', emergencyAccess({ staffId: staffId(username) }), 'EMERGENCY_ACCESS_BARRED');
+    }
   });
 });
 
