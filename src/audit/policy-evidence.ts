@@ -19,42 +19,65 @@ export type TestOutcome = 'passed' | 'failed' | 'not run';
 /** The test that checks a row, as the test runner named it, and how it ended in the run. */
 export type ProvingTest = { file: string; name: string; outcome: TestOutcome };
 
-/** One row of a hand-written role table (test/policy/expectations/), with what proved it. */
+/**
+ * One check of a hand-written role table (test/policy/expectations/), with what proved it: a row, or for a row
+ * allowed only while a condition holds, the row in its scope and in each scope where it is refused.
+ */
 export type EvidenceRow = {
-  /** Stable within a policy version: role table, scope, action, subject and fixture. */
+  /**
+   * Stable across rewordings: the actor, action, subject and scope, and the authority and step where the row names
+   * them ('adm.kent/read/Child/another-authority/MEDWAY'); '@' a scope for a scope an allowed-if row is refused in.
+   */
   id: string;
-  /** The role table's heading, e.g. 'ADM (an authority’s) — another authority'. */
+  /** The role table's heading, e.g. 'an authority’s ADM'. */
   table: string;
+  /** The role as the access matrix names it, e.g. 'ADM (an authority’s)'. */
   role: string;
+  /** The demo member of staff the row is about, e.g. 'adm.kent'. */
+  actor: string;
+  /** Where the record stands relative to the actor, e.g. 'another authority'. */
+  scope: string;
   action: string;
   subject: string;
-  /** The row as an auditor reads it, e.g. 'a Kent ADM cannot read a Medway child'. */
+  /** The row as an auditor reads it, in its own words, e.g. 'a Kent ADM cannot read a Medway child'. */
   sentence: string;
   expected: 'allowed' | 'refused';
-  /** The refusal's reason code (design: NOT_FOUND, FORBIDDEN … and the policy's ROLE_MAY_NOT_x); null when allowed. */
+  /**
+   * The refusal's reason code as the row names it (the policy's OTHER_AUTHORITY, ROLE_MAY_NOT_READ …); NOT_FOUND for a
+   * refusal whose row names none (out of reach, as a missing record is); null when allowed.
+   */
   reasonCode: string | null;
-  /** The rule of the access matrix that decides the row. */
+  /** The cell of the access matrix that decides the row, in its words: 'role — scope | subject | action: access — fields'. */
   rule: string;
   tests: ProvingTest[];
 };
 
-/** A rule of the policy and the rows that exercise it (none: a rule no row proves). */
-export type RuleCoverage = { role: string; rule: string; rowIds: string[] };
+/**
+ * A rule of the policy and the rows whose tests exercise it (none: a rule no row proves), and whether any test of the
+ * run exercised it (the rule-coverage test fails on one that none did).
+ */
+export type RuleCoverage = { role: string; rule: string; rowIds: string[]; exercised: boolean };
 
-/** One mutant Stryker left alive: killed since by a new test, or equivalent to the original for the reason given. */
+/**
+ * One mutant a mutation run left alive: killed since by a new test (named in the reason), equivalent to the original
+ * for the reason given (test/policy/surviving-mutants.ts), or unexplained — a gap in the tests until one of the two.
+ */
 export type SurvivingMutant = {
   file: string;
   line: number;
   mutator: string;
   replacement: string;
-  status: 'killed by a new test' | 'equivalent';
+  status: 'killed by a new test' | 'equivalent' | 'unexplained';
   reason: string;
 };
 
 export type MutationRun = {
   ranAt: string;
   commit: string;
-  /** Killed ÷ (killed + survived + no coverage), in per cent, as Stryker reports it. */
+  /** The files mutated, and the test files run against each mutant. */
+  mutated: string[];
+  tests: string[];
+  /** Detected (killed, timed out) ÷ every valid mutant, in per cent, as Stryker reports it. */
   score: number;
   killed: number;
   survived: number;
@@ -69,6 +92,11 @@ export type PolicyEvidence = {
   policyVersion: string;
   rows: EvidenceRow[];
   ruleCoverage: RuleCoverage[];
+  /**
+   * The Jest run the outcomes come from: the whole suite (CI's, whose rule-coverage test needs every test) or the
+   * policy's tests alone (`npm run evidence`); its tests passed, failed and not run.
+   */
+  testRun: { of: 'the whole suite' | 'the policy tests'; passed: number; failed: number; notRun: number };
   /** The access matrix as docs/ renders it (markdown), and its diff against a revision when one was given. */
   matrix: { markdown: string; diff: { against: string; markdown: string } | null };
   /** The last committed mutation run, or null before the first. */

@@ -1,4 +1,4 @@
-import { saveRuleUses, watchRuleUses } from './rule-coverage';
+import { endTest, saveRuleUses, startTest, watchRuleUses } from './rule-coverage';
 
 /** Records which rules of the policy this test file exercises (see rule-coverage.ts). */
 jest.mock('../../src/authz/define-ability', () => {
@@ -11,4 +11,6 @@ jest.mock('../../src/authz/define-ability', () => {
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the live module object, not a copy
 watchRuleUses(require('@casl/ability/extra'));
 
+beforeEach(() => startTest(expect.getState().currentTestName!));
+afterEach(() => endTest());
 afterAll(() => saveRuleUses(expect.getState().testPath!));

@@ -18,6 +18,8 @@ import { FIELD_CLASSES, type GuardedSubject } from '../../src/authz/field-classe
  * last, to compare the records with every rule the policy produces for the demo staff.
  */
 export const COVERAGE_DIR_VARIABLE = 'APSE_RULE_COVERAGE_DIR';
+/** Where each file also records the rules each of its tests exercised, when set (`npm run evidence`). */
+export const USES_BY_TEST_DIR_VARIABLE = 'APSE_RULE_USES_BY_TEST_DIR';
 
 type AnyRule = { inverted?: boolean; conditions?: unknown; fields?: string | string[] };
 type LiveRule = AnyRule & { origin: RawRuleOf<AppAbility>; inverted: boolean };
@@ -89,6 +91,19 @@ export function policyRuleIdentities(define: DefineAbility, actors: Actor[], fac
 
 const roleOfRule = new WeakMap<object, string>();
 const used = new Set<string>();
+/** By test (its full name; '' for hooks, outside any test), when the run keeps them: the rules each exercised. */
+const usedByTest = new Map<string, Set<string>>();
+const keepsUsesByTest = Boolean(process.env[USES_BY_TEST_DIR_VARIABLE]);
+let currentTest = '';
+
+/** From now until `endTest`, uses are the test's. */
+export function startTest(fullName: string): void {
+  currentTest = fullName;
+}
+
+export function endTest(): void {
+  currentTest = '';
+}
 
 /**
  * `defineAbilityFor`, remembering which role produced each rule: the rules every member of staff is granted come
@@ -123,6 +138,11 @@ function noteUse(rule: LiveRule, action: string, subjectType: unknown): void {
   let identity = byUse.get(use);
   if (!identity) byUse.set(use, (identity = ruleIdentity(role, action, String(subjectType), rule)));
   used.add(identity);
+  if (keepsUsesByTest) {
+    let ofTest = usedByTest.get(currentTest);
+    if (!ofTest) usedByTest.set(currentTest, (ofTest = new Set()));
+    ofTest.add(identity);
+  }
 }
 
 const isRecord = (subject: unknown) => typeof subject === 'object' && subject !== null;
@@ -160,12 +180,32 @@ export function watchRuleUses(extra: typeof CaslExtra): void {
   }) as typeof rulesToAST;
 }
 
-/** Writes what this test file exercised into the run's directory (a no-op outside a coverage run). */
+const fileNameOf = (testPath: string) => `${testPath.replace(/[^\w.-]+/g, '_')}.json`;
+
+/** Writes what this test file exercised into the run's directory (a no-op outside a coverage run), and by test. */
 export function saveRuleUses(testPath: string): void {
   const dir = process.env[COVERAGE_DIR_VARIABLE];
-  if (!dir || used.size === 0) return;
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, `${testPath.replace(/[^\w.-]+/g, '_')}.json`), JSON.stringify([...used]));
+  if (dir && used.size > 0) {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, fileNameOf(testPath)), JSON.stringify([...used]));
+  }
+  const byTestDir = process.env[USES_BY_TEST_DIR_VARIABLE];
+  if (byTestDir && keepsUsesByTest && usedByTest.size > 0) {
+    mkdirSync(byTestDir, { recursive: true });
+    const tests = Object.fromEntries([...usedByTest].map(([name, rules]) => [name, [...rules]]));
+    writeFileSync(join(byTestDir, fileNameOf(testPath)), JSON.stringify({ testPath, tests } satisfies RuleUsesOfFile));
+  }
+}
+
+/** What one test file exercised, test by test. */
+export type RuleUsesOfFile = { testPath: string; tests: Record<string, string[]> };
+
+/** Every file's uses by test, as saved in `dir`. */
+export function readRuleUsesByTest(dir: string): RuleUsesOfFile[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as RuleUsesOfFile);
 }
 
 /** Every rule identity any test file of this run exercised. */

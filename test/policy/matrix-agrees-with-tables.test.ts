@@ -1,6 +1,7 @@
 import { DEMO_PANEL_IDS, demoStaff } from '../../seeds/demo-staff';
 import type { RoleAssignment } from '../../src/authz/actor';
 import { buildAccessMatrix, MATRIX_ROLES, type MatrixCell, type MatrixRole } from '../../src/authz/matrix/access-matrix';
+import { cellKey, matrixCellOf, matrixRoleOf } from '../helpers/matrix-cell-of';
 import { directoryScopeOf } from '../../src/authz/role-holding';
 import { ACTIONS, SUBJECT_TYPES } from '../../src/authz/vocabulary';
 import {
@@ -32,12 +33,6 @@ import {
 const CELLS = buildAccessMatrix();
 const CHECKS = ALL_ROWS.flatMap(checksOf);
 const UNCONDITIONAL_SCOPES = new Set(['own authority', 'partnership-wide']);
-/** The scopes whose record is of an authority other than the actor's: the matrix's "another authority". */
-const OTHER_AUTHORITY_SCOPES = new Set([
-  'another authority',
-  'staff of another authority',
-  'their emergency access to a child out of their reach',
-]);
 const VIEW_WORDS: Record<FieldView, RegExp> = {
   case: /\bcase\b/,
   identifying: /\bidentifying\b(?! \()/,
@@ -47,28 +42,7 @@ const VIEW_WORDS: Record<FieldView, RegExp> = {
   'first name and age': /identifying \((firstName, ageInYears|applicantFirstNames, applicantAges) only\)/,
 };
 
-const cellKey = (c: Pick<MatrixCell, 'role' | 'scope' | 'subject' | 'action'>) => `${c.role} — ${c.scope} | ${c.subject} | ${c.action}`;
-
-function matrixRoleOf(username: string): MatrixRole {
-  const [assignment] = demoStaff(username).assignments;
-  const roles = MATRIX_ROLES.filter(
-    (r) =>
-      r.assignment.role === assignment!.role &&
-      r.assignment.panelRole === assignment!.panelRole &&
-      (r.assignment.authority === null) === (assignment!.authority === null),
-  );
-  expect(roles.map((r) => r.name)).toHaveLength(1);
-  return roles[0]!;
-}
-
-function cellsOf(check: Check): { cell: MatrixCell; all: MatrixCell[] } {
-  const role = matrixRoleOf(check.row.actor);
-  const all = CELLS.filter((c) => c.role === role.name && c.subject === check.row.subject && c.action === check.row.action);
-  const scope = !role.authorityScoped ? 'any authority' : OTHER_AUTHORITY_SCOPES.has(check.scope) ? 'another authority' : 'own authority';
-  const cells = all.filter((c) => c.scope === scope);
-  expect(cells.map(cellKey)).toEqual([cellKey({ role: role.name, scope, subject: check.row.subject, action: check.row.action })]);
-  return { cell: cells[0]!, all };
-}
+const cellsOf = (check: Check) => matrixCellOf(check, CELLS);
 
 // ---- Reading the matrix's words for one record --------------------------------------------------------------
 

@@ -316,4 +316,9 @@ describe('the role tables', () => {
     const names = CHECKS.map((check) => check.name);
     expect(names.filter((name, i) => names.indexOf(name) !== i)).toEqual([]);
   });
+
+  it('give each check an id of its own, which the policy evidence cites', () => {
+    const ids = CHECKS.map((check) => check.id);
+    expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+  });
 });

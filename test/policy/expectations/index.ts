@@ -25,16 +25,30 @@ export const ROLE_TABLES: RoleTable[] = [
 
 export const ALL_ROWS: Row[] = ROLE_TABLES.flatMap((table) => table.rows);
 
-/** One check of a row, in one scope: an allowed-if row is allowed in its scope and refused in the others. */
-export type Check = { name: string; row: Row; scope: Scope; allowed: boolean };
+/**
+ * One check of a row, in one scope: an allowed-if row is allowed in its scope and refused in the others. Its id
+ * is the row's (rowIdOf), and for a scope an allowed-if row is refused in, the row's id '@' that scope.
+ */
+export type Check = { id: string; name: string; row: Row; scope: Scope; allowed: boolean };
+
+const slug = (words: string) => words.replace(/’/g, '').replace(/\s+/g, '-');
+
+/**
+ * A row's stable id, from what it is about and never from its wording: the actor, action, subject and scope, and
+ * the authority and step where the row names them ('adm.kent/read/Child/another-authority/MEDWAY').
+ */
+export function rowIdOf(row: Row): string {
+  return [row.actor, row.action, row.subject, slug(row.scope), row.authority, row.via].filter(Boolean).join('/');
+}
 
 export function checksOf(row: Row): Check[] {
+  const id = rowIdOf(row);
   if (row.expected !== 'allowed-if') {
-    return [{ name: row.rule, row, scope: row.scope, allowed: row.expected === 'allowed' }];
+    return [{ id, name: row.rule, row, scope: row.scope, allowed: row.expected === 'allowed' }];
   }
   return [
-    { name: `${row.rule} (allowed ${row.scope})`, row, scope: row.scope, allowed: true },
-    ...row.otherwise.map((scope) => ({ name: `${row.rule} (refused ${scope})`, row, scope, allowed: false })),
+    { id, name: `${row.rule} (allowed ${row.scope})`, row, scope: row.scope, allowed: true },
+    ...row.otherwise.map((scope) => ({ id: `${id}@${slug(scope)}`, name: `${row.rule} (refused ${scope})`, row, scope, allowed: false })),
   ];
 }
 

@@ -958,12 +958,15 @@ export const PANEL_MEMBER: RoleTable = {
       reason: 'ROLE_MAY_NOT_READ',
     },
     {
-      rule: 'a panel member declares an interest in a case on their panel’s open agenda',
+      rule: 'a panel member declares an interest in a case on their panel’s open agenda, until the papers close',
       actor: 'panel.2',
       action: 'declare',
       subject: 'AgendaItem',
       scope: 'on an open agenda of their panel',
-      expected: 'allowed',
+      expected: 'allowed-if',
+      condition: 'until 7 days after the meeting',
+      otherwise: ['on an agenda whose papers are closed'],
+      reason: 'PANEL_WINDOW_CLOSED',
     },
     {
       rule: 'a panel member declares an interest once the papers are released, before the meeting',
