@@ -52,20 +52,32 @@ function decidingRule(check: Check, cells: MatrixCell[]): string {
   return `${cellKey(cell)}: ${cell.access}${cell.fields ? ` — ${cell.fields}` : ''}`;
 }
 
+type StatedCheck = Pick<EvidenceRow, 'id' | 'sentence' | 'expected' | 'reasonCode'>;
+
+/** What a check states, whatever a run made of it. */
+function stated(check: Check): StatedCheck {
+  return {
+    id: check.id,
+    sentence: check.name,
+    expected: check.allowed ? 'allowed' : 'refused',
+    // A refusal whose row names no reason is out of the actor's reach: NOT_FOUND, as a missing record is.
+    reasonCode: check.allowed ? null : (reasonOf(check.row) ?? 'NOT_FOUND'),
+  };
+}
+
+/** Every check of the role tables as they stand: the committed evidence must state the same. */
+export const statedChecks = (): StatedCheck[] => TABLE_CHECKS.map(({ check }) => stated(check));
+
 /** Every check of every role table, as the evidence states it. */
 export function evidenceRows(results: JestResults, root: string, cells: MatrixCell[]): EvidenceRow[] {
   return TABLE_CHECKS.map(({ table, check }) => ({
-    id: check.id,
     table,
     role: matrixRoleOf(check.row.actor).name,
     actor: check.row.actor,
     scope: check.scope,
     action: check.row.action,
     subject: check.row.subject,
-    sentence: check.name,
-    expected: check.allowed ? 'allowed' : 'refused',
-    // A refusal whose row names no reason is out of the actor's reach: NOT_FOUND, as a missing record is.
-    reasonCode: check.allowed ? null : (reasonOf(check.row) ?? 'NOT_FOUND'),
+    ...stated(check),
     rule: decidingRule(check, cells),
     tests: provingTests(results, root, check),
   }));
