@@ -1,3 +1,4 @@
+import { types } from 'node:util';
 import { QueryFailedError } from 'typeorm';
 
 /**
@@ -27,14 +28,15 @@ const MAX_DEPTH = 4;
  * anything in the request: a 503 to retry, never a 500.
  */
 export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
-  if (!(error instanceof Error) || depth > MAX_DEPTH) return false;
+  // isNativeError: a socket's error may come from another realm than this module's `Error` (a test runner's sandbox).
+  if (!(error instanceof Error || types.isNativeError(error)) || depth > MAX_DEPTH) return false;
   const code = String((error as { code?: unknown }).code ?? '');
   if (UNAVAILABLE_STATES.test(code) || UNAVAILABLE_SOCKET_CODES.has(code)) return true;
   if (!(error instanceof QueryFailedError) && UNAVAILABLE_MESSAGES.some((message) => message.test(error.message))) return true;
   const inner = [
     error instanceof QueryFailedError ? error.driverError : undefined,
     error.cause,
-    ...(error instanceof AggregateError ? error.errors : []),
+    ...(Array.isArray((error as { errors?: unknown }).errors) ? (error as AggregateError).errors : []),
   ];
   return inner.some((cause) => cause !== undefined && cause !== error && isDatabaseUnavailable(cause, depth + 1));
 }

@@ -88,10 +88,7 @@ describe('any other origin', () => {
 
 describe("Apollo's CSRF prevention stays on", () => {
   it('a GET without a preflight-forcing header is refused, from an allowed origin too', async () => {
-    const res = await request(api.server.app)
-      .get('/graphql')
-      .query({ query: '{ me { username } }' })
-      .set('origin', FRONT_END);
+    const res = await request(api.server.app).get('/graphql').query({ query: '{ me { username } }' }).set('origin', FRONT_END);
     expect(res.status).toBe(400);
     expect(JSON.stringify(res.body)).toMatch(/CSRF|apollo-require-preflight/i);
   });

@@ -24,10 +24,7 @@ beforeAll(async () => {
 });
 afterAll(() => api?.close());
 
-const requestLines = () =>
-  lines
-    .map((line) => JSON.parse(line))
-    .filter((entry) => entry.path !== undefined && entry.status !== undefined);
+const requestLines = () => lines.map((line) => JSON.parse(line)).filter((entry) => entry.path !== undefined && entry.status !== undefined);
 
 const lineOf = (requestId: string) => requestLines().filter((entry) => entry.requestId === requestId);
 
