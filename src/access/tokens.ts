@@ -1,4 +1,4 @@
-import { createRemoteJWKSet, errors, jwtVerify, SignJWT, type JWTPayload } from 'jose';
+import { createRemoteJWKSet, errors, jwtVerify, SignJWT, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { LRUCache } from 'lru-cache';
 
 /** How tokens are checked: a shared secret (development) or a JWKS URL, and the issuer and audience they must name. */
@@ -10,6 +10,60 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const DEV_TOKEN_TTL = '8h';
 
 export class InvalidToken extends Error {}
+
+/**
+ * The identity provider's keys could not be fetched (refused, timed out, not found, not a JWKS): no token can
+ * be checked, whatever it holds. The message names the provider's host and the cause, never a token.
+ */
+export class IdentityProviderUnavailable extends Error {
+  constructor(
+    readonly host: string,
+    cause: unknown,
+  ) {
+    super(`identity provider unavailable: ${host}, ${causeOf(cause)}`, { cause });
+  }
+}
+
+function causeOf(error: unknown): string {
+  if (error instanceof errors.JWKSTimeout) return 'timed out';
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && !code.startsWith('ERR_J')) return code;
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * True when fetching the key set failed, as opposed to the token naming a key the set lacks: a network error,
+ * a timeout, an answer other than 200 or not JSON (jose's plain JOSEError), or a malformed set.
+ */
+function isFetchFailure(error: unknown): boolean {
+  if (!(error instanceof errors.JOSEError)) return true;
+  return error instanceof errors.JWKSTimeout || error instanceof errors.JWKSInvalid || error.constructor === errors.JOSEError;
+}
+
+/** How long a fetch of the key set may take before the provider counts as unavailable. */
+const JWKS_TIMEOUT_MS = 5000;
+
+/** The identity provider's key set, whose fetch failures are IdentityProviderUnavailable. */
+function remoteKeys(jwksUrl: string, timeoutMs: number): JWTVerifyGetKey & { reload: () => Promise<void> } {
+  const url = new URL(jwksUrl);
+  const keys = createRemoteJWKSet(url, { timeoutDuration: timeoutMs });
+  const unavailable = (error: unknown) => (isFetchFailure(error) ? new IdentityProviderUnavailable(url.host, error) : error);
+  const getKey: JWTVerifyGetKey = (header, token) =>
+    keys(header, token).catch((error: unknown) => {
+      throw unavailable(error);
+    });
+  return Object.assign(getKey, {
+    reload: () =>
+      keys.reload().catch((error: unknown) => {
+        throw unavailable(error);
+      }),
+  });
+}
+
+/** Fetches the identity provider's key set afresh: resolves when it answers with one, else IdentityProviderUnavailable. */
+export function createJwksProbe(jwksUrl: string, timeoutMs = JWKS_TIMEOUT_MS): () => Promise<void> {
+  return remoteKeys(jwksUrl, timeoutMs).reload;
+}
 
 /**
  * A token that verified is taken at its word again for at most a minute, never past its expiry: checking
@@ -37,11 +91,12 @@ function assertLifetime(payload: JWTPayload): void {
  * Verifies a bearer token: HS256 with the development secret, or RS256/ES256 against the identity
  * provider's JWKS in production. The algorithm list is fixed, so `alg: none` and algorithm
  * confusion are refused; issuer, audience, expiry and not-before are checked, and the lifetime
- * (`assertLifetime`); `sub` is a staff id.
+ * (`assertLifetime`); `sub` is a staff id. When the key set cannot be fetched, IdentityProviderUnavailable:
+ * the token may be good, so it is not refused as invalid.
  */
-export function createTokenVerifier(jwt: JwtSettings): TokenVerifier {
+export function createTokenVerifier(jwt: JwtSettings, jwksTimeoutMs = JWKS_TIMEOUT_MS): TokenVerifier {
   const options = { issuer: jwt.issuer, audience: jwt.audience, requiredClaims: ['iat', 'exp'] };
-  const jwks = jwt.jwksUrl ? createRemoteJWKSet(new URL(jwt.jwksUrl)) : null;
+  const jwks = jwt.jwksUrl ? remoteKeys(jwt.jwksUrl, jwksTimeoutMs) : null;
   const secret = new TextEncoder().encode(jwt.secret ?? '');
   const verify = (token: string) =>
     jwks

@@ -14,6 +14,23 @@ const optionalUrl = (protocols: string[]) =>
     return value;
   });
 const databaseUrl = optionalUrl(['postgres:', 'postgresql:']);
+
+/**
+ * Origins a browser may call the API from, comma-separated: each exactly as a browser sends it in `Origin`
+ * (scheme, host, port if not the default; no path, no trailing slash), so that matching is plain equality.
+ * Every entry that is no origin is named at once.
+ */
+const originList = makeValidator<string[]>((value) => {
+  const entries = value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
+  const bad = entries.filter(
+    (entry) => !URL.canParse(entry) || !['http:', 'https:'].includes(new URL(entry).protocol) || new URL(entry).origin !== entry,
+  );
+  if (bad.length > 0) throw new EnvError(`origins such as https://front.example.org, not ${bad.map((b) => `"${b}"`).join(', ')}`);
+  return entries;
+});
 const webUrl = optionalUrl(['https:', 'http:']);
 
 /** A whole number from `min` to `max`: a pool of 0, a negative rate or a fraction of a request is refused, not obeyed. */
@@ -101,6 +118,8 @@ const spec = {
     desc: 'with the development secret, listen beyond loopback (a local container demo)',
   }),
   LOG_LEVEL: str({ choices: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], default: 'info' }),
+  LOG_PRETTY: bool({ default: false, desc: 'development only: readable log lines even when stdout is not a terminal' }),
+  CORS_ORIGINS: originList({ default: [], desc: 'origins a browser front end may call /graphql from; empty: none' }),
 };
 
 /** Every variable the API reads: .env.example names each (a test holds them together). */
@@ -117,6 +136,10 @@ export type Config = {
   jwt: JwtSettings;
   seedDemoData: boolean;
   logLevel: string;
+  /** Log lines for people (pino-pretty) rather than JSON: development only, on a terminal or when asked. */
+  logPretty: boolean;
+  /** Origins a browser may call /graphql from (CORS); none by default. */
+  corsOrigins: string[];
   timelinessThresholds: TimelinessThresholds;
   rateLimitPerMinute: number;
   rateLimitUnauthenticatedPerMinute: number;
@@ -148,7 +171,7 @@ function isHttpsOrLoopback(url: string): boolean {
 }
 
 /** Validates the environment once; throws one ConfigError naming every problem, the variables' and the settings'. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, stdoutIsTerminal = false): Config {
   const problems: string[] = [];
   const e = cleanEnv(env, spec, {
     reporter: ({ errors }) => {
@@ -168,6 +191,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       'CONCURRENT_REQUESTS_PER_STAFF must be below DB_POOL_MAX, so that one person cannot hold the whole pool',
     ],
     [production && e.DEV_DAYS_AHEAD !== 0, "DEV_DAYS_AHEAD moves the API's calendar, which production never does"],
+    [production && e.LOG_PRETTY, 'LOG_PRETTY is for development: production logs are JSON, one line each'],
     [!e.JWKS_URL && jwtSecret.length < 32, 'JWT_SECRET must be at least 32 characters'],
     [
       usesDevSecret && !isLoopback(e.HOST) && !e.ALLOW_DEV_SECRET_ON_NETWORK,
@@ -189,6 +213,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemoData: e.SEED_DEMO_DATA,
     devDaysAhead: e.DEV_DAYS_AHEAD,
     logLevel: e.LOG_LEVEL,
+    logPretty: e.NODE_ENV === 'development' && (stdoutIsTerminal || e.LOG_PRETTY),
+    corsOrigins: e.CORS_ORIGINS,
     timelinessThresholds: { a1Days: e.A1_THRESHOLD_DAYS, a2Days: e.A2_THRESHOLD_DAYS, a10Days: e.A10_THRESHOLD_DAYS ?? null },
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     rateLimitUnauthenticatedPerMinute: e.RATE_LIMIT_UNAUTHENTICATED_PER_MINUTE,

@@ -25,8 +25,8 @@ const pageUrls = (origin: string) => PAGES.map((page) => `${origin}/${page}`);
 
 async function main(): Promise<void> {
   const started = performance.now();
-  const config = loadConfig();
-  const log = createLogger(config.logLevel);
+  const config = loadConfig(process.env, process.stdout.isTTY === true);
+  const log = createLogger(config.logLevel, undefined, config.logPretty);
   const database = await openDatabase(config, log);
   if (database.embedded && config.seedDemoData && !(await isSeeded(database.dataSource))) {
     log.info(await seedDemoData(database.dataSource), 'demo data seeded');

@@ -5,7 +5,7 @@ import { policyVersion } from '../audit/policy-version';
 import { openAsActor, reloadAssignmentsAndFacts } from '../access/actor-loader';
 import { ConcurrentRequests } from '../access/concurrent-requests';
 import { ADDRESS_COUNT_SQL } from '../access/rate-limit';
-import { createTokenVerifier, InvalidToken, type TokenVerifier } from '../access/tokens';
+import { createJwksProbe, createTokenVerifier, InvalidToken, type TokenVerifier } from '../access/tokens';
 import { defineAbilityFor } from '../authz/define-ability';
 import { ScopedLoaders } from '../access/scoped-loaders';
 import { refreshableAbility } from '../access/scoped-reads';
@@ -18,6 +18,7 @@ import { ukDate, type Clock } from '../common/clock';
 import { DbScope } from '../db/db-scope';
 import type { Logger } from '../common/logger';
 import { rateLimited, unauthenticated } from '../graphql/errors';
+import { readinessCheck, type Readiness } from './readiness';
 import { servicesFor } from './services';
 import type { RequestContext, ServiceContext } from '../access/service-context';
 
@@ -41,6 +42,10 @@ export type AppDeps = {
   demoTokens: (() => Promise<DemoToken[]>) | null;
   /** The policy evidence served at /audit/evidence.json. */
   evidenceFile: string;
+  /** Origins a browser may call /graphql from. */
+  corsOrigins: string[];
+  /** Whether this instance can serve: the database and, when configured, the identity provider (/readyz). */
+  readiness: () => Promise<Readiness>;
 };
 
 /** The API's dependencies as configured: main.ts, the tests and the benchmark build them alike. */
@@ -59,6 +64,8 @@ export function appDepsFrom(config: Config, dataSource: DataSource, log: Logger,
     production: config.nodeEnv === 'production',
     demoTokens: config.nodeEnv !== 'production' && config.usesDevSecret ? () => signDemoTokens(config.jwt) : null,
     evidenceFile: EVIDENCE_FILE,
+    corsOrigins: config.corsOrigins,
+    readiness: readinessCheck(dataSource, config.jwt.jwksUrl ? createJwksProbe(config.jwt.jwksUrl) : null, log),
   };
 }
 

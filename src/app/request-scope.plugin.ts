@@ -1,9 +1,10 @@
-import type { ApolloServerPlugin } from '@apollo/server';
+import type { ApolloServerPlugin, GraphQLResponse } from '@apollo/server';
 import { Kind, type GraphQLError } from 'graphql';
 import type { RequestContext } from '../access/service-context';
 import { AuditTrail } from '../audit/audit-trail';
-import { RefusalError } from '../graphql/errors';
+import { RefusalError, unavailable, type UnavailableCode } from '../graphql/errors';
 import { isExpectedError, isTimeout, TIMEOUT_MESSAGE } from '../graphql/format-error';
+import { logFailure, unavailabilityOf } from './failures';
 
 /**
  * Ends each request's database scope before the response leaves. Refusals of the request are added to
@@ -12,10 +13,13 @@ import { isExpectedError, isTimeout, TIMEOUT_MESSAGE } from '../graphql/format-e
  * one round trip.
  * If that fails, the client gets an INTERNAL_SERVER_ERROR in place of the data, so it never sees a
  * change that was not kept. Unexpected errors are logged with the request id; formatError masks them.
+ * A database that went away under the request (or at its commit) is DATABASE_UNAVAILABLE (503, Retry-After)
+ * in place of any data, its cause logged once.
  */
 export function requestScopePlugin(): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart() {
+      let databaseDown: UnavailableCode | null = null;
       return {
         async didEncounterErrors({ contextValue, errors }) {
           for (const error of errors) {
@@ -26,6 +30,9 @@ export function requestScopePlugin(): ApolloServerPlugin<RequestContext> {
               contextValue.services.get(AuditTrail).refused(refusedFieldOf(error), subjectType, subjectId, reason);
             } else if (isTimeout(error.originalError)) {
               contextValue.log.warn({ err: error.originalError }, 'statement timed out');
+            } else if (unavailabilityOf(error.originalError)) {
+              if (!databaseDown) logFailure(contextValue.log, error.originalError);
+              databaseDown ??= unavailabilityOf(error.originalError);
             } else if (!isExpectedError(error)) {
               contextValue.log.error({ err: error.originalError ?? error }, 'unexpected error');
             }
@@ -34,6 +41,11 @@ export function requestScopePlugin(): ApolloServerPlugin<RequestContext> {
         async willSendResponse({ contextValue, response }) {
           // The client went away first: the transaction has already been rolled back, and no answer is sent.
           if (!contextValue.db.isOpen) return;
+          if (databaseDown) {
+            await contextValue.db.finish('rollback').catch(() => undefined);
+            answerUnavailable(response, databaseDown);
+            return;
+          }
           // A statement past its timeout aborted the transaction: nothing is kept, no partial answer is sent,
           // and the client may retry.
           if (response.body.kind === 'single' && response.body.singleResult.errors?.some((e) => e.extensions?.code === 'TIMEOUT')) {
@@ -47,6 +59,12 @@ export function requestScopePlugin(): ApolloServerPlugin<RequestContext> {
             await contextValue.db.commit(contextValue.services.get(AuditTrail).appendStatement());
           } catch (err) {
             await contextValue.db.finish('rollback').catch(() => undefined);
+            const down = unavailabilityOf(err);
+            if (down) {
+              logFailure(contextValue.log, err);
+              answerUnavailable(response, down);
+              return;
+            }
             contextValue.log.error({ err }, 'commit failed');
             response.http.status = 500;
             response.body = {
@@ -58,6 +76,15 @@ export function requestScopePlugin(): ApolloServerPlugin<RequestContext> {
       };
     },
   };
+}
+
+/** The response is this one error and no data: nothing the request did was kept. */
+function answerUnavailable(response: GraphQLResponse, code: UnavailableCode): void {
+  const { message, extensions } = unavailable(code);
+  const { http: _http, ...shown } = extensions;
+  response.http.status = 503;
+  response.http.headers.set('retry-after', String(extensions.retryAfterSeconds));
+  response.body = { kind: 'single', singleResult: { errors: [{ message, extensions: shown }] } };
 }
 
 /** The field or mutation refused, by its name in the schema: an alias is the client's word, not the server's. */

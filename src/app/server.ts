@@ -1,9 +1,12 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import cors, { type CorsOptions } from 'cors';
+import express, { type Express, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import type { RequestContext } from '../access/service-context';
-import { buildContext, clientRequestIdOf, newRequestId, type AppDeps } from './request-context';
+import { buildContext, clientRequestIdOf, type AppDeps } from './request-context';
+import { answerFailures, openingFailure } from './failures';
+import { noteOnRequestLine, operationNamePlugin, requestLog } from './request-log';
 import { formatErrorFor } from '../graphql/format-error';
 import { queryLimits } from '../graphql/query-limits';
 import { requestScopePlugin } from './request-scope.plugin';
@@ -31,10 +34,13 @@ export async function createServer(deps: AppDeps): Promise<ApiServer> {
     allowBatchedHttpRequests: limits.allowBatchedHttpRequests,
     // One cache of query texts shared by every caller would tell anyone whether anyone else ran a query.
     persistedQueries: false,
+    // A request a browser sends cross-origin without a preflight (a form, a simple GET) is refused, whatever CORS allows.
+    csrfPrevention: true,
     plugins: [
       ...limits.plugins,
       textInputPlugin(),
       requestScopePlugin(),
+      operationNamePlugin(),
       // Every answer is one caller's: there is nothing to cache, and the hints would wrap every field's resolver.
       ApolloServerPluginCacheControlDisabled(),
       // The explorer is this API's own (explorer.ts), in development only; Apollo's loads from outside hosts.
@@ -47,29 +53,34 @@ export async function createServer(deps: AppDeps): Promise<ApiServer> {
   app.disable('x-powered-by');
   // Answers carry personal data: no browser or proxy may keep them, and no ETag invites one to.
   app.set('etag', false);
-  app.get('/healthz', async (_req, res) => {
-    try {
-      await deps.dataSource.query('SELECT 1');
-      res.json({ status: 'ok' });
-    } catch {
-      res.status(503).json({ status: 'unavailable' });
-    }
+  app.use(requestLog(deps.log));
+  // Liveness: the process answers. Whether it can serve (database, identity provider) is /readyz's question.
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    const readiness = await deps.readiness();
+    res
+      .status(readiness.status === 'ready' ? 200 : 503)
+      .set('cache-control', 'no-store')
+      .json(readiness);
   });
   app.use(pagesRouter(deps));
   if (!deps.production) await mountExplorer(app);
   app.use(
     '/graphql',
-    (_req: Request, res: Response, next: NextFunction) => {
+    crossOrigin(deps.corsOrigins),
+    (req: Request, res: Response, next: NextFunction) => {
       res.setHeader('cache-control', 'no-store');
+      res.setHeader('x-request-id', String(req.id));
       next();
     },
     refuseCharsetsButUtf8,
     express.json({ limit: '100kb', verify: refuseDuplicateKeys }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
-        const requestId = newRequestId();
+        const requestId = String(req.id);
         const clientRequestId = clientRequestIdOf(req);
-        res.setHeader('x-request-id', requestId);
         if (clientRequestId) res.setHeader('x-client-request-id', clientRequestId);
         // Whatever path the response takes — the client may leave while the request still waits its turn —
         // the request's transaction and its place among its member of staff's requests never outlive it.
@@ -80,13 +91,47 @@ export async function createServer(deps: AppDeps): Promise<ApiServer> {
           context?.release();
           void context?.db.finish('rollback').catch(() => undefined);
         });
-        context = await buildContext(deps, req, requestId, clientRequestId, gone.signal);
+        try {
+          context = await buildContext(deps, req, requestId, clientRequestId, gone.signal);
+        } catch (error) {
+          throw openingFailure(deps.log.child({ requestId }), error, gone.signal.aborted);
+        }
+        noteOnRequestLine(res, requestId, context.actor.staffId);
         return context;
       },
     }),
   );
   app.use(refuseUnreadableBodies);
+  app.use(answerFailures(deps.log));
   return { app, stop: () => apollo.stop() };
+}
+
+/** The request headers a browser front end may send: JSON, the token, its own request id, Apollo's CSRF marker. */
+const CORS_HEADERS = ['content-type', 'authorization', 'x-request-id', 'apollo-require-preflight'];
+
+/**
+ * CORS for browser front ends on the configured origins, matched exactly: their preflight is answered 204 and
+ * their requests may read the answer and its `x-request-id`. Any other origin gets no CORS header at all, so
+ * the browser refuses to let its page read anything. No cookies are used, so no credentials are allowed.
+ * `Vary: Origin` on every answer: what it carries depends on the origin. Apollo's CSRF prevention stays on.
+ */
+function crossOrigin(origins: string[]): RequestHandler {
+  const allowed = new Set(origins);
+  const options: CorsOptions = {
+    origin: true, // the request's own origin, as only allowed ones reach it
+
+    methods: ['POST', 'GET'],
+    allowedHeaders: CORS_HEADERS,
+    exposedHeaders: ['x-request-id'],
+    maxAge: 600,
+  };
+  const handle = cors(options);
+  return (req, res, next) => {
+    res.vary('Origin');
+    const origin = req.header('origin');
+    if (origin === undefined || !allowed.has(origin)) return next();
+    handle(req, res, next);
+  };
 }
 
 /** A body in any charset but UTF-8 is refused (415): JSON is UTF-8, and other charsets are ways around checks. */

@@ -1,3 +1,4 @@
+import { types } from 'node:util';
 import { QueryFailedError } from 'typeorm';
 import { statementName } from './statement-name';
 
@@ -50,7 +51,8 @@ function databaseError(error: Error): SafeError {
 }
 
 function safeErrorAt(value: unknown, depth: number): SafeError {
-  if (!(value instanceof Error)) return { type: typeOf(value) };
+  // isNativeError: a socket's error may come from another realm than this module's `Error` (a test runner's sandbox).
+  if (!(value instanceof Error || types.isNativeError(value))) return { type: typeOf(value) };
   if (isDatabaseError(value)) return databaseError(value);
   const safe: SafeError = { type: typeOf(value), message: value.message };
   const code = text((value as { code?: unknown }).code);

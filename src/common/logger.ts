@@ -1,4 +1,5 @@
 import pino, { Logger, LogFn } from 'pino';
+import pretty from 'pino-pretty';
 import { safeError } from './log-safe-error';
 
 export type { Logger };
@@ -15,11 +16,16 @@ function messageNeverFromError(this: Logger, args: Parameters<LogFn>, method: Lo
   else method.apply(this, args);
 }
 
+/** Lines for a person at a terminal: the time of day, the level and the message first, the fields after. */
+function prettyStream(): pino.DestinationStream {
+  return pretty({ colorize: process.stdout.isTTY === true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'service' });
+}
+
 /**
- * JSON logs on stdout (or `destination`); tokens and personal data are never logged: every `err`, whatever
- * logs it, goes through safeError.
+ * JSON logs on stdout (or `destination`), or readable ones (`pretty`, development only); tokens and personal
+ * data are never logged: every `err`, whatever logs it, goes through safeError.
  */
-export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
+export function createLogger(level: string, destination?: pino.DestinationStream, pretty = false): Logger {
   return pino(
     {
       level,
@@ -28,6 +34,6 @@ export function createLogger(level: string, destination?: pino.DestinationStream
       serializers: { err: safeError },
       hooks: { logMethod: messageNeverFromError },
     },
-    destination,
+    destination ?? (pretty ? prettyStream() : undefined),
   );
 }

@@ -11,6 +11,8 @@ export const ERROR_CODES = [
   'CONFLICT',
   'RATE_LIMITED',
   'TIMEOUT',
+  'DATABASE_UNAVAILABLE',
+  'IDENTITY_PROVIDER_UNAVAILABLE',
   ...Object.values(LIMIT_CODES),
   'INTERNAL_SERVER_ERROR',
 ] as const;
@@ -76,6 +78,28 @@ export function rateLimited(retryAfterSeconds: number, reason: RateLimitReason =
       reason,
       retryAfterSeconds,
       http: { status: 429, headers: new Map([['retry-after', String(retryAfterSeconds)]]) },
+    },
+  });
+}
+
+/** Seconds a client is asked to wait when something the API depends on is down: about a restart or a failover. */
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
+
+export type UnavailableCode = 'DATABASE_UNAVAILABLE' | 'IDENTITY_PROVIDER_UNAVAILABLE';
+
+const UNAVAILABLE_MESSAGES: Record<UnavailableCode, string> = {
+  DATABASE_UNAVAILABLE: 'The database cannot be reached: try again shortly',
+  IDENTITY_PROVIDER_UNAVAILABLE: 'Tokens cannot be checked (the identity provider cannot be reached): try again shortly',
+};
+
+/** Something the API depends on is down: HTTP 503, with the seconds to wait in `Retry-After`. Nothing ran. */
+export function unavailable(code: UnavailableCode): GraphQLError {
+  const retryAfterSeconds = UNAVAILABLE_RETRY_AFTER_SECONDS;
+  return new GraphQLError(UNAVAILABLE_MESSAGES[code], {
+    extensions: {
+      code,
+      retryAfterSeconds,
+      http: { status: 503, headers: new Map([['retry-after', String(retryAfterSeconds)]]) },
     },
   });
 }

@@ -6,7 +6,8 @@ import { tokenLimitOf } from './query-limits';
 import { ArgumentValidationError } from 'type-graphql';
 import { QueryFailedError } from 'typeorm';
 import { ChangeRefused } from '../db/change-refused';
-import { ERROR_CODES, type ErrorCode } from './errors';
+import { isDatabaseUnavailable } from '../db/unavailable';
+import { ERROR_CODES, unavailable, type ErrorCode } from './errors';
 
 /** Apollo's own request errors: about the operation, never about data, so safe to show. */
 const REQUEST_ERROR_CODES = new Set([
@@ -85,6 +86,10 @@ export function formatErrorFor(production: boolean) {
       return { message: limit.message, ...(formatted.locations ? { locations: formatted.locations } : {}), extensions };
     }
     if (isTimeout(original)) return { message: TIMEOUT_MESSAGE, extensions: { code: 'TIMEOUT' satisfies ErrorCode } };
+    if (isDatabaseUnavailable(original)) {
+      const { message, extensions } = unavailable('DATABASE_UNAVAILABLE');
+      return { message, extensions: { code: extensions.code, retryAfterSeconds: extensions.retryAfterSeconds } };
+    }
     if (original instanceof ChangeRefused) {
       formatted = {
         ...formatted,

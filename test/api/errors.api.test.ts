@@ -34,7 +34,7 @@ it('in development, a browser opening /graphql gets the Sandbox landing page', a
   expect(res.headers['content-type']).toMatch(/html/);
 });
 
-it('/healthz answers when the database does', async () => {
+it('/healthz answers while the process runs (liveness; the database is /readyz’s question)', async () => {
   const request = (await import('supertest')).default;
   const res = await request(testApi().server.app).get('/healthz');
   expect(res.status).toBe(200);

@@ -5,7 +5,7 @@ import { insertDemoStaff } from '../../seeds/seed';
 import { demoStaff } from '../../seeds/demo-staff';
 import { ConcurrentRequests } from '../../src/access/concurrent-requests';
 import { signDevToken } from '../../src/access/tokens';
-import { loadConfig } from '../../src/app/config';
+import { loadConfig, type Config } from '../../src/app/config';
 import { createDataSource } from '../../src/app/data-source';
 import { appDepsFrom } from '../../src/app/request-context';
 import { createLogger, type Logger } from '../../src/common/logger';
@@ -55,12 +55,13 @@ export async function startTestApi(
   log: Logger = createLogger('silent'),
   concurrentRequestsPerStaff = TEST_RATE_LIMIT,
   queuedRequestsPerStaff = 0,
+  config: Config = TEST_CONFIG,
 ): Promise<TestApi> {
   const dataSource = createDataSource({ url: databaseUrl, poolMax: 4, log });
   await dataSource.initialize();
   const clock = new TestClock(new Date(now));
   const server = await createServer({
-    ...appDepsFrom(TEST_CONFIG, dataSource, log, clock.now),
+    ...appDepsFrom(config, dataSource, log, clock.now),
     rateLimitPerMinute,
     rateLimitUnauthenticatedPerMinute: rateLimitPerMinute,
     inFlight: new ConcurrentRequests(concurrentRequestsPerStaff, queuedRequestsPerStaff),

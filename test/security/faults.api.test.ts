@@ -12,7 +12,7 @@ const UPDATE = 'mutation ($input: UpdateChildInput!) { updateChild(input: $input
 onRealServer('terminating one backend needs a real server; PGlite has a single backend session')(
   'the connection dropped in the middle of a mutation',
   () => {
-    it('answers INTERNAL_SERVER_ERROR, writes nothing, and the next request is served without a restart', async () => {
+    it('answers DATABASE_UNAVAILABLE (503, Retry-After), writes nothing, and the next request is served without a restart', async () => {
       const db = api().dataSource;
       const child = await insertChild(db, 'KENT', { firstName: 'Before' });
       // The mutation's UPDATE sleeps in a trigger, so that its connection can be cut while it is under way.
@@ -29,8 +29,10 @@ onRealServer('terminating one backend needs a real server; PGlite has a single b
         expect(victim).toBeDefined();
         await db.query('SELECT pg_terminate_backend($1)', [victim]);
 
-        const { errors } = await pending;
-        expect(errors![0]!.extensions.code).toBe('INTERNAL_SERVER_ERROR');
+        const { status, errors, data } = await pending;
+        expect(status).toBe(503);
+        expect(errors).toEqual([expect.objectContaining({ extensions: { code: 'DATABASE_UNAVAILABLE', retryAfterSeconds: 5 } })]);
+        expect(data).toBeUndefined();
         expect((await db.getRepository(ChildRecord).findOneByOrFail({ id: child.id })).firstName).toBe('Before');
       } finally {
         await db.query('DROP TRIGGER test_slow_update ON children');

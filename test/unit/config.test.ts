@@ -113,6 +113,35 @@ describe('configuration', () => {
     expect(settings).toMatch(/DEV_DAYS_AHEAD/);
   });
 
+  it('CORS_ORIGINS is an allow-list of exact origins, none by default; every entry that is no origin is named in one message', () => {
+    expect(loadConfig({}).corsOrigins).toEqual([]);
+    expect(loadConfig({ CORS_ORIGINS: 'http://localhost:5173, https://apse.example.org' }).corsOrigins).toEqual([
+      'http://localhost:5173',
+      'https://apse.example.org',
+    ]);
+    const bad = ['https://apse.example.org/', 'http://localhost:5173/app', '*', 'ftp://files.example.org'];
+    let message = '';
+    try {
+      loadConfig({ CORS_ORIGINS: `http://localhost:5173,${bad.join(',')}`, PORT: 'eighty' });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/PORT \(/);
+    expect(message).toMatch(/CORS_ORIGINS \(/);
+    for (const entry of bad) expect(message).toContain(`"${entry}"`);
+    expect(message).not.toContain('"http://localhost:5173"');
+  });
+
+  it('logs are readable in development on a terminal or with LOG_PRETTY, JSON otherwise, and never pretty in production', () => {
+    expect(loadConfig({}, true).logPretty).toBe(true);
+    expect(loadConfig({}, false).logPretty).toBe(false);
+    expect(loadConfig({ LOG_PRETTY: 'true' }, false).logPretty).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'test' }, true).logPretty).toBe(false);
+    const production = { NODE_ENV: 'production', JWKS_URL: 'https://login.example.org/jwks', AUDIT_SIGNING_KEY: newAuditSigningKeyPem() };
+    expect(loadConfig(production, true).logPretty).toBe(false);
+    expect(() => loadConfig({ ...production, LOG_PRETTY: 'true' })).toThrow(/LOG_PRETTY is for development/);
+  });
+
   it('.env.example is accepted as it stands and names every variable the API reads', () => {
     const example = readFileSync(join(__dirname, '..', '..', '.env.example'), 'utf8');
     expect(() => loadConfig(parseEnv(example))).not.toThrow();
