@@ -8,7 +8,7 @@ import { demoStaff } from '../../seeds/demo-staff';
 import { TEST_CONFIG } from '../helpers/test-api';
 
 /**
- * `npm start` as an operator runs it: the API runs in the process npm started (no shell between), so the SIGTERM a
+ * `npm start` as an operator runs it (a first start builds, migrates and seeds the demo: minutes on a busy machine): the API runs in the process npm started (no shell between), so the SIGTERM a
  * service manager sends to npm reaches the server, which finishes the requests it has begun and stops; nothing is
  * left running. A start after an unchanged build does not build again.
  */
@@ -36,7 +36,7 @@ async function npmStart(): Promise<Started> {
   npm.stderr!.on('data', (chunk) => (output += chunk));
   const exited = new Promise<number | null>((resolve) => npm.once('exit', resolve));
   for (let waited = 0; !output.includes('APSE API ready'); waited += 250) {
-    if (npm.exitCode !== null || waited > 150_000) throw new Error(`npm start did not get ready:\n${output.slice(-2000)}`);
+    if (npm.exitCode !== null || waited > 360_000) throw new Error(`npm start did not get ready:\n${output.slice(-2000)}`);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   return { npm, port, output: () => output, exited };
@@ -86,12 +86,12 @@ describe('npm start', () => {
     expect(await started.exited).toBe(0);
     expect(started.output()).toMatch(/"signal":"SIGTERM".*shutting down/);
     expect(isRunning(server!)).toBe(false);
-  }, 240_000);
+  }, 480_000);
 
   it('builds only when a source changed: a second start runs what the first built', async () => {
     const started = await npmStart();
     expect(started.output()).not.toMatch(/^built \d+ files/m);
     started.npm.kill('SIGTERM');
     expect(await started.exited).toBe(0);
-  }, 240_000);
+  }, 480_000);
 });
