@@ -88,7 +88,9 @@ const browserPages = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.data/**', 'bench/results*', 'test-output/**'] },
+  {
+    ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.data/**', 'bench/results*', 'test-output/**', '.stryker-tmp/**', 'reports/**'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -13,6 +13,8 @@ export default {
   mutate: ['src/authz/policies/*.ts', 'src/authz/define-ability.ts', 'src/authz/facts.ts', 'src/authz/role-holding.ts'],
   coverageAnalysis: 'perTest',
   concurrency: 2,
+  // Jest slows down run after run in one process: a fresh runner every 20 mutants keeps each run about as fast as the first.
+  maxTestRunnerReuse: 20,
   incremental: true,
   incrementalFile: 'reports/stryker-incremental.json',
   reporters: ['json', 'clear-text', 'progress'],

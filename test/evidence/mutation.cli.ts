@@ -13,11 +13,10 @@ type Mutant = {
   replacement?: string;
   location: { start: { line: number } };
   status: string;
-  killedBy?: string[];
 };
 type Report = {
   files: Record<string, { mutants: Mutant[] }>;
-  testFiles?: Record<string, { tests: { id: string; name: string }[] }>;
+  testFiles?: Record<string, unknown>;
 };
 
 const keyOf = (m: Pick<SurvivingMutant, 'file' | 'line' | 'mutator' | 'replacement'>) =>
@@ -27,11 +26,10 @@ const UNDETECTED = ['Survived', 'NoCoverage'];
 /**
  * `npm run evidence:mutation` (after `stryker run`) writes docs/evidence/mutation.json from Stryker's report: the
  * score, the counts, and every mutant left alive with its explanation from test/policy/surviving-mutants.ts — or
- * none, unexplained — and the listed mutants a new test has killed since, with that test.
+ * none, unexplained — and the listed mutants a new test has killed since, naming that test.
  */
 function main(): void {
   const report = JSON.parse(readFileSync(REPORT, 'utf8')) as Report;
-  const testName = new Map(Object.values(report.testFiles ?? {}).flatMap((f) => f.tests.map((t) => [t.id, t.name] as const)));
   const explained = new Map(SURVIVING_MUTANTS.map((m) => [keyOf(m), m]));
   const mutants = Object.entries(report.files).flatMap(([file, { mutants }]) =>
     mutants.map((m) => ({ ...m, file, line: m.location.start.line, mutator: m.mutatorName, replacement: m.replacement ?? '' })),
@@ -41,6 +39,7 @@ function main(): void {
   const survivors = mutants.flatMap((m): SurvivingMutant[] => {
     const key = keyOf(m);
     const known: ExplainedMutant | undefined = explained.get(key);
+    const first = !seen.has(key);
     seen.add(key);
     const { file, line, mutator, replacement } = m;
     if (UNDETECTED.includes(m.status)) {
@@ -48,11 +47,8 @@ function main(): void {
       const reason = known ? `listed as ${known.status}, yet it survives` : 'no test tells it from the policy, and no reason is recorded';
       return [{ file, line, mutator, replacement, status: 'unexplained', reason }];
     }
-    if (known?.status !== 'killed by a new test') return [];
-    const by = (m.killedBy ?? []).map((id) => testName.get(id) ?? id);
-    return [
-      { ...known, file, line, mutator, replacement, reason: by.length ? `${known.reason} (killed by: ${by.join('; ')})` : known.reason },
-    ];
+    // A key may name several mutants (two literals on a line): a killed one is listed once.
+    return known?.status === 'killed by a new test' && first ? [{ ...known, file, line, mutator, replacement }] : [];
   });
   const stale = SURVIVING_MUTANTS.filter((m) => !seen.has(keyOf(m)));
 

@@ -2,6 +2,7 @@ import { subject as tagged } from '@casl/ability';
 import { permittedFieldsOf } from '@casl/ability/extra';
 import { demoStaff } from '../../seeds/demo-staff';
 import { refusalReason } from '../../src/access/refusals';
+import type { Actor, RoleAssignment } from '../../src/authz/actor';
 import { defineAbilityFor } from '../../src/authz/define-ability';
 import { NO_FACTS, scopeFacts, type ScopeFacts } from '../../src/authz/facts';
 import { allFieldsOf, CHILD_FIELDS_FOR_CASEWORK } from '../../src/authz/field-classes';
@@ -22,6 +23,9 @@ const recordOf = (subjectType: SubjectType) => tagged(subjectType, { id: 'record
 const emergencyAccess = (fields: Record<string, unknown>) => tagged('EmergencyAccess', { id: 'access', authority: 'KENT', ...fields });
 const grant = (barred = false) => scopeFacts([], [], [], [], [], [{ id: 'access', childId: REACHED }], barred);
 const abilityOf = (username: string, facts: ScopeFacts = NO_FACTS) => defineAbilityFor(actorOf(username), facts, TODAY);
+const roleOf = (username: string) => demoStaff(username).assignments[0]!;
+/** A member of staff holding `assignments` today, as the policy sees them. */
+const holding = (username: string, assignments: RoleAssignment[]): Actor => ({ ...actorOf(username), assignments });
 
 function readable(username: string, facts: ScopeFacts, record: object): string[] {
   const all = allFieldsOf('Child');
@@ -111,6 +115,13 @@ describe('break-glass: asking for it', () => {
       expectRefused(username, grant(true), 'create', emergencyAccess({ staffId: staffId(username) }), 'EMERGENCY_ACCESS_BARRED');
     }
   });
+
+  it('the bar is on breaking glass for themselves, and on nothing else', () => {
+    expectRefused('finder.1', grant(true), 'create', emergencyAccess({ staffId: staffId('finder.2') }), 'NOT_YOURS');
+    const alsoAdministers = holding('finder.1', [roleOf('finder.1'), roleOf('access.admin')]);
+    const ownRole = tagged('RoleAssignment', { id: 'role', staffId: staffId('finder.1'), role: 'FAMILY_FINDER', authority: null });
+    expect(defineAbilityFor(alsoAdministers, grant(true), TODAY).can('create', ownRole)).toBe(true);
+  });
 });
 
 describe('break-glass: reviewing it', () => {
@@ -124,6 +135,12 @@ describe('break-glass: reviewing it', () => {
     expect(abilityOf('auditor.1').can('update', emergencyAccess({ staffId: staffId('finder.1') }))).toBe(true);
     expect(abilityOf('auditor.medway').can('update', emergencyAccess({ staffId: staffId('finder.1'), authority: 'MEDWAY' }))).toBe(true);
     expectRefused('auditor.medway', NO_FACTS, 'update', emergencyAccess({ staffId: staffId('finder.1') }), 'OTHER_AUTHORITY');
+  });
+
+  it('an ADM who is also a family finder reviews the others’ accesses, never their own', () => {
+    const both = defineAbilityFor(holding('adm.kent', [roleOf('adm.kent'), roleOf('finder.1')]), NO_FACTS, TODAY);
+    expect(both.can('update', emergencyAccess({ staffId: staffId('finder.1') }))).toBe(true);
+    expect(both.can('update', emergencyAccess({ staffId: staffId('adm.kent') }))).toBe(false);
   });
 
   it('the partnership ADM reviews none', () => {
@@ -175,5 +192,44 @@ describe('a declared interest', () => {
     expect(abilityOf('panel.1', scopeFacts([], [item])).can('recommend', agendaItem)).toBe(true);
     expectRefused('panel.1', declared, 'recommend', agendaItem, 'DECLARED_AN_INTEREST');
     expectRefused('vicechair.1', declared, 'recommend', agendaItem, 'DECLARED_AN_INTEREST');
+  });
+});
+
+describe('restricted records', () => {
+  const restricted = (category: string) => child({ restrictionCategory: category });
+
+  it('a child restricted whole is out of its own authority’s PPM lead’s reach, to read or to write', () => {
+    expectRefused('ppm.kent', NO_FACTS, 'update', restricted('HIGH_PROFILE'), 'RESTRICTED_RECORD');
+    expectRefused('ppm.kent', NO_FACTS, 'read', restricted('STAFF_CONNECTED'), 'RESTRICTED_RECORD');
+  });
+
+  it('an ADM who is also another authority’s PPM lead reads a sealed child of that authority without identity or birth family', () => {
+    const both = defineAbilityFor(holding('adm.kent', [roleOf('adm.kent'), roleOf('ppm.medway')]), NO_FACTS, TODAY);
+    const sealed = tagged('Child', { id: 'sealed', authority: 'MEDWAY', restrictionCategory: 'ADOPTION' });
+    const all = allFieldsOf('Child');
+    const fields = permittedFieldsOf(both, 'read', sealed, { fieldsFrom: (rule) => rule.fields ?? all });
+    expect(fields).toContain('stage');
+    expect(fields).not.toContain('firstName');
+    expect(fields).not.toContain('birthFamilyBackground');
+  });
+
+  it('a member of staff who holds no role today reads nothing, not even a child whose restriction names them', () => {
+    const named = scopeFacts([], [], [], [], [REACHED]);
+    expect(defineAbilityFor(holding('finder.1', []), named, TODAY).can('read', restricted('HIGH_PROFILE'))).toBe(false);
+    expect(abilityOf('finder.1', named).can('read', restricted('HIGH_PROFILE'))).toBe(true);
+  });
+});
+
+describe('a role held where it cannot be', () => {
+  it('a PPM lead’s role held for no authority grants nothing of the role', () => {
+    const ability = defineAbilityFor(holding('ppm.kent', [{ ...roleOf('ppm.kent'), authority: null }]), NO_FACTS, TODAY);
+    expect(ability.can('read', tagged('Household', { id: 'h', earlyPermanence: true, stage: 'APPROVED' }))).toBe(false);
+    expect(ability.can('read', tagged('StaffMember', { id: 's', liveRoles: ['FAMILY_FINDER'], active: true }))).toBe(false);
+  });
+
+  it('a panel role on no panel grants nothing of the role', () => {
+    const ability = defineAbilityFor(holding('adviser.1', [{ ...roleOf('adviser.1'), panelId: null }]), NO_FACTS, TODAY);
+    expect(ability.can('read', tagged('Match', { id: 'm', status: 'PROPOSED' }))).toBe(false);
+    expect(ability.can('read', tagged('Household', { id: 'h', stage: 'PANEL' }))).toBe(false);
   });
 });

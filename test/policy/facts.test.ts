@@ -87,7 +87,7 @@ describe('what the facts hold', () => {
   });
 
   it('no facts: nothing allocated, on an agenda, heard, declared, named or reached, and no bar', () => {
-    expect(NO_FACTS).toEqual({
+    expect(NO_FACTS).toStrictEqual({
       allocations: [],
       openAgendaItems: [],
       allocatedChildIds: [],

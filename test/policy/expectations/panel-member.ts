@@ -796,6 +796,7 @@ export const PANEL_MEMBER: RoleTable = {
       subject: 'AgendaItem',
       scope: 'on an open agenda of another panel',
       expected: 'refused',
+      reason: 'NOT_CHAIR_OF_THIS_PANEL',
     },
     {
       rule: 'a panel member who is not chair cannot recommend',
@@ -1010,6 +1011,7 @@ export const PANEL_MEMBER: RoleTable = {
       subject: 'AgendaItem',
       scope: 'on an open agenda of another panel',
       expected: 'refused',
+      reason: 'NOT_YOUR_PANEL',
     },
     {
       rule: 'the chair reads the declarations of interest in their panel’s items',
