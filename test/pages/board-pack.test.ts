@@ -1,4 +1,4 @@
-import { csvText } from '../../src/pages/shared/csv';
+import { csvText } from '../../src/pages/common/csv';
 import { boardQuery } from '../../src/pages/board/board-query';
 import { breakdownTable, monthlyTable, waitingTable } from '../../src/pages/board/board-tables';
 import type { BoardData, BudgetYear } from '../../src/pages/board/board-data';

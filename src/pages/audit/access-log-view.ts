@@ -1,9 +1,9 @@
-import { csvText } from '../shared/csv';
-import { el, notice, replaceChildren } from '../shared/dom';
-import { download } from '../shared/download';
-import { graphql } from '../shared/graphql';
-import { describeFailure } from '../shared/page-frame';
-import { renderTable } from '../shared/table';
+import { csvText } from '../common/csv';
+import { el, notice, replaceChildren } from '../common/dom';
+import { download } from '../common/download';
+import { graphql } from '../common/graphql';
+import { describeFailure } from '../common/page-frame';
+import { renderTable } from '../common/table';
 import {
   AUDIT_EVENTS_QUERY,
   auditFilter,

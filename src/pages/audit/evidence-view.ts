@@ -1,10 +1,10 @@
 import type { EvidenceRow, PolicyEvidence } from '../../audit/policy-evidence';
-import type { Cell } from '../shared/csv';
-import { el, notice, replaceChildren } from '../shared/dom';
-import { getJson, RequestFailed } from '../shared/graphql';
-import { describeFailure } from '../shared/page-frame';
-import { renderTable } from '../shared/table';
-import type { TableModel } from '../shared/table-model';
+import type { Cell } from '../common/csv';
+import { el, notice, replaceChildren } from '../common/dom';
+import { getJson, RequestFailed } from '../common/graphql';
+import { describeFailure } from '../common/page-frame';
+import { renderTable } from '../common/table';
+import type { TableModel } from '../common/table-model';
 import { searchRows } from './evidence-search';
 import { renderMarkdown } from './markdown';
 

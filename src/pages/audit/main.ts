@@ -1,5 +1,5 @@
-import { el, replaceChildren } from '../shared/dom';
-import { startPage } from '../shared/page-frame';
+import { el, replaceChildren } from '../common/dom';
+import { startPage } from '../common/page-frame';
 import { renderAccessLog } from './access-log-view';
 import { renderEvidence } from './evidence-view';
 

@@ -1,4 +1,4 @@
-import { el } from '../shared/dom';
+import { el } from '../common/dom';
 
 const cells = (line: string) =>
   line

@@ -1,4 +1,4 @@
-import type { Cell } from '../shared/csv';
+import type { Cell } from '../common/csv';
 import type { Row } from './board-data';
 import { AUTHORITIES, AUTHORITY_NAMES } from './figures';
 

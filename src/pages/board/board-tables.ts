@@ -1,5 +1,5 @@
-import type { Cell } from '../shared/csv';
-import type { TableModel } from '../shared/table-model';
+import type { Cell } from '../common/csv';
+import type { TableModel } from '../common/table-model';
 import type { BoardData, Row } from './board-data';
 import { breakdownAlias } from './board-query';
 import { authorityName, illustrativeNotes, marked, ORDER, PARTNERSHIP, rowFor, withheld } from './board-cells';

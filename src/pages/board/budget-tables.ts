@@ -1,4 +1,4 @@
-import type { TableModel } from '../shared/table-model';
+import type { TableModel } from '../common/table-model';
 import type { BudgetYear } from './board-data';
 import { authorityName, illustrativeNotes, marked } from './board-cells';
 

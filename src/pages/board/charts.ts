@@ -2,7 +2,7 @@ import { BarChart } from 'echarts/charts';
 import { AriaComponent, GridComponent, LegendComponent, MarkLineComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
-import { el } from '../shared/dom';
+import { el } from '../common/dom';
 import type { BarChartSpec } from './chart-spec';
 
 // Only what the board pack draws: the bundle stays small, and nothing is fetched at run time.

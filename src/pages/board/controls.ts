@@ -1,4 +1,4 @@
-import { el } from '../shared/dom';
+import { el } from '../common/dom';
 import type { PeriodKind } from './periods';
 
 /** What the reader asked to see: a view, its month (and last month, for a range), and whether to compare a year earlier. */

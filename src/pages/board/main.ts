@@ -1,8 +1,8 @@
-import { el, notice, replaceChildren } from '../shared/dom';
-import { graphql } from '../shared/graphql';
-import { describeFailure, startPage } from '../shared/page-frame';
-import type { Viewer } from '../shared/permissions';
-import { renderTable } from '../shared/table';
+import { el, notice, replaceChildren } from '../common/dom';
+import { graphql } from '../common/graphql';
+import { describeFailure, startPage } from '../common/page-frame';
+import type { Viewer } from '../common/permissions';
+import { renderTable } from '../common/table';
 import type { BoardData, BudgetYear } from './board-data';
 import { boardQuery, POOLED_BUDGET_QUERY } from './board-query';
 import { breakdownTable, monthlySeries, monthlyTable, waitingTable } from './board-tables';

@@ -1,5 +1,5 @@
-import type { Cell } from '../shared/csv';
-import type { TableModel } from '../shared/table-model';
+import type { Cell } from '../common/csv';
+import type { TableModel } from '../common/table-model';
 import type { Row } from './board-data';
 import { authorityName, ORDER, rowFor, withheld } from './board-cells';
 import type { BarChartSpec } from './chart-spec';
