@@ -3,7 +3,8 @@
 FROM node:24-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --no-audit --no-fund
+# No `prepare` here: the sources it builds are copied below, and built explicitly.
+RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY tsconfig.json .swcrc ./
 COPY src ./src
 COPY migrations ./migrations
@@ -14,7 +15,7 @@ FROM node:24-bookworm-slim
 ENV NODE_ENV=production
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
+RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/dist ./dist
 # Outside production the API keeps its development signing key under .data/: the one folder the user may write.
 RUN mkdir .data && chown node:node .data

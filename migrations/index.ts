@@ -9,6 +9,7 @@ import { RestrictedRecords1795400003500 } from './1795400003500-restricted-recor
 import { EmergencyAccess1795400003600 } from './1795400003600-emergency-access';
 import { RestrictionLookups1795400003700 } from './1795400003700-restriction-lookups';
 import { BoardPack1795400003800 } from './1795400003800-board-pack';
+import { BulkImportAudit1795400003900 } from './1795400003900-bulk-import-audit';
 
 /** In order. A landed migration is never edited (migrations/landed.json holds each one's hash): add a new one. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   EmergencyAccess1795400003600,
   RestrictionLookups1795400003700,
   BoardPack1795400003800,
+  BulkImportAudit1795400003900,
 ];

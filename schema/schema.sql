@@ -63,6 +63,7 @@ CREATE INDEX agenda_items_meeting_idx ON public.agenda_items USING btree (meetin
 CREATE UNIQUE INDEX agenda_items_one_open_per_match ON public.agenda_items USING btree (match_id) WHERE ((match_id IS NOT NULL) AND (recommendation IS NULL));
 CREATE INDEX agenda_items_window_idx ON public.agenda_items USING btree (panel_id, papers_released_on, window_closes_on);
 CREATE TRIGGER agenda_items_audit_delete AFTER DELETE ON public.agenda_items REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION audit_rows_deleted('AgendaItem');
+CREATE TRIGGER agenda_items_audit_import AFTER INSERT ON public.agenda_items REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION audit_rows_imported('AgendaItem');
 CREATE TRIGGER agenda_items_audit_insert AFTER INSERT ON public.agenda_items REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION audit_rows_inserted('AgendaItem');
 CREATE TRIGGER agenda_items_audit_truncate AFTER TRUNCATE ON public.agenda_items FOR EACH STATEMENT EXECUTE FUNCTION audit_table_truncated('AgendaItem');
 CREATE TRIGGER agenda_items_audit_update AFTER UPDATE ON public.agenda_items REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION audit_rows_updated('AgendaItem');
@@ -167,6 +168,7 @@ ALTER TABLE budget_contributions ADD CONSTRAINT budget_contributions_financial_y
 ALTER TABLE budget_contributions ADD CONSTRAINT budget_contributions_pkey PRIMARY KEY (financial_year, authority);
 ALTER TABLE budget_contributions ADD CONSTRAINT budget_contributions_underspend_share_check CHECK ((underspend_share >= (0)::numeric));
 CREATE TRIGGER budget_contributions_audit_change AFTER INSERT OR DELETE OR UPDATE ON public.budget_contributions FOR EACH ROW EXECUTE FUNCTION audit_row_changed('BudgetContribution');
+CREATE TRIGGER budget_contributions_audit_import AFTER INSERT ON public.budget_contributions REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION audit_rows_imported('BudgetContribution');
 CREATE TRIGGER budget_contributions_audit_truncate AFTER TRUNCATE ON public.budget_contributions FOR EACH STATEMENT EXECUTE FUNCTION audit_table_truncated('BudgetContribution');
 ALTER TABLE budget_contributions ENABLE ROW LEVEL SECURITY;
 ALTER TABLE budget_contributions FORCE ROW LEVEL SECURITY;
@@ -186,6 +188,7 @@ ALTER TABLE budget_years ADD CONSTRAINT budget_years_operating_budget_check CHEC
 ALTER TABLE budget_years ADD CONSTRAINT budget_years_pkey PRIMARY KEY (financial_year);
 ALTER TABLE budget_years ADD CONSTRAINT budget_years_spend_check CHECK ((spend >= (0)::numeric));
 CREATE TRIGGER budget_years_audit_change AFTER INSERT OR DELETE OR UPDATE ON public.budget_years FOR EACH ROW EXECUTE FUNCTION audit_row_changed('BudgetYear');
+CREATE TRIGGER budget_years_audit_import AFTER INSERT ON public.budget_years REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION audit_rows_imported('BudgetYear');
 CREATE TRIGGER budget_years_audit_truncate AFTER TRUNCATE ON public.budget_years FOR EACH STATEMENT EXECUTE FUNCTION audit_table_truncated('BudgetYear');
 ALTER TABLE budget_years ENABLE ROW LEVEL SECURITY;
 ALTER TABLE budget_years FORCE ROW LEVEL SECURITY;
@@ -216,6 +219,7 @@ CREATE INDEX child_decisions_month_idx ON public.child_decisions USING btree (ki
 CREATE UNIQUE INDEX child_decisions_one_live_plan_idx ON public.child_decisions USING btree (child_id) WHERE ((kind = 'ADOPTION_PLAN'::child_decision_kind) AND (rescinded_on IS NULL));
 CREATE UNIQUE INDEX child_decisions_one_per_match_idx ON public.child_decisions USING btree (match_id) WHERE (kind = 'MATCH'::child_decision_kind);
 CREATE TRIGGER child_decisions_audit_delete AFTER DELETE ON public.child_decisions REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION audit_rows_deleted('ChildDecision');
+CREATE TRIGGER child_decisions_audit_import AFTER INSERT ON public.child_decisions REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION audit_rows_imported('ChildDecision');
 CREATE TRIGGER child_decisions_audit_insert AFTER INSERT ON public.child_decisions REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION audit_rows_inserted('ChildDecision');
 CREATE TRIGGER child_decisions_audit_truncate AFTER TRUNCATE ON public.child_decisions FOR EACH STATEMENT EXECUTE FUNCTION audit_table_truncated('ChildDecision');
 CREATE TRIGGER child_decisions_audit_update AFTER UPDATE ON public.child_decisions REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION audit_rows_updated('ChildDecision');
@@ -251,6 +255,7 @@ ALTER TABLE child_restrictions ADD CONSTRAINT child_restrictions_restricted_by_f
 CREATE INDEX child_restrictions_allowed_idx ON public.child_restrictions USING gin (allowed_staff_ids);
 CREATE INDEX child_restrictions_review_idx ON public.child_restrictions USING btree (authority, review_by);
 CREATE TRIGGER child_restrictions_audit_change AFTER INSERT OR DELETE OR UPDATE ON public.child_restrictions FOR EACH ROW EXECUTE FUNCTION audit_row_changed('ChildRestriction');
+CREATE TRIGGER child_restrictions_audit_import AFTER INSERT ON public.child_restrictions REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION audit_rows_imported('ChildRestriction');
 CREATE TRIGGER child_restrictions_audit_truncate AFTER TRUNCATE ON public.child_restrictions FOR EACH STATEMENT EXECUTE FUNCTION audit_table_truncated('ChildRestriction');
 ALTER TABLE child_restrictions ENABLE ROW LEVEL SECURITY;
 ALTER TABLE child_restrictions FORCE ROW LEVEL SECURITY;
@@ -303,6 +308,7 @@ CREATE INDEX children_authority_stage_order_idx ON public.children USING btree (
 CREATE INDEX children_order_idx ON public.children USING btree (created_at, id);
 CREATE INDEX children_restricted_idx ON public.children USING btree (authority, restriction_category) WHERE (restriction_category IS NOT NULL);
 CREATE TRIGGER children_audit_delete AFTER DELETE ON public.children REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION audit_rows_deleted('Child');
+CREATE TRIGGER children_audit_import AFTER INSERT ON public.children REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION audit_rows_imported('Child');
 CREATE TRIGGER children_audit_insert AFTER INSERT ON public.children REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION audit_rows_inserted('Child');
 CREATE TRIGGER children_audit_truncate AFTER TRUNCATE ON public.children FOR EACH STATEMENT EXECUTE FUNCTION audit_table_truncated('Child');
 CREATE TRIGGER children_audit_update AFTER UPDATE ON public.children REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION audit_rows_updated('Child');
@@ -336,6 +342,7 @@ ALTER TABLE disruptions ADD CONSTRAINT meeting_after_disruption CHECK ((meeting_
 CREATE INDEX disruptions_child_idx ON public.disruptions USING btree (child_id);
 CREATE INDEX disruptions_month_idx ON public.disruptions USING btree (authority, disrupted_on);
 CREATE TRIGGER disruptions_audit_delete AFTER DELETE ON public.disruptions REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION audit_rows_deleted('Disruption');
+CREATE TRIGGER disruptions_audit_import AFTER INSERT ON public.disruptions REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION audit_rows_imported('Disruption');
 CREATE TRIGGER disruptions_audit_insert AFTER INSERT ON public.disruptions REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION audit_rows_inserted('Disruption');
 CREATE TRIGGER disruptions_audit_truncate AFTER TRUNCATE ON public.disruptions FOR EACH STATEMENT EXECUTE FUNCTION audit_table_truncated('Disruption');
 CREATE TRIGGER disruptions_audit_update AFTER UPDATE ON public.disruptions REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION audit_rows_updated('Disruption');
@@ -368,6 +375,7 @@ ALTER TABLE emergency_access_bars ADD CONSTRAINT emergency_access_bars_reason_ch
 ALTER TABLE emergency_access_bars ADD CONSTRAINT emergency_access_bars_staff_id_fkey FOREIGN KEY (staff_id) REFERENCES staff(id);
 CREATE INDEX emergency_access_bars_staff_idx ON public.emergency_access_bars USING btree (staff_id) WHERE (lifted_at IS NULL);
 CREATE TRIGGER emergency_access_bars_audit_change AFTER INSERT OR DELETE OR UPDATE ON public.emergency_access_bars FOR EACH ROW EXECUTE FUNCTION audit_row_changed('EmergencyAccessBar');
+CREATE TRIGGER emergency_access_bars_audit_import AFTER INSERT ON public.emergency_access_bars REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION audit_rows_imported('EmergencyAccessBar');
 CREATE TRIGGER emergency_access_bars_audit_truncate AFTER TRUNCATE ON public.emergency_access_bars FOR EACH STATEMENT EXECUTE FUNCTION audit_table_truncated('EmergencyAccessBar');
 ALTER TABLE emergency_access_bars ENABLE ROW LEVEL SECURITY;
 ALTER TABLE emergency_access_bars FORCE ROW LEVEL SECURITY;
@@ -401,6 +409,7 @@ CREATE INDEX emergency_accesses_child_idx ON public.emergency_accesses USING btr
 CREATE INDEX emergency_accesses_review_idx ON public.emergency_accesses USING btree (authority, granted_at);
 CREATE INDEX emergency_accesses_staff_idx ON public.emergency_accesses USING btree (staff_id, expires_at);
 CREATE TRIGGER emergency_accesses_audit_change AFTER INSERT OR DELETE OR UPDATE ON public.emergency_accesses FOR EACH ROW EXECUTE FUNCTION audit_row_changed('EmergencyAccess');
+CREATE TRIGGER emergency_accesses_audit_import AFTER INSERT ON public.emergency_accesses REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION audit_rows_imported('EmergencyAccess');
 CREATE TRIGGER emergency_accesses_audit_truncate AFTER TRUNCATE ON public.emergency_accesses FOR EACH STATEMENT EXECUTE FUNCTION audit_table_truncated('EmergencyAccess');
 ALTER TABLE emergency_accesses ENABLE ROW LEVEL SECURITY;
 ALTER TABLE emergency_accesses FORCE ROW LEVEL SECURITY;
@@ -430,6 +439,7 @@ CREATE INDEX allocations_finder_idx ON public.family_finder_allocations USING bt
 CREATE UNIQUE INDEX allocations_one_live_idx ON public.family_finder_allocations USING btree (child_id) WHERE (ended_on IS NULL);
 CREATE INDEX family_finder_allocations_child_idx ON public.family_finder_allocations USING btree (child_id);
 CREATE TRIGGER family_finder_allocations_audit_delete AFTER DELETE ON public.family_finder_allocations REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION audit_rows_deleted('Allocation');
+CREATE TRIGGER family_finder_allocations_audit_import AFTER INSERT ON public.family_finder_allocations REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION audit_rows_imported('Allocation');
 CREATE TRIGGER family_finder_allocations_audit_insert AFTER INSERT ON public.family_finder_allocations REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION audit_rows_inserted('Allocation');
 CREATE TRIGGER family_finder_allocations_audit_truncate AFTER TRUNCATE ON public.family_finder_allocations FOR EACH STATEMENT EXECUTE FUNCTION audit_table_truncated('Allocation');
 CREATE TRIGGER family_finder_allocations_audit_update AFTER UPDATE ON public.family_finder_allocations REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION audit_rows_updated('Allocation');
@@ -457,6 +467,7 @@ ALTER TABLE household_decisions ADD CONSTRAINT household_decisions_pkey PRIMARY 
 CREATE INDEX household_decisions_household_idx ON public.household_decisions USING btree (household_id);
 CREATE INDEX household_decisions_month_idx ON public.household_decisions USING btree (outcome, decided_on);
 CREATE TRIGGER household_decisions_audit_delete AFTER DELETE ON public.household_decisions REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION audit_rows_deleted('HouseholdDecision');
+CREATE TRIGGER household_decisions_audit_import AFTER INSERT ON public.household_decisions REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION audit_rows_imported('HouseholdDecision');
 CREATE TRIGGER household_decisions_audit_insert AFTER INSERT ON public.household_decisions REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION audit_rows_inserted('HouseholdDecision');
 CREATE TRIGGER household_decisions_audit_truncate AFTER TRUNCATE ON public.household_decisions FOR EACH STATEMENT EXECUTE FUNCTION audit_table_truncated('HouseholdDecision');
 CREATE TRIGGER household_decisions_audit_update AFTER UPDATE ON public.household_decisions REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION audit_rows_updated('HouseholdDecision');
@@ -480,6 +491,7 @@ ALTER TABLE household_stage_events ADD CONSTRAINT household_stage_events_recorde
 CREATE INDEX household_stage_events_household_idx ON public.household_stage_events USING btree (household_id, entered_on);
 CREATE INDEX household_stage_events_stage_idx ON public.household_stage_events USING btree (stage, entered_on);
 CREATE TRIGGER household_stage_events_audit_delete AFTER DELETE ON public.household_stage_events REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION audit_rows_deleted('HouseholdStageEvent');
+CREATE TRIGGER household_stage_events_audit_import AFTER INSERT ON public.household_stage_events REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION audit_rows_imported('HouseholdStageEvent');
 CREATE TRIGGER household_stage_events_audit_insert AFTER INSERT ON public.household_stage_events REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION audit_rows_inserted('HouseholdStageEvent');
 CREATE TRIGGER household_stage_events_audit_truncate AFTER TRUNCATE ON public.household_stage_events FOR EACH STATEMENT EXECUTE FUNCTION audit_table_truncated('HouseholdStageEvent');
 CREATE TRIGGER household_stage_events_audit_update AFTER UPDATE ON public.household_stage_events REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION audit_rows_updated('HouseholdStageEvent');
@@ -528,6 +540,7 @@ CREATE INDEX households_approved_on_idx ON public.households USING btree (approv
 CREATE INDEX households_order_idx ON public.households USING btree (created_at, id);
 CREATE INDEX households_stage_idx ON public.households USING btree (stage, created_at, id);
 CREATE TRIGGER households_audit_delete AFTER DELETE ON public.households REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION audit_rows_deleted('Household');
+CREATE TRIGGER households_audit_import AFTER INSERT ON public.households REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION audit_rows_imported('Household');
 CREATE TRIGGER households_audit_insert AFTER INSERT ON public.households REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION audit_rows_inserted('Household');
 CREATE TRIGGER households_audit_truncate AFTER TRUNCATE ON public.households FOR EACH STATEMENT EXECUTE FUNCTION audit_table_truncated('Household');
 CREATE TRIGGER households_audit_update AFTER UPDATE ON public.households REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION audit_rows_updated('Household');
@@ -549,6 +562,7 @@ ALTER TABLE illustrative_counts ADD CONSTRAINT illustrative_counts_check CHECK (
 ALTER TABLE illustrative_counts ADD CONSTRAINT illustrative_counts_measure_check CHECK ((measure = 'EARLY_PERMANENCE_BY_AUTHORITY'::text));
 ALTER TABLE illustrative_counts ADD CONSTRAINT illustrative_counts_pkey PRIMARY KEY (measure, first_day);
 CREATE TRIGGER illustrative_counts_audit_change AFTER INSERT OR DELETE OR UPDATE ON public.illustrative_counts FOR EACH ROW EXECUTE FUNCTION audit_row_changed('IllustrativeCount');
+CREATE TRIGGER illustrative_counts_audit_import AFTER INSERT ON public.illustrative_counts REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION audit_rows_imported('IllustrativeCount');
 CREATE TRIGGER illustrative_counts_audit_truncate AFTER TRUNCATE ON public.illustrative_counts FOR EACH STATEMENT EXECUTE FUNCTION audit_table_truncated('IllustrativeCount');
 ALTER TABLE illustrative_counts ENABLE ROW LEVEL SECURITY;
 ALTER TABLE illustrative_counts FORCE ROW LEVEL SECURITY;
@@ -572,6 +586,7 @@ ALTER TABLE interest_declarations ADD CONSTRAINT interest_declarations_reason_ch
 ALTER TABLE interest_declarations ADD CONSTRAINT interest_declarations_staff_id_fkey FOREIGN KEY (staff_id) REFERENCES staff(id);
 CREATE INDEX interest_declarations_staff_idx ON public.interest_declarations USING btree (staff_id);
 CREATE TRIGGER interest_declarations_audit_change AFTER INSERT OR DELETE OR UPDATE ON public.interest_declarations FOR EACH ROW EXECUTE FUNCTION audit_row_changed('InterestDeclaration');
+CREATE TRIGGER interest_declarations_audit_import AFTER INSERT ON public.interest_declarations REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION audit_rows_imported('InterestDeclaration');
 CREATE TRIGGER interest_declarations_audit_truncate AFTER TRUNCATE ON public.interest_declarations FOR EACH STATEMENT EXECUTE FUNCTION audit_table_truncated('InterestDeclaration');
 ALTER TABLE interest_declarations ENABLE ROW LEVEL SECURITY;
 ALTER TABLE interest_declarations FORCE ROW LEVEL SECURITY;
@@ -602,6 +617,7 @@ CREATE INDEX matches_child_idx ON public.matches USING btree (child_id);
 CREATE INDEX matches_household_idx ON public.matches USING btree (household_id);
 CREATE UNIQUE INDEX matches_one_open_idx ON public.matches USING btree (child_id) WHERE (status = ANY (ARRAY['PROPOSED'::match_status, 'RECOMMENDED'::match_status, 'APPROVED'::match_status, 'PLACED'::match_status]));
 CREATE TRIGGER matches_audit_delete AFTER DELETE ON public.matches REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION audit_rows_deleted('Match');
+CREATE TRIGGER matches_audit_import AFTER INSERT ON public.matches REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION audit_rows_imported('Match');
 CREATE TRIGGER matches_audit_insert AFTER INSERT ON public.matches REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION audit_rows_inserted('Match');
 CREATE TRIGGER matches_audit_truncate AFTER TRUNCATE ON public.matches FOR EACH STATEMENT EXECUTE FUNCTION audit_table_truncated('Match');
 CREATE TRIGGER matches_audit_update AFTER UPDATE ON public.matches REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION audit_rows_updated('Match');
@@ -629,6 +645,7 @@ ALTER TABLE panel_meetings ADD CONSTRAINT panel_meetings_pkey PRIMARY KEY (id);
 ALTER TABLE panel_meetings ADD CONSTRAINT papers_before_meeting CHECK ((papers_released_on <= meeting_on));
 CREATE INDEX panel_meetings_window_idx ON public.panel_meetings USING btree (panel_id, papers_released_on, meeting_on);
 CREATE TRIGGER panel_meetings_audit_change AFTER INSERT OR DELETE OR UPDATE ON public.panel_meetings FOR EACH ROW EXECUTE FUNCTION audit_row_changed('PanelMeeting');
+CREATE TRIGGER panel_meetings_audit_import AFTER INSERT ON public.panel_meetings REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION audit_rows_imported('PanelMeeting');
 CREATE TRIGGER panel_meetings_audit_truncate AFTER TRUNCATE ON public.panel_meetings FOR EACH STATEMENT EXECUTE FUNCTION audit_table_truncated('PanelMeeting');
 ALTER TABLE panel_meetings ENABLE ROW LEVEL SECURITY;
 ALTER TABLE panel_meetings FORCE ROW LEVEL SECURITY;
@@ -644,6 +661,7 @@ ALTER TABLE panels ADD CONSTRAINT panels_name_check CHECK (((length(name) >= 1) 
 ALTER TABLE panels ADD CONSTRAINT panels_name_key UNIQUE (name);
 ALTER TABLE panels ADD CONSTRAINT panels_pkey PRIMARY KEY (id);
 CREATE TRIGGER panels_audit_change AFTER INSERT OR DELETE OR UPDATE ON public.panels FOR EACH ROW EXECUTE FUNCTION audit_row_changed('Panel');
+CREATE TRIGGER panels_audit_import AFTER INSERT ON public.panels REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION audit_rows_imported('Panel');
 CREATE TRIGGER panels_audit_truncate AFTER TRUNCATE ON public.panels FOR EACH STATEMENT EXECUTE FUNCTION audit_table_truncated('Panel');
 ALTER TABLE panels ENABLE ROW LEVEL SECURITY;
 ALTER TABLE panels FORCE ROW LEVEL SECURITY;
@@ -665,6 +683,7 @@ ALTER TABLE placement_orders ADD CONSTRAINT placement_orders_recorded_by_fkey FO
 CREATE INDEX placement_orders_month_idx ON public.placement_orders USING btree (authority, granted_on);
 CREATE UNIQUE INDEX placement_orders_one_per_child_idx ON public.placement_orders USING btree (child_id);
 CREATE TRIGGER placement_orders_audit_delete AFTER DELETE ON public.placement_orders REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION audit_rows_deleted('PlacementOrder');
+CREATE TRIGGER placement_orders_audit_import AFTER INSERT ON public.placement_orders REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION audit_rows_imported('PlacementOrder');
 CREATE TRIGGER placement_orders_audit_insert AFTER INSERT ON public.placement_orders REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION audit_rows_inserted('PlacementOrder');
 CREATE TRIGGER placement_orders_audit_truncate AFTER TRUNCATE ON public.placement_orders FOR EACH STATEMENT EXECUTE FUNCTION audit_table_truncated('PlacementOrder');
 CREATE TRIGGER placement_orders_audit_update AFTER UPDATE ON public.placement_orders REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION audit_rows_updated('PlacementOrder');
@@ -705,6 +724,7 @@ CREATE INDEX placements_child_idx ON public.placements USING btree (child_id);
 CREATE INDEX placements_month_idx ON public.placements USING btree (authority, kind, placed_on);
 CREATE UNIQUE INDEX placements_one_live_idx ON public.placements USING btree (child_id) WHERE (ended_on IS NULL);
 CREATE TRIGGER placements_audit_delete AFTER DELETE ON public.placements REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION audit_rows_deleted('Placement');
+CREATE TRIGGER placements_audit_import AFTER INSERT ON public.placements REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION audit_rows_imported('Placement');
 CREATE TRIGGER placements_audit_insert AFTER INSERT ON public.placements REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION audit_rows_inserted('Placement');
 CREATE TRIGGER placements_audit_truncate AFTER TRUNCATE ON public.placements FOR EACH STATEMENT EXECUTE FUNCTION audit_table_truncated('Placement');
 CREATE TRIGGER placements_audit_update AFTER UPDATE ON public.placements REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION audit_rows_updated('Placement');
@@ -752,6 +772,7 @@ ALTER TABLE report_quality_feedback ADD CONSTRAINT report_quality_feedback_pkey 
 ALTER TABLE report_quality_feedback ADD CONSTRAINT report_quality_feedback_rating_check CHECK (((rating >= 1) AND (rating <= 4)));
 ALTER TABLE report_quality_feedback ADD CONSTRAINT report_quality_feedback_recorded_by_fkey FOREIGN KEY (recorded_by) REFERENCES staff(id);
 CREATE TRIGGER report_quality_feedback_audit_delete AFTER DELETE ON public.report_quality_feedback REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION audit_rows_deleted('ReportQualityFeedback');
+CREATE TRIGGER report_quality_feedback_audit_import AFTER INSERT ON public.report_quality_feedback REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION audit_rows_imported('ReportQualityFeedback');
 CREATE TRIGGER report_quality_feedback_audit_insert AFTER INSERT ON public.report_quality_feedback REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION audit_rows_inserted('ReportQualityFeedback');
 CREATE TRIGGER report_quality_feedback_audit_truncate AFTER TRUNCATE ON public.report_quality_feedback FOR EACH STATEMENT EXECUTE FUNCTION audit_table_truncated('ReportQualityFeedback');
 CREATE TRIGGER report_quality_feedback_audit_update AFTER UPDATE ON public.report_quality_feedback REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION audit_rows_updated('ReportQualityFeedback');
@@ -788,6 +809,7 @@ ALTER TABLE role_assignments ADD CONSTRAINT role_assignments_reason_check CHECK 
 ALTER TABLE role_assignments ADD CONSTRAINT role_assignments_staff_id_fkey FOREIGN KEY (staff_id) REFERENCES staff(id);
 CREATE INDEX role_assignments_staff_idx ON public.role_assignments USING btree (staff_id);
 CREATE TRIGGER role_assignments_audit_change AFTER INSERT OR DELETE OR UPDATE ON public.role_assignments FOR EACH ROW EXECUTE FUNCTION audit_row_changed('RoleAssignment');
+CREATE TRIGGER role_assignments_audit_import AFTER INSERT ON public.role_assignments REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION audit_rows_imported('RoleAssignment');
 CREATE TRIGGER role_assignments_audit_truncate AFTER TRUNCATE ON public.role_assignments FOR EACH STATEMENT EXECUTE FUNCTION audit_table_truncated('RoleAssignment');
 CREATE TRIGGER role_assignments_do_not_overlap BEFORE INSERT OR UPDATE ON public.role_assignments FOR EACH ROW EXECUTE FUNCTION role_assignments_do_not_overlap();
 ALTER TABLE role_assignments ENABLE ROW LEVEL SECURITY;
@@ -815,6 +837,7 @@ ALTER TABLE staff ADD CONSTRAINT staff_pkey PRIMARY KEY (id);
 ALTER TABLE staff ADD CONSTRAINT staff_username_check CHECK ((username ~ '^[a-z0-9][a-z0-9._-]{1,62}$'::text));
 ALTER TABLE staff ADD CONSTRAINT staff_username_key UNIQUE (username);
 CREATE TRIGGER staff_audit_change AFTER INSERT OR DELETE OR UPDATE ON public.staff FOR EACH ROW EXECUTE FUNCTION audit_row_changed('Staff');
+CREATE TRIGGER staff_audit_import AFTER INSERT ON public.staff REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION audit_rows_imported('Staff');
 CREATE TRIGGER staff_audit_truncate AFTER TRUNCATE ON public.staff FOR EACH STATEMENT EXECUTE FUNCTION audit_table_truncated('Staff');
 ALTER TABLE staff ENABLE ROW LEVEL SECURITY;
 CREATE POLICY access_admin_adds ON staff AS PERMISSIVE FOR INSERT TO public WITH CHECK (app_has_role('ACCESS_ADMIN'::text));
@@ -838,6 +861,7 @@ ALTER TABLE support_assessments ADD CONSTRAINT support_assessments_support_reque
 ALTER TABLE support_assessments ADD CONSTRAINT support_assessments_support_request_id_key UNIQUE (support_request_id);
 CREATE INDEX support_assessments_month_idx ON public.support_assessments USING btree (authority, completed_on);
 CREATE TRIGGER support_assessments_audit_delete AFTER DELETE ON public.support_assessments REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION audit_rows_deleted('SupportAssessment');
+CREATE TRIGGER support_assessments_audit_import AFTER INSERT ON public.support_assessments REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION audit_rows_imported('SupportAssessment');
 CREATE TRIGGER support_assessments_audit_insert AFTER INSERT ON public.support_assessments REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION audit_rows_inserted('SupportAssessment');
 CREATE TRIGGER support_assessments_audit_truncate AFTER TRUNCATE ON public.support_assessments FOR EACH STATEMENT EXECUTE FUNCTION audit_table_truncated('SupportAssessment');
 CREATE TRIGGER support_assessments_audit_update AFTER UPDATE ON public.support_assessments REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION audit_rows_updated('SupportAssessment');
@@ -869,6 +893,7 @@ ALTER TABLE support_requests ADD CONSTRAINT support_requests_summary_check CHECK
 CREATE INDEX support_requests_month_idx ON public.support_requests USING btree (authority, received_on);
 CREATE INDEX support_requests_order_idx ON public.support_requests USING btree (created_at, id);
 CREATE TRIGGER support_requests_audit_delete AFTER DELETE ON public.support_requests REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION audit_rows_deleted('SupportRequest');
+CREATE TRIGGER support_requests_audit_import AFTER INSERT ON public.support_requests REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION audit_rows_imported('SupportRequest');
 CREATE TRIGGER support_requests_audit_insert AFTER INSERT ON public.support_requests REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION audit_rows_inserted('SupportRequest');
 CREATE TRIGGER support_requests_audit_truncate AFTER TRUNCATE ON public.support_requests FOR EACH STATEMENT EXECUTE FUNCTION audit_table_truncated('SupportRequest');
 CREATE TRIGGER support_requests_audit_update AFTER UPDATE ON public.support_requests REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION audit_rows_updated('SupportRequest');
@@ -1150,6 +1175,17 @@ AS $function$
       $function$;
 GRANT EXECUTE ON FUNCTION audit_event_text(link_version smallint, chain text, seq bigint, at timestamp with time zone, request_id text, staff_id uuid, roles text, action text, outcome text, subject_type text, subject_id uuid, subject_ids uuid[], fields text[], reason text, changes jsonb, policy_version text, client_request_id text, authorities authority[], criteria jsonb, prev_hash text) TO PUBLIC;
 
+CREATE OR REPLACE FUNCTION public.audit_import_name(relid oid)
+ RETURNS text
+ LANGUAGE sql
+ STABLE
+ SET search_path TO 'public'
+AS $function$
+           SELECT nullif(current_setting('app.import', true), '')
+            WHERE pg_has_role(current_user, (SELECT relowner FROM pg_class WHERE oid = relid), 'USAGE')
+         $function$;
+GRANT EXECUTE ON FUNCTION audit_import_name(relid oid) TO PUBLIC;
+
 CREATE OR REPLACE FUNCTION public.audit_refuse_edit()
  RETURNS trigger
  LANGUAGE plpgsql
@@ -1163,14 +1199,16 @@ CREATE OR REPLACE FUNCTION public.audit_row_changed()
  RETURNS trigger
  LANGUAGE plpgsql
 AS $function$
-      DECLARE
-        ev jsonb := audit_change_event(CASE TG_OP WHEN 'INSERT' THEN 'create' ELSE lower(TG_OP) END, TG_ARGV[0],
-                                       CASE WHEN TG_OP = 'INSERT' THEN '{}'::jsonb ELSE to_jsonb(OLD) END,
-                                       CASE WHEN TG_OP = 'DELETE' THEN '{}'::jsonb ELSE to_jsonb(NEW) END);
-      BEGIN
-        IF ev IS NOT NULL THEN PERFORM audit_append(jsonb_build_array(ev)); END IF;
-        RETURN NULL;
-      END $function$;
+        DECLARE
+          ev jsonb;
+        BEGIN
+          IF TG_OP = 'INSERT' AND audit_import_name(TG_RELID) IS NOT NULL THEN RETURN NULL; END IF;
+          ev := audit_change_event(CASE TG_OP WHEN 'INSERT' THEN 'create' ELSE lower(TG_OP) END, TG_ARGV[0],
+                                   CASE WHEN TG_OP = 'INSERT' THEN '{}'::jsonb ELSE to_jsonb(OLD) END,
+                                   CASE WHEN TG_OP = 'DELETE' THEN '{}'::jsonb ELSE to_jsonb(NEW) END);
+          IF ev IS NOT NULL THEN PERFORM audit_append(jsonb_build_array(ev)); END IF;
+          RETURN NULL;
+        END $function$;
 GRANT EXECUTE ON FUNCTION audit_row_changed() TO PUBLIC;
 
 CREATE OR REPLACE FUNCTION public.audit_rows_deleted()
@@ -1184,14 +1222,40 @@ AS $function$
       END $function$;
 GRANT EXECUTE ON FUNCTION audit_rows_deleted() TO PUBLIC;
 
+CREATE OR REPLACE FUNCTION public.audit_rows_imported()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+        DECLARE
+          import text := audit_import_name(TG_RELID);
+          columns jsonb;
+        BEGIN
+          IF import IS NULL THEN RETURN NULL; END IF;
+          SELECT jsonb_agg(attname ORDER BY attname) INTO columns FROM pg_attribute
+           WHERE attrelid = TG_RELID AND attnum > 0 AND NOT attisdropped AND attname NOT IN ('version', 'updated_at', 'created_at');
+          -- One event per authority, as a read's: a council's auditor sees the records of that council only.
+          PERFORM audit_append((
+            SELECT jsonb_agg(jsonb_build_object(
+                     'action', 'import', 'subjectType', TG_ARGV[0], 'reason', import, 'subjectIds', g.ids, 'fields', columns,
+                     'authorities', (SELECT coalesce(jsonb_agg(DISTINCT a ORDER BY a), '[]') FROM unnest(ARRAY[g.authority, g.child_authority]) AS a
+                                      WHERE a IS NOT NULL))
+                   ORDER BY g.authority NULLS FIRST, g.child_authority NULLS FIRST)
+              FROM (SELECT r->>'authority' AS authority, r->>'child_authority' AS child_authority,
+                           jsonb_agg(r->'id') FILTER (WHERE r ? 'id') AS ids
+                      FROM new_rows n, to_jsonb(n) AS r GROUP BY 1, 2) AS g));
+          RETURN NULL;
+        END $function$;
+GRANT EXECUTE ON FUNCTION audit_rows_imported() TO PUBLIC;
+
 CREATE OR REPLACE FUNCTION public.audit_rows_inserted()
  RETURNS trigger
  LANGUAGE plpgsql
 AS $function$
-      BEGIN
-        PERFORM audit_append((SELECT jsonb_agg(audit_change_event('create', TG_ARGV[0], '{}'::jsonb, to_jsonb(n))) FROM new_rows n));
-        RETURN NULL;
-      END $function$;
+        BEGIN
+          IF audit_import_name(TG_RELID) IS NOT NULL THEN RETURN NULL; END IF;
+          PERFORM audit_append((SELECT jsonb_agg(audit_change_event('create', TG_ARGV[0], '{}'::jsonb, to_jsonb(n))) FROM new_rows n));
+          RETURN NULL;
+        END $function$;
 GRANT EXECUTE ON FUNCTION audit_rows_inserted() TO PUBLIC;
 
 CREATE OR REPLACE FUNCTION public.audit_rows_updated()

@@ -28,9 +28,13 @@ async function main(): Promise<void> {
   const config = loadConfig(process.env, process.stdout.isTTY === true);
   const log = createLogger(config.logLevel, undefined, config.logPretty);
   const database = await openDatabase(config, log);
-  if (database.embedded && config.seedDemoData && !(await isSeeded(database.dataSource))) {
-    log.info(await seedDemoData(database.dataSource), 'demo data seeded');
-  }
+  const seeds = database.embedded && config.seedDemoData && !(await isSeeded(database.dataSource));
+  // The server is built while the database's thread writes the demo data.
+  const [seeded, server] = await Promise.all([
+    seeds ? seedDemoData(database.dataSource) : null,
+    createServer(appDepsFrom(config, database.dataSource, log, clockDaysAhead(config.devDaysAhead))),
+  ]);
+  if (seeded) log.info(seeded, 'demo data seeded');
   const checkpoints = scheduleCheckpoints(
     (sql, params) => database.dataSource.query(sql, params),
     loadSigningKey(config),
@@ -38,7 +42,6 @@ async function main(): Promise<void> {
     systemClock,
     log,
   );
-  const server = await createServer(appDepsFrom(config, database.dataSource, log, clockDaysAhead(config.devDaysAhead)));
   const http = server.app.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => http.once('listening', resolve).once('error', reject));
 
