@@ -42,6 +42,7 @@ import { RequestEmergencyAccessStep } from '../journey/steps/request-emergency-a
 import { ReviewEmergencyAccessStep } from '../journey/steps/review-emergency-access';
 import { SupportResolver } from '../support/support.resolver';
 import { DateTimeScalar } from '../graphql/scalars';
+import { MyWorkResolver, WorkItemResolver } from '../work/work.resolver';
 
 export const RESOLVERS = [
   MeResolver,
@@ -83,6 +84,8 @@ export const RESOLVERS = [
   SupportResolver,
   BoardResolver,
   AuditResolver,
+  MyWorkResolver,
+  WorkItemResolver,
 ] as const;
 
 /**
