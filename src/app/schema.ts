@@ -43,6 +43,8 @@ import { ReviewEmergencyAccessStep } from '../journey/steps/review-emergency-acc
 import { SupportResolver } from '../support/support.resolver';
 import { DateTimeScalar } from '../graphql/scalars';
 import { MyWorkResolver, WorkItemResolver } from '../work/work.resolver';
+import { ChildViewerCanResolver, MatchViewerCanResolver } from '../journey/viewer-can.resolver';
+import { AgendaItemViewerCanResolver } from '../panels/agenda-item-viewer-can.resolver';
 
 export const RESOLVERS = [
   MeResolver,
@@ -86,6 +88,9 @@ export const RESOLVERS = [
   AuditResolver,
   MyWorkResolver,
   WorkItemResolver,
+  ChildViewerCanResolver,
+  MatchViewerCanResolver,
+  AgendaItemViewerCanResolver,
 ] as const;
 
 /**
