@@ -55,6 +55,7 @@ export const HOUSEHOLD_CASE_FIELDS = [
   'enquiryOn',
   'approvedOn',
   'approvingAgency',
+  'proposedFor',
   'stageHistory',
   'decisions',
   'panelRecommendation',
