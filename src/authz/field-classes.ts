@@ -12,6 +12,7 @@ export const CHILD_CASE_FIELDS = [
   'id',
   'authority',
   'stage',
+  'viewerCan',
   'enteredCareOn',
   'adoptionPlanDecidedOn',
   'placementOrderGrantedOn',
