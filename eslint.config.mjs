@@ -5,7 +5,7 @@ import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
 /** The floors of src/ (docs/architecture.md, "Layering rules"): what each may import. */
-const WINGS = ['journey', 'households', 'panels', 'support', 'board', 'audit', 'staff'];
+const WINGS = ['journey', 'households', 'panels', 'support', 'board', 'audit', 'staff', 'work'];
 const layering = {
   files: ['src/**/*.ts'],
   plugins: { boundaries },

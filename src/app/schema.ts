@@ -42,6 +42,9 @@ import { RequestEmergencyAccessStep } from '../journey/steps/request-emergency-a
 import { ReviewEmergencyAccessStep } from '../journey/steps/review-emergency-access';
 import { SupportResolver } from '../support/support.resolver';
 import { DateTimeScalar } from '../graphql/scalars';
+import { MyWorkResolver, WorkItemResolver } from '../work/work.resolver';
+import { ChildViewerCanResolver, MatchViewerCanResolver } from '../journey/viewer-can.resolver';
+import { AgendaItemViewerCanResolver } from '../panels/agenda-item-viewer-can.resolver';
 
 export const RESOLVERS = [
   MeResolver,
@@ -83,6 +86,11 @@ export const RESOLVERS = [
   SupportResolver,
   BoardResolver,
   AuditResolver,
+  MyWorkResolver,
+  WorkItemResolver,
+  ChildViewerCanResolver,
+  MatchViewerCanResolver,
+  AgendaItemViewerCanResolver,
 ] as const;
 
 /**

@@ -11,6 +11,7 @@ import { PanelService } from '../panels/panel.service';
 import { StaffDirectory } from '../staff/staff-directory';
 import { StaffService } from '../staff/staff.service';
 import { SupportService } from '../support/support.service';
+import { WorkService } from '../work/work.service';
 
 /**
  * The services of one request, each built on first use and bound to the caller's context: the one place that
@@ -32,6 +33,7 @@ export function servicesFor(ctx: ServiceContext, timeliness: TimelinessThreshold
     [PanelService, () => new PanelService(ctx)],
     [SupportService, () => new SupportService(ctx)],
     [BoardService, () => new BoardService(ctx, timeliness)],
+    [WorkService, () => new WorkService(ctx)],
     [EmergencyAccessPeriod, () => new EmergencyAccessPeriod(emergencyAccessHours)],
     [AuditService, () => new AuditService(ctx, get(AuditTrail))],
   ]);

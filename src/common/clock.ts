@@ -19,3 +19,12 @@ export function addDays(date: string, days: number): string {
 export function ukDate(instant: Date): string {
   return UK_DATE.format(instant);
 }
+
+/** The instant the UK day after `day` (YYYY-MM-DD) begins: midnight in London, GMT or BST. */
+export function ukMidnightAfter(day: string): Date {
+  const next = new Date(`${addDays(day, 1)}T00:00:00Z`);
+  const offset = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', timeZoneName: 'shortOffset' })
+    .formatToParts(next)
+    .find((part) => part.type === 'timeZoneName')!.value;
+  return new Date(next.getTime() - Number(offset.replace('GMT', '') || '0') * 3_600_000);
+}

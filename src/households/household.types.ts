@@ -121,6 +121,12 @@ export class Household {
   @Field(() => DateTimeScalar)
   updatedAt!: Date;
 
+  @Field(() => [AuthorityEnum], {
+    nullable: true,
+    description: 'The authorities of the children the household is proposed for (what the access rules of `myAccessRules` test).',
+  })
+  proposedFor!: Authority[] | null;
+
   @Field(() => [String], { description: 'Fields hidden from the caller by the access policy (their values are null).' })
   redactedFields!: string[];
 }

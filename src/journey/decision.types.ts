@@ -1,3 +1,5 @@
+import { AuthorityEnum } from '../access/enums';
+import type { Authority } from '../authz/vocabulary';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { HouseholdDecisionOutcomeEnum } from '../households/enums';
 import { ChildDecisionKindEnum, DecisionOutcomeEnum } from './enums';
@@ -9,6 +11,12 @@ import type { HouseholdDecisionOutcome } from '../households/household-decision.
 export class ChildDecision {
   @Field(() => ID)
   id!: string;
+
+  @Field(() => AuthorityEnum, { description: "The child's authority." })
+  authority!: Authority;
+
+  @Field(() => ID)
+  childId!: string;
 
   @Field(() => ChildDecisionKindEnum)
   kind!: ChildDecisionKind;
@@ -36,6 +44,9 @@ export class ChildDecision {
 export class HouseholdDecision {
   @Field(() => ID)
   id!: string;
+
+  @Field(() => ID)
+  householdId!: string;
 
   @Field(() => HouseholdDecisionOutcomeEnum)
   outcome!: HouseholdDecisionOutcome;

@@ -1,3 +1,5 @@
+import { AuthorityEnum } from '../access/enums';
+import type { Authority } from '../authz/vocabulary';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { AuthorityToPlaceEnum, PlacementKindEnum } from './enums';
 import { DateScalar } from '../graphql/scalars';
@@ -8,6 +10,12 @@ import type { PlacementKind } from './placement.entity';
 export class PlacementOrder {
   @Field(() => ID)
   id!: string;
+
+  @Field(() => AuthorityEnum, { description: "The child's authority." })
+  authority!: Authority;
+
+  @Field(() => ID)
+  childId!: string;
 
   @Field(() => AuthorityToPlaceEnum)
   basis!: AuthorityToPlace;
@@ -20,6 +28,12 @@ export class PlacementOrder {
 export class Placement {
   @Field(() => ID)
   id!: string;
+
+  @Field(() => AuthorityEnum, { description: "The child's authority." })
+  authority!: Authority;
+
+  @Field(() => ID)
+  childId!: string;
 
   @Field(() => PlacementKindEnum)
   kind!: PlacementKind;
@@ -53,6 +67,12 @@ export class Placement {
 export class Disruption {
   @Field(() => ID)
   id!: string;
+
+  @Field(() => AuthorityEnum, { description: "The child's authority." })
+  authority!: Authority;
+
+  @Field(() => ID)
+  childId!: string;
 
   @Field(() => ID)
   placementId!: string;

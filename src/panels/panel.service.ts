@@ -48,6 +48,14 @@ const MEETING: GuardedSubject<PanelMeetingRecord, PanelMeetingRecord> = {
   present: (_ctx, r) => r,
 };
 
+/**
+ * The rule for recording a panel's recommendation, besides the policy's window: it is not recorded yet. The step
+ * runs it, and so does `viewerCan.recommend`.
+ */
+export function recommendationDue(item: AgendaItemRecord): void {
+  if (item.recommendation) throw conflict('The panel’s recommendation on this item is already recorded');
+}
+
 /** Adoption panels: meetings, agendas, recommendations and report-quality feedback. Panels recommend; ADMs decide. */
 export class PanelService {
   constructor(private readonly ctx: ServiceContext) {}
@@ -110,7 +118,7 @@ export class PanelService {
   recordRecommendation(input: RecordPanelRecommendationInput): Promise<AgendaItemRecord> {
     return this.ctx.db.unit(async (manager) => {
       const item = await this.find(manager, 'recommend', 'AgendaItem', AgendaItemRecord, input.agendaItemId, 'agendaItemId', input.version);
-      if (item.recommendation) throw conflict('The panel’s recommendation on this item is already recorded');
+      recommendationDue(item);
       const recommended = await updateVersioned(manager, AgendaItemRecord, item, {
         recommendation: input.recommendation,
         reasons: requireText('reasons', input.reasons),

@@ -2,6 +2,7 @@ import { Ctx, Query, Resolver } from 'type-graphql';
 import { packedRulesOf } from '../authz/permissions';
 import type { RequestContext } from '../access/service-context';
 import { JSONScalar } from '../graphql/scalars';
+import { AccessRules, accessRulesOf } from './my-access-rules';
 import { assignmentsToCome } from './my-assignments';
 import { Staff } from './staff.types';
 
@@ -17,8 +18,14 @@ export class MeResolver {
   @Query(() => JSONScalar, {
     description:
       'Your access rules, packed by @casl/ability `packRules`: unpack with `unpackRules` into `createMongoAbility` to show or hide controls.',
+    deprecationReason: 'Use myAccessRules, which carries the same rules with their version and expiry.',
   })
   myPermissions(@Ctx() { ability }: RequestContext): unknown {
     return packedRulesOf(ability);
+  }
+
+  @Query(() => AccessRules, { description: 'Your access rules (for showing and hiding controls), their version and expiry.' })
+  myAccessRules(@Ctx() ctx: RequestContext): AccessRules {
+    return accessRulesOf(ctx);
   }
 }

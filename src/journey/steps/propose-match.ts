@@ -1,9 +1,12 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import type { EntityManager } from 'typeorm';
 import type { RequestContext, ServiceContext } from '../../access/service-context';
 import { badUserInput, conflict } from '../../graphql/errors';
 import { assertRecordedDate } from '../../graphql/input-rules';
 import { householdNamedBy } from '../../households/household-lookup';
 import { changeChild } from '../child-change';
+import type { ChildDecisionRecord } from '../child-decision.entity';
+import type { ChildRecord } from '../child.entity';
 import { stageAfter } from '../child-stage';
 import { journeyOf } from '../journey-records';
 import { RULES } from '../legal-order';
@@ -11,16 +14,25 @@ import { MatchRecord } from '../match.entity';
 import { Match, ProposeMatchInput } from '../match.types';
 import { presentMatch } from '../match.view';
 
+/**
+ * The journey's rule for proposing a match: the child is not adopted, adoption is its plan, it has no open match
+ * and is not placed for adoption. Returns the plan. The step runs it, and so does `viewerCan.proposeMatch`.
+ */
+export async function matchProposalDue(manager: EntityManager, child: ChildRecord): Promise<ChildDecisionRecord> {
+  if (child.stage === 'ADOPTED') throw badUserInput('childId', RULES.adopted);
+  const journey = journeyOf(manager, child.id);
+  const plan = await journey.requirePlan('childId');
+  if (await journey.openMatch()) throw conflict('The child already has an open match');
+  const placement = await journey.livePlacement();
+  if (placement?.kind === 'ADOPTIVE') throw badUserInput('childId', RULES.alreadyPlaced);
+  return plan;
+}
+
 /** A family finder links a child allocated to them with an approved household. */
 export async function proposeMatch(ctx: ServiceContext, input: ProposeMatchInput): Promise<Match> {
   let proposed: MatchRecord | undefined;
   await changeChild(ctx, 'propose', input, async (child, manager) => {
-    if (child.stage === 'ADOPTED') throw badUserInput('childId', RULES.adopted);
-    const journey = journeyOf(manager, child.id);
-    const plan = await journey.requirePlan('childId');
-    if (await journey.openMatch()) throw conflict('The child already has an open match');
-    const placement = await journey.livePlacement();
-    if (placement?.kind === 'ADOPTIVE') throw badUserInput('childId', RULES.alreadyPlaced);
+    const plan = await matchProposalDue(manager, child);
     const household = await householdNamedBy(ctx, manager, input.householdId);
     if (household.stage !== 'APPROVED') throw badUserInput('householdId', RULES.approvedAdopters);
     assertRecordedDate('proposedOn', input.proposedOn, ctx.today, plan.decidedOn, RULES.proposalAfterPlan);

@@ -1,4 +1,5 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import type { EntityManager } from 'typeorm';
 import { assertCan } from '../../access/refusals';
 import { findForAction, findReadable } from '../../access/scoped-reads';
 import type { RequestContext, ServiceContext } from '../../access/service-context';
@@ -9,6 +10,7 @@ import { assertRecordedDate, parseId, requireText } from '../../graphql/input-ru
 import { moveHousehold, stepActorOf } from '../../households/household-moves';
 import type { HouseholdStage } from '../../households/household-stage';
 import { HouseholdRecord } from '../../households/household.entity';
+import type { AgendaItemRecord } from '../../panels/agenda-item.entity';
 import { latestMatchRecommendation } from '../../panels/recommendations';
 import { ChildDecisionRecord } from '../child-decision.entity';
 import { restingStage, stageAfter } from '../child-stage';
@@ -22,6 +24,19 @@ import { presentMatch } from '../match.view';
 
 /** A match is approved with a household still approved; one already matched takes a brother or sister too. */
 const MATCHABLE_HOUSEHOLD_STAGES: readonly HouseholdStage[] = ['APPROVED', 'MATCHED'];
+
+/**
+ * The journey's rule for deciding a match, whatever the outcome: not yet decided, the panel has recommended on it
+ * (positively or not), and adoption is the child's plan. Returns the recommendation the decision follows. The step
+ * runs it, and so does `viewerCan.decide`.
+ */
+export async function matchDecisionDue(manager: EntityManager, match: MatchRecord): Promise<AgendaItemRecord> {
+  if (match.status !== 'PROPOSED' && match.status !== 'RECOMMENDED') throw conflict('This match is already decided');
+  const panel = await latestMatchRecommendation(manager, match.id);
+  if (!panel) throw badUserInput('outcome', RULES.matchAfterPanel);
+  await journeyOf(manager, match.childId).requirePlan('matchId');
+  return panel;
+}
 
 /** The child's ADM decides a match, after a positive panel recommendation. */
 export function recordMatchDecision(ctx: ServiceContext, input: RecordMatchDecisionInput): Promise<Match> {
@@ -39,10 +54,9 @@ export function recordMatchDecision(ctx: ServiceContext, input: RecordMatchDecis
       id: matchId,
       version: input.version,
     });
-    if (match.status !== 'PROPOSED' && match.status !== 'RECOMMENDED') throw conflict('This match is already decided');
-    const panel = await latestMatchRecommendation(manager, match.id);
+    const panel = await matchDecisionDue(manager, match);
     const approving = input.outcome === 'APPROVED';
-    if (!panel || (approving && panel.recommendation !== 'POSITIVE')) throw badUserInput('outcome', RULES.matchAfterPanel);
+    if (approving && panel.recommendation !== 'POSITIVE') throw badUserInput('outcome', RULES.matchAfterPanel);
     const on = input.decidedOn;
     assertRecordedDate('decidedOn', on, ctx.today, panel.meetingOn, RULES.matchDecisionAfterPanel);
 
@@ -50,7 +64,6 @@ export function recordMatchDecision(ctx: ServiceContext, input: RecordMatchDecis
     if (approving && !MATCHABLE_HOUSEHOLD_STAGES.includes(household.stage))
       throw badUserInput('matchId', RULES.matchNeedsApprovedHousehold);
     const journey = journeyOf(manager, child.id);
-    await journey.requirePlan('matchId');
     const order = await journey.authorityToPlace();
     const placement = await journey.livePlacement();
     const earlyPermanenceWithThisFamily = placement?.kind === 'EARLY_PERMANENCE' && placement.householdId === match.householdId;
