@@ -7,7 +7,7 @@ import { ArgumentValidationError } from 'type-graphql';
 import { QueryFailedError } from 'typeorm';
 import { ChangeRefused } from '../db/change-refused';
 import { isDatabaseUnavailable } from '../db/unavailable';
-import { ERROR_CODES, unavailable, type ErrorCode } from './errors';
+import { ERROR_CODES, INTERNAL_MESSAGE, InternalFailure, invalidInput, unavailable, type ErrorCode, type FieldFault } from './errors';
 
 /** Apollo's own request errors: about the operation, never about data, so safe to show. */
 const REQUEST_ERROR_CODES = new Set([
@@ -31,18 +31,43 @@ export function isExpectedError(error: unknown): boolean {
 
 type Failure = { property: string; constraints?: Record<string, string>; children?: Failure[] };
 
-/** class-validator's nested report, as one BAD_USER_INPUT naming the first failing field by its path. */
-function validationFailure(error: ArgumentValidationError, formatted: GraphQLFormattedError): GraphQLFormattedError {
-  const path: string[] = [];
-  let node: Failure | undefined = (error.extensions.validationErrors as Failure[])[0];
-  while (node) {
-    path.push(node.property);
-    if (node.constraints) break;
-    node = node.children?.[0];
-  }
-  const field = path.join('.');
-  const message = Object.values(node?.constraints ?? {})[0] ?? 'is invalid';
-  return { ...formatted, message: `${field}: ${message}`, extensions: { code: 'BAD_USER_INPUT', field } };
+/** Every field class-validator found at fault, by its path, with the first rule each breaks. */
+function validationFaults(failures: Failure[], parent: string[] = []): FieldFault[] {
+  return failures.flatMap((failure) => {
+    const path = [...parent, failure.property];
+    const own = Object.values(failure.constraints ?? {})[0];
+    return [...(own ? [{ field: path.join('.'), message: own }] : []), ...validationFaults(failure.children ?? [], path)];
+  });
+}
+
+/** class-validator's nested report, as one BAD_USER_INPUT naming every failing field. */
+function validationFailure(error: ArgumentValidationError): GraphQLFormattedError {
+  const [first, ...rest] = validationFaults(error.extensions.validationErrors as Failure[]);
+  const { message, extensions } = invalidInput([first ?? { field: 'input', message: 'is invalid' }, ...rest]);
+  return { message, extensions: { code: extensions.code, field: extensions.field, fields: extensions.fields } };
+}
+
+/**
+ * The field a variable's refusal is about, by its path from the variable (`input.dateOfBirth`): graphql-js
+ * writes it into the message ("Variable "$input" got invalid value … at "input.dateOfBirth"; …", or "…; Field
+ * "lastName" of required type "String!" was not provided.").
+ */
+export function variableFieldOf(message: string): string | null {
+  const variable = /^Variable "\$(\w+)"/.exec(message)?.[1];
+  if (!variable) return null;
+  const at = / at "([\w.[\]]+)"/.exec(message)?.[1];
+  const inner = /; Field "(\w+)"/.exec(message)?.[1];
+  return [at ?? variable, ...(inner ? [inner] : [])].join('.');
+}
+
+/** Every BAD_USER_INPUT names its fields alike: `fields`, and `field` the first (a variable's, read from its message). */
+function withFields(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const extensions = formatted.extensions ?? {};
+  if (extensions.code !== 'BAD_USER_INPUT' || extensions.fields) return formatted;
+  const field = (extensions.field as string | undefined) ?? variableFieldOf(formatted.message);
+  if (!field) return formatted;
+  const message = formatted.message.startsWith(`${field}: `) ? formatted.message.slice(field.length + 2) : formatted.message;
+  return { ...formatted, extensions: { ...extensions, field, fields: [{ field, message }] } };
 }
 
 /** A passed limit, wherever it was raised (a validation rule, a plugin, the parser, a page): its own error. */
@@ -79,7 +104,7 @@ const MAX_MESSAGE_LENGTH = 500;
 export function formatErrorFor(production: boolean) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
-    if (original instanceof ArgumentValidationError) return validationFailure(original, formatted);
+    if (original instanceof ArgumentValidationError) return validationFailure(original);
     const limit = limitExceededIn(error, formatted);
     if (limit) {
       const { http: _http, ...extensions } = limit.extensions;
@@ -98,7 +123,9 @@ export function formatErrorFor(production: boolean) {
       };
     }
     if (!isExpectedError(error)) {
-      return { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' satisfies ErrorCode } };
+      // An internal failure that already knows its request (one that opened no request scope) says which.
+      const requestId = original instanceof InternalFailure ? { requestId: original.requestId } : {};
+      return { message: INTERNAL_MESSAGE, extensions: { code: 'INTERNAL_SERVER_ERROR' satisfies ErrorCode, ...requestId } };
     }
     const code = String(formatted.extensions?.code);
     if (production && MASKED_IN_PRODUCTION[code]) {
@@ -111,10 +138,10 @@ export function formatErrorFor(production: boolean) {
     const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
     const message =
       formatted.message.length > MAX_MESSAGE_LENGTH ? `${formatted.message.slice(0, MAX_MESSAGE_LENGTH)}…` : formatted.message;
-    return {
+    return withFields({
       ...formatted,
       message,
       extensions: { ...extensions, code: REQUEST_ERROR_CODES.has(code) ? 'BAD_USER_INPUT' : code },
-    };
+    });
   };
 }

@@ -101,7 +101,7 @@ export class PanelService {
         householdId: item.householdId,
         ...(item.matchId ? { matchId: item.matchId } : {}),
       });
-      if (already) throw conflict('This case is already on the meeting’s agenda');
+      if (already) throw conflict('ALREADY_RECORDED', 'This case is already on the meeting’s agenda');
       return manager.save(item);
     });
   }
@@ -110,7 +110,7 @@ export class PanelService {
   recordRecommendation(input: RecordPanelRecommendationInput): Promise<AgendaItemRecord> {
     return this.ctx.db.unit(async (manager) => {
       const item = await this.find(manager, 'recommend', 'AgendaItem', AgendaItemRecord, input.agendaItemId, 'agendaItemId', input.version);
-      if (item.recommendation) throw conflict('The panel’s recommendation on this item is already recorded');
+      if (item.recommendation) throw conflict('ALREADY_RECORDED', 'The panel’s recommendation on this item is already recorded');
       const recommended = await updateVersioned(manager, AgendaItemRecord, item, {
         recommendation: input.recommendation,
         reasons: requireText('reasons', input.reasons),
@@ -148,7 +148,7 @@ export class PanelService {
       if (match.status !== 'PROPOSED') throw badUserInput('matchId', 'a match goes to panel once proposed, and only once');
       // One agenda at a time (a partial unique index holds it): a deferred match may be scheduled again.
       if (await manager.existsBy(AgendaItemRecord, { matchId: match.id, recommendation: IsNull() })) {
-        throw conflict('The match is already on an agenda, awaiting the panel’s recommendation');
+        throw conflict('ALREADY_IN_PROGRESS', 'The match is already on an agenda, awaiting the panel’s recommendation');
       }
       return { matchId: match.id, householdId: match.householdId, childId: match.childId, childAuthority: match.authority };
     }

@@ -15,7 +15,7 @@ export function recordAdoptionPlanDecision(ctx: ServiceContext, input: RecordAdo
   return changeChild(ctx, 'decide', input, async (child, manager) => {
     if (child.stage === 'ADOPTED') throw badUserInput('childId', RULES.adopted);
     const journey = journeyOf(manager, child.id);
-    if (await journey.livePlan()) throw conflict('An adoption plan decision is already recorded for this child');
+    if (await journey.livePlan()) throw conflict('ALREADY_RECORDED', 'An adoption plan decision is already recorded for this child');
     const on = input.decidedOn;
     assertRecordedDate('decidedOn', on, ctx.today, child.enteredCareOn, RULES.planAfterCare);
     const order = await journey.authorityToPlace();

@@ -39,7 +39,7 @@ export function recordMatchDecision(ctx: ServiceContext, input: RecordMatchDecis
       id: matchId,
       version: input.version,
     });
-    if (match.status !== 'PROPOSED' && match.status !== 'RECOMMENDED') throw conflict('This match is already decided');
+    if (match.status !== 'PROPOSED' && match.status !== 'RECOMMENDED') throw conflict('ALREADY_RECORDED', 'This match is already decided');
     const panel = await latestMatchRecommendation(manager, match.id);
     const approving = input.outcome === 'APPROVED';
     if (!panel || (approving && panel.recommendation !== 'POSITIVE')) throw badUserInput('outcome', RULES.matchAfterPanel);

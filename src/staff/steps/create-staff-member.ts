@@ -16,8 +16,8 @@ export function createStaffMember(ctx: ServiceContext, input: CreateStaffMemberI
     if (!USERNAME.test(input.username)) throw badUserInput('username', 'lower case letters, digits and . _ -, 2 to 63 characters');
     const email = input.email.trim().toLowerCase();
     if (!EMAIL.test(email)) throw badUserInput('email', 'must be an email address');
-    if (await manager.existsBy(StaffRecord, { username: input.username })) throw conflict('This username is taken');
-    if (await manager.existsBy(StaffRecord, { email })) throw conflict('This email belongs to another member of staff');
+    if (await manager.existsBy(StaffRecord, { username: input.username })) throw conflict('ALREADY_TAKEN', 'This username is taken');
+    if (await manager.existsBy(StaffRecord, { email })) throw conflict('ALREADY_TAKEN', 'This email belongs to another member of staff');
     const record = Object.assign(new StaffRecord(), {
       username: input.username,
       displayName: requireText('displayName', input.displayName),
