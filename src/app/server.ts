@@ -13,6 +13,7 @@ import { requestScopePlugin } from './request-scope.plugin';
 import { IDEMPOTENCY_HEADER, REPLAYED_HEADER, idempotencyPlugin } from './idempotency.plugin';
 import { servedOperationTypes } from '../graphql/served-operations';
 import { textInputPlugin } from '../graphql/text-input.plugin';
+import { oneInputErrorPlugin } from '../graphql/input-faults.plugin';
 import { duplicateJsonKey } from './json-body';
 import { mountExplorer } from './explorer';
 import { pagesRouter } from './pages';
@@ -40,6 +41,8 @@ export async function createServer(deps: AppDeps): Promise<ApiServer> {
     plugins: [
       ...limits.plugins,
       textInputPlugin(),
+      // Before requestScopePlugin: it merges synchronously, before the request's end names its failures.
+      oneInputErrorPlugin(),
       idempotencyPlugin(),
       requestScopePlugin(),
       operationNamePlugin(),

@@ -95,6 +95,11 @@ const MASKED_IN_PRODUCTION: Record<string, string> = {
 /** Long enough for any message this API writes; a client's 90,000-character field name is not echoed. */
 const MAX_MESSAGE_LENGTH = 500;
 
+/** A message as shown: at most MAX_MESSAGE_LENGTH characters. */
+export function clipped(message: string): string {
+  return message.length > MAX_MESSAGE_LENGTH ? `${message.slice(0, MAX_MESSAGE_LENGTH)}…` : message;
+}
+
 /**
  * The one place errors leave the API: the codes of errors.ts pass through; a passed limit is its own
  * code; a malformed operation is BAD_USER_INPUT (in production its message names nothing of the schema);
@@ -136,8 +141,7 @@ export function formatErrorFor(production: boolean) {
       };
     }
     const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
-    const message =
-      formatted.message.length > MAX_MESSAGE_LENGTH ? `${formatted.message.slice(0, MAX_MESSAGE_LENGTH)}…` : formatted.message;
+    const message = clipped(formatted.message);
     return withFields({
       ...formatted,
       message,
