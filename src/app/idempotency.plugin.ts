@@ -30,10 +30,14 @@ function requestHashOf(request: GraphQLRequest): string {
   return createHash('sha256').update(same).digest('hex');
 }
 
-/** Waits for any request of the same member of staff with the same key to end, then reads its stored response. */
+/**
+ * Waits for any request of the same member of staff with the same key to end. A statement of its own: the look-up
+ * after it must take its snapshot once the wait is over, to see what that request stored.
+ */
+const WAIT_FOR_SAME_KEY = `SELECT pg_advisory_xact_lock(hashtextextended('idempotency:' || app_staff_id() || ':' || $1, 0))`;
+
 const LOOK_UP = `
-  WITH turn AS (SELECT pg_advisory_xact_lock(hashtextextended('idempotency:' || app_staff_id() || ':' || $1, 0)))
-  SELECT request_hash, response FROM idempotent_responses, turn
+  SELECT request_hash, response FROM idempotent_responses
    WHERE staff_id = app_staff_id() AND key = $1 AND created_at >= now() - interval '24 hours'`;
 
 const KEEP = `
@@ -58,6 +62,7 @@ export function idempotencyPlugin(): ApolloServerPlugin<RequestContext> {
           if (operation?.operation !== 'mutation' || key === undefined) return;
           if (!KEY.test(key)) throw invalidIdempotencyKey();
           const requestHash = requestHashOf(request);
+          await contextValue.db.query(WAIT_FOR_SAME_KEY, [key]);
           const [stored] = await contextValue.db.query<{ request_hash: string; response: FormattedExecutionResult }>(LOOK_UP, [key]);
           if (stored && stored.request_hash !== requestHash) throw idempotencyKeyReused();
           if (stored) replay = stored.response;

@@ -20,6 +20,17 @@ const REQUEST_ERROR_CODES = new Set([
 ]);
 const KNOWN = new Set<string>(ERROR_CODES.filter((c) => c !== 'INTERNAL_SERVER_ERROR'));
 
+/**
+ * What failed: a resolver's error, or the cause Apollo wrapped when a plugin's hook threw before the operation ran
+ * (a statement of the request timing out there is a TIMEOUT all the same).
+ */
+function causeOf(error: unknown): unknown {
+  const original = unwrapResolverError(error);
+  if (!(original instanceof GraphQLError) || original.extensions.code) return original;
+  const cause = original.originalError;
+  return cause && !(cause instanceof GraphQLError) ? cause : original;
+}
+
 /** True for errors this API means to show; anything else is an internal failure to log and mask. */
 export function isExpectedError(error: unknown): boolean {
   const original = unwrapResolverError(error);
@@ -108,7 +119,7 @@ export function clipped(message: string): string {
  */
 export function formatErrorFor(production: boolean) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const original = unwrapResolverError(error);
+    const original = causeOf(error);
     if (original instanceof ArgumentValidationError) return validationFailure(original);
     const limit = limitExceededIn(error, formatted);
     if (limit) {

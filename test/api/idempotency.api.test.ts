@@ -5,6 +5,7 @@ import { DbScope } from '../../src/db/db-scope';
 import { ChildRecord } from '../../src/journey/child.entity';
 import { insertChild } from '../helpers/factories';
 import { CREATE_CHILD, LIST_CHILDREN } from '../helpers/operations';
+import { onRealServer } from '../helpers/real-server';
 import { DEFAULT_NOW, useTestApi } from '../helpers/test-api';
 import { M } from '../journey/journey-api';
 
@@ -160,5 +161,57 @@ describe('the stored responses under Row-Level Security, as a request sees them'
       `SELECT relrowsecurity, relforcerowsecurity FROM pg_class WHERE relname = 'idempotent_responses'`,
     );
     expect(row).toEqual({ relrowsecurity: true, relforcerowsecurity: true });
+  });
+});
+
+onRealServer('a lock held by another session needs a second backend')('a retry while the first is still running', () => {
+  it('two sends of one key both waiting at once: the first writes, the second is answered with its response, one child', async () => {
+    const key = randomUUID();
+    const holder = api().dataSource.createQueryRunner();
+    await holder.connect();
+    await holder.startTransaction();
+    await holder.query(`SELECT pg_advisory_xact_lock(hashtextextended('idempotency:' || $1 || ':' || $2, 0))`, [
+      demoStaff('ppm.kent').id,
+      key,
+    ]);
+    const before = await children();
+    const sends = [0, 1].map(() => api().as('ppm.kent')(CREATE_CHILD, kentChild('Lu'), keyed(key)));
+    const waiting = () =>
+      api().dataSource.query(
+        `SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted
+            AND ((classid::bigint << 32) | objid::bigint) = hashtextextended('idempotency:' || $1 || ':' || $2, 0)`,
+        [demoStaff('ppm.kent').id, key],
+      );
+    while ((await waiting())[0].n < 2) await new Promise((resolve) => setImmediate(resolve));
+    await holder.rollbackTransaction();
+    await holder.release();
+    const [one, other] = await Promise.all(sends);
+    expect([one!.errors, other!.errors]).toEqual([undefined, undefined]);
+    expect(other!.data!.createChild.id).toBe(one!.data!.createChild.id);
+    expect([one!.headers['idempotent-replayed'], other!.headers['idempotent-replayed']].sort()).toEqual(['true', undefined]);
+    expect(await children()).toBe(before + 1);
+  });
+
+  it('waits for it, and past the lock timeout is answered TIMEOUT (503, naming the request), nothing written; the key then writes', async () => {
+    const key = randomUUID();
+    const holder = api().dataSource.createQueryRunner();
+    await holder.connect();
+    await holder.startTransaction();
+    await holder.query(`SELECT pg_advisory_xact_lock(hashtextextended('idempotency:' || $1 || ':' || $2, 0))`, [
+      demoStaff('ppm.kent').id,
+      key,
+    ]);
+    const before = await children();
+    try {
+      const waiting = await api().as('ppm.kent')(CREATE_CHILD, kentChild('Kim'), keyed(key));
+      expect(waiting.status).toBe(503);
+      expect(waiting.errors).toEqual([expect.objectContaining({ extensions: { code: 'TIMEOUT', requestId: waiting.requestId } })]);
+      expect(await children()).toBe(before);
+    } finally {
+      await holder.rollbackTransaction();
+      await holder.release();
+    }
+    expect((await api().as('ppm.kent')(CREATE_CHILD, kentChild('Kim'), keyed(key))).errors).toBeUndefined();
+    expect(await children()).toBe(before + 1);
   });
 });
