@@ -552,6 +552,24 @@ GRANT SELECT, INSERT, UPDATE ON TABLE households TO apse_app;
 GRANT SELECT (approving_agency) ON TABLE households TO apse_reporting;
 GRANT SELECT (id) ON TABLE households TO apse_reporting;
 
+CREATE TABLE idempotent_responses (
+  staff_id uuid NOT NULL,
+  key text NOT NULL,
+  request_hash text NOT NULL,
+  response jsonb NOT NULL,
+  created_at timestamp(3) with time zone DEFAULT now() NOT NULL
+);
+ALTER TABLE idempotent_responses ADD CONSTRAINT idempotent_responses_key_check CHECK ((key ~ '^[A-Za-z0-9._:-]{1,128}$'::text));
+ALTER TABLE idempotent_responses ADD CONSTRAINT idempotent_responses_pkey PRIMARY KEY (staff_id, key);
+ALTER TABLE idempotent_responses ADD CONSTRAINT idempotent_responses_request_hash_check CHECK ((request_hash ~ '^[0-9a-f]{64}$'::text));
+ALTER TABLE idempotent_responses ADD CONSTRAINT idempotent_responses_staff_id_fkey FOREIGN KEY (staff_id) REFERENCES staff(id);
+CREATE INDEX idempotent_responses_created_at_idx ON public.idempotent_responses USING btree (created_at);
+ALTER TABLE idempotent_responses ENABLE ROW LEVEL SECURITY;
+ALTER TABLE idempotent_responses FORCE ROW LEVEL SECURITY;
+CREATE POLICY expired_entries ON idempotent_responses AS PERMISSIVE FOR ALL TO postgres USING ((created_at < (now() - '24:00:00'::interval)));
+CREATE POLICY own_entries ON idempotent_responses AS PERMISSIVE FOR ALL TO apse_app USING ((staff_id = ( SELECT app_staff_id() AS app_staff_id))) WITH CHECK ((staff_id = ( SELECT app_staff_id() AS app_staff_id)));
+GRANT SELECT, INSERT, DELETE ON TABLE idempotent_responses TO apse_app;
+
 CREATE TABLE illustrative_counts (
   measure text NOT NULL,
   first_day date NOT NULL,
@@ -1592,6 +1610,17 @@ AS $function$
         RETURN NULL;
       END $function$;
 GRANT EXECUTE ON FUNCTION match_refreshes_household() TO PUBLIC;
+
+CREATE OR REPLACE FUNCTION public.purge_expired_idempotent_responses()
+ RETURNS void
+ LANGUAGE sql
+ SECURITY DEFINER
+ SET search_path TO 'public'
+AS $function$
+           DELETE FROM idempotent_responses WHERE created_at < now() - interval '24 hours'
+         $function$;
+REVOKE ALL ON FUNCTION purge_expired_idempotent_responses() FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION purge_expired_idempotent_responses() TO apse_app;
 
 CREATE OR REPLACE FUNCTION public.restricted_children_naming_me()
  RETURNS SETOF uuid

@@ -89,7 +89,7 @@ export async function findForAction<E extends ObjectLiteral & { id: string }>(
   if (!current.can('read', record)) throw notFound(subjectType, id);
   assertCan(current, action, record);
   if (version != null && 'version' in record && record.version !== version) {
-    throw conflict(`${subjectType} ${id} has changed since version ${version} (now ${record.version}): reload and retry`, 'STALE_VERSION');
+    throw conflict('STALE_VERSION', `${subjectType} ${id} has changed since version ${version} (now ${record.version}): reload and retry`);
   }
   return record;
 }

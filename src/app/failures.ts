@@ -3,7 +3,7 @@ import { GraphQLError } from 'graphql';
 import { IdentityProviderUnavailable } from '../access/tokens';
 import type { Logger } from '../common/logger';
 import { isDatabaseUnavailable } from '../db/unavailable';
-import { unavailable, type UnavailableCode } from '../graphql/errors';
+import { INTERNAL_MESSAGE, InternalFailure, unavailable, type UnavailableCode } from '../graphql/errors';
 
 /** The dependency a failure shows to be down, or null when the failure is the API's own. */
 export function unavailabilityOf(error: unknown): UnavailableCode | null {
@@ -23,14 +23,17 @@ export function logFailure(log: Logger, error: unknown): void {
 
 /**
  * A failure opening a GraphQL request (its token, its turn, its transaction): a refusal passes as it is; a
- * dependency that is down is logged and answered 503 with its code; anything else is logged and left to
- * Apollo, which answers it masked as a 500.
+ * dependency that is down is logged and answered 503 with its code; anything else is logged and answered masked,
+ * as a 500. Either names the request (`requestId`).
  */
-export function openingFailure(log: Logger, error: unknown, clientLeft: boolean): unknown {
+export function openingFailure(log: Logger, error: unknown, clientLeft: boolean, requestId: string): unknown {
   if (clientLeft || error instanceof GraphQLError) return error;
   logFailure(log, error);
   const code = unavailabilityOf(error);
-  return code ? unavailable(code) : error;
+  if (!code) return new InternalFailure(requestId);
+  const failure = unavailable(code);
+  Object.assign(failure.extensions, { requestId });
+  return failure;
 }
 
 /**
@@ -40,10 +43,11 @@ export function openingFailure(log: Logger, error: unknown, clientLeft: boolean)
 export function answerFailures(log: Logger) {
   return (error: unknown, req: Request, res: Response, next: NextFunction): void => {
     if (res.headersSent) return next(error);
-    logFailure(log.child({ requestId: String(req.id) }), error);
+    const requestId = String(req.id);
+    logFailure(log.child({ requestId }), error);
     const code = unavailabilityOf(error);
     if (!code) {
-      res.status(500).json({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+      res.status(500).json({ errors: [{ message: INTERNAL_MESSAGE, extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } }] });
       return;
     }
     const { message, extensions } = unavailable(code);
@@ -51,6 +55,6 @@ export function answerFailures(log: Logger) {
     res
       .status(503)
       .set('retry-after', String(extensions.retryAfterSeconds))
-      .json({ errors: [{ message, extensions: shown }] });
+      .json({ errors: [{ message, extensions: { ...shown, requestId } }] });
   };
 }

@@ -2,7 +2,8 @@ import type { ApolloServerPlugin, GraphQLResponse } from '@apollo/server';
 import { Kind, type GraphQLError } from 'graphql';
 import type { RequestContext } from '../access/service-context';
 import { AuditTrail } from '../audit/audit-trail';
-import { RefusalError, unavailable, type UnavailableCode } from '../graphql/errors';
+import { INTERNAL_MESSAGE, RefusalError, unavailable, withRequestId, type UnavailableCode } from '../graphql/errors';
+import { keepIdempotentResponse } from './idempotency.plugin';
 import { isExpectedError, isTimeout, TIMEOUT_MESSAGE } from '../graphql/format-error';
 import { logFailure, unavailabilityOf } from './failures';
 
@@ -41,41 +42,53 @@ export function requestScopePlugin(): ApolloServerPlugin<RequestContext> {
         async willSendResponse({ contextValue, response }) {
           // The client went away first: the transaction has already been rolled back, and no answer is sent.
           if (!contextValue.db.isOpen) return;
-          if (databaseDown) {
-            await contextValue.db.finish('rollback').catch(() => undefined);
-            answerUnavailable(response, databaseDown);
-            return;
-          }
-          // A statement past its timeout aborted the transaction: nothing is kept, no partial answer is sent,
-          // and the client may retry.
-          if (response.body.kind === 'single' && response.body.singleResult.errors?.some((e) => e.extensions?.code === 'TIMEOUT')) {
-            await contextValue.db.finish('rollback');
-            response.http.status = 503;
-            response.http.headers.set('retry-after', '1');
-            response.body = { kind: 'single', singleResult: { errors: [{ message: TIMEOUT_MESSAGE, extensions: { code: 'TIMEOUT' } }] } };
-            return;
-          }
-          try {
-            await contextValue.db.commit(contextValue.services.get(AuditTrail).appendStatement());
-          } catch (err) {
-            await contextValue.db.finish('rollback').catch(() => undefined);
-            const down = unavailabilityOf(err);
-            if (down) {
-              logFailure(contextValue.log, err);
-              answerUnavailable(response, down);
-              return;
-            }
-            contextValue.log.error({ err }, 'commit failed');
-            response.http.status = 500;
-            response.body = {
-              kind: 'single',
-              singleResult: { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] },
-            };
+          await finish(contextValue, response, databaseDown);
+          if (response.body.kind === 'single' && response.body.singleResult.errors) {
+            response.body.singleResult.errors = withRequestId(response.body.singleResult.errors, contextValue.requestId);
           }
         },
       };
     },
   };
+}
+
+/**
+ * Commits the request's transaction (its access-log entries and a keyed mutation's response with it), or rolls
+ * it back when a statement timed out or the database went away, answering in place of any data.
+ */
+async function finish(contextValue: RequestContext, response: GraphQLResponse, databaseDown: UnavailableCode | null): Promise<void> {
+  if (databaseDown) {
+    await contextValue.db.finish('rollback').catch(() => undefined);
+    answerUnavailable(response, databaseDown);
+    return;
+  }
+  // A statement past its timeout aborted the transaction: nothing is kept, no partial answer is sent,
+  // and the client may retry.
+  if (response.body.kind === 'single' && response.body.singleResult.errors?.some((e) => e.extensions?.code === 'TIMEOUT')) {
+    await contextValue.db.finish('rollback');
+    response.http.status = 503;
+    response.http.headers.set('retry-after', '1');
+    response.body = { kind: 'single', singleResult: { errors: [{ message: TIMEOUT_MESSAGE, extensions: { code: 'TIMEOUT' } }] } };
+    return;
+  }
+  try {
+    if (response.body.kind === 'single') await keepIdempotentResponse(contextValue, response.body.singleResult);
+    await contextValue.db.commit(contextValue.services.get(AuditTrail).appendStatement());
+  } catch (err) {
+    await contextValue.db.finish('rollback').catch(() => undefined);
+    const down = unavailabilityOf(err);
+    if (down) {
+      logFailure(contextValue.log, err);
+      answerUnavailable(response, down);
+      return;
+    }
+    contextValue.log.error({ err }, 'commit failed');
+    response.http.status = 500;
+    response.body = {
+      kind: 'single',
+      singleResult: { errors: [{ message: INTERNAL_MESSAGE, extensions: { code: 'INTERNAL_SERVER_ERROR' } }] },
+    };
+  }
 }
 
 /** The response is this one error and no data: nothing the request did was kept. */

@@ -10,8 +10,10 @@ import { noteOnRequestLine, operationNamePlugin, requestLog } from './request-lo
 import { formatErrorFor } from '../graphql/format-error';
 import { queryLimits } from '../graphql/query-limits';
 import { requestScopePlugin } from './request-scope.plugin';
+import { IDEMPOTENCY_HEADER, REPLAYED_HEADER, idempotencyPlugin } from './idempotency.plugin';
 import { servedOperationTypes } from '../graphql/served-operations';
 import { textInputPlugin } from '../graphql/text-input.plugin';
+import { oneInputErrorPlugin } from '../graphql/input-faults.plugin';
 import { duplicateJsonKey } from './json-body';
 import { mountExplorer } from './explorer';
 import { pagesRouter } from './pages';
@@ -39,6 +41,9 @@ export async function createServer(deps: AppDeps): Promise<ApiServer> {
     plugins: [
       ...limits.plugins,
       textInputPlugin(),
+      // Before requestScopePlugin: it merges synchronously, before the request's end names its failures.
+      oneInputErrorPlugin(),
+      idempotencyPlugin(),
       requestScopePlugin(),
       operationNamePlugin(),
       // Every answer is one caller's: there is nothing to cache, and the hints would wrap every field's resolver.
@@ -94,7 +99,7 @@ export async function createServer(deps: AppDeps): Promise<ApiServer> {
         try {
           context = await buildContext(deps, req, requestId, clientRequestId, gone.signal);
         } catch (error) {
-          throw openingFailure(deps.log.child({ requestId }), error, gone.signal.aborted);
+          throw openingFailure(deps.log.child({ requestId }), error, gone.signal.aborted, requestId);
         }
         noteOnRequestLine(res, requestId, context.actor.staffId);
         return context;
@@ -106,8 +111,8 @@ export async function createServer(deps: AppDeps): Promise<ApiServer> {
   return { app, stop: () => apollo.stop() };
 }
 
-/** The request headers a browser front end may send: JSON, the token, its own request id, Apollo's CSRF marker. */
-const CORS_HEADERS = ['content-type', 'authorization', 'x-request-id', 'apollo-require-preflight'];
+/** The request headers a browser front end may send: JSON, the token, its own request id, a write's key, Apollo's CSRF marker. */
+const CORS_HEADERS = ['content-type', 'authorization', 'x-request-id', IDEMPOTENCY_HEADER, 'apollo-require-preflight'];
 
 /**
  * CORS for browser front ends on the configured origins, matched exactly: their preflight is answered 204 and
@@ -122,7 +127,7 @@ function crossOrigin(origins: string[]): RequestHandler {
 
     methods: ['POST', 'GET'],
     allowedHeaders: CORS_HEADERS,
-    exposedHeaders: ['x-request-id'],
+    exposedHeaders: ['x-request-id', REPLAYED_HEADER],
     maxAge: 600,
   };
   const handle = cors(options);

@@ -13,12 +13,19 @@ export const ERROR_CODES = [
   'TIMEOUT',
   'DATABASE_UNAVAILABLE',
   'IDENTITY_PROVIDER_UNAVAILABLE',
+  'INVALID_IDEMPOTENCY_KEY',
+  'IDEMPOTENCY_KEY_REUSED',
   ...Object.values(LIMIT_CODES),
   'INTERNAL_SERVER_ERROR',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
-const HTTP_STATUS: Partial<Record<ErrorCode, number>> = { UNAUTHENTICATED: 401, RATE_LIMITED: 429 };
+const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
+  UNAUTHENTICATED: 401,
+  RATE_LIMITED: 429,
+  INVALID_IDEMPOTENCY_KEY: 400,
+  IDEMPOTENCY_KEY_REUSED: 422,
+};
 
 function appError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
   const status = HTTP_STATUS[code];
@@ -55,19 +62,55 @@ export function notFound(type: string, id: string | null = null): GraphQLError {
   return new RefusalError('NOT_FOUND', `${type} not found`, {}, { subjectType: type, subjectId: id });
 }
 
-/** Bad input, naming the offending field (its path in the arguments) and the rule it breaks. */
+/** One input field at fault: its path in the arguments, and the rule it breaks. */
+export type FieldFault = { field: string; message: string };
+
+/**
+ * Bad input, naming every field at fault in `fields`, so a form learns all its mistakes at once; `field` is the
+ * first of them, kept for clients that read one.
+ */
+export function invalidInput(faults: readonly [FieldFault, ...FieldFault[]]): GraphQLError {
+  const message = faults.map((f) => `${f.field}: ${f.message}`).join('; ');
+  return appError('BAD_USER_INPUT', message, { field: faults[0].field, fields: faults });
+}
+
+/** Bad input in one field, naming it (its path in the arguments) and the rule it breaks. */
 export function badUserInput(field: string, message: string): GraphQLError {
-  return appError('BAD_USER_INPUT', `${field}: ${message}`, { field });
+  return invalidInput([{ field, message }]);
 }
 
-/** Why a change conflicts: a stale version, a one-off step already recorded, or a concurrent change. */
-export type ConflictReason = 'STALE_VERSION' | ChangeRefusedReason;
-
-export function conflict(message: string, reason?: ConflictReason): GraphQLError {
-  return appError('CONFLICT', message, reason ? { reason } : {});
+/** The fields a BAD_USER_INPUT names: none for any other error. */
+export function fieldFaultsOf(error: unknown): FieldFault[] {
+  if (!(error instanceof GraphQLError) || error.extensions.code !== 'BAD_USER_INPUT') return [];
+  return (error.extensions.fields as FieldFault[] | undefined) ?? [];
 }
 
-/** Too many requests: HTTP 429, with the seconds to wait in `Retry-After`. */
+/**
+ * Why a change conflicts, always given: a front end decides by it whether to reload, retry, or tell the user.
+ * - `STALE_VERSION`: the record changed since the version sent;
+ * - `ALREADY_RECORDED`: the one-off step, or the state it brings about, is already recorded;
+ * - `ALREADY_IN_PROGRESS`: one of a kind that is open one at a time is open (a child's open match, a current
+ *   placement, a match awaiting the panel);
+ * - `ALREADY_TAKEN`: a value that names one record only (a username, an email) names another;
+ * - `ROLE_ALREADY_HELD`: the member of staff holds the same role in the same scope on some of the days;
+ * - `CONCURRENT_CHANGE` (change-refused.ts): another request changed the same records at once, twice: retry.
+ */
+export type ConflictReason = 'STALE_VERSION' | 'ALREADY_IN_PROGRESS' | 'ALREADY_TAKEN' | 'ROLE_ALREADY_HELD' | ChangeRefusedReason;
+
+export function conflict(reason: ConflictReason, message: string): GraphQLError {
+  return appError('CONFLICT', message, { reason });
+}
+
+/** An `Idempotency-Key` header that is not 1–128 characters of `A–Z a–z 0–9 . _ : -`: nothing ran. */
+export function invalidIdempotencyKey(): GraphQLError {
+  return appError('INVALID_IDEMPOTENCY_KEY', 'The Idempotency-Key must be 1 to 128 characters of A-Z a-z 0-9 . _ : -');
+}
+
+/** A key already used, within 24 hours, for another operation or other variables: nothing ran. */
+export function idempotencyKeyReused(): GraphQLError {
+  return appError('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used for another operation or other variables: use a new key');
+}
+
 /** Which limit a request passed: its minute's share, or the requests one person may have in flight at once. */
 export type RateLimitReason = 'REQUESTS_PER_MINUTE' | 'CONCURRENT_REQUESTS';
 
@@ -102,4 +145,24 @@ export function unavailable(code: UnavailableCode): GraphQLError {
       http: { status: 503, headers: new Map([['retry-after', String(retryAfterSeconds)]]) },
     },
   });
+}
+
+/** What an unexpected failure says: its cause is logged under the request id, never shown. */
+export const INTERNAL_MESSAGE = 'Internal server error';
+
+/** Failures on the server's side (5xx): each names the request (`requestId`), for the client to quote. */
+const SERVER_SIDE_CODES = new Set<unknown>(['INTERNAL_SERVER_ERROR', 'TIMEOUT', 'DATABASE_UNAVAILABLE', 'IDENTITY_PROVIDER_UNAVAILABLE']);
+
+/** An unexpected failure before the request had a scope of its own: masked, HTTP 500, naming the request. */
+export class InternalFailure extends GraphQLError {
+  constructor(readonly requestId: string) {
+    super(INTERNAL_MESSAGE, { extensions: { code: 'INTERNAL_SERVER_ERROR', requestId, http: { status: 500 } } });
+  }
+}
+
+type ShownError = { extensions?: Record<string, unknown> };
+
+/** The errors of a response, the server-side failures among them naming the request by `requestId`. */
+export function withRequestId<E extends ShownError>(errors: readonly E[], requestId: string): E[] {
+  return errors.map((e) => (SERVER_SIDE_CODES.has(e.extensions?.code) ? { ...e, extensions: { ...e.extensions, requestId } } : e));
 }

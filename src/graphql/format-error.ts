@@ -7,7 +7,7 @@ import { ArgumentValidationError } from 'type-graphql';
 import { QueryFailedError } from 'typeorm';
 import { ChangeRefused } from '../db/change-refused';
 import { isDatabaseUnavailable } from '../db/unavailable';
-import { ERROR_CODES, unavailable, type ErrorCode } from './errors';
+import { ERROR_CODES, INTERNAL_MESSAGE, InternalFailure, invalidInput, unavailable, type ErrorCode, type FieldFault } from './errors';
 
 /** Apollo's own request errors: about the operation, never about data, so safe to show. */
 const REQUEST_ERROR_CODES = new Set([
@@ -20,6 +20,17 @@ const REQUEST_ERROR_CODES = new Set([
 ]);
 const KNOWN = new Set<string>(ERROR_CODES.filter((c) => c !== 'INTERNAL_SERVER_ERROR'));
 
+/**
+ * What failed: a resolver's error, or the cause Apollo wrapped when a plugin's hook threw before the operation ran
+ * (a statement of the request timing out there is a TIMEOUT all the same).
+ */
+function causeOf(error: unknown): unknown {
+  const original = unwrapResolverError(error);
+  if (!(original instanceof GraphQLError) || original.extensions.code) return original;
+  const cause = original.originalError;
+  return cause && !(cause instanceof GraphQLError) ? cause : original;
+}
+
 /** True for errors this API means to show; anything else is an internal failure to log and mask. */
 export function isExpectedError(error: unknown): boolean {
   const original = unwrapResolverError(error);
@@ -31,18 +42,43 @@ export function isExpectedError(error: unknown): boolean {
 
 type Failure = { property: string; constraints?: Record<string, string>; children?: Failure[] };
 
-/** class-validator's nested report, as one BAD_USER_INPUT naming the first failing field by its path. */
-function validationFailure(error: ArgumentValidationError, formatted: GraphQLFormattedError): GraphQLFormattedError {
-  const path: string[] = [];
-  let node: Failure | undefined = (error.extensions.validationErrors as Failure[])[0];
-  while (node) {
-    path.push(node.property);
-    if (node.constraints) break;
-    node = node.children?.[0];
-  }
-  const field = path.join('.');
-  const message = Object.values(node?.constraints ?? {})[0] ?? 'is invalid';
-  return { ...formatted, message: `${field}: ${message}`, extensions: { code: 'BAD_USER_INPUT', field } };
+/** Every field class-validator found at fault, by its path, with the first rule each breaks. */
+function validationFaults(failures: Failure[], parent: string[] = []): FieldFault[] {
+  return failures.flatMap((failure) => {
+    const path = [...parent, failure.property];
+    const own = Object.values(failure.constraints ?? {})[0];
+    return [...(own ? [{ field: path.join('.'), message: own }] : []), ...validationFaults(failure.children ?? [], path)];
+  });
+}
+
+/** class-validator's nested report, as one BAD_USER_INPUT naming every failing field. */
+function validationFailure(error: ArgumentValidationError): GraphQLFormattedError {
+  const [first, ...rest] = validationFaults(error.extensions.validationErrors as Failure[]);
+  const { message, extensions } = invalidInput([first ?? { field: 'input', message: 'is invalid' }, ...rest]);
+  return { message, extensions: { code: extensions.code, field: extensions.field, fields: extensions.fields } };
+}
+
+/**
+ * The field a variable's refusal is about, by its path from the variable (`input.dateOfBirth`): graphql-js
+ * writes it into the message ("Variable "$input" got invalid value … at "input.dateOfBirth"; …", or "…; Field
+ * "lastName" of required type "String!" was not provided.").
+ */
+export function variableFieldOf(message: string): string | null {
+  const variable = /^Variable "\$(\w+)"/.exec(message)?.[1];
+  if (!variable) return null;
+  const at = / at "([\w.[\]]+)"/.exec(message)?.[1];
+  const inner = /; Field "(\w+)"/.exec(message)?.[1];
+  return [at ?? variable, ...(inner ? [inner] : [])].join('.');
+}
+
+/** Every BAD_USER_INPUT names its fields alike: `fields`, and `field` the first (a variable's, read from its message). */
+function withFields(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const extensions = formatted.extensions ?? {};
+  if (extensions.code !== 'BAD_USER_INPUT' || extensions.fields) return formatted;
+  const field = (extensions.field as string | undefined) ?? variableFieldOf(formatted.message);
+  if (!field) return formatted;
+  const message = formatted.message.startsWith(`${field}: `) ? formatted.message.slice(field.length + 2) : formatted.message;
+  return { ...formatted, extensions: { ...extensions, field, fields: [{ field, message }] } };
 }
 
 /** A passed limit, wherever it was raised (a validation rule, a plugin, the parser, a page): its own error. */
@@ -70,6 +106,11 @@ const MASKED_IN_PRODUCTION: Record<string, string> = {
 /** Long enough for any message this API writes; a client's 90,000-character field name is not echoed. */
 const MAX_MESSAGE_LENGTH = 500;
 
+/** A message as shown: at most MAX_MESSAGE_LENGTH characters. */
+export function clipped(message: string): string {
+  return message.length > MAX_MESSAGE_LENGTH ? `${message.slice(0, MAX_MESSAGE_LENGTH)}…` : message;
+}
+
 /**
  * The one place errors leave the API: the codes of errors.ts pass through; a passed limit is its own
  * code; a malformed operation is BAD_USER_INPUT (in production its message names nothing of the schema);
@@ -78,8 +119,8 @@ const MAX_MESSAGE_LENGTH = 500;
  */
 export function formatErrorFor(production: boolean) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const original = unwrapResolverError(error);
-    if (original instanceof ArgumentValidationError) return validationFailure(original, formatted);
+    const original = causeOf(error);
+    if (original instanceof ArgumentValidationError) return validationFailure(original);
     const limit = limitExceededIn(error, formatted);
     if (limit) {
       const { http: _http, ...extensions } = limit.extensions;
@@ -98,7 +139,9 @@ export function formatErrorFor(production: boolean) {
       };
     }
     if (!isExpectedError(error)) {
-      return { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' satisfies ErrorCode } };
+      // An internal failure that already knows its request (one that opened no request scope) says which.
+      const requestId = original instanceof InternalFailure ? { requestId: original.requestId } : {};
+      return { message: INTERNAL_MESSAGE, extensions: { code: 'INTERNAL_SERVER_ERROR' satisfies ErrorCode, ...requestId } };
     }
     const code = String(formatted.extensions?.code);
     if (production && MASKED_IN_PRODUCTION[code]) {
@@ -109,12 +152,11 @@ export function formatErrorFor(production: boolean) {
       };
     }
     const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
-    const message =
-      formatted.message.length > MAX_MESSAGE_LENGTH ? `${formatted.message.slice(0, MAX_MESSAGE_LENGTH)}…` : formatted.message;
-    return {
+    const message = clipped(formatted.message);
+    return withFields({
       ...formatted,
       message,
       extensions: { ...extensions, code: REQUEST_ERROR_CODES.has(code) ? 'BAD_USER_INPUT' : code },
-    };
+    });
   };
 }

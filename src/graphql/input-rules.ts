@@ -1,4 +1,4 @@
-import { badUserInput } from './errors';
+import { badUserInput, fieldFaultsOf, invalidInput, type FieldFault } from './errors';
 import { isBlankToTheEye, storedText } from './text-input';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -19,11 +19,17 @@ export function assertOnOrAfter(field: string, date: string, earliest: string, r
   if (date < earliest) throw badUserInput(field, `${rule} (${date} is before ${earliest})`);
 }
 
+export const BLANK_TEXT = 'must not be empty, or blank to the eye';
+
+/** True for text that, as stored (trimmed, NFC), shows nothing to the eye. */
+export function isBlankText(value: string): boolean {
+  return isBlankToTheEye(storedText(value));
+}
+
 /** Text as stored (trimmed, NFC) that shows something to the eye. */
 export function requireText(field: string, value: string): string {
-  const text = storedText(value);
-  if (isBlankToTheEye(text)) throw badUserInput(field, 'must not be empty, or blank to the eye');
-  return text;
+  if (isBlankText(value)) throw badUserInput(field, BLANK_TEXT);
+  return storedText(value);
 }
 
 /** Optional text as stored (trimmed, NFC): blank, or blank to the eye, becomes null. */
@@ -46,4 +52,26 @@ export function assertNhsNumber(field: string, value: string): void {
 export function assertRecordedDate(field: string, date: string, today: string, earliest?: string | null, rule?: string): void {
   assertNotFuture(field, date, today);
   if (earliest && rule) assertOnOrAfter(field, date, earliest, rule);
+}
+
+/**
+ * Runs every check of an input, and refuses it once, naming every field at fault (one BAD_USER_INPUT whose `fields`
+ * lists them, each once, with the first rule it breaks), so a form learns all its mistakes in one round trip.
+ * Returns each check's result, in order. The checks are rules of the input alone: any other error stops at once.
+ */
+export function checkAll<T extends readonly (() => unknown)[]>(...checks: T): { -readonly [K in keyof T]: ReturnType<T[K]> } {
+  const faults: FieldFault[] = [];
+  const results = checks.map((check) => {
+    try {
+      return check();
+    } catch (error) {
+      const found = fieldFaultsOf(error);
+      if (found.length === 0) throw error;
+      faults.push(...found.filter((f) => !faults.some((known) => known.field === f.field)));
+      return undefined;
+    }
+  });
+  const [first, ...rest] = faults;
+  if (first) throw invalidInput([first, ...rest]);
+  return results as { -readonly [K in keyof T]: ReturnType<T[K]> };
 }

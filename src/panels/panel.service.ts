@@ -53,7 +53,7 @@ const MEETING: GuardedSubject<PanelMeetingRecord, PanelMeetingRecord> = {
  * runs it, and so does `viewerCan.recommend`.
  */
 export function recommendationDue(item: AgendaItemRecord): void {
-  if (item.recommendation) throw conflict('The panel’s recommendation on this item is already recorded');
+  if (item.recommendation) throw conflict('ALREADY_RECORDED', 'The panel’s recommendation on this item is already recorded');
 }
 
 /** Adoption panels: meetings, agendas, recommendations and report-quality feedback. Panels recommend; ADMs decide. */
@@ -109,7 +109,7 @@ export class PanelService {
         householdId: item.householdId,
         ...(item.matchId ? { matchId: item.matchId } : {}),
       });
-      if (already) throw conflict('This case is already on the meeting’s agenda');
+      if (already) throw conflict('ALREADY_RECORDED', 'This case is already on the meeting’s agenda');
       return manager.save(item);
     });
   }
@@ -156,7 +156,7 @@ export class PanelService {
       if (match.status !== 'PROPOSED') throw badUserInput('matchId', 'a match goes to panel once proposed, and only once');
       // One agenda at a time (a partial unique index holds it): a deferred match may be scheduled again.
       if (await manager.existsBy(AgendaItemRecord, { matchId: match.id, recommendation: IsNull() })) {
-        throw conflict('The match is already on an agenda, awaiting the panel’s recommendation');
+        throw conflict('ALREADY_IN_PROGRESS', 'The match is already on an agenda, awaiting the panel’s recommendation');
       }
       return { matchId: match.id, householdId: match.householdId, childId: match.childId, childAuthority: match.authority };
     }

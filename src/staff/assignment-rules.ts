@@ -37,7 +37,7 @@ export async function assertNoOverlap(manager: EntityManager, scope: Scope, vali
     .where('a.staffId = :staffId AND a.role = :role', scope)
     .andWhere('a.authority IS NOT DISTINCT FROM :authority AND a.panelId IS NOT DISTINCT FROM :panelId', scope);
   const overlapping = await meetingDays(sameScope, validFrom, validTo).getExists();
-  if (overlapping) throw conflict('This member of staff already holds this role in this scope on some of these days');
+  if (overlapping) throw conflict('ROLE_ALREADY_HELD', 'This member of staff already holds this role in this scope on some of these days');
 }
 
 /** Refuses a grant that would join roles `SEPARATE_DUTIES` keeps apart on some day. */

@@ -69,7 +69,7 @@ export class SupportService {
   recordAdviceLineCall(input: RecordAdviceLineCallInput): Promise<SupportRequestRecord> {
     const target = { id: input.supportRequestId, idField: 'supportRequestId', version: input.version };
     return actOnOne(this.ctx, 'update', SUPPORT_REQUEST, target, (request, manager) => {
-      if (request.adviceLineCallOn) throw conflict('The advice-line call is already recorded');
+      if (request.adviceLineCallOn) throw conflict('ALREADY_RECORDED', 'The advice-line call is already recorded');
       assertRecordedDate('calledOn', input.calledOn, this.ctx.today, request.receivedOn, 'the advice-line call follows the request');
       return updateVersioned(manager, SupportRequestRecord, request, {
         adviceLineCallOn: input.calledOn,

@@ -76,9 +76,9 @@ it('a role is held in its own kind of scope: a PPM lead for one authority, a fam
   expect(withAuthority.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'authority' });
 });
 
-it('the same role in the same scope is never held twice on one day (CONFLICT)', async () => {
+it('the same role in the same scope is never held twice on one day (CONFLICT, ROLE_ALREADY_HELD)', async () => {
   const { errors } = await admin()(GRANT, { input: { staffId: finder2.id, role: 'FAMILY_FINDER', validFrom: TODAY, reason: 'again' } });
-  expect(errors![0]!.extensions.code).toBe('CONFLICT');
+  expect(errors![0]!.extensions).toEqual({ code: 'CONFLICT', reason: 'ROLE_ALREADY_HELD' });
 });
 
 it('a role cannot be ended in the past: its past days stand (BAD_USER_INPUT)', async () => {

@@ -78,7 +78,7 @@ describe('a panel member who declares an interest', () => {
   });
 
   it('cannot declare twice (CONFLICT)', async () => {
-    expect(codeOf(await declare('panel.2', memberCase.item))).toMatchObject({ code: 'CONFLICT' });
+    expect(codeOf(await declare('panel.2', memberCase.item))).toMatchObject({ code: 'CONFLICT', reason: 'ALREADY_RECORDED' });
   });
 });
 
@@ -119,7 +119,7 @@ describe('what is refused', () => {
   });
 
   it('once the panel has recommended (CONFLICT)', async () => {
-    expect(codeOf(await declare('adviser.1', recommendedItem))).toMatchObject({ code: 'CONFLICT' });
+    expect(codeOf(await declare('adviser.1', recommendedItem))).toMatchObject({ code: 'CONFLICT', reason: 'ALREADY_RECORDED' });
   });
 
   it.each(['adm.kent', 'ppm.kent', 'finder.1', 'access.admin'])('%s, who sits on no panel (FORBIDDEN)', async (username) => {

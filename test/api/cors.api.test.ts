@@ -45,17 +45,19 @@ describe('an allowed origin (a Vite dev server)', () => {
     expect(res.status).toBe(204);
     expect(res.headers['access-control-allow-origin']).toBe(FRONT_END);
     expect(res.headers['access-control-allow-methods']).toBe('POST,GET');
-    expect(res.headers['access-control-allow-headers']).toBe('content-type,authorization,x-request-id,apollo-require-preflight');
+    expect(res.headers['access-control-allow-headers']).toBe(
+      'content-type,authorization,x-request-id,idempotency-key,apollo-require-preflight',
+    );
     expect(res.headers['access-control-allow-credentials']).toBeUndefined();
     expect(res.headers.vary).toMatch(/Origin/);
   });
 
-  it('reads the answer to its POST, and its x-request-id', async () => {
+  it('reads the answer to its POST, its x-request-id and whether it replays a stored response', async () => {
     const res = await post(api, FRONT_END);
     expect(res.status).toBe(200);
     expect(res.body.data.me.username).toBe('adm.kent');
     expect(res.headers['access-control-allow-origin']).toBe(FRONT_END);
-    expect(res.headers['access-control-expose-headers']).toBe('x-request-id');
+    expect(res.headers['access-control-expose-headers']).toBe('x-request-id,idempotent-replayed');
     expect(res.headers.vary).toMatch(/Origin/);
   });
 });

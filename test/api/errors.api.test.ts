@@ -6,13 +6,16 @@ const testApi = useTestApi(async (api) => {
   await insertChild(api.dataSource, 'KENT');
 });
 
-it('a database failure reaches the client as INTERNAL_SERVER_ERROR with no internals', async () => {
+it('a database failure reaches the client as INTERNAL_SERVER_ERROR with no internals, naming the request to quote', async () => {
   const api = testApi();
   await api.dataSource.query(`ALTER TABLE children RENAME COLUMN ethnicity TO ethnicity_moved`);
   try {
-    const { data, errors } = await api.as('adm.kent')('{ children { edges { node { id } } } }');
+    const { data, errors, requestId } = await api.as('adm.kent')('{ children { edges { node { id } } } }');
     expect(data).toBeNull();
-    expect(errors).toEqual([expect.objectContaining({ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } })]);
+    expect(errors).toEqual([
+      expect.objectContaining({ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } }),
+    ]);
+    expect(JSON.stringify(errors)).not.toMatch(/ethnicity|column|children/);
   } finally {
     await api.dataSource.query(`ALTER TABLE children RENAME COLUMN ethnicity_moved TO ethnicity`);
   }

@@ -27,17 +27,20 @@ export type GraphQLResponse = {
   status: number;
   requestId: string;
   data: Record<string, any> | null | undefined;
-  errors: { message: string; extensions: { code: string; reason?: string; field?: string } }[] | undefined;
+  errors: { message: string; extensions: { code: string; reason?: string; field?: string; [more: string]: unknown } }[] | undefined;
+  headers: Record<string, string>;
 };
+
+type Send = (query: string, variables?: Record<string, unknown>, headers?: Record<string, string>) => Promise<GraphQLResponse>;
 
 export type TestApi = {
   dataSource: DataSource;
   server: ApiServer;
   clock: TestClock;
-  /** Sends an operation as a demo member of staff. */
-  as: (username: string) => (query: string, variables?: Record<string, unknown>) => Promise<GraphQLResponse>;
+  /** Sends an operation as a demo member of staff, with any further request headers. */
+  as: (username: string) => Send;
   /** Sends an operation as any member of staff, by id (one a test made). */
-  asStaff: (staffId: string) => (query: string, variables?: Record<string, unknown>) => Promise<GraphQLResponse>;
+  asStaff: (staffId: string) => Send;
   /** Sends an operation with a raw Authorization header (or none). */
   withHeader: (authorization: string | null, query: string) => Promise<GraphQLResponse>;
   close: () => Promise<void>;
@@ -67,20 +70,33 @@ export async function startTestApi(
     inFlight: new ConcurrentRequests(concurrentRequestsPerStaff, queuedRequestsPerStaff),
   });
 
-  const post = async (authorization: string | null, query: string, variables?: Record<string, unknown>) => {
-    const req = request(server.app).post('/graphql').set('content-type', 'application/json');
+  const post = async (
+    authorization: string | null,
+    query: string,
+    variables?: Record<string, unknown>,
+    headers: Record<string, string> = {},
+  ) => {
+    const req = request(server.app).post('/graphql').set('content-type', 'application/json').set(headers);
     if (authorization !== null) req.set('authorization', authorization);
     const res = await req.send({ query, variables });
-    return { status: res.status, requestId: res.headers['x-request-id'], data: res.body.data, errors: res.body.errors } as GraphQLResponse;
+    const { status, body } = res;
+    return {
+      status,
+      requestId: res.headers['x-request-id'],
+      data: body.data,
+      errors: body.errors,
+      headers: res.headers,
+    } as GraphQLResponse;
   };
 
   return {
     dataSource,
     server,
     clock,
-    as: (username) => async (query, variables) =>
-      post(`Bearer ${await signDevToken(TEST_CONFIG.jwt, demoStaff(username).id)}`, query, variables),
-    asStaff: (staffId) => async (query, variables) => post(`Bearer ${await signDevToken(TEST_CONFIG.jwt, staffId)}`, query, variables),
+    as: (username) => async (query, variables, headers) =>
+      post(`Bearer ${await signDevToken(TEST_CONFIG.jwt, demoStaff(username).id)}`, query, variables, headers),
+    asStaff: (staffId) => async (query, variables, headers) =>
+      post(`Bearer ${await signDevToken(TEST_CONFIG.jwt, staffId)}`, query, variables, headers),
     withHeader: (authorization, query) => post(authorization, query),
     close: async () => {
       await server.stop();

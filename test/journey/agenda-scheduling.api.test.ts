@@ -36,14 +36,14 @@ describe('scheduleAgendaItem', () => {
     const first = await insertPanelMeeting(db(), { panel: 1, meetingOn: UNRELEASED });
     const second = await insertPanelMeeting(db(), { panel: 1, meetingOn: '2026-12-10' });
     expect((await api().as('adviser.1')(M.scheduleAgendaItem, schedule(first.id, match!.id))).errors).toBeUndefined();
-    await expectConflictWithoutWrites(api(), 'adviser.1', M.scheduleAgendaItem, schedule(second.id, match!.id));
+    await expectConflictWithoutWrites(api(), 'adviser.1', M.scheduleAgendaItem, schedule(second.id, match!.id), 'ALREADY_IN_PROGRESS');
   });
 
   it('a match already on panel 1’s agenda is not scheduled onto panel 2’s: CONFLICT', async () => {
     const { match } = await insertChildAt(db(), 'KENT', 'LINKED');
     await insertAgendaItem(db(), { meeting: await insertPanelMeeting(db(), { panel: 1, meetingOn: UNRELEASED }), match });
     const panelTwo = await insertPanelMeeting(db(), { panel: 2, meetingOn: UNRELEASED });
-    await expectConflictWithoutWrites(api(), 'adviser.2', M.scheduleAgendaItem, schedule(panelTwo.id, match!.id));
+    await expectConflictWithoutWrites(api(), 'adviser.2', M.scheduleAgendaItem, schedule(panelTwo.id, match!.id), 'ALREADY_IN_PROGRESS');
   });
 
   it('a match the panel deferred is scheduled again', async () => {

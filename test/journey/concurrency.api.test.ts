@@ -119,7 +119,7 @@ const staleRows: Stale[] = [
 describe('a stale version', () => {
   it.each(staleRows)('%s with a version someone else moved on is CONFLICT, nothing written', async (_step, arrange) => {
     const { username, query, input } = await arrange();
-    await expectConflictWithoutWrites(api(), username, query, { input });
+    await expectConflictWithoutWrites(api(), username, query, { input }, 'STALE_VERSION');
   });
 });
 

@@ -13,6 +13,7 @@ import { AgendaItemRecord } from '../../src/panels/agenda-item.entity';
 import { ReportQualityFeedbackRecord } from '../../src/panels/report-quality-feedback.entity';
 import { SupportAssessmentRecord } from '../../src/support/support-assessment.entity';
 import { SupportRequestRecord } from '../../src/support/support-request.entity';
+import type { ConflictReason } from '../../src/graphql/errors';
 import type { GraphQLResponse, TestApi } from '../helpers/test-api';
 
 /** The operations and expectations the journey tests share: GraphQL documents, refusal rows, "nothing written". */
@@ -174,17 +175,18 @@ export async function expectInvalidWithoutWrites(
   expect(await fingerprint(api.dataSource)).toEqual(before);
 }
 
-/** Sends `query` as `username`, expects CONFLICT, and nothing written. */
+/** Sends `query` as `username`, expects CONFLICT with `reason`, and nothing written. */
 export async function expectConflictWithoutWrites(
   api: TestApi,
   username: string,
   query: string,
   variables: Record<string, unknown>,
+  reason: ConflictReason,
 ): Promise<void> {
   const before = await fingerprint(api.dataSource);
   const { data, errors } = await api.as(username)(query, variables);
   expect(data).toBeNull();
-  expect(errors?.[0]?.extensions.code).toBe('CONFLICT');
+  expect(errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason });
   expect(await fingerprint(api.dataSource)).toEqual(before);
 }
 

@@ -39,7 +39,7 @@ describe('recordAdoptionPlanDecision', () => {
 
   it('a second plan decision is CONFLICT', async () => {
     const { child } = await insertChildAt(db(), 'KENT', 'SHOULD_BE_PLACED');
-    await expectConflictWithoutWrites(api(), 'adm.kent', M.recordAdoptionPlanDecision, decide(child.id, '2026-11-02'));
+    await expectConflictWithoutWrites(api(), 'adm.kent', M.recordAdoptionPlanDecision, decide(child.id, '2026-11-02'), 'ALREADY_RECORDED');
   });
 });
 
@@ -72,7 +72,7 @@ describe('recordPlacementOrder', () => {
 
   it('a second placement order is CONFLICT', async () => {
     const { child } = await insertChildAt(db(), 'KENT', 'AUTHORITY_TO_PLACE');
-    await expectConflictWithoutWrites(api(), 'ppm.kent', M.recordPlacementOrder, order(child.id, '2026-11-02'));
+    await expectConflictWithoutWrites(api(), 'ppm.kent', M.recordPlacementOrder, order(child.id, '2026-11-02'), 'ALREADY_RECORDED');
   });
 });
 
@@ -168,6 +168,6 @@ describe('recordAdoptionOrder', () => {
   it('a second adoption order is CONFLICT', async () => {
     const { child } = await placedOnFirstOfSeptember();
     expect((await api().as('ppm.kent')(M.recordAdoptionOrder, order(child.id, '2026-11-10'))).errors).toBeUndefined();
-    await expectConflictWithoutWrites(api(), 'ppm.kent', M.recordAdoptionOrder, order(child.id, '2026-11-12'));
+    await expectConflictWithoutWrites(api(), 'ppm.kent', M.recordAdoptionOrder, order(child.id, '2026-11-12'), 'ALREADY_RECORDED');
   });
 });

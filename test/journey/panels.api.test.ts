@@ -138,9 +138,13 @@ describe('recordPanelRecommendation', () => {
     const item = await itemHeardOn(1, '2026-11-17');
     const input = { agendaItemId: item.id, recommendation: 'NEGATIVE', reasons: 'not ready' };
     expect((await api().as('panel.1')(M.recordPanelRecommendation, { input })).errors).toBeUndefined();
-    await expectConflictWithoutWrites(api(), 'vicechair.1', M.recordPanelRecommendation, {
-      input: { ...input, recommendation: 'POSITIVE' },
-    });
+    await expectConflictWithoutWrites(
+      api(),
+      'vicechair.1',
+      M.recordPanelRecommendation,
+      { input: { ...input, recommendation: 'POSITIVE' } },
+      'ALREADY_RECORDED',
+    );
   });
 
   const recommend = (item: AgendaItemRecord) => ({
@@ -188,7 +192,7 @@ describe('recordReportQualityFeedback', () => {
 
   it('a panel gives one feedback a half-year: a second for the same period is CONFLICT, nothing written', async () => {
     expect((await api().as('chair.2')(M.recordReportQualityFeedback, feedback(2, '2025-H1'))).errors).toBeUndefined();
-    await expectConflictWithoutWrites(api(), 'chair.2', M.recordReportQualityFeedback, feedback(2, '2025-H1'));
+    await expectConflictWithoutWrites(api(), 'chair.2', M.recordReportQualityFeedback, feedback(2, '2025-H1'), 'ALREADY_RECORDED');
   });
 
   it('a half-year that has not begun is BAD_USER_INPUT naming the period, nothing written', () =>

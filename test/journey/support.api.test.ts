@@ -102,7 +102,13 @@ describe('recordSupportAssessment', () => {
   it('a request has one assessment: a second is CONFLICT, nothing written', async () => {
     const request = await insertSupportRequest(api().dataSource, 'MEDWAY');
     expect((await api().as('support.1')(M.recordSupportAssessment, assess(request))).errors).toBeUndefined();
-    await expectConflictWithoutWrites(api(), 'support.1', M.recordSupportAssessment, assess(request, { outcome: 'SUPPORT_PLAN' }));
+    await expectConflictWithoutWrites(
+      api(),
+      'support.1',
+      M.recordSupportAssessment,
+      assess(request, { outcome: 'SUPPORT_PLAN' }),
+      'ALREADY_RECORDED',
+    );
   });
 
   const refusals: Refusal[] = [

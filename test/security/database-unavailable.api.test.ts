@@ -80,7 +80,9 @@ onRealServer('the API reaches the database through a TCP relay; the embedded one
       for (const ask of [() => api.as('adm.kent')(ME), () => api.withHeader(null, ME)]) {
         const res = await ask();
         expect(res.status).toBe(503);
-        expect(res.errors).toEqual([expect.objectContaining({ extensions: { code: 'DATABASE_UNAVAILABLE', retryAfterSeconds: 5 } })]);
+        expect(res.errors).toEqual([
+          expect.objectContaining({ extensions: { code: 'DATABASE_UNAVAILABLE', retryAfterSeconds: 5, requestId: res.requestId } }),
+        ]);
         expect(res.data).toBeUndefined();
         const failures = failuresOf(res.requestId);
         expect(failures).toHaveLength(1);

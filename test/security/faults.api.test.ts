@@ -29,9 +29,11 @@ onRealServer('terminating one backend needs a real server; PGlite has a single b
         expect(victim).toBeDefined();
         await db.query('SELECT pg_terminate_backend($1)', [victim]);
 
-        const { status, errors, data } = await pending;
+        const { status, errors, data, requestId } = await pending;
         expect(status).toBe(503);
-        expect(errors).toEqual([expect.objectContaining({ extensions: { code: 'DATABASE_UNAVAILABLE', retryAfterSeconds: 5 } })]);
+        expect(errors).toEqual([
+          expect.objectContaining({ extensions: { code: 'DATABASE_UNAVAILABLE', retryAfterSeconds: 5, requestId } }),
+        ]);
         expect(data).toBeUndefined();
         expect((await db.getRepository(ChildRecord).findOneByOrFail({ id: child.id })).firstName).toBe('Before');
       } finally {

@@ -84,7 +84,9 @@ describe('an identity provider that refuses connections', () => {
     expect(res.status).toBe(503);
     expect(res.headers['retry-after']).toBe('5');
     expect(res.body.errors).toEqual([
-      expect.objectContaining({ extensions: { code: 'IDENTITY_PROVIDER_UNAVAILABLE', retryAfterSeconds: 5 } }),
+      expect.objectContaining({
+        extensions: { code: 'IDENTITY_PROVIDER_UNAVAILABLE', retryAfterSeconds: 5, requestId: res.headers['x-request-id'] },
+      }),
     ]);
     expect(res.body.data).toBeUndefined();
 

@@ -3,35 +3,44 @@ import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { assertCan } from '../../access/refusals';
 import type { RequestContext, ServiceContext } from '../../access/service-context';
 import { badUserInput } from '../../graphql/errors';
-import { assertRecordedDate, optionalText, requireText } from '../../graphql/input-rules';
+import { assertRecordedDate, checkAll, optionalText, requireText } from '../../graphql/input-rules';
 import { ageInYears } from '../../journey/child.view';
 import type { HouseholdStage } from '../household-stage';
 import { HouseholdStageEventRecord } from '../household-stage-event.entity';
 import { HouseholdRecord } from '../household.entity';
-import { CreateHouseholdInput } from '../household.inputs';
+import { CreateHouseholdInput, type ApplicantInput } from '../household.inputs';
 import { Household } from '../household.types';
 import { presentHousehold } from '../household.view';
 
 /** Adopters in England must be at least 21. */
 const MINIMUM_ADOPTER_AGE = 21;
 
+/** An applicant as stored, every field of theirs checked. */
+function applicantOf(ctx: ServiceContext, enquiryOn: string, applicant: ApplicantInput, i: number) {
+  const [firstName, lastName] = checkAll(
+    () => requireText(`applicants.${i}.firstName`, applicant.firstName),
+    () => requireText(`applicants.${i}.lastName`, applicant.lastName),
+    () => {
+      assertRecordedDate(`applicants.${i}.dateOfBirth`, applicant.dateOfBirth, ctx.today);
+      if (ageInYears(applicant.dateOfBirth, enquiryOn) < MINIMUM_ADOPTER_AGE) {
+        throw badUserInput(`applicants.${i}.dateOfBirth`, `an adopter must be at least ${MINIMUM_ADOPTER_AGE}`);
+      }
+    },
+  );
+  return { firstName, lastName, dateOfBirth: applicant.dateOfBirth };
+}
+
 export async function createHousehold(ctx: ServiceContext, input: CreateHouseholdInput): Promise<Household> {
   assertCan(ctx.ability, 'create', new HouseholdRecord());
-  assertRecordedDate('enquiryOn', input.enquiryOn, ctx.today);
-  const applicants = input.applicants.map((a, i) => {
-    assertRecordedDate(`applicants.${i}.dateOfBirth`, a.dateOfBirth, ctx.today);
-    if (ageInYears(a.dateOfBirth, input.enquiryOn) < MINIMUM_ADOPTER_AGE) {
-      throw badUserInput(`applicants.${i}.dateOfBirth`, `an adopter must be at least ${MINIMUM_ADOPTER_AGE}`);
-    }
-    return {
-      firstName: requireText(`applicants.${i}.firstName`, a.firstName),
-      lastName: requireText(`applicants.${i}.lastName`, a.lastName),
-      dateOfBirth: a.dateOfBirth,
-    };
-  });
   const minChildAge = input.minChildAge ?? 0;
   const maxChildAge = input.maxChildAge ?? 17;
-  if (minChildAge > maxChildAge) throw badUserInput('maxChildAge', 'must not be below minChildAge');
+  const [applicants] = checkAll(
+    () => checkAll(...input.applicants.map((a, i) => () => applicantOf(ctx, input.enquiryOn, a, i))),
+    () => assertRecordedDate('enquiryOn', input.enquiryOn, ctx.today),
+    () => {
+      if (minChildAge > maxChildAge) throw badUserInput('maxChildAge', 'must not be below minChildAge');
+    },
+  );
   const id = randomUUID();
   const stage: HouseholdStage = input.fastTrack ? 'STAGE_2' : 'ENQUIRY';
   const record = Object.assign(new HouseholdRecord(), {

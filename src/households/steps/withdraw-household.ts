@@ -13,7 +13,8 @@ import { Household } from '../household.types';
 /** The household withdraws (their choice); its open links must be closed first. */
 export function withdrawHousehold(ctx: ServiceContext, input: WithdrawHouseholdInput): Promise<Household> {
   return changeHousehold(ctx, 'update', input, async (household, manager) => {
-    if (CLOSED_HOUSEHOLD_STAGES.includes(household.stage)) throw conflict(`The household is already ${household.stage.toLowerCase()}`);
+    if (CLOSED_HOUSEHOLD_STAGES.includes(household.stage))
+      throw conflict('ALREADY_RECORDED', `The household is already ${household.stage.toLowerCase()}`);
     const open = await manager.countBy(MatchRecord, { householdId: household.id, status: In([...OPEN_MATCH_STATUSES]) });
     if (open > 0) throw badUserInput('householdId', 'the household has a child linked, matched or placed: close that first');
     assertRecordedDate(

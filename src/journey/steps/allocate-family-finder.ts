@@ -24,7 +24,8 @@ export function allocateFamilyFinder(ctx: ServiceContext, input: AllocateFamilyF
       .getExists();
     if (!isFamilyFinder) throw badUserInput('familyFinderId', 'is not an active family finder');
     const current = await journey.liveAllocation();
-    if (current?.familyFinderId === familyFinderId) throw conflict('This family finder is already allocated to the child');
+    if (current?.familyFinderId === familyFinderId)
+      throw conflict('ALREADY_RECORDED', 'This family finder is already allocated to the child');
     if (current) await manager.update(AllocationRecord, { id: current.id }, { endedOn: input.allocatedOn });
     await manager.insert(AllocationRecord, {
       childId: child.id,

@@ -1,7 +1,7 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { assertCan } from '../../access/refusals';
 import type { RequestContext, ServiceContext } from '../../access/service-context';
-import { optionalText, requireText } from '../../graphql/input-rules';
+import { checkAll, optionalText, requireText } from '../../graphql/input-rules';
 import { assertChildDates, DETAIL_FIELDS, nhsNumberOf } from '../child-details';
 import { ChildRecord } from '../child.entity';
 import { CreateChildInput } from '../child.inputs';
@@ -11,13 +11,18 @@ import { presentChild } from '../child.view';
 export async function createChild(ctx: ServiceContext, input: CreateChildInput): Promise<Child> {
   const proposed = Object.assign(new ChildRecord(), { authority: input.authority });
   assertCan(ctx.ability, 'create', proposed);
-  assertChildDates(ctx, input.dateOfBirth, input.enteredCareOn);
+  const [firstName, lastName, nhsNumber] = checkAll(
+    () => requireText('firstName', input.firstName),
+    () => requireText('lastName', input.lastName),
+    () => nhsNumberOf(input.nhsNumber),
+    () => assertChildDates(ctx, input.dateOfBirth, input.enteredCareOn),
+  );
   const record = Object.assign(proposed, {
-    firstName: requireText('firstName', input.firstName),
-    lastName: requireText('lastName', input.lastName),
+    firstName,
+    lastName,
     dateOfBirth: input.dateOfBirth,
     enteredCareOn: input.enteredCareOn,
-    nhsNumber: nhsNumberOf(input.nhsNumber),
+    nhsNumber,
     ...details(input),
     createdBy: ctx.actor.staffId,
   });

@@ -22,7 +22,7 @@ export async function matchProposalDue(manager: EntityManager, child: ChildRecor
   if (child.stage === 'ADOPTED') throw badUserInput('childId', RULES.adopted);
   const journey = journeyOf(manager, child.id);
   const plan = await journey.requirePlan('childId');
-  if (await journey.openMatch()) throw conflict('The child already has an open match');
+  if (await journey.openMatch()) throw conflict('ALREADY_IN_PROGRESS', 'The child already has an open match');
   const placement = await journey.livePlacement();
   if (placement?.kind === 'ADOPTIVE') throw badUserInput('childId', RULES.alreadyPlaced);
   return plan;

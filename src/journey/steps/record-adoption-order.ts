@@ -16,7 +16,7 @@ import { sealedAtAdoption } from '../sealing';
 
 export function recordAdoptionOrder(ctx: ServiceContext, input: RecordAdoptionOrderInput): Promise<Child> {
   return changeChild(ctx, 'record', input, async (child, manager) => {
-    if (child.adoptionOrderGrantedOn) throw conflict('An adoption order is already recorded for this child');
+    if (child.adoptionOrderGrantedOn) throw conflict('ALREADY_RECORDED', 'An adoption order is already recorded for this child');
     const placement = await journeyOf(manager, child.id).livePlacement();
     if (child.stage !== 'PLACED' || !placement || placement.kind !== 'ADOPTIVE') {
       throw badUserInput('grantedOn', RULES.adoptionNeedsPlacement);

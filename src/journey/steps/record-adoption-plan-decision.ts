@@ -18,7 +18,8 @@ import { RULES } from '../legal-order';
  */
 export async function adoptionPlanDecisionDue(manager: EntityManager, child: ChildRecord): Promise<void> {
   if (child.stage === 'ADOPTED') throw badUserInput('childId', RULES.adopted);
-  if (await journeyOf(manager, child.id).livePlan()) throw conflict('An adoption plan decision is already recorded for this child');
+  if (await journeyOf(manager, child.id).livePlan())
+    throw conflict('ALREADY_RECORDED', 'An adoption plan decision is already recorded for this child');
 }
 
 /** The ADM decides that the child should be placed for adoption. */

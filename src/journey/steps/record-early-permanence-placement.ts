@@ -23,7 +23,7 @@ export function recordEarlyPermanencePlacement(ctx: ServiceContext, input: Recor
     const plan = await journey.livePlan();
     if (!plan && child.stage !== 'CONSIDERING_ADOPTION') throw badUserInput('placedOn', RULES.earlyPermanenceWhileConsidering);
     if (await journey.authorityToPlace()) throw badUserInput('placedOn', RULES.earlyPermanenceBeforeOrder);
-    if (await journey.livePlacement()) throw conflict('The child already has a current placement');
+    if (await journey.livePlacement()) throw conflict('ALREADY_IN_PROGRESS', 'The child already has a current placement');
     const household = await householdNamedBy(ctx, manager, input.householdId);
     if (!household.earlyPermanence || !['APPROVED', 'MATCHED'].includes(household.stage)) {
       throw badUserInput('householdId', RULES.earlyPermanenceCarers);

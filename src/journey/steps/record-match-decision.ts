@@ -31,7 +31,7 @@ const MATCHABLE_HOUSEHOLD_STAGES: readonly HouseholdStage[] = ['APPROVED', 'MATC
  * runs it, and so does `viewerCan.decide`.
  */
 export async function matchDecisionDue(manager: EntityManager, match: MatchRecord): Promise<AgendaItemRecord> {
-  if (match.status !== 'PROPOSED' && match.status !== 'RECOMMENDED') throw conflict('This match is already decided');
+  if (match.status !== 'PROPOSED' && match.status !== 'RECOMMENDED') throw conflict('ALREADY_RECORDED', 'This match is already decided');
   const panel = await latestMatchRecommendation(manager, match.id);
   if (!panel) throw badUserInput('outcome', RULES.matchAfterPanel);
   await journeyOf(manager, match.childId).requirePlan('matchId');

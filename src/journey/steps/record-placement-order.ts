@@ -15,7 +15,7 @@ export function recordPlacementOrder(ctx: ServiceContext, input: RecordPlacement
     const journey = journeyOf(manager, child.id);
     const plan = await journey.requirePlan('grantedOn', RULES.planBeforeOrder);
     assertRecordedDate('grantedOn', input.grantedOn, ctx.today, plan.decidedOn, RULES.orderAfterPlan);
-    if (await journey.authorityToPlace()) throw conflict('Authority to place is already recorded for this child');
+    if (await journey.authorityToPlace()) throw conflict('ALREADY_RECORDED', 'Authority to place is already recorded for this child');
     await manager.insert(PlacementOrderRecord, {
       childId: child.id,
       authority: child.authority,

@@ -25,7 +25,7 @@ export function recordPlacement(ctx: ServiceContext, input: RecordPlacementInput
   return changeChild(ctx, 'record', input, async (child, manager) => {
     const journey = journeyOf(manager, child.id);
     const match = await journey.openMatch();
-    if (match?.status === 'PLACED') throw conflict('The child is already placed with this family');
+    if (match?.status === 'PLACED') throw conflict('ALREADY_RECORDED', 'The child is already placed with this family');
     if (!match || match.status !== 'APPROVED') throw badUserInput('placedOn', RULES.placementNeedsMatch);
     if (!(await journey.authorityToPlace())) throw badUserInput('placedOn', RULES.placementNeedsOrder);
     const plan = await journey.requirePlan('placedOn', RULES.planBeforePlacement);

@@ -17,7 +17,7 @@ import { moveMatch } from '../match-status';
 export function recordPlanChange(ctx: ServiceContext, input: RecordPlanChangeInput): Promise<Child> {
   return changeChild(ctx, 'record', input, async (child, manager) => {
     if (child.stage === 'ADOPTED') throw badUserInput('childId', RULES.adopted);
-    if (child.stage === 'PLAN_CHANGED') throw conflict('The plan change is already recorded');
+    if (child.stage === 'PLAN_CHANGED') throw conflict('ALREADY_RECORDED', 'The plan change is already recorded');
     const journey = journeyOf(manager, child.id);
     if (await journey.livePlacement()) throw badUserInput('changedOn', RULES.planChangeWhilePlaced);
     assertRecordedDate('changedOn', input.changedOn, ctx.today, child.enteredCareOn, 'a plan changes on or after the child entered care');

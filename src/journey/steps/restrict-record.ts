@@ -46,8 +46,8 @@ export function restrictRecord(ctx: ServiceContext, input: RestrictRecordInput):
     const existing = await manager.findOne(ChildRestrictionRecord, { where: { childId: child.id }, lock: { mode: 'pessimistic_write' } });
     if (existing && input.version != null && existing.version !== input.version) {
       throw conflict(
-        `The restriction has changed since version ${input.version} (now ${existing.version}): reload and retry`,
         'STALE_VERSION',
+        `The restriction has changed since version ${input.version} (now ${existing.version}): reload and retry`,
       );
     }
     const restriction = Object.assign(existing ?? new ChildRestrictionRecord(), {

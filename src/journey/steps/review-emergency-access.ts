@@ -14,7 +14,7 @@ import { EMERGENCY_ACCESS } from '../emergency-access.view';
 export function reviewEmergencyAccess(ctx: ServiceContext, input: ReviewEmergencyAccessInput): Promise<EmergencyAccess> {
   const note = requireText('note', input.note);
   return actOnOne(ctx, 'update', EMERGENCY_ACCESS, { id: input.id, idField: 'id' }, async (access, manager) => {
-    if (access.outcome !== null) throw conflict('This emergency access has been reviewed already', 'ALREADY_RECORDED');
+    if (access.outcome !== null) throw conflict('ALREADY_RECORDED', 'This emergency access has been reviewed already');
     Object.assign(access, { outcome: input.outcome, note, reviewedBy: ctx.actor.staffId, reviewedAt: ctx.now });
     const saved = await manager.save(access);
     if (input.outcome === 'NOT_JUSTIFIED') {

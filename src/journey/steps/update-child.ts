@@ -1,6 +1,6 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { RequestContext, ServiceContext } from '../../access/service-context';
-import { optionalText, requireText } from '../../graphql/input-rules';
+import { checkAll, optionalText, requireText } from '../../graphql/input-rules';
 import { changeChild } from '../child-change';
 import { assertChildDates, DETAIL_FIELDS, nhsNumberOf } from '../child-details';
 import type { ChildRecord } from '../child.entity';
@@ -11,11 +11,16 @@ import { Child } from '../child.types';
 export function updateChild(ctx: ServiceContext, input: UpdateChildInput): Promise<Child> {
   return changeChild(ctx, 'update', input, async (child) => {
     const dateOfBirth = input.dateOfBirth ?? child.dateOfBirth;
-    assertChildDates(ctx, dateOfBirth, child.enteredCareOn);
+    const [firstName, lastName, nhsNumber] = checkAll(
+      () => (input.firstName != null ? requireText('firstName', input.firstName) : undefined),
+      () => (input.lastName != null ? requireText('lastName', input.lastName) : undefined),
+      () => (input.nhsNumber !== undefined ? nhsNumberOf(input.nhsNumber) : undefined),
+      () => assertChildDates(ctx, dateOfBirth, child.enteredCareOn),
+    );
     const changes: Partial<ChildRecord> = { dateOfBirth };
-    if (input.firstName != null) changes.firstName = requireText('firstName', input.firstName);
-    if (input.lastName != null) changes.lastName = requireText('lastName', input.lastName);
-    if (input.nhsNumber !== undefined) changes.nhsNumber = nhsNumberOf(input.nhsNumber);
+    if (firstName !== undefined) changes.firstName = firstName;
+    if (lastName !== undefined) changes.lastName = lastName;
+    if (nhsNumber !== undefined) changes.nhsNumber = nhsNumber;
     for (const field of DETAIL_FIELDS) {
       if (input[field] !== undefined) changes[field] = optionalText(input[field]);
     }

@@ -24,9 +24,9 @@ export function declareInterest(ctx: ServiceContext, input: DeclareInterestInput
       entity: AgendaItemRecord,
       id: parseId('agendaItemId', input.agendaItemId),
     });
-    if (item.recommendation) throw conflict('The panel’s recommendation on this item is already recorded');
+    if (item.recommendation) throw conflict('ALREADY_RECORDED', 'The panel’s recommendation on this item is already recorded');
     if (await manager.existsBy(InterestDeclarationRecord, { agendaItemId: item.id, staffId: ctx.actor.staffId })) {
-      throw conflict('You have already declared an interest in this item');
+      throw conflict('ALREADY_RECORDED', 'You have already declared an interest in this item');
     }
     const declaration = Object.assign(new InterestDeclarationRecord(), {
       agendaItemId: item.id,

@@ -2,7 +2,7 @@ import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { createOne } from '../../access/guarded';
 import type { RequestContext, ServiceContext } from '../../access/service-context';
 import { badUserInput, conflict } from '../../graphql/errors';
-import { requireText } from '../../graphql/input-rules';
+import { checkAll, requireText } from '../../graphql/input-rules';
 import { StaffRecord } from '../staff.entity';
 import { CreateStaffMemberInput, StaffMember } from '../staff.types';
 import { NEW_STAFF_MEMBER } from '../staff.view';
@@ -13,14 +13,21 @@ const EMAIL = /^[^@\s]{1,64}@[^@\s]{1,190}$/;
 /** The access administrator creates a member of staff, who holds no role until one is granted. */
 export function createStaffMember(ctx: ServiceContext, input: CreateStaffMemberInput): Promise<StaffMember> {
   return createOne(ctx, NEW_STAFF_MEMBER, new StaffRecord(), async (manager) => {
-    if (!USERNAME.test(input.username)) throw badUserInput('username', 'lower case letters, digits and . _ -, 2 to 63 characters');
     const email = input.email.trim().toLowerCase();
-    if (!EMAIL.test(email)) throw badUserInput('email', 'must be an email address');
-    if (await manager.existsBy(StaffRecord, { username: input.username })) throw conflict('This username is taken');
-    if (await manager.existsBy(StaffRecord, { email })) throw conflict('This email belongs to another member of staff');
+    const [displayName] = checkAll(
+      () => requireText('displayName', input.displayName),
+      () => {
+        if (!USERNAME.test(input.username)) throw badUserInput('username', 'lower case letters, digits and . _ -, 2 to 63 characters');
+      },
+      () => {
+        if (!EMAIL.test(email)) throw badUserInput('email', 'must be an email address');
+      },
+    );
+    if (await manager.existsBy(StaffRecord, { username: input.username })) throw conflict('ALREADY_TAKEN', 'This username is taken');
+    if (await manager.existsBy(StaffRecord, { email })) throw conflict('ALREADY_TAKEN', 'This email belongs to another member of staff');
     const record = Object.assign(new StaffRecord(), {
       username: input.username,
-      displayName: requireText('displayName', input.displayName),
+      displayName,
       email,
     });
     return manager.save(record);

@@ -18,7 +18,7 @@ export function deactivateStaffMember(ctx: ServiceContext, input: DeactivateStaf
   assertMayEver(ctx.ability, 'update', 'StaffMember');
   return actOnOne(ctx, 'update', STAFF_MEMBER, { id: input.staffId, idField: 'staffId' }, async (staff, manager) => {
     if (staff.id === ctx.actor.staffId) throw badUserInput('staffId', 'another access administrator deactivates you');
-    if (!staff.active) throw conflict('This member of staff is already deactivated');
+    if (!staff.active) throw conflict('ALREADY_RECORDED', 'This member of staff is already deactivated');
     const deactivation = { active: false, deactivatedOn: ctx.today };
     await manager.update(StaffRecord, { id: staff.id }, { ...deactivation, deactivationReason: requireText('reason', input.reason) });
     return Object.assign(staff, deactivation);
