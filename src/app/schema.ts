@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
-import { lexicographicSortSchema, printSchema } from 'graphql';
+import { isEnumType, isIntrospectionType, isSpecifiedScalarType, lexicographicSortSchema, printType } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { AuditResolver } from '../audit/audit.resolver';
 import { guardRelations } from '../access/relation-guard';
@@ -98,7 +98,14 @@ export async function buildApiSchema(): Promise<GraphQLSchema> {
   return logSensitiveReads(guardRelations(schema));
 }
 
-/** The SDL committed as schema/schema.graphql, in a stable order. */
+/**
+ * The SDL committed as schema/schema.graphql, in a stable order: types, fields and arguments by name; an enum's
+ * values as declared, which is the order of the journey they name (a child's stages, a match's statuses).
+ */
 export async function printApiSchema(): Promise<string> {
-  return printSchema(lexicographicSortSchema(await buildApiSchema()));
+  const schema = await buildApiSchema();
+  return Object.values(lexicographicSortSchema(schema).getTypeMap())
+    .filter((type) => !isIntrospectionType(type) && !isSpecifiedScalarType(type))
+    .map((type) => printType(isEnumType(type) ? schema.getType(type.name)! : type))
+    .join('\n\n');
 }

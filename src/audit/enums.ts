@@ -6,4 +6,8 @@ export const AuditOutcomeEnum = graphqlEnum(
   AUDIT_OUTCOMES,
   'AuditOutcome',
   'Whether the access-log event records access given or refused.',
+  {
+    ALLOWED: 'The read, change or import took place.',
+    REFUSED: 'The request was refused (FORBIDDEN, or NOT_FOUND for a record out of reach); the refused work was rolled back.',
+  },
 );

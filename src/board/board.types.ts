@@ -1,17 +1,32 @@
-import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { graphqlEnum } from '../graphql/enums';
 import type { Authority } from '../authz/vocabulary';
 import { AuthorityEnum } from '../access/enums';
 import { UNDERSPEND_TREATMENTS, type UnderspendTreatment } from './budget.entity';
 
 export const CHARACTERISTICS = ['AGE_BAND', 'ETHNICITY', 'DISABILITY'] as const;
 export type Characteristic = (typeof CHARACTERISTICS)[number];
-const CharacteristicEnum = Object.fromEntries(CHARACTERISTICS.map((c) => [c, c])) as Record<Characteristic, Characteristic>;
-registerEnumType(CharacteristicEnum, { name: 'Characteristic' });
-const UnderspendTreatmentEnum = Object.fromEntries(UNDERSPEND_TREATMENTS.map((c) => [c, c])) as Record<
-  UnderspendTreatment,
-  UnderspendTreatment
->;
-registerEnumType(UnderspendTreatmentEnum, { name: 'UnderspendTreatment' });
+const CharacteristicEnum = graphqlEnum(
+  CHARACTERISTICS,
+  'Characteristic',
+  'A child characteristic the board may break children waiting down by.',
+  {
+    AGE_BAND: 'Age band: under 1, 1 to 4, 5 to 9, 10 to 15, 16 and over.',
+    ETHNICITY:
+      'Ethnic group, in the major groups (White, Mixed or multiple, Asian or Asian British, Black or Black British, Other), or not recorded.',
+    DISABILITY: 'Whether a disability is recorded.',
+  },
+);
+const UnderspendTreatmentEnum = graphqlEnum(
+  UNDERSPEND_TREATMENTS,
+  'UnderspendTreatment',
+  'What becomes of a financial year’s underspend of the pooled budget, as the board decided it.',
+  {
+    ROLLED_FORWARD: 'Rolled forward into the next year’s budget.',
+    RETURNED: 'Returned to the authorities, in their shares.',
+    NOT_DECIDED: 'Not yet decided: never assumed.',
+  },
+);
 
 @ObjectType('AuthorityMonth', { description: 'One month of one authority: counts of records, never suppressed.' })
 export class AuthorityMonth {

@@ -11,6 +11,10 @@ export const EmergencyAccessOutcomeEnum = graphqlEnum(
   EMERGENCY_ACCESS_OUTCOMES,
   'EmergencyAccessOutcome',
   'A review’s finding; NOT_JUSTIFIED bars the member of staff from breaking glass until the bar is lifted.',
+  {
+    JUSTIFIED: 'The reason given justified reading the record.',
+    NOT_JUSTIFIED: 'It did not: the member of staff may not break glass again until the bar is lifted.',
+  },
 );
 
 @ObjectType('EmergencyAccess', {
