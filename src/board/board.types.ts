@@ -1,5 +1,6 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { graphqlEnum } from '../graphql/enums';
+import { FinancialYearScalar, MoneyScalar, MonthScalar } from '../graphql/scalars';
 import type { Authority } from '../authz/vocabulary';
 import { AuthorityEnum } from '../access/enums';
 import { UNDERSPEND_TREATMENTS, type UnderspendTreatment } from './budget.entity';
@@ -30,7 +31,7 @@ const UnderspendTreatmentEnum = graphqlEnum(
 
 @ObjectType('AuthorityMonth', { description: 'One month of one authority: counts of records, never suppressed.' })
 export class AuthorityMonth {
-  @Field({ description: 'YYYY-MM, UK local time.' })
+  @Field(() => MonthScalar, { description: 'The calendar month (UK local time) the events fall in.' })
   month!: string;
 
   @Field(() => AuthorityEnum)
@@ -72,7 +73,7 @@ export class AuthorityMonth {
 
 @ObjectType('PartnershipMonth', { description: 'One month of the partnership as a whole.' })
 export class PartnershipMonth {
-  @Field()
+  @Field(() => MonthScalar, { description: 'The calendar month (UK local time) the events fall in.' })
   month!: string;
 
   @Field(() => Int, { description: 'Adopter households approved by the partnership ADM.' })
@@ -203,10 +204,10 @@ export class CharacteristicCount {
 /** The period asked for; each dataset is a field, computed in one statement only when selected. */
 @ObjectType('BoardPerformance', { description: 'Aggregates for the Executive Board: never a child or an adopter.' })
 export class BoardPerformance {
-  @Field({ description: 'YYYY-MM, inclusive.' })
+  @Field(() => MonthScalar, { description: 'The first month of the period.' })
   from!: string;
 
-  @Field({ description: 'YYYY-MM, inclusive.' })
+  @Field(() => MonthScalar, { description: 'The last month of the period, included.' })
   to!: string;
 }
 
@@ -215,8 +216,8 @@ export class AuthorityBudgetShare {
   @Field(() => AuthorityEnum)
   authority!: Authority;
 
-  @Field(() => Float, { description: 'Pounds.' })
-  contribution!: number;
+  @Field(() => MoneyScalar, { description: 'What the authority paid into the year’s pooled budget.' })
+  contribution!: string;
 
   @Field(() => Float, { description: 'Percentage of the operating budget.' })
   contributionShare!: number;
@@ -224,11 +225,11 @@ export class AuthorityBudgetShare {
   @Field({ description: 'The contribution and its share are illustrative (not published figures): show them as such.' })
   illustrative!: boolean;
 
-  @Field(() => Float, {
+  @Field(() => MoneyScalar, {
     nullable: true,
-    description: 'Pounds of the underspend that are this authority’s: returned to it, rolled forward, or to be decided.',
+    description: 'The part of the underspend that is this authority’s: returned to it, rolled forward, or to be decided; null: not agreed.',
   })
-  underspendShare!: number | null;
+  underspendShare!: string | null;
 
   @Field(() => Float, { nullable: true, description: 'Percentage of the underspend.' })
   underspendSharePercent!: number | null;
@@ -239,20 +240,20 @@ export class AuthorityBudgetShare {
 
 @ObjectType('PooledBudgetYear')
 export class PooledBudgetYear {
-  @Field({ description: 'e.g. 2024-25' })
+  @Field(() => FinancialYearScalar, { description: 'The financial year, e.g. 2024-25.' })
   financialYear!: string;
 
-  @Field(() => Float)
-  operatingBudget!: number;
+  @Field(() => MoneyScalar, { description: 'The year’s operating budget.' })
+  operatingBudget!: string;
 
-  @Field(() => Float)
-  spend!: number;
+  @Field(() => MoneyScalar, { description: 'What the partnership spent in the year.' })
+  spend!: string;
 
   @Field({ description: 'The operating budget and spend are illustrative (not published figures): show them as such.' })
   illustrative!: boolean;
 
-  @Field(() => Float, { description: 'The operating budget less the spend.' })
-  underspend!: number;
+  @Field(() => MoneyScalar, { description: 'The operating budget less the spend.' })
+  underspend!: string;
 
   @Field(() => UnderspendTreatmentEnum, { description: 'Returned, rolled forward, or NOT_DECIDED: never assumed.' })
   underspendTreatment!: UnderspendTreatment;
