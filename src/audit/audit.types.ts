@@ -2,7 +2,7 @@ import { ArgsType, Field, ID, InputType, ObjectType } from 'type-graphql';
 import type { Authority, Role } from '../authz/vocabulary';
 import { ConnectionArgs, ConnectionType } from '../graphql/connection';
 import { AuthorityEnum, RoleEnum } from '../access/enums';
-import { AuditOutcomeEnum } from './enums';
+import { AuditEventKindEnum, AuditOutcomeEnum, AuditSubjectTypeEnum, type AuditEventKind, type AuditSubjectType } from './enums';
 import type { AuditOutcome } from './audit-event.entity';
 import { DateTimeScalar, JSONScalar } from '../graphql/scalars';
 
@@ -20,14 +20,20 @@ export class AuditEvent {
   @Field({ description: "The actor's roles and scopes, e.g. ADM:KENT or PANEL_MEMBER:CHAIR@<panel id>." })
   role!: string;
 
-  @Field({ description: 'read, create, update, or the refused operation.' })
+  @Field({
+    description:
+      'The kind in lower case (read, create, update, delete, truncate, import, export) for an allowed event; for a refusal, the schema name of the field or mutation refused (e.g. child, createChild), never the client’s alias.',
+  })
   action!: string;
 
-  @Field({ description: 'ALLOWED or REFUSED.' })
-  outcome!: string;
+  @Field(() => AuditEventKindEnum, { description: 'What the event records: filter on it rather than on action.' })
+  kind!: AuditEventKind;
 
-  @Field()
-  subjectType!: string;
+  @Field(() => AuditOutcomeEnum, { description: 'Access given, or refused.' })
+  outcome!: AuditOutcome;
+
+  @Field(() => AuditSubjectTypeEnum, { description: 'The kind of record the event is about.' })
+  subjectType!: AuditSubjectType;
 
   @Field(() => ID, { nullable: true, description: 'The record changed or refused; null for a read, whose records are in subjectIds.' })
   subjectId!: string | null;
@@ -96,14 +102,20 @@ export class AuditEventFilter {
   @Field(() => ID, { nullable: true, description: 'Events about this record: its changes and refusals, and the reads that name it.' })
   subjectId?: string;
 
-  @Field({ nullable: true })
+  @Field({
+    nullable: true,
+    description: 'Events whose action is this, in any case: a kind in lower case, or the schema name of a refused field or mutation.',
+  })
   action?: string;
+
+  @Field(() => AuditEventKindEnum, { nullable: true, description: 'Events of this kind.' })
+  kind?: AuditEventKind;
 
   @Field(() => AuditOutcomeEnum, { nullable: true })
   outcome?: AuditOutcome;
 
-  @Field({ nullable: true, description: 'Child, Household, SupportRequest, RoleAssignment, AuditEvent, …' })
-  subjectType?: string;
+  @Field(() => AuditSubjectTypeEnum, { nullable: true, description: 'Events about this kind of record.' })
+  subjectType?: AuditSubjectType;
 
   @Field(() => AuthorityEnum, { nullable: true, description: 'Events about the children or staff of this authority.' })
   authority?: Authority;
