@@ -13,6 +13,7 @@ import { CreateHouseholdStep } from '../households/steps/create-household';
 import { DecideHouseholdApprovalStep } from '../households/steps/decide-household-approval';
 import { WithdrawHouseholdStep } from '../households/steps/withdraw-household';
 import { MatchResolver } from '../journey/match.resolver';
+import { ChildDecisionLinksResolver, PlacementLinksResolver } from '../journey/journey-links.resolver';
 import { AllocateFamilyFinderStep } from '../journey/steps/allocate-family-finder';
 import { CreateChildStep } from '../journey/steps/create-child';
 import { ProposeMatchStep } from '../journey/steps/propose-match';
@@ -60,6 +61,8 @@ export const RESOLVERS = [
   EndRoleStep,
   ChildResolver,
   MatchResolver,
+  PlacementLinksResolver,
+  ChildDecisionLinksResolver,
   CreateChildStep,
   UpdateChildStep,
   RecordAdoptionPlanDecisionStep,
