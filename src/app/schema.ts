@@ -98,7 +98,15 @@ export async function buildApiSchema(): Promise<GraphQLSchema> {
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     validate: { forbidUnknownValues: false },
   });
+  describeRootTypes(schema);
   return logSensitiveReads(guardRelations(schema));
+}
+
+/** The root types have no class to describe them on. */
+function describeRootTypes(schema: GraphQLSchema): void {
+  schema.getQueryType()!.description = 'What a member of staff may read: each field answers within the caller’s access policy.';
+  schema.getMutationType()!.description =
+    'The steps of the journeys, each recorded by the role the domain gives it, in its own savepoint; each returns the record it changed.';
 }
 
 /**

@@ -8,10 +8,10 @@ import { DateTimeScalar, JSONScalar } from '../graphql/scalars';
 
 @ObjectType('AuditEvent', { description: 'One entry of the access log: a read of sensitive fields, a change, or a refusal.' })
 export class AuditEvent {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The event’s number in the log: increases with every event written.' })
   id!: string;
 
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: 'When the event was written.' })
   at!: Date;
 
   @Field(() => ID, { nullable: true, description: 'null for system work (migrations, seeding).' })
@@ -85,7 +85,7 @@ export class AuditEvent {
   @Field({ description: 'The chain this event is linked in, and its position.' })
   chain!: string;
 
-  @Field()
+  @Field({ description: 'The event’s position in its chain.' })
   seq!: string;
 
   @Field({ description: 'SHA-256 over the content and the previous hash of the chain.' })
@@ -94,9 +94,9 @@ export class AuditEvent {
 
 export const AuditEventConnection = ConnectionType(AuditEvent, 'AuditEvent');
 
-@InputType()
+@InputType({ description: 'Criteria on the access log; every one given must hold.' })
 export class AuditEventFilter {
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Events by this member of staff.' })
   staffId?: string;
 
   @Field(() => ID, { nullable: true, description: 'Events about this record: its changes and refusals, and the reads that name it.' })
@@ -111,7 +111,7 @@ export class AuditEventFilter {
   @Field(() => AuditEventKindEnum, { nullable: true, description: 'Events of this kind.' })
   kind?: AuditEventKind;
 
-  @Field(() => AuditOutcomeEnum, { nullable: true })
+  @Field(() => AuditOutcomeEnum, { nullable: true, description: 'Events that gave, or refused, access.' })
   outcome?: AuditOutcome;
 
   @Field(() => AuditSubjectTypeEnum, { nullable: true, description: 'Events about this kind of record.' })
@@ -123,18 +123,18 @@ export class AuditEventFilter {
   @Field(() => RoleEnum, { nullable: true, description: 'Events by staff acting in this role.' })
   role?: Role;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'Events decided under this version of the policy.' })
   policyVersion?: string;
 
-  @Field(() => DateTimeScalar, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Events written at or after this instant.' })
   from?: Date;
 
-  @Field(() => DateTimeScalar, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Events written at or before this instant.' })
   to?: Date;
 }
 
 @ArgsType()
 export class AuditEventsArgs extends ConnectionArgs {
-  @Field(() => AuditEventFilter, { nullable: true })
+  @Field(() => AuditEventFilter, { nullable: true, description: 'Narrows the events; every criterion given must hold.' })
   filter?: AuditEventFilter;
 }

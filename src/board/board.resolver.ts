@@ -45,7 +45,9 @@ export class BoardResolver {
     return ctx.services.get(BoardService).byAuthority(period);
   }
 
-  @FieldResolver(() => [PartnershipMonth])
+  @FieldResolver(() => [PartnershipMonth], {
+    description: 'Every month: the partnership’s own counts (adopters, placements), small numbers included.',
+  })
   partnership(@Root() period: MonthPeriod, @Ctx() ctx: RequestContext) {
     return ctx.services.get(BoardService).partnership(period);
   }
@@ -73,7 +75,8 @@ export class BoardResolver {
   })
   childrenWaitingBy(
     @Root() period: MonthPeriod,
-    @Arg('characteristic', () => CharacteristicEnum) characteristic: Characteristic,
+    @Arg('characteristic', () => CharacteristicEnum, { description: 'The characteristic to break the children waiting down by.' })
+    characteristic: Characteristic,
     @Ctx() ctx: RequestContext,
   ) {
     return ctx.services.get(BoardService).waitingByCharacteristic(period, characteristic);

@@ -34,7 +34,7 @@ export class AuthorityMonth {
   @Field(() => MonthScalar, { description: 'The calendar month (UK local time) the events fall in.' })
   month!: string;
 
-  @Field(() => AuthorityEnum)
+  @Field(() => AuthorityEnum, { description: 'The partner authority counted.' })
   authority!: Authority;
 
   @Field(() => Int, { description: 'ADM decisions that the child should be placed for adoption.' })
@@ -67,7 +67,7 @@ export class AuthorityMonth {
   })
   earlyPermanenceIllustrative!: boolean;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Placements that disrupted (ended before the adoption order).' })
   disruptions!: number;
 }
 
@@ -79,7 +79,7 @@ export class PartnershipMonth {
   @Field(() => Int, { description: 'Adopter households approved by the partnership ADM.' })
   adopterApprovals!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Adopter households that withdrew or were deregistered.' })
   householdsWithdrawn!: number;
 
   @Field(() => Int, { description: 'Children placed for adoption (an early-permanence placement: when it converts), of every authority.' })
@@ -131,10 +131,10 @@ export class TimelinessMeasure {
   @Field({ description: 'A1 over fewer than six children, or one that would let another be worked out from the rest.' })
   a1Withheld!: boolean;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The A1 threshold in days (configuration; 426 by default).' })
   a1ThresholdDays!: number;
 
-  @Field(() => Boolean, { nullable: true })
+  @Field(() => Boolean, { nullable: true, description: 'Whether the A1 average is within its threshold; null when the average is.' })
   a1WithinThreshold!: boolean | null;
 
   @Field(() => Int, {
@@ -170,16 +170,19 @@ export class TimelinessMeasure {
   @Field({ description: 'A10 over fewer than six children, or one that would let another be worked out from the rest.' })
   a10Withheld!: boolean;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The A2 threshold in days (configuration; 121 by default, the historic four months).' })
   a2ThresholdDays!: number;
 
   @Field(() => Int, { nullable: true, description: 'null: none configured (the scorecard sets none for A10).' })
   a10ThresholdDays!: number | null;
 
-  @Field(() => Boolean, { nullable: true })
+  @Field(() => Boolean, { nullable: true, description: 'Whether the A2 average is within its threshold; null when the average is.' })
   a2WithinThreshold!: boolean | null;
 
-  @Field(() => Boolean, { nullable: true })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Whether the A10 average is within its threshold; null when the average or the threshold is.',
+  })
   a10WithinThreshold!: boolean | null;
 }
 
@@ -191,13 +194,13 @@ export class CharacteristicCount {
   @Field(() => AuthorityEnum, { nullable: true, description: 'null: the partnership.' })
   authority!: Authority | null;
 
-  @Field()
+  @Field({ description: 'The category counted, e.g. ‘Under 1’ or ‘Not recorded’.' })
   category!: string;
 
   @Field(() => Int, { nullable: true, description: 'null when suppressed.' })
   count!: number | null;
 
-  @Field()
+  @Field({ description: 'The count is withheld: from 1 to 5, or one that would let another be worked out.' })
   suppressed!: boolean;
 }
 
@@ -211,9 +214,11 @@ export class BoardPerformance {
   to!: string;
 }
 
-@ObjectType('AuthorityBudgetShare')
+@ObjectType('AuthorityBudgetShare', {
+  description: 'An authority’s contribution to a year’s pooled budget, and its agreed share of any underspend.',
+})
 export class AuthorityBudgetShare {
-  @Field(() => AuthorityEnum)
+  @Field(() => AuthorityEnum, { description: 'The partner authority.' })
   authority!: Authority;
 
   @Field(() => MoneyScalar, { description: 'What the authority paid into the year’s pooled budget.' })
@@ -238,7 +243,7 @@ export class AuthorityBudgetShare {
   underspendShareIllustrative!: boolean;
 }
 
-@ObjectType('PooledBudgetYear')
+@ObjectType('PooledBudgetYear', { description: 'One financial year of the pooled budget the three authorities pay into.' })
 export class PooledBudgetYear {
   @Field(() => FinancialYearScalar, { description: 'The financial year, e.g. 2024-25.' })
   financialYear!: string;
@@ -258,7 +263,7 @@ export class PooledBudgetYear {
   @Field(() => UnderspendTreatmentEnum, { description: 'Returned, rolled forward, or NOT_DECIDED: never assumed.' })
   underspendTreatment!: UnderspendTreatment;
 
-  @Field(() => [AuthorityBudgetShare])
+  @Field(() => [AuthorityBudgetShare], { description: 'Each authority’s contribution and share of the underspend.' })
   authorities!: AuthorityBudgetShare[];
 }
 
