@@ -66,7 +66,7 @@ const HOUSEHOLDS = `
   }`;
 
 const BOARD = `
-  query Board($from: String!, $to: String!) {
+  query Board($from: Month!, $to: Month!) {
     boardPerformance(from: $from, to: $to) {
       from to
       byAuthority { month authority adoptionPlanDecisions placementOrders matches supportRequests earlyPermanencePlacements disruptions }

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
-import { lexicographicSortSchema, printSchema } from 'graphql';
+import { isEnumType, isIntrospectionType, isSpecifiedScalarType, lexicographicSortSchema, printType } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { AuditResolver } from '../audit/audit.resolver';
 import { guardRelations } from '../access/relation-guard';
@@ -13,6 +13,7 @@ import { CreateHouseholdStep } from '../households/steps/create-household';
 import { DecideHouseholdApprovalStep } from '../households/steps/decide-household-approval';
 import { WithdrawHouseholdStep } from '../households/steps/withdraw-household';
 import { MatchResolver } from '../journey/match.resolver';
+import { ChildDecisionLinksResolver, PlacementLinksResolver } from '../journey/journey-links.resolver';
 import { AllocateFamilyFinderStep } from '../journey/steps/allocate-family-finder';
 import { CreateChildStep } from '../journey/steps/create-child';
 import { ProposeMatchStep } from '../journey/steps/propose-match';
@@ -63,6 +64,8 @@ export const RESOLVERS = [
   EndRoleStep,
   ChildResolver,
   MatchResolver,
+  PlacementLinksResolver,
+  ChildDecisionLinksResolver,
   CreateChildStep,
   UpdateChildStep,
   RecordAdoptionPlanDecisionStep,
@@ -103,10 +106,25 @@ export async function buildApiSchema(): Promise<GraphQLSchema> {
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     validate: { forbidUnknownValues: false },
   });
+  describeRootTypes(schema);
   return logSensitiveReads(guardRelations(schema));
 }
 
-/** The SDL committed as schema/schema.graphql, in a stable order. */
+/** The root types have no class to describe them on. */
+function describeRootTypes(schema: GraphQLSchema): void {
+  schema.getQueryType()!.description = 'What a member of staff may read: each field answers within the caller’s access policy.';
+  schema.getMutationType()!.description =
+    'The steps of the journeys, each recorded by the role the domain gives it, in its own savepoint; each returns the record it changed.';
+}
+
+/**
+ * The SDL committed as schema/schema.graphql, in a stable order: types, fields and arguments by name; an enum's
+ * values as declared, which is the order of the journey they name (a child's stages, a match's statuses).
+ */
 export async function printApiSchema(): Promise<string> {
-  return printSchema(lexicographicSortSchema(await buildApiSchema()));
+  const schema = await buildApiSchema();
+  return Object.values(lexicographicSortSchema(schema).getTypeMap())
+    .filter((type) => !isIntrospectionType(type) && !isSpecifiedScalarType(type))
+    .map((type) => printType(isEnumType(type) ? schema.getType(type.name)! : type))
+    .join('\n\n');
 }

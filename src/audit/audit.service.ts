@@ -6,6 +6,7 @@ import { parseId } from '../graphql/input-rules';
 import type { AuditTrail } from './audit-trail';
 import { AuditEventRecord } from './audit-event.entity';
 import type { AuditEvent, AuditEventsArgs } from './audit.types';
+import { auditEventKind, type AuditSubjectType } from './enums';
 
 const ALIAS = 'event';
 
@@ -39,7 +40,10 @@ export class AuditService {
             subjectId: parseId('filter.subjectId', filter.subjectId),
           });
         }
-        if (filter.action) query.andWhere(`${ALIAS}.action = :action`, { action: filter.action });
+        if (filter.action) query.andWhere(`lower(${ALIAS}.action) = lower(:action)`, { action: filter.action });
+        if (filter.kind === 'REFUSAL') query.andWhere(`${ALIAS}.outcome = 'REFUSED'`);
+        else if (filter.kind)
+          query.andWhere(`${ALIAS}.outcome = 'ALLOWED' AND ${ALIAS}.action = :kind`, { kind: filter.kind.toLowerCase() });
         if (filter.outcome) query.andWhere(`${ALIAS}.outcome = :outcome`, { outcome: filter.outcome });
         if (filter.subjectType) query.andWhere(`${ALIAS}.subjectType = :subjectType`, { subjectType: filter.subjectType });
         if (filter.authority)
@@ -78,8 +82,9 @@ function presentAuditEvent(e: AuditEventRecord): AuditEvent {
     staffId: e.staffId,
     role: e.roles,
     action: e.action,
+    kind: auditEventKind(e.action, e.outcome),
     outcome: e.outcome,
-    subjectType: e.subjectType,
+    subjectType: e.subjectType as AuditSubjectType,
     subjectId: e.subjectId,
     subjectIds: e.subjectIds ?? (e.subjectId ? [e.subjectId] : []),
     fields: e.fields,

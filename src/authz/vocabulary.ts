@@ -28,8 +28,8 @@ export const WHOLE_RECORD_RESTRICTIONS: RestrictionCategory[] = ['HIGH_PROFILE',
 /** What an emergency access (break-glass) reaches of a record restricted whole: never one connected with a member of staff. */
 export const EMERGENCY_REACHABLE_RESTRICTIONS: RestrictionCategory[] = ['HIGH_PROFILE', 'HIGH_RISK'];
 
-/** What a panel hears: which panel members may see what follows from it (facts.ts). */
-export const AGENDA_ITEM_KINDS = ['ADOPTER_APPROVAL', 'MATCH', 'APPROVAL_REVIEW', 'TERMINATION', 'EARLY_PERMANENCE_DUAL_APPROVAL'] as const;
+/** What a panel hears, in the order of a household's journey: which panel members may see what follows from it (facts.ts). */
+export const AGENDA_ITEM_KINDS = ['ADOPTER_APPROVAL', 'EARLY_PERMANENCE_DUAL_APPROVAL', 'MATCH', 'APPROVAL_REVIEW', 'TERMINATION'] as const;
 export type AgendaItemKind = (typeof AGENDA_ITEM_KINDS)[number];
 
 /**

@@ -60,11 +60,13 @@ export const WAITING = `SELECT * FROM board_waiting($1, $2)`;
  */
 export const ADOPTIONS_BY_MONTH = `SELECT * FROM board_adoptions_by_month($1, $2)`;
 
+/** Money as exact decimal text (numeric(12, 2) prints its two places): the Money scalar's shape, never a float. */
 export const POOLED_BUDGET = `
-  SELECT y.financial_year AS "financialYear", y.operating_budget::float AS "operatingBudget", y.spend::float AS spend,
+  SELECT y.financial_year AS "financialYear", y.operating_budget::text AS "operatingBudget", y.spend::text AS spend,
+         (y.operating_budget - y.spend)::text AS underspend,
          y.illustrative, y.underspend_treatment AS "underspendTreatment", c.authority::text AS authority,
-         c.contribution::float AS contribution, c.contribution_illustrative AS "contributionIllustrative",
-         c.underspend_share::float AS "underspendShare", c.underspend_share_illustrative AS "underspendShareIllustrative"
+         c.contribution::text AS contribution, c.contribution_illustrative AS "contributionIllustrative",
+         c.underspend_share::text AS "underspendShare", c.underspend_share_illustrative AS "underspendShareIllustrative"
     FROM budget_years y JOIN budget_contributions c USING (financial_year)
    WHERE $1::text IS NULL OR y.financial_year = $1
    ORDER BY y.financial_year DESC, c.authority`;

@@ -13,16 +13,28 @@ import {
 } from './board.types';
 import type { MonthPeriod } from './months';
 import { BoardService } from './board.service';
+import { FinancialYearScalar, MonthScalar } from '../graphql/scalars';
 
 @Resolver(() => BoardPerformance)
 export class BoardResolver {
   @Query(() => BoardPerformance, { description: 'Board directors only: the partnership’s performance over whole months (UK time).' })
-  boardPerformance(@Arg('from') from: string, @Arg('to') to: string, @Ctx() ctx: RequestContext) {
+  boardPerformance(
+    @Arg('from', () => MonthScalar, { description: 'The first month of the period.' }) from: string,
+    @Arg('to', () => MonthScalar, { description: 'The last month of the period, included: at most 120 months after from.' }) to: string,
+    @Ctx() ctx: RequestContext,
+  ) {
     return ctx.services.get(BoardService).performance(from, to);
   }
 
   @Query(() => [PooledBudgetYear], { description: 'Board directors only: the pooled budget, newest year first.' })
-  pooledBudget(@Arg('financialYear', () => String, { nullable: true }) financialYear: string | null, @Ctx() ctx: RequestContext) {
+  pooledBudget(
+    @Arg('financialYear', () => FinancialYearScalar, {
+      nullable: true,
+      description: 'That year only; none: every year since the partnership began.',
+    })
+    financialYear: string | null,
+    @Ctx() ctx: RequestContext,
+  ) {
     return ctx.services.get(BoardService).pooledBudget(financialYear ?? null);
   }
 
@@ -33,7 +45,9 @@ export class BoardResolver {
     return ctx.services.get(BoardService).byAuthority(period);
   }
 
-  @FieldResolver(() => [PartnershipMonth])
+  @FieldResolver(() => [PartnershipMonth], {
+    description: 'Every month: the partnership’s own counts (adopters, placements), small numbers included.',
+  })
   partnership(@Root() period: MonthPeriod, @Ctx() ctx: RequestContext) {
     return ctx.services.get(BoardService).partnership(period);
   }
@@ -61,7 +75,8 @@ export class BoardResolver {
   })
   childrenWaitingBy(
     @Root() period: MonthPeriod,
-    @Arg('characteristic', () => CharacteristicEnum) characteristic: Characteristic,
+    @Arg('characteristic', () => CharacteristicEnum, { description: 'The characteristic to break the children waiting down by.' })
+    characteristic: Characteristic,
     @Ctx() ctx: RequestContext,
   ) {
     return ctx.services.get(BoardService).waitingByCharacteristic(period, characteristic);

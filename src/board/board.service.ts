@@ -3,7 +3,6 @@ import { assertMayEver } from '../access/refusals';
 import type { Authority } from '../authz/vocabulary';
 import type { TimelinessThresholds } from './timeliness-thresholds';
 import type { ServiceContext } from '../access/service-context';
-import { badUserInput } from '../graphql/errors';
 import { ADOPTIONS_BY_MONTH, MONTHLY_BY_AUTHORITY, MONTHLY_PARTNERSHIP, POOLED_BUDGET, WAITING } from './board-queries';
 import {
   CHARACTERISTICS,
@@ -21,7 +20,8 @@ import { reportingPeriod } from './reporting-periods';
 import { protectTimeliness, type AdoptionsRow } from './timeliness-disclosure';
 import { protectWaiting, type ProtectedWaiting, type WaitingCountRow } from './waiting-disclosure';
 
-const percent = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 1000) / 10 : 0);
+/** One amount of Money as a percentage of another, to one decimal place (a ratio: floats are exact enough). */
+const percent = (part: string, whole: string) => (Number(whole) > 0 ? Math.round((Number(part) / Number(whole)) * 1000) / 10 : 0);
 
 /**
  * The Executive Board's view: aggregates only, all three authorities side by side. Each dataset is one
@@ -68,20 +68,17 @@ export class BoardService {
 
   async pooledBudget(financialYear: string | null): Promise<PooledBudgetYear[]> {
     assertMayEver(this.ctx.ability, 'read', 'PooledBudget');
-    if (financialYear !== null && !/^\d{4}-\d{2}$/.test(financialYear)) throw badUserInput('financialYear', 'must be like 2024-25');
-    type Row = Omit<PooledBudgetYear, 'authorities' | 'underspend'> & {
+    type Row = Omit<PooledBudgetYear, 'authorities'> & {
       authority: Authority;
-      contribution: number;
+      contribution: string;
       contributionIllustrative: boolean;
-      underspendShare: number | null;
+      underspendShare: string | null;
       underspendShareIllustrative: boolean;
     };
     const rows = await this.ctx.db.query<Row>(POOLED_BUDGET, [financialYear]);
     const years = new Map<string, PooledBudgetYear>();
     for (const row of rows) {
-      const underspend = Math.round((row.operatingBudget - row.spend) * 100) / 100;
-      const year =
-        years.get(row.financialYear) ?? years.set(row.financialYear, { ...row, underspend, authorities: [] }).get(row.financialYear)!;
+      const year = years.get(row.financialYear) ?? years.set(row.financialYear, { ...row, authorities: [] }).get(row.financialYear)!;
       year.authorities.push({
         authority: row.authority,
         contribution: row.contribution,
@@ -89,7 +86,7 @@ export class BoardService {
         // A share of an illustrative budget is illustrative too.
         illustrative: row.contributionIllustrative || row.illustrative,
         underspendShare: row.underspendShare,
-        underspendSharePercent: row.underspendShare === null ? null : percent(row.underspendShare, underspend),
+        underspendSharePercent: row.underspendShare === null ? null : percent(row.underspendShare, row.underspend),
         underspendShareIllustrative: row.underspendShareIllustrative,
       });
     }

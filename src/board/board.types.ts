@@ -1,24 +1,40 @@
-import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { graphqlEnum } from '../graphql/enums';
+import { FinancialYearScalar, MoneyScalar, MonthScalar } from '../graphql/scalars';
 import type { Authority } from '../authz/vocabulary';
 import { AuthorityEnum } from '../access/enums';
 import { UNDERSPEND_TREATMENTS, type UnderspendTreatment } from './budget.entity';
 
 export const CHARACTERISTICS = ['AGE_BAND', 'ETHNICITY', 'DISABILITY'] as const;
 export type Characteristic = (typeof CHARACTERISTICS)[number];
-const CharacteristicEnum = Object.fromEntries(CHARACTERISTICS.map((c) => [c, c])) as Record<Characteristic, Characteristic>;
-registerEnumType(CharacteristicEnum, { name: 'Characteristic' });
-const UnderspendTreatmentEnum = Object.fromEntries(UNDERSPEND_TREATMENTS.map((c) => [c, c])) as Record<
-  UnderspendTreatment,
-  UnderspendTreatment
->;
-registerEnumType(UnderspendTreatmentEnum, { name: 'UnderspendTreatment' });
+const CharacteristicEnum = graphqlEnum(
+  CHARACTERISTICS,
+  'Characteristic',
+  'A child characteristic the board may break children waiting down by.',
+  {
+    AGE_BAND: 'Age band: under 1, 1 to 4, 5 to 9, 10 to 15, 16 and over.',
+    ETHNICITY:
+      'Ethnic group, in the major groups (White, Mixed or multiple, Asian or Asian British, Black or Black British, Other), or not recorded.',
+    DISABILITY: 'Whether a disability is recorded.',
+  },
+);
+const UnderspendTreatmentEnum = graphqlEnum(
+  UNDERSPEND_TREATMENTS,
+  'UnderspendTreatment',
+  'What becomes of a financial year’s underspend of the pooled budget, as the board decided it.',
+  {
+    ROLLED_FORWARD: 'Rolled forward into the next year’s budget.',
+    RETURNED: 'Returned to the authorities, in their shares.',
+    NOT_DECIDED: 'Not yet decided: never assumed.',
+  },
+);
 
 @ObjectType('AuthorityMonth', { description: 'One month of one authority: counts of records, never suppressed.' })
 export class AuthorityMonth {
-  @Field({ description: 'YYYY-MM, UK local time.' })
+  @Field(() => MonthScalar, { description: 'The calendar month (UK local time) the events fall in.' })
   month!: string;
 
-  @Field(() => AuthorityEnum)
+  @Field(() => AuthorityEnum, { description: 'The partner authority counted.' })
   authority!: Authority;
 
   @Field(() => Int, { description: 'ADM decisions that the child should be placed for adoption.' })
@@ -51,19 +67,19 @@ export class AuthorityMonth {
   })
   earlyPermanenceIllustrative!: boolean;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Placements that disrupted (ended before the adoption order).' })
   disruptions!: number;
 }
 
 @ObjectType('PartnershipMonth', { description: 'One month of the partnership as a whole.' })
 export class PartnershipMonth {
-  @Field()
+  @Field(() => MonthScalar, { description: 'The calendar month (UK local time) the events fall in.' })
   month!: string;
 
   @Field(() => Int, { description: 'Adopter households approved by the partnership ADM.' })
   adopterApprovals!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Adopter households that withdrew or were deregistered.' })
   householdsWithdrawn!: number;
 
   @Field(() => Int, { description: 'Children placed for adoption (an early-permanence placement: when it converts), of every authority.' })
@@ -115,10 +131,10 @@ export class TimelinessMeasure {
   @Field({ description: 'A1 over fewer than six children, or one that would let another be worked out from the rest.' })
   a1Withheld!: boolean;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The A1 threshold in days (configuration; 426 by default).' })
   a1ThresholdDays!: number;
 
-  @Field(() => Boolean, { nullable: true })
+  @Field(() => Boolean, { nullable: true, description: 'Whether the A1 average is within its threshold; null when the average is.' })
   a1WithinThreshold!: boolean | null;
 
   @Field(() => Int, {
@@ -154,16 +170,19 @@ export class TimelinessMeasure {
   @Field({ description: 'A10 over fewer than six children, or one that would let another be worked out from the rest.' })
   a10Withheld!: boolean;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The A2 threshold in days (configuration; 121 by default, the historic four months).' })
   a2ThresholdDays!: number;
 
   @Field(() => Int, { nullable: true, description: 'null: none configured (the scorecard sets none for A10).' })
   a10ThresholdDays!: number | null;
 
-  @Field(() => Boolean, { nullable: true })
+  @Field(() => Boolean, { nullable: true, description: 'Whether the A2 average is within its threshold; null when the average is.' })
   a2WithinThreshold!: boolean | null;
 
-  @Field(() => Boolean, { nullable: true })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Whether the A10 average is within its threshold; null when the average or the threshold is.',
+  })
   a10WithinThreshold!: boolean | null;
 }
 
@@ -175,33 +194,35 @@ export class CharacteristicCount {
   @Field(() => AuthorityEnum, { nullable: true, description: 'null: the partnership.' })
   authority!: Authority | null;
 
-  @Field()
+  @Field({ description: 'The category counted, e.g. ‘Under 1’ or ‘Not recorded’.' })
   category!: string;
 
   @Field(() => Int, { nullable: true, description: 'null when suppressed.' })
   count!: number | null;
 
-  @Field()
+  @Field({ description: 'The count is withheld: from 1 to 5, or one that would let another be worked out.' })
   suppressed!: boolean;
 }
 
 /** The period asked for; each dataset is a field, computed in one statement only when selected. */
 @ObjectType('BoardPerformance', { description: 'Aggregates for the Executive Board: never a child or an adopter.' })
 export class BoardPerformance {
-  @Field({ description: 'YYYY-MM, inclusive.' })
+  @Field(() => MonthScalar, { description: 'The first month of the period.' })
   from!: string;
 
-  @Field({ description: 'YYYY-MM, inclusive.' })
+  @Field(() => MonthScalar, { description: 'The last month of the period, included.' })
   to!: string;
 }
 
-@ObjectType('AuthorityBudgetShare')
+@ObjectType('AuthorityBudgetShare', {
+  description: 'An authority’s contribution to a year’s pooled budget, and its agreed share of any underspend.',
+})
 export class AuthorityBudgetShare {
-  @Field(() => AuthorityEnum)
+  @Field(() => AuthorityEnum, { description: 'The partner authority.' })
   authority!: Authority;
 
-  @Field(() => Float, { description: 'Pounds.' })
-  contribution!: number;
+  @Field(() => MoneyScalar, { description: 'What the authority paid into the year’s pooled budget.' })
+  contribution!: string;
 
   @Field(() => Float, { description: 'Percentage of the operating budget.' })
   contributionShare!: number;
@@ -209,11 +230,11 @@ export class AuthorityBudgetShare {
   @Field({ description: 'The contribution and its share are illustrative (not published figures): show them as such.' })
   illustrative!: boolean;
 
-  @Field(() => Float, {
+  @Field(() => MoneyScalar, {
     nullable: true,
-    description: 'Pounds of the underspend that are this authority’s: returned to it, rolled forward, or to be decided.',
+    description: 'The part of the underspend that is this authority’s: returned to it, rolled forward, or to be decided; null: not agreed.',
   })
-  underspendShare!: number | null;
+  underspendShare!: string | null;
 
   @Field(() => Float, { nullable: true, description: 'Percentage of the underspend.' })
   underspendSharePercent!: number | null;
@@ -222,27 +243,27 @@ export class AuthorityBudgetShare {
   underspendShareIllustrative!: boolean;
 }
 
-@ObjectType('PooledBudgetYear')
+@ObjectType('PooledBudgetYear', { description: 'One financial year of the pooled budget the three authorities pay into.' })
 export class PooledBudgetYear {
-  @Field({ description: 'e.g. 2024-25' })
+  @Field(() => FinancialYearScalar, { description: 'The financial year, e.g. 2024-25.' })
   financialYear!: string;
 
-  @Field(() => Float)
-  operatingBudget!: number;
+  @Field(() => MoneyScalar, { description: 'The year’s operating budget.' })
+  operatingBudget!: string;
 
-  @Field(() => Float)
-  spend!: number;
+  @Field(() => MoneyScalar, { description: 'What the partnership spent in the year.' })
+  spend!: string;
 
   @Field({ description: 'The operating budget and spend are illustrative (not published figures): show them as such.' })
   illustrative!: boolean;
 
-  @Field(() => Float, { description: 'The operating budget less the spend.' })
-  underspend!: number;
+  @Field(() => MoneyScalar, { description: 'The operating budget less the spend.' })
+  underspend!: string;
 
   @Field(() => UnderspendTreatmentEnum, { description: 'Returned, rolled forward, or NOT_DECIDED: never assumed.' })
   underspendTreatment!: UnderspendTreatment;
 
-  @Field(() => [AuthorityBudgetShare])
+  @Field(() => [AuthorityBudgetShare], { description: 'Each authority’s contribution and share of the underspend.' })
   authorities!: AuthorityBudgetShare[];
 }
 

@@ -16,12 +16,12 @@ export class ConnectionArgs {
   after?: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'Where a page ends, and whether another follows (paging is forward only).' })
 export class PageInfo {
-  @Field()
+  @Field({ description: 'Whether a next page follows: ask for it with after: endCursor.' })
   hasNextPage!: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The cursor of the page’s last record; null on an empty page.' })
   endCursor!: string | null;
 }
 
@@ -34,21 +34,21 @@ export type Page<V> = {
 
 /** A Relay connection type for `Node`, with a lazily computed totalCount. */
 export function ConnectionType<V extends object>(Node: ClassType<V>, name: string) {
-  @ObjectType(`${name}Edge`)
+  @ObjectType(`${name}Edge`, { description: `One ${name} of a page, with its cursor.` })
   class Edge {
-    @Field()
+    @Field({ description: 'Opaque: pass as after to read on from this record.' })
     cursor!: string;
 
-    @Field(() => Node)
+    @Field(() => Node, { description: `The ${name}.` })
     node!: V;
   }
 
-  @ObjectType(`${name}Connection`)
+  @ObjectType(`${name}Connection`, { description: `A page of the ${name} records you may see.` })
   class Connection {
-    @Field(() => [Edge])
+    @Field(() => [Edge], { description: 'The page’s records, in the list’s order.' })
     edges!: Edge[];
 
-    @Field(() => PageInfo)
+    @Field(() => PageInfo, { description: 'Where the page ends, and whether another follows.' })
     pageInfo!: PageInfo;
 
     countTotal!: () => Promise<number>;

@@ -18,7 +18,7 @@ export class HouseholdResolver {
   }
 
   @Query(() => Household, { description: 'NOT_FOUND when the household does not exist or is out of your reach.' })
-  household(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext) {
+  household(@Arg('id', () => ID, { description: 'The household’s id.' }) id: string, @Ctx() ctx: RequestContext) {
     return ctx.services.get(HouseholdService).get(id);
   }
 
@@ -27,7 +27,10 @@ export class HouseholdResolver {
     return ctx.loaders.many('HouseholdStageEvent', HouseholdStageEventRecord, 'householdId').load(household.id);
   }
 
-  @FieldResolver(() => [HouseholdDecision], { nullable: true })
+  @FieldResolver(() => [HouseholdDecision], {
+    nullable: true,
+    description: 'The partnership ADM’s decisions on the household, oldest first.',
+  })
   decisions(@Root() household: Household, @Ctx() ctx: RequestContext) {
     return ctx.loaders.many('HouseholdDecision', HouseholdDecisionRecord, 'householdId').load(household.id);
   }

@@ -6,27 +6,27 @@ import { HouseholdStageEnum } from './enums';
 import { DateScalar, DateTimeScalar } from '../graphql/scalars';
 import type { HouseholdStage } from './household-stage';
 
-@ObjectType('Applicant')
+@ObjectType('Applicant', { description: 'One of a household’s applicants to adopt.' })
 export class Applicant {
-  @Field()
+  @Field({ description: 'The applicant’s first name.' })
   firstName!: string;
 
-  @Field()
+  @Field({ description: 'The applicant’s surname.' })
   lastName!: string;
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: 'The applicant’s date of birth.' })
   dateOfBirth!: string;
 }
 
-@ObjectType('HouseholdStageEvent')
+@ObjectType('HouseholdStageEvent', { description: 'A stage a household entered, and when.' })
 export class HouseholdStageEvent {
-  @Field(() => HouseholdStageEnum)
+  @Field(() => HouseholdStageEnum, { description: 'The stage entered.' })
   stage!: HouseholdStage;
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: 'The day it was entered.' })
   enteredOn!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Why, for an exit (a withdrawal, a refusal, a termination).' })
   reason!: string | null;
 }
 
@@ -36,40 +36,40 @@ export class HouseholdStageEvent {
  */
 @ObjectType('Household', { description: 'Prospective or approved adopters, recruited by the partnership.' })
 export class Household {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The household’s id.' })
   id!: string;
 
-  @Field()
+  @Field({ description: 'The partnership’s reference for the household, safe to quote (no name).' })
   reference!: string;
 
-  @Field(() => HouseholdStageEnum)
+  @Field(() => HouseholdStageEnum, { description: 'Where the household is on its journey.' })
   stage!: HouseholdStage;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: 'The day the household entered its current stage.' })
   stageEnteredOn!: string | null;
 
   @Field(() => AuthorityEnum, { nullable: true, description: 'Where the household lives (information, not a tenant).' })
   homeAuthority!: Authority | null;
 
-  @Field(() => [Applicant], { nullable: true })
+  @Field(() => [Applicant], { nullable: true, description: 'Identifying: the one or two applicants, with their names and dates of birth.' })
   applicants!: Applicant[] | null;
 
-  @Field(() => [String], { nullable: true })
+  @Field(() => [String], { nullable: true, description: 'Identifying: the applicants’ first names only.' })
   applicantFirstNames!: string[] | null;
 
   @Field(() => [Int], { nullable: true, description: 'Ages in whole years today.' })
   applicantAges!: number[] | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Identifying: the household’s address.' })
   address!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Special category: the household’s ethnicity.' })
   ethnicity!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Special category: the household’s religion.' })
   religion!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Special category: the applicants’ health, from the medical.' })
   healthNotes!: string | null;
 
   @Field(() => String, {
@@ -81,28 +81,28 @@ export class Household {
   @Field(() => Boolean, { description: 'Whether the DBS checks are complete (an outcome is recorded), not what they found.' })
   dbsChecksComplete!: boolean;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'The youngest child, in years, they would adopt.' })
   minChildAge!: number | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'The oldest child, in years, they would adopt.' })
   maxChildAge!: number | null;
 
   @Field(() => Int, { nullable: true, description: 'The largest sibling group they could take.' })
   maxSiblings!: number | null;
 
-  @Field(() => [String], { nullable: true })
+  @Field(() => [String], { nullable: true, description: 'The needs of a child the household could meet.' })
   needsTheyCanMeet!: string[] | null;
 
   @Field(() => Boolean, { nullable: true, description: 'Seeking or holding dual approval (early permanence).' })
   earlyPermanence!: boolean | null;
 
-  @Field(() => Boolean, { nullable: true })
+  @Field(() => Boolean, { nullable: true, description: 'Previous adopters or foster carers: started at Stage 2.' })
   fastTrack!: boolean | null;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: 'The day of the first enquiry.' })
   enquiryOn!: string | null;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: 'The day the partnership’s ADM approved the household.' })
   approvedOn!: string | null;
 
   @Field(() => String, {
@@ -112,13 +112,13 @@ export class Household {
   })
   approvingAgency!: string | null;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Pass back on changes; a stale version is a CONFLICT.' })
   version!: number;
 
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: 'When the record was created.' })
   createdAt!: Date;
 
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: 'When the record last changed.' })
   updatedAt!: Date;
 
   @Field(() => [AuthorityEnum], {
@@ -133,14 +133,14 @@ export class Household {
 
 export const HouseholdConnection = ConnectionType(Household, 'Household');
 
-@InputType()
+@InputType({ description: 'Criteria on the households you may see; every one given must hold.' })
 export class HouseholdFilter {
-  @Field(() => HouseholdStageEnum, { nullable: true })
+  @Field(() => HouseholdStageEnum, { nullable: true, description: 'Households at this stage.' })
   stage?: HouseholdStage;
 }
 
 @ArgsType()
 export class HouseholdsArgs extends ConnectionArgs {
-  @Field(() => HouseholdFilter, { nullable: true })
+  @Field(() => HouseholdFilter, { nullable: true, description: 'Narrows the households; every criterion given must hold.' })
   filter?: HouseholdFilter;
 }

@@ -14,22 +14,22 @@ export const MAX_NAMED_STAFF = 50;
   description: 'A child’s record restricted by its ADM to the staff they name, with the reason and the day it is to be reviewed by.',
 })
 export class ChildRestriction {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The restriction’s id.' })
   id!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The child whose record is restricted.' })
   childId!: string;
 
-  @Field(() => AuthorityEnum)
+  @Field(() => AuthorityEnum, { description: 'The child’s authority.' })
   authority!: Authority;
 
-  @Field(() => RestrictionCategoryEnum)
+  @Field(() => RestrictionCategoryEnum, { description: 'Why the record is restricted, and so how much of it.' })
   category!: RestrictionCategory;
 
   @Field(() => [ID], { description: 'Besides the ADM, who reads the record: its identity too.' })
   allowedStaffIds!: string[];
 
-  @Field()
+  @Field({ description: 'The ADM’s reason for restricting it.' })
   reason!: string;
 
   @Field(() => DateScalar, { description: 'The restriction is to be reviewed by this UK day; it does not lapse.' })
@@ -38,28 +38,28 @@ export class ChildRestriction {
   @Field({ description: 'Past its review day (UK): the ADM is to review it, and restrict again or lift it.' })
   reviewOverdue!: boolean;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The ADM who restricted it (or restricted it again at its review).' })
   restrictedBy!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Pass back when restricting again; a stale version is a CONFLICT.' })
   version!: number;
 }
 
 export const ChildRestrictionConnection = ConnectionType(ChildRestriction, 'ChildRestriction');
 
-@InputType()
+@InputType({ description: 'A child’s record restricted by its ADM to the staff they name.' })
 export class RestrictRecordInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The child.' })
   childId!: string;
 
-  @Field(() => RestrictionCategoryEnum)
+  @Field(() => RestrictionCategoryEnum, { description: 'Why, and so how much of the record.' })
   category!: RestrictionCategory;
 
   @Field(() => [ID], { description: `The staff who may read it besides the ADM (at most ${MAX_NAMED_STAFF}).` })
   @ArrayMaxSize(MAX_NAMED_STAFF)
   allowedStaffIds!: string[];
 
-  @RequiredText(NOTE_LENGTH)
+  @RequiredText(NOTE_LENGTH, 'The ADM’s reason.')
   reason!: string;
 
   @Field(() => DateScalar, { description: 'After today, within a year.' })
@@ -69,17 +69,17 @@ export class RestrictRecordInput {
   version?: number | null;
 }
 
-@InputType()
+@InputType({ description: 'Criteria on the restrictions you may see; every one given must hold.' })
 export class RestrictedRecordsFilter {
   @Field(() => Boolean, { nullable: true, description: 'Only those past (true) or within (false) their review day.' })
   reviewOverdue?: boolean | null;
 
-  @Field(() => RestrictionCategoryEnum, { nullable: true })
+  @Field(() => RestrictionCategoryEnum, { nullable: true, description: 'Restrictions of this category.' })
   category?: RestrictionCategory | null;
 }
 
 @ArgsType()
 export class RestrictedRecordsArgs extends ConnectionArgs {
-  @Field(() => RestrictedRecordsFilter, { nullable: true })
+  @Field(() => RestrictedRecordsFilter, { nullable: true, description: 'Narrows the restrictions; every criterion given must hold.' })
   filter?: RestrictedRecordsFilter | null;
 }

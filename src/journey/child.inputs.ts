@@ -10,90 +10,98 @@ import { DateScalar } from '../graphql/scalars';
 /** The details of a child that may be given at creation and corrected later (all optional). */
 @InputType()
 export class ChildDetailsInput {
-  @OptionalText(12)
+  @OptionalText(12, 'Identifying: the NHS number, ten digits with a valid check digit (spaces ignored).')
   nhsNumber?: string | null;
 
-  @OptionalText(50)
+  @OptionalText(50, 'Special category: the child’s sex.')
   sex?: string | null;
 
-  @OptionalText(NAME_LENGTH)
+  @OptionalText(NAME_LENGTH, 'Special category: the child’s ethnicity.')
   ethnicity?: string | null;
 
-  @OptionalText(NAME_LENGTH)
+  @OptionalText(NAME_LENGTH, 'Special category: the child’s religion.')
   religion?: string | null;
 
-  @OptionalText()
+  @OptionalText(NOTE_LENGTH, 'Special category: the child’s disability, if any.')
   disability?: string | null;
 
-  @OptionalText()
+  @OptionalText(NOTE_LENGTH, 'Special category: the child’s health needs.')
   healthNeeds?: string | null;
 
-  @OptionalText()
+  @OptionalText(NOTE_LENGTH, 'Birth family: the birth relatives’ identities and circumstances.')
   birthFamilyBackground?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'A child referred because adoption is being considered.' })
 export class CreateChildInput extends ChildDetailsInput {
   @Field(() => AuthorityEnum, { description: "The child's responsible authority; a PPM lead records for their own." })
   authority!: Authority;
 
-  @RequiredText()
+  @RequiredText(NAME_LENGTH, 'Identifying: the child’s first name.')
   firstName!: string;
 
-  @RequiredText()
+  @RequiredText(NAME_LENGTH, 'Identifying: the child’s surname.')
   lastName!: string;
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: 'Identifying: the child’s date of birth.' })
   dateOfBirth!: string;
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: 'The day the child entered care: not in the future.' })
   enteredCareOn!: string;
 }
 
 /** A change to an existing child (fields inherited by each input): `version` is the one the caller last read (stale = CONFLICT). */
 @InputType()
 export class ChildChangeInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The child.' })
   childId!: string;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'The version you last read; a stale one is a CONFLICT (STALE_VERSION). None: the change applies to the record as it stands.',
+  })
   @IsOptional()
   version?: number | null;
 }
 
 /** Corrections to a child's details: only the fields given change. */
-@InputType()
+@InputType({ description: 'Corrections to a child’s details: only the fields given change.' })
 export class UpdateChildInput extends ChildDetailsInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The child.' })
   childId!: string;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'The version you last read; a stale one is a CONFLICT (STALE_VERSION). None: the change applies to the record as it stands.',
+  })
   @IsOptional()
   version?: number | null;
 
-  @OptionalText(NAME_LENGTH)
+  @OptionalText(NAME_LENGTH, 'Identifying: the child’s first name.')
   firstName?: string | null;
 
-  @OptionalText(NAME_LENGTH)
+  @OptionalText(NAME_LENGTH, 'Identifying: the child’s surname.')
   lastName?: string | null;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: 'Identifying: the child’s date of birth.' })
   @IsOptional()
   dateOfBirth?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'A family finder allocated to a child.' })
 export class AllocateFamilyFinderInput extends ChildChangeInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The member of staff holding the FAMILY_FINDER role.' })
   familyFinderId!: string;
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: 'The day of the allocation.' })
   allocatedOn!: string;
 }
 
-@InputType()
+@InputType({ description: 'Authority to place: a court placement order or formal parental consent.' })
 export class RecordPlacementOrderInput extends ChildChangeInput {
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: 'The day it was granted: on or after the adoption-plan decision.' })
   grantedOn!: string;
 
   @Field(() => AuthorityToPlaceEnum, { nullable: true, description: 'Default PLACEMENT_ORDER.' })
@@ -101,7 +109,7 @@ export class RecordPlacementOrderInput extends ChildChangeInput {
   basis?: AuthorityToPlace | null;
 }
 
-@InputType()
+@InputType({ description: 'A fostering-for-adoption placement with dually approved carers.' })
 export class RecordEarlyPermanencePlacementInput extends ChildChangeInput {
   @Field(() => ID, {
     description:
@@ -109,7 +117,7 @@ export class RecordEarlyPermanencePlacementInput extends ChildChangeInput {
   })
   householdId!: string;
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: 'The day of the placement.' })
   placedOn!: string;
 
   @Field(() => DateScalar, {
@@ -120,9 +128,9 @@ export class RecordEarlyPermanencePlacementInput extends ChildChangeInput {
   temporaryFosterCarerApprovalOn?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'The child’s placement for adoption with the approved match.' })
 export class RecordPlacementInput extends ChildChangeInput {
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: 'The day of the placement: on or after the match decision and the placement order.' })
   placedOn!: string;
 
   @Field(() => DateScalar, {
@@ -133,29 +141,29 @@ export class RecordPlacementInput extends ChildChangeInput {
   movedInOn?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'The court’s adoption order.' })
 export class RecordAdoptionOrderInput extends ChildChangeInput {
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: 'The day of the order: at least 10 weeks after the placement.' })
   grantedOn!: string;
 }
 
-@InputType()
+@InputType({ description: 'Adoption is no longer the child’s plan.' })
 export class RecordPlanChangeInput extends ChildChangeInput {
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: 'The day the plan changed.' })
   changedOn!: string;
 
-  @RequiredText(NOTE_LENGTH)
+  @RequiredText(NOTE_LENGTH, 'Why.')
   reason!: string;
 }
 
-@InputType()
+@InputType({ description: 'A placement that ended before the adoption order.' })
 export class RecordDisruptionInput extends ChildChangeInput {
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: 'The day the placement ended.' })
   disruptedOn!: string;
 
   @Field(() => DateScalar, { description: 'The disruption meeting held for it.' })
   meetingOn!: string;
 
-  @RequiredText(NOTE_LENGTH)
+  @RequiredText(NOTE_LENGTH, 'Why it ended.')
   reason!: string;
 }

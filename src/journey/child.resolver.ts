@@ -23,7 +23,7 @@ export class ChildResolver {
   }
 
   @Query(() => Child, { description: 'NOT_FOUND when the child does not exist or is out of your reach.' })
-  child(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext) {
+  child(@Arg('id', () => ID, { description: 'The child’s id.' }) id: string, @Ctx() ctx: RequestContext) {
     return ctx.services.get(ChildService).get(id);
   }
 
@@ -34,7 +34,10 @@ export class ChildResolver {
     return live ? ctx.services.get(StaffDirectory).load(live.familyFinderId) : null;
   }
 
-  @FieldResolver(() => [ChildDecision], { nullable: true })
+  @FieldResolver(() => [ChildDecision], {
+    nullable: true,
+    description: 'The ADM’s decisions about the child, oldest first: the adoption plan, then matches.',
+  })
   decisions(@Root() child: Child, @Ctx() ctx: RequestContext) {
     return ctx.loaders.many('ChildDecision', ChildDecisionRecord, 'childId').load(child.id);
   }
@@ -45,17 +48,20 @@ export class ChildResolver {
     return order ?? null;
   }
 
-  @FieldResolver(() => [Placement], { nullable: true })
+  @FieldResolver(() => [Placement], {
+    nullable: true,
+    description: 'The child’s placements, oldest first; null where the adoptive placement is sealed from you.',
+  })
   placements(@Root() child: Child, @Ctx() ctx: RequestContext) {
     return ctx.loaders.many('Placement', PlacementRecord, 'childId').load(child.id);
   }
 
-  @FieldResolver(() => [Match], { nullable: true })
+  @FieldResolver(() => [Match], { nullable: true, description: 'The matches proposed for the child that you may read, oldest first.' })
   async matches(@Root() child: Child, @Ctx() ctx: RequestContext) {
     return (await ctx.loaders.many('Match', MatchRecord, 'childId').load(child.id)).map(presentMatch);
   }
 
-  @FieldResolver(() => [Disruption], { nullable: true })
+  @FieldResolver(() => [Disruption], { nullable: true, description: 'The placements that disrupted, with their meetings.' })
   disruptions(@Root() child: Child, @Ctx() ctx: RequestContext) {
     return ctx.loaders.many('Disruption', DisruptionRecord, 'childId').load(child.id);
   }

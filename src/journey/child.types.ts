@@ -12,85 +12,91 @@ import type { ChildStage } from './child-stage';
  */
 @ObjectType('Child', { description: 'A child whose plan is, or may become, adoption.' })
 export class Child {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The child’s id.' })
   id!: string;
 
   @Field(() => AuthorityEnum, { description: "The child's responsible authority." })
   authority!: Authority;
 
-  @Field(() => ChildStageEnum)
+  @Field(() => ChildStageEnum, { description: 'Where the child is on the adoption journey.' })
   stage!: ChildStage;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Identifying: the child’s first name.' })
   firstName!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Identifying: the child’s surname; never shown to a panel.' })
   lastName!: string | null;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: 'Identifying: the child’s date of birth.' })
   dateOfBirth!: string | null;
 
   @Field(() => Int, { nullable: true, description: 'Age in whole years today.' })
   ageInYears!: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Identifying: the child’s NHS number (ten digits).' })
   nhsNumber!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Special category: the child’s sex.' })
   sex!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Special category: the child’s ethnicity.' })
   ethnicity!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Special category: the child’s religion.' })
   religion!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Special category: the child’s disability, if any.' })
   disability!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Special category: the child’s health needs.' })
   healthNeeds!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Birth family: the identities and circumstances of the birth relatives, from the Child Permanence Report (CPR).',
+  })
   birthFamilyBackground!: string | null;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'The day the child entered care: the clock of the A1 and A10 measures starts here.',
+  })
   enteredCareOn!: string | null;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: 'The day the ADM decided the child should be placed for adoption.' })
   adoptionPlanDecidedOn!: string | null;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: 'The day authority to place was granted (placement order or consent).' })
   placementOrderGrantedOn!: string | null;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: 'The day of an early-permanence (fostering for adoption) placement.' })
   earlyPermanencePlacedOn!: string | null;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: 'The day the ADM decided the match.' })
   matchedOn!: string | null;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: 'The day the child was placed for adoption.' })
   placedOn!: string | null;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: 'The day the court made the adoption order.' })
   adoptionOrderGrantedOn!: string | null;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: 'The day adoption stopped being the plan.' })
   planChangedOn!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Why adoption stopped being the plan.' })
   planChangeReason!: string | null;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: 'The day the latest placement disrupted.' })
   disruptedOn!: string | null;
 
   @Field(() => Int, { description: 'Pass back on updates; a stale version is a CONFLICT.' })
   version!: number;
 
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: 'When the record was created.' })
   createdAt!: Date;
 
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: 'When the record last changed.' })
   updatedAt!: Date;
 
   @Field(() => [String], { description: 'Fields hidden from the caller by the access policy (their values are null).' })
@@ -99,12 +105,12 @@ export class Child {
 
 export const ChildConnection = ConnectionType(Child, 'Child');
 
-@InputType()
+@InputType({ description: 'Criteria on the children you may see; every one given must hold.' })
 export class ChildFilter {
-  @Field(() => AuthorityEnum, { nullable: true })
+  @Field(() => AuthorityEnum, { nullable: true, description: 'Children of this responsible authority.' })
   authority?: Authority;
 
-  @Field(() => ChildStageEnum, { nullable: true })
+  @Field(() => ChildStageEnum, { nullable: true, description: 'Children at this stage of the journey.' })
   stage?: ChildStage;
 
   @Field(() => Boolean, { nullable: true, description: 'Only children allocated to me as family finder.' })
@@ -113,6 +119,6 @@ export class ChildFilter {
 
 @ArgsType()
 export class ChildrenArgs extends ConnectionArgs {
-  @Field(() => ChildFilter, { nullable: true })
+  @Field(() => ChildFilter, { nullable: true, description: 'Narrows the children; every criterion given must hold.' })
   filter?: ChildFilter;
 }

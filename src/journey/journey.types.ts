@@ -8,43 +8,43 @@ import type { PlacementKind } from './placement.entity';
 
 @ObjectType('PlacementOrder', { description: 'Authority to place: a placement order, or formal parental consent.' })
 export class PlacementOrder {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The order’s id.' })
   id!: string;
 
   @Field(() => AuthorityEnum, { description: "The child's authority." })
   authority!: Authority;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The child the record belongs to.' })
   childId!: string;
 
-  @Field(() => AuthorityToPlaceEnum)
+  @Field(() => AuthorityToPlaceEnum, { description: 'A placement order, or formal consent.' })
   basis!: AuthorityToPlace;
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: 'The day it was granted.' })
   grantedOn!: string;
 }
 
-@ObjectType('Placement')
+@ObjectType('Placement', { description: 'A placement of the child with a family: early permanence, or for adoption.' })
 export class Placement {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The placement’s id.' })
   id!: string;
 
   @Field(() => AuthorityEnum, { description: "The child's authority." })
   authority!: Authority;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The child the record belongs to.' })
   childId!: string;
 
-  @Field(() => PlacementKindEnum)
+  @Field(() => PlacementKindEnum, { description: 'Early permanence, or adoptive.' })
   kind!: PlacementKind;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The household the child is placed with.' })
   householdId!: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'The match it carries out; null for early-permanence carers named before the plan.' })
   matchId!: string | null;
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: 'The day of the placement.' })
   placedOn!: string;
 
   @Field(() => DateScalar, { description: 'The day the child moved in with this family (earlier when foster carers adopt).' })
@@ -59,30 +59,30 @@ export class Placement {
   @Field(() => DateScalar, { nullable: true, description: 'When an early-permanence placement became the adoptive placement.' })
   convertedOn!: string | null;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: 'The day it ended (a disruption); null while it lasts.' })
   endedOn!: string | null;
 }
 
-@ObjectType('Disruption')
+@ObjectType('Disruption', { description: 'A placement that ended before the adoption order, and the disruption meeting held for it.' })
 export class Disruption {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The disruption’s id.' })
   id!: string;
 
   @Field(() => AuthorityEnum, { description: "The child's authority." })
   authority!: Authority;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The child the record belongs to.' })
   childId!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The placement that ended.' })
   placementId!: string;
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: 'The day the placement ended.' })
   disruptedOn!: string;
 
   @Field(() => DateScalar, { description: 'The disruption meeting.' })
   meetingOn!: string;
 
-  @Field()
+  @Field({ description: 'Why it ended.' })
   reason!: string;
 }

@@ -1,7 +1,8 @@
 import { Column, Entity, UpdateDateColumn, VersionColumn } from 'typeorm';
 import { ChildOwnedRecord } from './child-owned.entity';
 
-export const MATCH_STATUSES = ['PROPOSED', 'RECOMMENDED', 'APPROVED', 'DECLINED', 'PLACED', 'ADOPTED', 'DISRUPTED', 'WITHDRAWN'] as const;
+/** A match's journey, then its exits. */
+export const MATCH_STATUSES = ['PROPOSED', 'RECOMMENDED', 'APPROVED', 'PLACED', 'ADOPTED', 'DECLINED', 'WITHDRAWN', 'DISRUPTED'] as const;
 export type MatchStatus = (typeof MATCH_STATUSES)[number];
 /** A child has at most one match in these statuses (a partial unique index holds it). */
 export const OPEN_MATCH_STATUSES: readonly MatchStatus[] = ['PROPOSED', 'RECOMMENDED', 'APPROVED', 'PLACED'];

@@ -20,7 +20,7 @@ export class MatchResolver {
   }
 
   @Query(() => Match, { description: 'NOT_FOUND when the match does not exist or is out of your reach.' })
-  match(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext) {
+  match(@Arg('id', () => ID, { description: 'The match’s id.' }) id: string, @Ctx() ctx: RequestContext) {
     return ctx.services.get(MatchService).get(id);
   }
 

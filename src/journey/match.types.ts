@@ -9,56 +9,56 @@ import type { MatchStatus } from './match.entity';
 
 @ObjectType('Match', { description: 'A child linked with a household: proposed, recommended by panel, decided by the ADM, placed.' })
 export class Match {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The match’s id.' })
   id!: string;
 
   @Field(() => AuthorityEnum, { description: "The child's authority." })
   authority!: Authority;
 
-  @Field(() => MatchStatusEnum)
+  @Field(() => MatchStatusEnum, { description: 'Where the match stands: proposed, recommended, approved, placed, adopted, or closed.' })
   status!: MatchStatus;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The child matched.' })
   childId!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The household matched.' })
   householdId!: string;
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: 'The day the family finder linked the child with the household.' })
   proposedOn!: string;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: 'The day the child’s ADM approved the match.' })
   approvedOn!: string | null;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Pass back on changes; a stale version is a CONFLICT.' })
   version!: number;
 
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: 'When the match was recorded.' })
   createdAt!: Date;
 }
 
 export const MatchConnection = ConnectionType(Match, 'Match');
 
-@InputType()
+@InputType({ description: 'Criteria on the matches you may see; every one given must hold.' })
 export class MatchFilter {
-  @Field(() => MatchStatusEnum, { nullable: true })
+  @Field(() => MatchStatusEnum, { nullable: true, description: 'Matches in this status.' })
   status?: MatchStatus;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'The matches of this child.' })
   childId?: string;
 }
 
 @ArgsType()
 export class MatchesArgs extends ConnectionArgs {
-  @Field(() => MatchFilter, { nullable: true })
+  @Field(() => MatchFilter, { nullable: true, description: 'Narrows the matches; every criterion given must hold.' })
   filter?: MatchFilter;
 }
 
-@InputType()
+@InputType({ description: 'A family finder’s link of a child allocated to them with an approved household.' })
 export class ProposeMatchInput extends ChildChangeInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The approved household.' })
   householdId!: string;
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: 'The day of the link.' })
   proposedOn!: string;
 }

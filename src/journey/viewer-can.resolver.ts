@@ -30,7 +30,7 @@ export class MatchViewerCan {
 /** Each answer runs the step's own rule (exported by the step) on the record as the caller may read it. */
 @Resolver(() => Child)
 export class ChildViewerCanResolver {
-  @FieldResolver(() => ChildViewerCan)
+  @FieldResolver(() => ChildViewerCan, { description: 'What you may do with this child now: the policy and the journey’s rules together.' })
   async viewerCan(@Root() child: Child, @Ctx() ctx: RequestContext): Promise<ChildViewerCan> {
     const record = await ctx.loaders.one('Child', ChildRecord).load(child.id);
     if (!record) return { update: false, decideAdoptionPlan: false, proposeMatch: false };
@@ -45,7 +45,7 @@ export class ChildViewerCanResolver {
 
 @Resolver(() => Match)
 export class MatchViewerCanResolver {
-  @FieldResolver(() => MatchViewerCan)
+  @FieldResolver(() => MatchViewerCan, { description: 'What you may do with this match now: the policy and the journey’s rules together.' })
   async viewerCan(@Root() match: Match, @Ctx() ctx: RequestContext): Promise<MatchViewerCan> {
     const record = await ctx.loaders.one('Match', MatchRecord).load(match.id);
     return { decide: record !== null && (await viewerMay(ctx.ability, 'decide', record, () => matchDecisionDue(ctx.db.manager, record))) };

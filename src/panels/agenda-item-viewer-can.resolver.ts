@@ -13,7 +13,9 @@ export class AgendaItemViewerCan {
 
 @Resolver(() => AgendaItem)
 export class AgendaItemViewerCanResolver {
-  @FieldResolver(() => AgendaItemViewerCan)
+  @FieldResolver(() => AgendaItemViewerCan, {
+    description: 'What you may do with this agenda item now: the policy and the journey’s rules together.',
+  })
   async viewerCan(@Root() item: AgendaItem, @Ctx() ctx: RequestContext): Promise<AgendaItemViewerCan> {
     const record = await ctx.loaders.one('AgendaItem', AgendaItemRecord).load(item.id);
     return { recommend: record !== null && (await viewerMay(ctx.ability, 'recommend', record, async () => recommendationDue(record))) };

@@ -26,18 +26,22 @@ export class PanelResolver {
   }
 
   @Query(() => PanelMeeting, { description: 'NOT_FOUND when the meeting does not exist or is not of your panel.' })
-  panelMeeting(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext) {
+  panelMeeting(@Arg('id', () => ID, { description: 'The meeting’s id.' }) id: string, @Ctx() ctx: RequestContext) {
     return ctx.services.get(PanelService).meeting(id);
   }
 
   @Mutation(() => AgendaItem, { description: 'The panel adviser puts a case on a meeting’s agenda.' })
-  scheduleAgendaItem(@Arg('input', () => ScheduleAgendaItemInput) input: ScheduleAgendaItemInput, @Ctx() ctx: RequestContext) {
+  scheduleAgendaItem(
+    @Arg('input', () => ScheduleAgendaItemInput, { description: 'The meeting, and the case it hears.' }) input: ScheduleAgendaItemInput,
+    @Ctx() ctx: RequestContext,
+  ) {
     return ctx.services.get(PanelService).scheduleAgendaItem(input);
   }
 
   @Mutation(() => AgendaItem, { description: 'The chair or vice chair records the panel’s recommendation, while the papers are open.' })
   recordPanelRecommendation(
-    @Arg('input', () => RecordPanelRecommendationInput) input: RecordPanelRecommendationInput,
+    @Arg('input', () => RecordPanelRecommendationInput, { description: 'The agenda item, the recommendation and its reasons.' })
+    input: RecordPanelRecommendationInput,
     @Ctx() ctx: RequestContext,
   ) {
     return ctx.services.get(PanelService).recordRecommendation(input);
@@ -45,7 +49,8 @@ export class PanelResolver {
 
   @Mutation(() => ReportQualityFeedback, { description: 'The chair or vice chair records the six-monthly report-quality feedback.' })
   recordReportQualityFeedback(
-    @Arg('input', () => RecordReportQualityFeedbackInput) input: RecordReportQualityFeedbackInput,
+    @Arg('input', () => RecordReportQualityFeedbackInput, { description: 'The panel, the half-year and the feedback.' })
+    input: RecordReportQualityFeedbackInput,
     @Ctx() ctx: RequestContext,
   ) {
     return ctx.services.get(PanelService).recordReportQualityFeedback(input);
@@ -57,8 +62,9 @@ export class PanelResolver {
   meetings(
     @Root() panel: Panel,
     @Ctx() ctx: RequestContext,
-    @Arg('from', () => DateScalar, { nullable: true }) from?: string | null,
-    @Arg('to', () => DateScalar, { nullable: true }) to?: string | null,
+    @Arg('from', () => DateScalar, { nullable: true, description: 'The first day; by default four weeks ago.' }) from?: string | null,
+    @Arg('to', () => DateScalar, { nullable: true, description: 'The last day, included; by default eight weeks ahead.' })
+    to?: string | null,
   ) {
     return ctx.services.get(PanelService).meetings(panel.id, from ?? null, to ?? null);
   }

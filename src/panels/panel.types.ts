@@ -3,66 +3,66 @@ import { AgendaItemKindEnum, PanelRecommendationEnum } from './enums';
 import { DateScalar, DateTimeScalar } from '../graphql/scalars';
 import type { AgendaItemKind, PanelRecommendation } from './agenda-item.entity';
 
-@ObjectType('Panel')
+@ObjectType('Panel', { description: 'One of the partnership’s four adoption panels.' })
 export class Panel {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The panel’s id.' })
   id!: string;
 
-  @Field()
+  @Field({ description: 'The panel’s name.' })
   name!: string;
 }
 
-@ObjectType('PanelMeeting')
+@ObjectType('PanelMeeting', { description: 'A meeting of an adoption panel, and its agenda.' })
 export class PanelMeeting {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The meeting’s id.' })
   id!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The panel that meets.' })
   panelId!: string;
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: 'The day of the meeting.' })
   meetingOn!: string;
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: 'The day the papers open to the panel’s members.' })
   papersReleasedOn!: string;
 }
 
 @ObjectType('AgendaItem', { description: 'A case on a panel meeting’s agenda, and the panel’s recommendation.' })
 export class AgendaItem {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The item’s id.' })
   id!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The meeting it is on.' })
   meetingId!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The panel that hears it.' })
   panelId!: string;
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: 'The day of the meeting.' })
   meetingOn!: string;
 
   @Field(() => DateScalar, { description: 'The papers close to the panel after this day (7 days after the meeting).' })
   windowClosesOn!: string;
 
-  @Field(() => AgendaItemKindEnum)
+  @Field(() => AgendaItemKindEnum, { description: 'What the panel is asked to recommend on.' })
   kind!: AgendaItemKind;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The household the case is about (for a MATCH item, the matched household).' })
   householdId!: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'The match, for a MATCH item.' })
   matchId!: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'The child, for a MATCH item.' })
   childId!: string | null;
 
-  @Field(() => PanelRecommendationEnum, { nullable: true })
+  @Field(() => PanelRecommendationEnum, { nullable: true, description: 'The panel’s recommendation, once recorded.' })
   recommendation!: PanelRecommendation | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The panel’s reasons for its recommendation.' })
   reasons!: string | null;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Pass back when recording the recommendation; a stale version is a CONFLICT.' })
   version!: number;
 }
 
@@ -74,22 +74,22 @@ export class PanelRecommendationView {
   @Field(() => ID, { description: 'The agenda item the panel recommended on.' })
   agendaItemId!: string;
 
-  @Field(() => PanelRecommendationEnum)
+  @Field(() => PanelRecommendationEnum, { description: 'Positive, negative or deferred.' })
   recommendation!: PanelRecommendation;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The panel’s reasons, as the chair recorded them.' })
   reasons!: string | null;
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: 'The day of the meeting that recommended: a decision falls on or after it.' })
   meetingOn!: string;
 }
 
 @ObjectType('ReportQualityFeedback', { description: "A panel's six-monthly feedback on the quality of reports presented to it." })
 export class ReportQualityFeedback {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The feedback’s id.' })
   id!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The panel that gave it.' })
   panelId!: string;
 
   @Field({ description: 'YYYY-H1 or YYYY-H2' })
@@ -98,13 +98,13 @@ export class ReportQualityFeedback {
   @Field(() => Int, { description: '1 (poor) to 4 (excellent)' })
   rating!: number;
 
-  @Field()
+  @Field({ description: 'What the reports did well.' })
   strengths!: string;
 
-  @Field()
+  @Field({ description: 'What the reports should do better.' })
   improvements!: string;
 
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: 'When it was recorded.' })
   createdAt!: Date;
 }
 
@@ -113,21 +113,21 @@ export class ReportQualityFeedback {
     'A panel member’s declaration of an interest in a case on their panel’s agenda: the case’s papers and its recommendation are closed to them.',
 })
 export class InterestDeclaration {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The declaration’s id.' })
   id!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The case declared on.' })
   agendaItemId!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The panel.' })
   panelId!: string;
 
   @Field(() => ID, { description: 'The member of staff who declared it.' })
   staffId!: string;
 
-  @Field()
+  @Field({ description: 'The interest declared.' })
   reason!: string;
 
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: 'When it was declared.' })
   declaredAt!: Date;
 }

@@ -19,30 +19,38 @@ export class SupportResolver {
     return ctx.services.get(SupportService).list(args);
   }
 
-  @Query(() => SupportRequest)
-  supportRequest(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext) {
+  @Query(() => SupportRequest, { description: 'Support workers: one call for adoption support; NOT_FOUND when it does not exist.' })
+  supportRequest(@Arg('id', () => ID, { description: 'The support request’s id.' }) id: string, @Ctx() ctx: RequestContext) {
     return ctx.services.get(SupportService).get(id);
   }
 
   @Mutation(() => SupportRequest, { description: 'A support worker records a call for support from a family.' })
-  recordSupportRequest(@Arg('input', () => RecordSupportRequestInput) input: RecordSupportRequestInput, @Ctx() ctx: RequestContext) {
+  recordSupportRequest(
+    @Arg('input', () => RecordSupportRequestInput, { description: 'The family’s call for support.' }) input: RecordSupportRequestInput,
+    @Ctx() ctx: RequestContext,
+  ) {
     return ctx.services.get(SupportService).recordRequest(input);
   }
 
   @Mutation(() => SupportRequest, { description: 'A support worker records the advice-line call that followed a request.' })
-  recordAdviceLineCall(@Arg('input', () => RecordAdviceLineCallInput) input: RecordAdviceLineCallInput, @Ctx() ctx: RequestContext) {
+  recordAdviceLineCall(
+    @Arg('input', () => RecordAdviceLineCallInput, { description: 'The request and the call that followed it.' })
+    input: RecordAdviceLineCallInput,
+    @Ctx() ctx: RequestContext,
+  ) {
     return ctx.services.get(SupportService).recordAdviceLineCall(input);
   }
 
   @Mutation(() => SupportAssessment, { description: 'A support worker records an adoption support assessment.' })
   recordSupportAssessment(
-    @Arg('input', () => RecordSupportAssessmentInput) input: RecordSupportAssessmentInput,
+    @Arg('input', () => RecordSupportAssessmentInput, { description: 'The request and the assessment’s conclusion.' })
+    input: RecordSupportAssessmentInput,
     @Ctx() ctx: RequestContext,
   ) {
     return ctx.services.get(SupportService).recordAssessment(input);
   }
 
-  @FieldResolver(() => SupportAssessment, { nullable: true })
+  @FieldResolver(() => SupportAssessment, { nullable: true, description: 'The adoption support assessment that followed, if any.' })
   async assessment(@Root() request: SupportRequest, @Ctx() ctx: RequestContext) {
     const [assessment] = await ctx.loaders.many('SupportAssessment', SupportAssessmentRecord, 'supportRequestId').load(request.id);
     return assessment ?? null;

@@ -9,119 +9,123 @@ import { DateScalar, DateTimeScalar } from '../graphql/scalars';
 import type { AssessmentOutcome } from './support-assessment.entity';
 import type { SupportOutcome } from './support-request.entity';
 
-@ObjectType('SupportAssessment')
+@ObjectType('SupportAssessment', { description: 'An adoption support assessment, following a request (one a request).' })
 export class SupportAssessment {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The assessment’s id.' })
   id!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The request it followed.' })
   supportRequestId!: string;
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: 'The day it was completed.' })
   completedOn!: string;
 
-  @Field(() => AssessmentOutcomeEnum)
+  @Field(() => AssessmentOutcomeEnum, { description: 'What it concluded.' })
   outcome!: AssessmentOutcome;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The social worker’s notes.' })
   notes!: string | null;
 }
 
 @ObjectType('SupportRequest', { description: 'A call for adoption support from a family, by the authority it lives in.' })
 export class SupportRequest {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The request’s id.' })
   id!: string;
 
   @Field(() => AuthorityEnum, { description: 'The authority the family lives in: the tenant.' })
   authority!: Authority;
 
-  @Field()
+  @Field({ description: 'Identifying: the family’s name.' })
   familyName!: string;
 
-  @Field()
+  @Field({ description: 'What the family asked for.' })
   summary!: string;
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: 'The day the call came in.' })
   receivedOn!: string;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: 'The day of the support-and-advice-line call (due within 5 working days).' })
   adviceLineCallOn!: string | null;
 
-  @Field(() => SupportOutcomeEnum, { nullable: true })
+  @Field(() => SupportOutcomeEnum, { nullable: true, description: 'What the call led to; null until it is made.' })
   outcome!: SupportOutcome | null;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Pass back on changes; a stale version is a CONFLICT.' })
   version!: number;
 
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: 'When the request was recorded.' })
   createdAt!: Date;
 }
 
 export const SupportRequestConnection = ConnectionType(SupportRequest, 'SupportRequest');
 
-@InputType()
+@InputType({ description: 'Criteria on the support requests; every one given must hold.' })
 export class SupportRequestFilter {
-  @Field(() => AuthorityEnum, { nullable: true })
+  @Field(() => AuthorityEnum, { nullable: true, description: 'Requests from families living in this authority.' })
   authority?: Authority;
 }
 
 @ArgsType()
 export class SupportRequestsArgs extends ConnectionArgs {
-  @Field(() => SupportRequestFilter, { nullable: true })
+  @Field(() => SupportRequestFilter, { nullable: true, description: 'Narrows the support requests; every criterion given must hold.' })
   filter?: SupportRequestFilter;
 }
 
-@InputType()
+@InputType({ description: 'A family’s call for adoption support.' })
 export class RecordSupportRequestInput {
   @Field(() => AuthorityEnum, { description: 'The authority the family lives in.' })
   authority!: Authority;
 
-  @RequiredText(200)
+  @RequiredText(200, 'Identifying: the family’s name.')
   familyName!: string;
 
-  @RequiredText(NOTE_LENGTH)
+  @RequiredText(NOTE_LENGTH, 'What the family asked for.')
   summary!: string;
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: 'The day the call came in.' })
   receivedOn!: string;
 
   @Field(() => DateScalar, { nullable: true, description: 'The support-and-advice-line call (due within 5 working days).' })
   @IsOptional()
   adviceLineCallOn?: string | null;
 
-  @Field(() => SupportOutcomeEnum, { nullable: true })
+  @Field(() => SupportOutcomeEnum, { nullable: true, description: 'What the advice-line call led to, when it was made.' })
   @IsOptional()
   outcome?: SupportOutcome | null;
 }
 
-@InputType()
+@InputType({ description: 'An adoption support assessment, completed.' })
 export class RecordSupportAssessmentInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The request it follows.' })
   supportRequestId!: string;
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: 'The day it was completed.' })
   completedOn!: string;
 
-  @Field(() => AssessmentOutcomeEnum)
+  @Field(() => AssessmentOutcomeEnum, { description: 'What it concluded.' })
   outcome!: AssessmentOutcome;
 
-  @OptionalText(NOTE_LENGTH)
+  @OptionalText(NOTE_LENGTH, 'The social worker’s notes.')
   notes?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'The support-and-advice-line call that followed a request.' })
 export class RecordAdviceLineCallInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The request.' })
   supportRequestId!: string;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'The version you last read; a stale one is a CONFLICT (STALE_VERSION). None: the change applies to the record as it stands.',
+  })
   @IsOptional()
   version?: number | null;
 
   @Field(() => DateScalar, { description: 'The support-and-advice-line call (due within 5 working days of the request).' })
   calledOn!: string;
 
-  @Field(() => SupportOutcomeEnum, { nullable: true })
+  @Field(() => SupportOutcomeEnum, { nullable: true, description: 'What the call led to.' })
   @IsOptional()
   outcome?: SupportOutcome | null;
 }

@@ -134,17 +134,17 @@ it('the pooled budget shows each authority’s contribution and share of the und
   const year = await budget('2024-25');
   expect(year).toMatchObject({
     financialYear: '2024-25',
-    operatingBudget: 4394136,
+    operatingBudget: '4394136.00',
     illustrative: false,
-    underspend: 317281,
+    underspend: '317281.00',
     underspendTreatment: 'ROLLED_FORWARD',
   });
   expect(year.authorities.find((a: { authority: string }) => a.authority === 'MEDWAY')).toEqual({
     authority: 'MEDWAY',
-    contribution: 1024079,
+    contribution: '1024079.00',
     contributionShare: 23.3,
     illustrative: false,
-    underspendShare: 63456,
+    underspendShare: '63456.00',
     underspendSharePercent: 20,
     underspendShareIllustrative: false,
   });
@@ -157,8 +157,8 @@ it('the pooled budget shows each authority’s contribution and share of the und
 
 it('the 2023-24 underspend of £328,000 is not yet decided, Medway’s £66,000 share as published, the budget illustrative', async () => {
   const year = await budget('2023-24');
-  expect(year).toMatchObject({ illustrative: true, underspend: 328000, underspendTreatment: 'NOT_DECIDED' });
-  expect(year.authorities.find((a: { authority: string }) => a.authority === 'MEDWAY')).toMatchObject({ underspendShare: 66000 });
+  expect(year).toMatchObject({ illustrative: true, underspend: '328000.00', underspendTreatment: 'NOT_DECIDED' });
+  expect(year.authorities.find((a: { authority: string }) => a.authority === 'MEDWAY')).toMatchObject({ underspendShare: '66000.00' });
   expect(illustrativeOf(year)).toEqual([
     { authority: 'BEXLEY', illustrative: true, underspendShareIllustrative: true },
     { authority: 'KENT', illustrative: true, underspendShareIllustrative: true },

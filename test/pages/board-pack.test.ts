@@ -181,18 +181,18 @@ describe('tables', () => {
   it('the pooled budget marks its illustrative figures and says an undecided underspend is not yet decided', () => {
     const year: BudgetYear = {
       financialYear: '2023-24',
-      operatingBudget: 4_100_000,
-      spend: 3_772_000,
+      operatingBudget: '4100000.00',
+      spend: '3772000.00',
       illustrative: true,
-      underspend: 328_000,
+      underspend: '328000.00',
       underspendTreatment: 'NOT_DECIDED',
       authorities: [
         {
           authority: 'MEDWAY',
-          contribution: 950_000,
+          contribution: '950000.00',
           contributionShare: 23.2,
           illustrative: true,
-          underspendShare: 66_000,
+          underspendShare: '66000.00',
           underspendSharePercent: 20.1,
           underspendShareIllustrative: false,
         },

@@ -86,6 +86,39 @@ describe('dates and months', () => {
   });
 });
 
+describe('months, financial years and money', () => {
+  it.each(['2024-26', '2024/25', '24-25', '1899-00'])(
+    'a financial year of %s is refused with BAD_USER_INPUT naming the argument',
+    async (financialYear) => {
+      const { status, errors } = await api().as('board.kent')(`{ pooledBudget(financialYear: "${financialYear}") { financialYear } }`);
+      expect(status).toBe(400);
+      expect(errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'financialYear' });
+    },
+  );
+
+  it.each([
+    ['a month that is not one', { from: '2021-13', to: '2021-05' }],
+    ['a day', { from: '2021-01-01', to: '2021-05' }],
+    ['a number', { from: 202101, to: '2021-05' }],
+  ])('a board period of %s passed as a variable is refused with BAD_USER_INPUT', async (_case, variables) => {
+    const { status, errors } = await api().as('board.kent')(
+      'query Board($from: Month!, $to: Month!) { boardPerformance(from: $from, to: $to) { from } }',
+      variables,
+    );
+    expect(status).toBe(400);
+    expect(errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+  });
+
+  it('a Month and a FinancialYear passed as variables are accepted, the months answered as asked', async () => {
+    const { data, errors } = await api().as('board.kent')(
+      'query Board($from: Month!, $year: FinancialYear) { boardPerformance(from: $from, to: "2021-05") { from to } pooledBudget(financialYear: $year) { financialYear } }',
+      { from: '2021-01', year: '2024-25' },
+    );
+    expect(errors).toBeUndefined();
+    expect(data!.boardPerformance).toEqual({ from: '2021-01', to: '2021-05' });
+  });
+});
+
 describe('lists that grow with the data', () => {
   it('a panel’s meetings over more than a year are refused with BAD_USER_INPUT naming `to`', async () => {
     const { errors } = await api().as('adviser.1')('{ panels { meetings(from: "2020-01-01", to: "2026-12-31") { id } } }');

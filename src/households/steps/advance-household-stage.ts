@@ -23,7 +23,11 @@ export function advanceHouseholdStage(ctx: ServiceContext, input: AdvanceHouseho
 @Resolver()
 export class AdvanceHouseholdStageStep {
   @Mutation(() => Household, { description: 'A family finder moves a household to its next recruitment stage, up to panel.' })
-  advanceHouseholdStage(@Arg('input', () => AdvanceHouseholdStageInput) input: AdvanceHouseholdStageInput, @Ctx() ctx: RequestContext) {
+  advanceHouseholdStage(
+    @Arg('input', () => AdvanceHouseholdStageInput, { description: 'The household, its next stage and the day it entered it.' })
+    input: AdvanceHouseholdStageInput,
+    @Ctx() ctx: RequestContext,
+  ) {
     return advanceHouseholdStage(ctx, input);
   }
 }

@@ -78,7 +78,10 @@ export async function createHousehold(ctx: ServiceContext, input: CreateHousehol
 @Resolver()
 export class CreateHouseholdStep {
   @Mutation(() => Household, { description: 'A family finder records an enquiry (fast track starts at Stage 2).' })
-  createHousehold(@Arg('input', () => CreateHouseholdInput) input: CreateHouseholdInput, @Ctx() ctx: RequestContext) {
+  createHousehold(
+    @Arg('input', () => CreateHouseholdInput, { description: 'The household as it enquires.' }) input: CreateHouseholdInput,
+    @Ctx() ctx: RequestContext,
+  ) {
     return createHousehold(ctx, input);
   }
 }

@@ -51,7 +51,8 @@ export function decideHouseholdApproval(ctx: ServiceContext, input: DecideHouseh
 export class DecideHouseholdApprovalStep {
   @Mutation(() => Household, { description: 'The partnership ADM approves, refuses or terminates, after a panel recommendation.' })
   decideHouseholdApproval(
-    @Arg('input', () => DecideHouseholdApprovalInput) input: DecideHouseholdApprovalInput,
+    @Arg('input', () => DecideHouseholdApprovalInput, { description: 'The household, the decision and its reasons.' })
+    input: DecideHouseholdApprovalInput,
     @Ctx() ctx: RequestContext,
   ) {
     return decideHouseholdApproval(ctx, input);

@@ -32,7 +32,11 @@ export function withdrawHousehold(ctx: ServiceContext, input: WithdrawHouseholdI
 @Resolver()
 export class WithdrawHouseholdStep {
   @Mutation(() => Household, { description: 'A family finder records that the household withdraws.' })
-  withdrawHousehold(@Arg('input', () => WithdrawHouseholdInput) input: WithdrawHouseholdInput, @Ctx() ctx: RequestContext) {
+  withdrawHousehold(
+    @Arg('input', () => WithdrawHouseholdInput, { description: 'The household, the day it withdrew and why.' })
+    input: WithdrawHouseholdInput,
+    @Ctx() ctx: RequestContext,
+  ) {
     return withdrawHousehold(ctx, input);
   }
 }

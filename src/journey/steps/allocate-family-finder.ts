@@ -41,7 +41,11 @@ export function allocateFamilyFinder(ctx: ServiceContext, input: AllocateFamilyF
 @Resolver()
 export class AllocateFamilyFinderStep {
   @Mutation(() => Child, { description: 'A PPM lead allocates a family finder (ending any earlier allocation).' })
-  allocateFamilyFinder(@Arg('input', () => AllocateFamilyFinderInput) input: AllocateFamilyFinderInput, @Ctx() ctx: RequestContext) {
+  allocateFamilyFinder(
+    @Arg('input', () => AllocateFamilyFinderInput, { description: 'The child, the family finder and the day of the allocation.' })
+    input: AllocateFamilyFinderInput,
+    @Ctx() ctx: RequestContext,
+  ) {
     return allocateFamilyFinder(ctx, input);
   }
 }

@@ -40,7 +40,10 @@ function details(input: Pick<CreateChildInput, (typeof DETAIL_FIELDS)[number]>):
 @Resolver()
 export class CreateChildStep {
   @Mutation(() => Child, { description: 'A PPM lead records a child of their own authority.' })
-  createChild(@Arg('input', () => CreateChildInput) input: CreateChildInput, @Ctx() ctx: RequestContext) {
+  createChild(
+    @Arg('input', () => CreateChildInput, { description: 'The child as referred.' }) input: CreateChildInput,
+    @Ctx() ctx: RequestContext,
+  ) {
     return createChild(ctx, input);
   }
 }

@@ -44,7 +44,10 @@ export class LiftEmergencyAccessBarStep {
   @Mutation(() => EmergencyAccessBarLift, {
     description: 'An auditor or the child’s ADM lifts, with a reason, the bars their reviews set on a member of staff breaking glass.',
   })
-  liftEmergencyAccessBar(@Arg('input', () => LiftEmergencyAccessBarInput) input: LiftEmergencyAccessBarInput, @Ctx() ctx: RequestContext) {
+  liftEmergencyAccessBar(
+    @Arg('input', () => LiftEmergencyAccessBarInput, { description: 'The member of staff and why.' }) input: LiftEmergencyAccessBarInput,
+    @Ctx() ctx: RequestContext,
+  ) {
     return liftEmergencyAccessBar(ctx, input);
   }
 }

@@ -53,7 +53,11 @@ export async function proposeMatch(ctx: ServiceContext, input: ProposeMatchInput
 @Resolver()
 export class ProposeMatchStep {
   @Mutation(() => Match, { description: 'A family finder links a child allocated to them with an approved household.' })
-  proposeMatch(@Arg('input', () => ProposeMatchInput) input: ProposeMatchInput, @Ctx() ctx: RequestContext) {
+  proposeMatch(
+    @Arg('input', () => ProposeMatchInput, { description: 'The child, the approved household and the day of the link.' })
+    input: ProposeMatchInput,
+    @Ctx() ctx: RequestContext,
+  ) {
     return proposeMatch(ctx, input);
   }
 }

@@ -38,7 +38,11 @@ export function recordAdoptionOrder(ctx: ServiceContext, input: RecordAdoptionOr
 @Resolver()
 export class RecordAdoptionOrderStep {
   @Mutation(() => Child, { description: 'A PPM lead records the adoption order (at least 10 weeks after placement).' })
-  recordAdoptionOrder(@Arg('input', () => RecordAdoptionOrderInput) input: RecordAdoptionOrderInput, @Ctx() ctx: RequestContext) {
+  recordAdoptionOrder(
+    @Arg('input', () => RecordAdoptionOrderInput, { description: 'The child and the day of the adoption order.' })
+    input: RecordAdoptionOrderInput,
+    @Ctx() ctx: RequestContext,
+  ) {
     return recordAdoptionOrder(ctx, input);
   }
 }

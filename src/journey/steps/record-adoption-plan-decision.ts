@@ -57,7 +57,8 @@ export function recordAdoptionPlanDecision(ctx: ServiceContext, input: RecordAdo
 export class RecordAdoptionPlanDecisionStep {
   @Mutation(() => Child, { description: "The child's ADM decides that the child should be placed for adoption." })
   recordAdoptionPlanDecision(
-    @Arg('input', () => RecordAdoptionPlanDecisionInput) input: RecordAdoptionPlanDecisionInput,
+    @Arg('input', () => RecordAdoptionPlanDecisionInput, { description: 'The child, the day of the decision and its rationale.' })
+    input: RecordAdoptionPlanDecisionInput,
     @Ctx() ctx: RequestContext,
   ) {
     return recordAdoptionPlanDecision(ctx, input);

@@ -40,7 +40,11 @@ export function recordDisruption(ctx: ServiceContext, input: RecordDisruptionInp
 @Resolver()
 export class RecordDisruptionStep {
   @Mutation(() => Child, { description: 'A PPM lead records a disruption and its meeting; the placement ends.' })
-  recordDisruption(@Arg('input', () => RecordDisruptionInput) input: RecordDisruptionInput, @Ctx() ctx: RequestContext) {
+  recordDisruption(
+    @Arg('input', () => RecordDisruptionInput, { description: 'The child, the day the placement ended, its meeting and why.' })
+    input: RecordDisruptionInput,
+    @Ctx() ctx: RequestContext,
+  ) {
     return recordDisruption(ctx, input);
   }
 }

@@ -66,7 +66,8 @@ export class RecordEarlyPermanencePlacementStep {
       'A PPM lead records a fostering-for-adoption placement with dually approved carers: named, with their temporary approval as the child’s foster carers, while adoption is being considered; linked with the child once the plan is decided.',
   })
   recordEarlyPermanencePlacement(
-    @Arg('input', () => RecordEarlyPermanencePlacementInput) input: RecordEarlyPermanencePlacementInput,
+    @Arg('input', () => RecordEarlyPermanencePlacementInput, { description: 'The child, the carers and the day of the placement.' })
+    input: RecordEarlyPermanencePlacementInput,
     @Ctx() ctx: RequestContext,
   ) {
     return recordEarlyPermanencePlacement(ctx, input);

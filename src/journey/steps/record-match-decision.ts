@@ -100,7 +100,11 @@ export function recordMatchDecision(ctx: ServiceContext, input: RecordMatchDecis
 @Resolver()
 export class RecordMatchDecisionStep {
   @Mutation(() => Match, { description: "The child's ADM decides the match, after a positive panel recommendation." })
-  recordMatchDecision(@Arg('input', () => RecordMatchDecisionInput) input: RecordMatchDecisionInput, @Ctx() ctx: RequestContext) {
+  recordMatchDecision(
+    @Arg('input', () => RecordMatchDecisionInput, { description: 'The match, the decision and its rationale.' })
+    input: RecordMatchDecisionInput,
+    @Ctx() ctx: RequestContext,
+  ) {
     return recordMatchDecision(ctx, input);
   }
 }

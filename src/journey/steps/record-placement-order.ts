@@ -30,7 +30,11 @@ export function recordPlacementOrder(ctx: ServiceContext, input: RecordPlacement
 @Resolver()
 export class RecordPlacementOrderStep {
   @Mutation(() => Child, { description: 'A PPM lead records authority to place: a placement order, or formal consent.' })
-  recordPlacementOrder(@Arg('input', () => RecordPlacementOrderInput) input: RecordPlacementOrderInput, @Ctx() ctx: RequestContext) {
+  recordPlacementOrder(
+    @Arg('input', () => RecordPlacementOrderInput, { description: 'The child and the authority to place granted.' })
+    input: RecordPlacementOrderInput,
+    @Ctx() ctx: RequestContext,
+  ) {
     return recordPlacementOrder(ctx, input);
   }
 }

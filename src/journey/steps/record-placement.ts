@@ -64,7 +64,10 @@ export function recordPlacement(ctx: ServiceContext, input: RecordPlacementInput
 @Resolver()
 export class RecordPlacementStep {
   @Mutation(() => Child, { description: 'A PPM lead records the adoptive placement with the approved match.' })
-  recordPlacement(@Arg('input', () => RecordPlacementInput) input: RecordPlacementInput, @Ctx() ctx: RequestContext) {
+  recordPlacement(
+    @Arg('input', () => RecordPlacementInput, { description: 'The child and the day of the placement.' }) input: RecordPlacementInput,
+    @Ctx() ctx: RequestContext,
+  ) {
     return recordPlacement(ctx, input);
   }
 }

@@ -38,7 +38,10 @@ export function recordPlanChange(ctx: ServiceContext, input: RecordPlanChangeInp
 @Resolver()
 export class RecordPlanChangeStep {
   @Mutation(() => Child, { description: 'A PPM lead records that adoption is no longer the plan.' })
-  recordPlanChange(@Arg('input', () => RecordPlanChangeInput) input: RecordPlanChangeInput, @Ctx() ctx: RequestContext) {
+  recordPlanChange(
+    @Arg('input', () => RecordPlanChangeInput, { description: 'The child, the day and the reason.' }) input: RecordPlanChangeInput,
+    @Ctx() ctx: RequestContext,
+  ) {
     return recordPlanChange(ctx, input);
   }
 }

@@ -52,7 +52,11 @@ export class RequestEmergencyAccessStep {
     description:
       'Break-glass: read one child out of your reach, with your role’s fields, for a few hours, from your next request; reviewed afterwards.',
   })
-  requestEmergencyAccess(@Arg('input', () => RequestEmergencyAccessInput) input: RequestEmergencyAccessInput, @Ctx() ctx: RequestContext) {
+  requestEmergencyAccess(
+    @Arg('input', () => RequestEmergencyAccessInput, { description: 'The child and why it must be read now.' })
+    input: RequestEmergencyAccessInput,
+    @Ctx() ctx: RequestContext,
+  ) {
     return requestEmergencyAccess(ctx, input, ctx.services.get(EmergencyAccessPeriod));
   }
 }

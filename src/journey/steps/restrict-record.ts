@@ -73,7 +73,11 @@ export class RestrictRecordStep {
     description:
       'The child’s ADM restricts its record to the staff they name (again: a review); to everyone else it is NOT_FOUND, as a missing one is.',
   })
-  restrictRecord(@Arg('input', () => RestrictRecordInput) input: RestrictRecordInput, @Ctx() ctx: RequestContext) {
+  restrictRecord(
+    @Arg('input', () => RestrictRecordInput, { description: 'The child, the category, the named staff and the review day.' })
+    input: RestrictRecordInput,
+    @Ctx() ctx: RequestContext,
+  ) {
     return restrictRecord(ctx, input);
   }
 }

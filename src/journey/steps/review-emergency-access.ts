@@ -35,7 +35,11 @@ export class ReviewEmergencyAccessStep {
     description:
       'The child’s ADM or an auditor reviews an emergency access, once; NOT_JUSTIFIED bars its member of staff from breaking glass.',
   })
-  reviewEmergencyAccess(@Arg('input', () => ReviewEmergencyAccessInput) input: ReviewEmergencyAccessInput, @Ctx() ctx: RequestContext) {
+  reviewEmergencyAccess(
+    @Arg('input', () => ReviewEmergencyAccessInput, { description: 'The emergency access, the finding and a note.' })
+    input: ReviewEmergencyAccessInput,
+    @Ctx() ctx: RequestContext,
+  ) {
     return reviewEmergencyAccess(ctx, input);
   }
 }

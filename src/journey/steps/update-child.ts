@@ -31,7 +31,10 @@ export function updateChild(ctx: ServiceContext, input: UpdateChildInput): Promi
 @Resolver()
 export class UpdateChildStep {
   @Mutation(() => Child, { description: "A PPM lead corrects a child's details; only the fields given change." })
-  updateChild(@Arg('input', () => UpdateChildInput) input: UpdateChildInput, @Ctx() ctx: RequestContext) {
+  updateChild(
+    @Arg('input', () => UpdateChildInput, { description: 'The child and the details that change.' }) input: UpdateChildInput,
+    @Ctx() ctx: RequestContext,
+  ) {
     return updateChild(ctx, input);
   }
 }

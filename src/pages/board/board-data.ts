@@ -9,21 +9,22 @@ export type BoardData = {
   [breakdown: string]: Row[] | null | undefined;
 };
 
+/** Amounts are Money: exact decimal strings of pounds. */
 export type BudgetYear = {
   financialYear: string;
-  operatingBudget: number;
-  spend: number;
+  operatingBudget: string;
+  spend: string;
   /** The operating budget and spend are not published figures. */
   illustrative: boolean;
-  underspend: number;
+  underspend: string;
   underspendTreatment: string;
   authorities: {
     authority: string;
-    contribution: number;
+    contribution: string;
     contributionShare: number;
     /** The contribution and its share are not published figures. */
     illustrative: boolean;
-    underspendShare: number | null;
+    underspendShare: string | null;
     underspendSharePercent: number | null;
     underspendShareIllustrative: boolean;
   }[];

@@ -16,7 +16,7 @@ export const breakdownAlias = (characteristic: string) => `by_${characteristic}`
 /** The board's query, from the figures' config: timeliness is asked only for the periods it is published for. */
 export function boardQuery(withTimeliness: boolean): string {
   const timeliness = ['authority', 'childrenAdopted', ...TIMELINESS_FIGURES.flatMap(timelinessFields)];
-  return `query BoardPack($from: String!, $to: String!) {
+  return `query BoardPack($from: Month!, $to: Month!) {
   boardPerformance(from: $from, to: $to) {
     byAuthority { month authority ${fieldsOf('byAuthority').join(' ')} }
     partnership { month ${fieldsOf('partnership').join(' ')} }

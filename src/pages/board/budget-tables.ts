@@ -2,7 +2,9 @@ import type { TableModel } from '../common/table-model';
 import type { BudgetYear } from './board-data';
 import { authorityName, illustrativeNotes, marked } from './board-cells';
 
-const pounds = (n: number | null) => (n === null ? '–' : `£${n.toLocaleString('en-GB', { maximumFractionDigits: 0 })}`);
+/** Money (an exact decimal string) in whole pounds: far below 2^53 pence, a number rounds it exactly. */
+const pounds = (amount: string | null) =>
+  amount === null ? '–' : `£${Number(amount).toLocaleString('en-GB', { maximumFractionDigits: 0 })}`;
 const percent = (n: number | null) => (n === null ? '–' : `${n.toFixed(1)}%`);
 const TREATMENTS: Record<string, string> = {
   ROLLED_FORWARD: 'rolled forward',

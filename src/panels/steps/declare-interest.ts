@@ -45,7 +45,10 @@ export class DeclareInterestStep {
     description:
       'A panel member declares an interest in an item of their panel’s agenda, until its papers close: its papers and its recommendation close to them at once; the chair sees the declaration.',
   })
-  declareInterest(@Arg('input', () => DeclareInterestInput) input: DeclareInterestInput, @Ctx() ctx: RequestContext) {
+  declareInterest(
+    @Arg('input', () => DeclareInterestInput, { description: 'The agenda item and the interest.' }) input: DeclareInterestInput,
+    @Ctx() ctx: RequestContext,
+  ) {
     return declareInterest(ctx, input);
   }
 }

@@ -37,7 +37,10 @@ export function createStaffMember(ctx: ServiceContext, input: CreateStaffMemberI
 @Resolver()
 export class CreateStaffMemberStep {
   @Mutation(() => StaffMember, { description: 'Access administrators: a new member of staff, with no role until one is granted.' })
-  createStaffMember(@Arg('input', () => CreateStaffMemberInput) input: CreateStaffMemberInput, @Ctx() ctx: RequestContext) {
+  createStaffMember(
+    @Arg('input', () => CreateStaffMemberInput, { description: 'The new member of staff’s account.' }) input: CreateStaffMemberInput,
+    @Ctx() ctx: RequestContext,
+  ) {
     return createStaffMember(ctx, input);
   }
 }

@@ -28,7 +28,10 @@ export function deactivateStaffMember(ctx: ServiceContext, input: DeactivateStaf
 @Resolver()
 export class DeactivateStaffMemberStep {
   @Mutation(() => StaffMember, { description: 'Access administrators: a leaver cannot sign in from now on; nothing is deleted.' })
-  deactivateStaffMember(@Arg('input', () => DeactivateStaffMemberInput) input: DeactivateStaffMemberInput, @Ctx() ctx: RequestContext) {
+  deactivateStaffMember(
+    @Arg('input', () => DeactivateStaffMemberInput, { description: 'The member of staff and why.' }) input: DeactivateStaffMemberInput,
+    @Ctx() ctx: RequestContext,
+  ) {
     return deactivateStaffMember(ctx, input);
   }
 }

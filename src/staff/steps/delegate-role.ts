@@ -48,7 +48,10 @@ export class DelegateRoleStep {
     description:
       'Access administrators: acting cover — a colleague holds a role and its scope for named days; what they do is logged on behalf of its holder.',
   })
-  delegateRole(@Arg('input', () => DelegateRoleInput) input: DelegateRoleInput, @Ctx() ctx: RequestContext) {
+  delegateRole(
+    @Arg('input', () => DelegateRoleInput, { description: 'The role covered, who covers and for which days.' }) input: DelegateRoleInput,
+    @Ctx() ctx: RequestContext,
+  ) {
     return delegateRole(ctx, input);
   }
 }

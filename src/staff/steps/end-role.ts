@@ -26,7 +26,10 @@ export function endRole(ctx: ServiceContext, input: EndRoleInput): Promise<RoleA
 @Resolver()
 export class EndRoleStep {
   @Mutation(() => RoleAssignment, { description: 'Access administrators: a role holds until endsOn and grants nothing after it.' })
-  endRole(@Arg('input', () => EndRoleInput) input: EndRoleInput, @Ctx() ctx: RequestContext) {
+  endRole(
+    @Arg('input', () => EndRoleInput, { description: 'The assignment and its last day.' }) input: EndRoleInput,
+    @Ctx() ctx: RequestContext,
+  ) {
     return endRole(ctx, input);
   }
 }

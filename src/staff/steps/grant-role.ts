@@ -54,7 +54,10 @@ export function grantRole(ctx: ServiceContext, input: GrantRoleInput): Promise<R
 @Resolver()
 export class GrantRoleStep {
   @Mutation(() => RoleAssignment, { description: 'Access administrators: a role for a member of staff, for dates from today or later.' })
-  grantRole(@Arg('input', () => GrantRoleInput) input: GrantRoleInput, @Ctx() ctx: RequestContext) {
+  grantRole(
+    @Arg('input', () => GrantRoleInput, { description: 'The member of staff, the role, its scope and its dates.' }) input: GrantRoleInput,
+    @Ctx() ctx: RequestContext,
+  ) {
     return grantRole(ctx, input);
   }
 }
