@@ -1,6 +1,7 @@
 import { ArgsType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import type { Authority } from '../authz/vocabulary';
-import { ConnectionArgs, ConnectionType } from '../graphql/connection';
+import { ConnectionArgs } from '../graphql/connection';
+import { ChildOrder } from './child-order';
 import { AuthorityEnum } from '../access/enums';
 import { ChildStageEnum } from './enums';
 import { DateScalar, DateTimeScalar } from '../graphql/scalars';
@@ -97,8 +98,6 @@ export class Child {
   redactedFields!: string[];
 }
 
-export const ChildConnection = ConnectionType(Child, 'Child');
-
 @InputType()
 export class ChildFilter {
   @Field(() => AuthorityEnum, { nullable: true })
@@ -107,12 +106,30 @@ export class ChildFilter {
   @Field(() => ChildStageEnum, { nullable: true })
   stage?: ChildStage;
 
+  @Field(() => [ChildStageEnum], { nullable: true, description: 'Children at any of these stages.' })
+  stages?: ChildStage[];
+
   @Field(() => Boolean, { nullable: true, description: 'Only children allocated to me as family finder.' })
   allocatedToMe?: boolean;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Every word in the first or last name, or the whole NHS number; only values you may read on a record find it (a name hidden from you finds nothing).',
+  })
+  search?: string;
 }
 
 @ArgsType()
 export class ChildrenArgs extends ConnectionArgs {
   @Field(() => ChildFilter, { nullable: true })
   filter?: ChildFilter;
+
+  @Field(() => [ChildOrder], {
+    nullable: true,
+    description:
+      'By default by stage in journey order, then the longest in care first: the children waiting on the earliest steps lead. ' +
+      'Only by fields you may read on every record; a value hidden from you on a record places it last.',
+  })
+  orderBy?: ChildOrder[];
 }

@@ -19,7 +19,10 @@ export class SupportResolver {
     return ctx.services.get(SupportService).list(args);
   }
 
-  @Query(() => SupportRequest)
+  @Query(() => SupportRequest, {
+    nullable: true,
+    description: 'null with NOT_FOUND at this path when the request does not exist or is out of your reach; sibling fields still answer.',
+  })
   supportRequest(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext) {
     return ctx.services.get(SupportService).get(id);
   }
