@@ -27,6 +27,7 @@ import { RecordPlanChangeStep } from '../journey/steps/record-plan-change';
 import { UpdateChildStep } from '../journey/steps/update-child';
 import { AgendaItemResolver, PanelMeetingResolver, PanelResolver } from '../panels/panel.resolver';
 import { MeResolver } from '../staff/me.resolver';
+import { NodeResolver } from './node.resolver';
 import { StaffResolver } from '../staff/staff.resolver';
 import { CreateStaffMemberStep } from '../staff/steps/create-staff-member';
 import { DeactivateStaffMemberStep } from '../staff/steps/deactivate-staff-member';
@@ -45,6 +46,7 @@ import { DateTimeScalar } from '../graphql/scalars';
 
 export const RESOLVERS = [
   MeResolver,
+  NodeResolver,
   StaffResolver,
   CreateStaffMemberStep,
   DeactivateStaffMemberStep,

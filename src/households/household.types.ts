@@ -1,4 +1,5 @@
 import { ArgsType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Node } from '../graphql/node';
 import type { Authority } from '../authz/vocabulary';
 import { ConnectionArgs, ConnectionType } from '../graphql/connection';
 import { AuthorityEnum } from '../access/enums';
@@ -34,7 +35,7 @@ export class HouseholdStageEvent {
  * The reviewed GraphQL shape of an adopter household. Every field but `redactedFields` has a field
  * class (src/authz/field-classes.ts); fields the caller may not read are null and listed in `redactedFields`.
  */
-@ObjectType('Household', { description: 'Prospective or approved adopters, recruited by the partnership.' })
+@ObjectType('Household', { implements: Node, description: 'Prospective or approved adopters, recruited by the partnership.' })
 export class Household {
   @Field(() => ID)
   id!: string;

@@ -1,4 +1,5 @@
 import { ArgsType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Node } from '../graphql/node';
 import type { Authority } from '../authz/vocabulary';
 import { ConnectionArgs } from '../graphql/connection';
 import { ChildOrder } from './child-order';
@@ -11,7 +12,7 @@ import type { ChildStage } from './child-stage';
  * The reviewed GraphQL shape of a child. Every field but `redactedFields` has a field class
  * (src/authz/field-classes.ts); fields the caller may not read are null and listed in `redactedFields`.
  */
-@ObjectType('Child', { description: 'A child whose plan is, or may become, adoption.' })
+@ObjectType('Child', { implements: Node, description: 'A child whose plan is, or may become, adoption.' })
 export class Child {
   @Field(() => ID)
   id!: string;

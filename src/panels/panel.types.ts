@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Node } from '../graphql/node';
 import { AgendaItemKindEnum, PanelRecommendationEnum } from './enums';
 import { DateScalar, DateTimeScalar } from '../graphql/scalars';
 import type { AgendaItemKind, PanelRecommendation } from './agenda-item.entity';
@@ -12,7 +13,7 @@ export class Panel {
   name!: string;
 }
 
-@ObjectType('PanelMeeting')
+@ObjectType('PanelMeeting', { implements: Node })
 export class PanelMeeting {
   @Field(() => ID)
   id!: string;

@@ -18,7 +18,7 @@ import type {
 const ALIAS = 'request';
 
 /** A support request leaves as it is: its personal fields are logged when read (sensitive-reads.ts), not classified. */
-const SUPPORT_REQUEST: GuardedSubject<SupportRequestRecord, SupportRequestRecord> = {
+export const SUPPORT_REQUEST: GuardedSubject<SupportRequestRecord, SupportRequestRecord> = {
   subjectType: 'SupportRequest',
   entity: SupportRequestRecord,
   alias: ALIAS,

@@ -1,4 +1,5 @@
 import { IsOptional } from 'class-validator';
+import { Node } from '../graphql/node';
 import { ArgsType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import type { Authority } from '../authz/vocabulary';
 import { ConnectionArgs, ConnectionType } from '../graphql/connection';
@@ -27,7 +28,7 @@ export class SupportAssessment {
   notes!: string | null;
 }
 
-@ObjectType('SupportRequest', { description: 'A call for adoption support from a family, by the authority it lives in.' })
+@ObjectType('SupportRequest', { implements: Node, description: 'A call for adoption support from a family, by the authority it lives in.' })
 export class SupportRequest {
   @Field(() => ID)
   id!: string;
