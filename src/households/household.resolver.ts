@@ -19,8 +19,7 @@ export class HouseholdResolver {
 
   @Query(() => Household, {
     nullable: true,
-    description:
-      'null with NOT_FOUND at this path when the household does not exist or is out of your reach; sibling fields still answer.',
+    description: 'null with NOT_FOUND at this path when the household does not exist or is out of your reach; sibling fields still answer.',
   })
   household(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext) {
     return ctx.services.get(HouseholdService).get(id);

@@ -132,6 +132,27 @@ export const HouseholdConnection = ConnectionType(Household, 'Household');
 export class HouseholdFilter {
   @Field(() => HouseholdStageEnum, { nullable: true })
   stage?: HouseholdStage;
+
+  @Field(() => [HouseholdStageEnum], { nullable: true, description: 'Households at any of these stages.' })
+  stages?: HouseholdStage[];
+
+  @Field(() => Boolean, { nullable: true, description: 'Holding approval today (APPROVED, MATCHED or PLACED), or not.' })
+  approved?: boolean;
+
+  @Field(() => Boolean, { nullable: true })
+  earlyPermanence?: boolean;
+
+  @Field(() => Boolean, { nullable: true })
+  fastTrack?: boolean;
+
+  @Field(() => AuthorityEnum, { nullable: true })
+  homeAuthority?: Authority;
+
+  @Field(() => Int, { nullable: true, description: 'Could take a child of this age, in whole years.' })
+  childAge?: number;
+
+  @Field(() => Int, { nullable: true, description: 'Could take a sibling group of this size.' })
+  siblingGroupOf?: number;
 }
 
 @ArgsType()

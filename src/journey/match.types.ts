@@ -50,6 +50,15 @@ export class MatchFilter {
 
   @Field(() => ID, { nullable: true })
   childId?: string;
+
+  @Field(() => [MatchStatusEnum], { nullable: true, description: 'Matches in any of these statuses.' })
+  statuses?: MatchStatus[];
+
+  @Field(() => DateScalar, { nullable: true, description: 'Proposed on or after this day.' })
+  proposedFrom?: string;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Proposed on or before this day.' })
+  proposedTo?: string;
 }
 
 @ArgsType()

@@ -64,6 +64,18 @@ export const SupportRequestConnection = ConnectionType(SupportRequest, 'SupportR
 export class SupportRequestFilter {
   @Field(() => AuthorityEnum, { nullable: true })
   authority?: Authority;
+
+  @Field(() => [SupportOutcomeEnum], { nullable: true, description: 'Requests with any of these outcomes.' })
+  outcomes?: SupportOutcome[];
+
+  @Field(() => Boolean, { nullable: true, description: 'Awaiting the advice-line call, or past it.' })
+  awaitingCall?: boolean;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Received on or after this day.' })
+  receivedFrom?: string;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Received on or before this day.' })
+  receivedTo?: string;
 }
 
 @ArgsType()

@@ -171,7 +171,7 @@ describe('search', () => {
 
 describe('stages and counts per stage', () => {
   it('several stages at once', async () => {
-    const stages = [CHILD_STAGES[0], CHILD_STAGES[2]];
+    const stages: string[] = [CHILD_STAGES[0], CHILD_STAGES[2]];
     const { data } = await api().as('adm.kent')(LIST, { first: 100, filter: { stages } });
     const expected = kentChildren().filter((c) => stages.includes(c.stage));
     expect(data!.children.edges.map((e: Edge) => e.node.id).sort()).toEqual(expected.map((c) => c.id).sort());
