@@ -10,6 +10,7 @@ import { EmergencyAccess1795400003600 } from './1795400003600-emergency-access';
 import { RestrictionLookups1795400003700 } from './1795400003700-restriction-lookups';
 import { BoardPack1795400003800 } from './1795400003800-board-pack';
 import { BulkImportAudit1795400003900 } from './1795400003900-bulk-import-audit';
+import { ChildrenJourneyOrder1795400004100 } from './1795400004100-children-journey-order';
 
 /** In order. A landed migration is never edited (migrations/landed.json holds each one's hash): add a new one. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   RestrictionLookups1795400003700,
   BoardPack1795400003800,
   BulkImportAudit1795400003900,
+  ChildrenJourneyOrder1795400004100,
 ];
