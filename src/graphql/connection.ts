@@ -168,7 +168,8 @@ export async function paginate<E extends ObjectLiteral & { id: string }, V>(
   const reading = forward ? keys : keys.map(flip);
   keys.forEach((key, i) => query.addSelect(key.sql, `cursor_key_${i}`));
   reading.forEach((key, i) => {
-    const nulls = forward ? 'NULLS LAST' : 'NULLS FIRST';
+    // Nulls come last in the list's own order; a key never null keeps the default, which an index in either direction serves.
+    const nulls = key.nullable ? (forward ? 'NULLS LAST' : 'NULLS FIRST') : undefined;
     if (i === 0) query.orderBy(`cursor_key_${i}`, key.direction, nulls);
     else query.addOrderBy(`cursor_key_${i}`, key.direction, nulls);
   });
