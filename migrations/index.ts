@@ -11,6 +11,7 @@ import { RestrictionLookups1795400003700 } from './1795400003700-restriction-loo
 import { BoardPack1795400003800 } from './1795400003800-board-pack';
 import { BulkImportAudit1795400003900 } from './1795400003900-bulk-import-audit';
 import { IdempotentResponses1795400004000 } from './1795400004000-idempotent-responses';
+import { ChildrenJourneyOrder1795400004100 } from './1795400004100-children-journey-order';
 
 /** In order. A landed migration is never edited (migrations/landed.json holds each one's hash): add a new one. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   BoardPack1795400003800,
   BulkImportAudit1795400003900,
   IdempotentResponses1795400004000,
+  ChildrenJourneyOrder1795400004100,
 ];

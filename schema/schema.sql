@@ -303,6 +303,7 @@ ALTER TABLE children ADD CONSTRAINT children_last_name_check CHECK (((length(las
 ALTER TABLE children ADD CONSTRAINT children_nhs_number_check CHECK ((nhs_number ~ '^[0-9]{10}$'::text));
 ALTER TABLE children ADD CONSTRAINT children_pkey PRIMARY KEY (id);
 CREATE INDEX children_adoption_order_idx ON public.children USING btree (adoption_order_granted_on);
+CREATE INDEX children_authority_journey_order_idx ON public.children USING btree (authority, stage, entered_care_on, id);
 CREATE INDEX children_authority_order_idx ON public.children USING btree (authority, created_at, id);
 CREATE INDEX children_authority_stage_order_idx ON public.children USING btree (authority, stage, created_at, id);
 CREATE INDEX children_order_idx ON public.children USING btree (created_at, id);

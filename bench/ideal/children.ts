@@ -2,6 +2,12 @@ import type { Pool } from 'pg';
 import { ukDate } from '../../src/common/clock';
 import { ageInYears, page } from './page';
 
+/** The API's default order of children: by stage, then the longest in care first. */
+const CHILDREN_ORDER = [
+  { property: 'stage', direction: 'ASC' },
+  { property: 'enteredCareOn', direction: 'ASC' },
+] as const;
+
 type ListBody = { first: number; stage: string; authority: string };
 type ChildRow = {
   id: string;
@@ -25,7 +31,7 @@ const LIST = `
   SELECT id, authority, stage, first_name, last_name, date_of_birth, entered_care_on, adoption_plan_decided_on,
          placement_order_granted_on, created_at
     FROM children WHERE authority = $1 AND stage = $2
-   ORDER BY created_at, id LIMIT $3`;
+   ORDER BY stage, entered_care_on, id LIMIT $3`;
 
 const COUNT = `SELECT count(*)::int AS n FROM children WHERE authority = $1 AND stage = $2`;
 
@@ -60,9 +66,10 @@ async function listPage(pool: Pool, { first, stage, authority }: ListBody) {
   const { rows } = await pool.query<ChildRow>(LIST, [authority, stage, first + 1]);
   return page(
     'children',
+    CHILDREN_ORDER,
     rows,
     first,
-    (r) => ({ at: r.created_at, id: r.id }),
+    (r) => ({ values: [r.stage, r.entered_care_on], id: r.id }),
     (r) => listNode(r, today),
   );
 }

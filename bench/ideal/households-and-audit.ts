@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import { CREATION_ORDER } from '../../src/graphql/connection';
 import { page } from './page';
 
 type HouseholdRow = {
@@ -24,9 +25,10 @@ export async function households(pool: Pool, { first }: { first: number }) {
   return {
     households: page(
       'households',
+      CREATION_ORDER,
       rows,
       first,
-      (r) => ({ at: r.created_at, id: r.id }),
+      (r) => ({ values: [r.created_at], id: r.id }),
       (r) => ({
         id: r.id,
         reference: r.reference,
@@ -73,9 +75,10 @@ export async function auditEvents(pool: Pool, { first }: { first: number }) {
   return {
     auditEvents: page(
       'audit_events',
+      [{ property: 'at', direction: 'DESC' }],
       rows,
       first,
-      (r) => ({ at: r.at, id: r.id }),
+      (r) => ({ values: [r.at], id: r.id }),
       (r) => ({
         id: r.id,
         at: r.at.toISOString(),

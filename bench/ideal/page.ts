@@ -1,10 +1,18 @@
-import { encodeCursor } from '../../src/graphql/connection';
+import { encodeCursor, orderName, type ListOrder } from '../../src/graphql/keyset';
 
-/** The API's Relay page of a table: the same cursors and pageInfo, from `first + 1` rows. */
-export function page<R, N>(table: string, rows: R[], first: number, keyOf: (row: R) => { at: Date; id: string }, node: (row: R) => N) {
+/** The API's Relay page of a table in `order`: the same cursors and pageInfo, from `first + 1` rows. */
+export function page<R, N>(
+  table: string,
+  order: ListOrder,
+  rows: R[],
+  first: number,
+  keyOf: (row: R) => { values: (string | Date)[]; id: string },
+  node: (row: R) => N,
+) {
   const edges = rows.slice(0, first).map((row) => {
-    const { at, id } = keyOf(row);
-    return { cursor: encodeCursor(table, at, id), node: node(row) };
+    const { values, id } = keyOf(row);
+    const cursorValues = values.map((v) => (v instanceof Date ? v.toISOString() : v));
+    return { cursor: encodeCursor(table, orderName(order), cursorValues, id), node: node(row) };
   });
   return { edges, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null } };
 }

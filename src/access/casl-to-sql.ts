@@ -1,4 +1,4 @@
-import { rulesToAST } from '@casl/ability/extra';
+import { rulesToAST, rulesToCondition } from '@casl/ability/extra';
 import type { Condition } from '@ucast/mongo2js';
 import type { EntityMetadata } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
@@ -20,9 +20,21 @@ const PARENT_RECORDS: Record<string, { key: string; entity: string }> = {
 
 type Leaf = { operator: string; value: unknown; field: string };
 
+/** The rules that decide `action` on `field` (those naming other fields only do not), as CASL combines them. */
+function fieldRulesToAST(ability: AppAbility, action: Action, subjectType: SubjectType, field: string): Condition | null {
+  const ast = (rule: { ast?: Condition; inverted: boolean }): Condition =>
+    (rule.inverted ? { operator: 'not', value: [rule.ast] } : rule.ast) as Condition;
+  const all = (operator: 'and' | 'or') => (value: Condition[]) => ({ operator, value }) as unknown as Condition;
+  return rulesToCondition(ability.rulesFor(action, subjectType, field), ast, {
+    and: all('and'),
+    or: all('or'),
+    empty: () => all('and')([]),
+  });
+}
+
 /**
- * The rows of `subjectType` the ability allows `action` on, as a SQL condition on `alias`.
- * Mirrors `ability.can()` exactly (a property test holds the two equal): no rule → FALSE,
+ * The rows of `subjectType` the ability allows `action` on — with `field`, on that field — as a SQL condition on
+ * `alias`. Mirrors `ability.can()` exactly (a property test holds the two equal): no rule → FALSE,
  * an unconditional rule → TRUE, inverted rules → AND NOT. Fields map through the entity
  * metadata (an unknown field is a programming error); every value is a named parameter.
  * An array column matches a value it contains, as in CASL.
@@ -33,8 +45,9 @@ export function accessibleWhere(
   subjectType: SubjectType,
   metadata: EntityMetadata,
   alias: string,
+  field?: string,
 ): SqlCondition {
-  const ast = rulesToAST(ability, action, subjectType);
+  const ast = field === undefined ? rulesToAST(ability, action, subjectType) : fieldRulesToAST(ability, action, subjectType, field);
   const params: Record<string, unknown> = {};
   if (ast === null) return { sql: 'FALSE', params };
 
@@ -44,7 +57,7 @@ export function accessibleWhere(
     return meta;
   };
   const param = (value: unknown): string => {
-    const name = `authz_${alias}_${Object.keys(params).length}`;
+    const name = `authz_${alias}${field === undefined ? '' : `_${field}`}_${Object.keys(params).length}`;
     params[name] = value;
     return `:${name}`;
   };

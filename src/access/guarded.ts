@@ -1,6 +1,7 @@
 import type { EntityManager, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { Action, SubjectType } from '../authz/vocabulary';
-import { paginate, type ConnectionArgs, type KeysetOrder, type Page } from '../graphql/connection';
+import { paginate, type ConnectionArgs, type Page } from '../graphql/connection';
+import type { ListOrder } from '../graphql/keyset';
 import { parseId } from '../graphql/input-rules';
 import { assertCan, assertMayEver } from './refusals';
 import { accessibleQuery, findForAction, findReadable } from './scoped-reads';
@@ -27,7 +28,7 @@ export function readList<E extends Row, V>(
   subject: GuardedSubject<E, V>,
   args: ConnectionArgs,
   narrow: (query: SelectQueryBuilder<E>) => void = () => undefined,
-  order?: KeysetOrder,
+  order?: ListOrder,
 ): Promise<Page<V>> {
   const query = readableQuery(ctx, subject);
   narrow(query);

@@ -28,6 +28,7 @@ import { RecordPlanChangeStep } from '../journey/steps/record-plan-change';
 import { UpdateChildStep } from '../journey/steps/update-child';
 import { AgendaItemResolver, PanelMeetingResolver, PanelResolver } from '../panels/panel.resolver';
 import { MeResolver } from '../staff/me.resolver';
+import { NodeResolver } from './node.resolver';
 import { StaffResolver } from '../staff/staff.resolver';
 import { CreateStaffMemberStep } from '../staff/steps/create-staff-member';
 import { DeactivateStaffMemberStep } from '../staff/steps/deactivate-staff-member';
@@ -49,6 +50,7 @@ import { AgendaItemViewerCanResolver } from '../panels/agenda-item-viewer-can.re
 
 export const RESOLVERS = [
   MeResolver,
+  NodeResolver,
   StaffResolver,
   CreateStaffMemberStep,
   DeactivateStaffMemberStep,

@@ -53,7 +53,7 @@ export class AuditService {
         if (filter.from) query.andWhere(`${ALIAS}.at >= :from`, { from: filter.from });
         if (filter.to) query.andWhere(`${ALIAS}.at <= :to`, { to: filter.to });
       },
-      { instant: 'at', direction: 'DESC' },
+      [{ property: 'at', direction: 'DESC' }],
     );
     this.logRead(args, page);
     return page;

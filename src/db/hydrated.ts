@@ -10,6 +10,13 @@ import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
  * TypeORM's own conversion.
  */
 export async function hydrated<E extends ObjectLiteral>(query: SelectQueryBuilder<E>): Promise<E[]> {
+  return (await hydratedRows(query)).map((row) => row.entity);
+}
+
+/** `hydrated`, each entity with the raw row it came from (which holds whatever else the query selected). */
+export async function hydratedRows<E extends ObjectLiteral>(
+  query: SelectQueryBuilder<E>,
+): Promise<{ entity: E; raw: Record<string, unknown> }[]> {
   if (query.expressionMap.joinAttributes.length > 0) throw new Error('hydrated() reads one entity: the query joins another');
   const { metadata, name: alias } = query.expressionMap.mainAlias!;
   const driver = query.connection.driver;
@@ -23,7 +30,7 @@ export async function hydrated<E extends ObjectLiteral>(query: SelectQueryBuilde
     const entity = metadata.create() as Record<string, unknown>;
     for (const { property, key, convert } of columns)
       entity[property] = convert ? driver.prepareHydratedValue(row[key], convert) : row[key];
-    return entity as E;
+    return { entity: entity as E, raw: row };
   });
 }
 

@@ -1,54 +1,92 @@
 import { ArgsType, ClassType, Field, Int, ObjectType } from 'type-graphql';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { hydrated } from '../db/hydrated';
+import { hydratedRows } from '../db/hydrated';
+import { graphqlEnum } from './enums';
 import { badUserInput } from './errors';
+import { beyond, decodeCursor, encodeCursor, orderName, type CursorValue, type Direction, type ListOrder, type SqlKey } from './keyset';
 import { LimitExceeded } from './limit-exceeded';
 
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
 
+export const DIRECTIONS: readonly Direction[] = ['ASC', 'DESC'];
+export const OrderDirectionEnum = graphqlEnum(DIRECTIONS, 'OrderDirection', "Which way a key of a list's order runs.", {
+  ASC: 'Smallest, earliest or first in order first.',
+  DESC: 'Largest, latest or last in order first.',
+});
+
 @ArgsType()
 export class ConnectionArgs {
-  @Field(() => Int, { nullable: true, description: `At most ${MAX_PAGE_SIZE}; default ${DEFAULT_PAGE_SIZE}.` })
+  @Field(() => Int, {
+    nullable: true,
+    description: `The first records after \`after\` (or from the start). At most ${MAX_PAGE_SIZE}; default ${DEFAULT_PAGE_SIZE}.`,
+  })
   first?: number;
 
   @Field(() => String, { nullable: true, description: 'The endCursor of the previous page.' })
   after?: string;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: `The last records before \`before\` (or up to the end), instead of \`first\`. At most ${MAX_PAGE_SIZE}.`,
+  })
+  last?: number;
+
+  @Field(() => String, { nullable: true, description: 'The startCursor of the next page, paging backward.' })
+  before?: string;
 }
 
-@ObjectType({ description: 'Where a page ends, and whether another follows (paging is forward only).' })
-export class PageInfo {
-  @Field({ description: 'Whether a next page follows: ask for it with after: endCursor.' })
-  hasNextPage!: boolean;
+type Answer = () => Promise<boolean>;
 
-  @Field(() => String, { nullable: true, description: 'The cursor of the page’s last record; null on an empty page.' })
+@ObjectType({ description: 'Where a page lies in its list (Relay cursor connections).' })
+export class PageInfo {
+  @Field(() => String, { nullable: true, description: 'The cursor of the first record of the page; null when it is empty.' })
+  startCursor!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The cursor of the last record of the page; null when it is empty.' })
   endCursor!: string | null;
+
+  nextPage!: Answer;
+  previousPage!: Answer;
+
+  @Field(() => Boolean, { description: 'Whether records follow the page: exact in either direction.' })
+  hasNextPage(): Promise<boolean> {
+    return this.nextPage();
+  }
+
+  @Field(() => Boolean, { description: 'Whether records precede the page: exact in either direction.' })
+  hasPreviousPage(): Promise<boolean> {
+    return this.previousPage();
+  }
 }
 
 export type Page<V> = {
   edges: { cursor: string; node: V }[];
-  pageInfo: PageInfo;
+  pageInfo: Pick<PageInfo, 'startCursor' | 'endCursor' | 'nextPage' | 'previousPage'>;
   /** Counted only when the client selects totalCount. */
   countTotal: () => Promise<number>;
 };
 
-/** A Relay connection type for `Node`, with a lazily computed totalCount. */
-export function ConnectionType<V extends object>(Node: ClassType<V>, name: string) {
+/**
+ * A Relay connection type for `Node`, with a lazily computed totalCount. An `extendable` one is the base of a
+ * connection class with fields of its own, which takes the name (the base, never referenced, is not in the schema).
+ */
+export function ConnectionType<V extends object>(Node: ClassType<V>, name: string, { extendable = false } = {}) {
   @ObjectType(`${name}Edge`, { description: `One ${name} of a page, with its cursor.` })
   class Edge {
-    @Field({ description: 'Opaque: pass as after to read on from this record.' })
+    @Field({ description: 'Opaque: pass as after (or before) to read on from this record.' })
     cursor!: string;
 
     @Field(() => Node, { description: `The ${name}.` })
     node!: V;
   }
 
-  @ObjectType(`${name}Connection`, { description: `A page of the ${name} records you may see.` })
+  @ObjectType(`${name}Connection${extendable ? 'Base' : ''}`, { description: `A page of the ${name} records you may see.` })
   class Connection {
     @Field(() => [Edge], { description: 'The page’s records, in the list’s order.' })
     edges!: Edge[];
 
-    @Field(() => PageInfo, { description: 'Where the page ends, and whether another follows.' })
+    @Field(() => PageInfo, { description: 'Where the page lies in its list, and whether records come before or after it.' })
     pageInfo!: PageInfo;
 
     countTotal!: () => Promise<number>;
@@ -61,68 +99,104 @@ export function ConnectionType<V extends object>(Node: ClassType<V>, name: strin
   return Connection;
 }
 
-type Cursor = { at: string; id: string };
+/** The default order: creation time (with millisecond precision in the database), oldest first, then the id. */
+export const CREATION_ORDER: ListOrder = [{ property: 'createdAt', direction: 'ASC' }];
 
-/** A cursor names its list (the table it pages through) and its place in it. */
-export function encodeCursor(list: string, instant: Date, id: string): string {
-  return Buffer.from(JSON.stringify([list, instant.toISOString(), id])).toString('base64url');
-}
-
-/** The place a cursor of `list` names; anything else — garbage, forged, or another list's — is refused. */
-function decodeCursor(list: string, cursor: string): Cursor {
-  try {
-    const [of, at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (of === list && typeof at === 'string' && !Number.isNaN(Date.parse(at)) && typeof id === 'string' && /^[0-9a-f-]{1,36}$/.test(id)) {
-      return { at, id };
-    }
-  } catch {
-    // fall through: any undecodable cursor is the caller's mistake
+/** The page size asked for, and which way: `first` from the start or `after`, or `last` back from the end or `before`. */
+function pageSizeOf(args: ConnectionArgs): { size: number; forward: boolean } {
+  if (args.first != null && args.last != null) {
+    throw badUserInput('last', 'is not allowed with first: page forward with first and after, or backward with last and before');
   }
-  throw badUserInput('after', 'is not a cursor of this list');
+  const forward = args.last == null;
+  const field = forward ? 'first' : 'last';
+  const size = (forward ? args.first : args.last) ?? DEFAULT_PAGE_SIZE;
+  if (size > MAX_PAGE_SIZE) throw new LimitExceeded('pageSize', MAX_PAGE_SIZE, size);
+  if (!Number.isInteger(size) || size < 0) throw badUserInput(field, `must be between 0 and ${MAX_PAGE_SIZE}`);
+  return { size, forward };
 }
 
-/** The keyset a list pages by: an instant property (with millisecond precision in the database) then the id. */
-export type KeysetOrder = { instant: string; direction: 'ASC' | 'DESC' };
-const CREATION_ORDER: KeysetOrder = { instant: 'createdAt', direction: 'ASC' };
+const asCursorValue = (value: unknown): CursorValue => (value instanceof Date ? value.toISOString() : (value as CursorValue));
+const flip = (key: SqlKey): SqlKey => ({ ...key, direction: key.direction === 'ASC' ? 'DESC' : 'ASC' });
 
 /**
- * One page by keyset — by default creation time then id — stable under inserts, never repeating or
- * skipping. `query` already holds the policy's WHERE, so the page and the total see the same rows.
+ * One page by keyset — in `order`, by default creation time then id — stable under inserts, never repeating or
+ * skipping. `query` already holds the policy's WHERE, so the page and the total see the same rows. Backward, the
+ * page is read in the reverse order and turned round. Whether records lie beyond the page's far side is read from
+ * the page itself; whether any lie beyond the cursor it started from is asked only when selected.
  */
 export async function paginate<E extends ObjectLiteral & { id: string }, V>(
   query: SelectQueryBuilder<E>,
   args: ConnectionArgs,
   present: (record: E) => V,
-  order: KeysetOrder = CREATION_ORDER,
+  order: ListOrder = CREATION_ORDER,
 ): Promise<Page<V>> {
-  const first = args.first ?? DEFAULT_PAGE_SIZE;
-  if (first > MAX_PAGE_SIZE) throw new LimitExceeded('pageSize', MAX_PAGE_SIZE, first);
-  if (!Number.isInteger(first) || first < 0) throw badUserInput('first', `must be between 0 and ${MAX_PAGE_SIZE}`);
+  const { size, forward } = pageSizeOf(args);
   const alias = query.alias;
   const { metadata } = query.expressionMap.mainAlias!;
-  const column = metadata.findColumnWithPropertyName(order.instant)!.databaseName;
-  const countQuery = query.clone();
-  if (args.after) {
-    const { at, id } = decodeCursor(metadata.tableName, args.after);
-    const comparison = order.direction === 'ASC' ? '>' : '<';
-    query.andWhere(`("${alias}"."${column}", "${alias}"."id") ${comparison} (:cursorAt, :cursorId)`, { cursorAt: at, cursorId: id });
-  }
-  const rows = await hydrated(
-    query
-      .orderBy(`${alias}.${order.instant}`, order.direction)
-      .addOrderBy(`${alias}.id`, order.direction)
-      .limit(first + 1),
-  );
-  const pageRows = rows.slice(0, first);
-  const edges = pageRows.map((row) => ({
-    cursor: encodeCursor(metadata.tableName, row[order.instant] as Date, row.id),
-    node: present(row),
+  const list = metadata.tableName;
+  const name = orderName(order);
+  const keys: SqlKey[] = order.map(({ property, direction, expression, params }) => {
+    if (params) query.setParameters(params);
+    const column = metadata.findColumnWithPropertyName(property)!;
+    return expression
+      ? { sql: expression, nullable: true, direction }
+      : { sql: `"${alias}"."${column.databaseName}"`, nullable: column.isNullable, direction };
+  });
+  keys.push({ sql: `"${alias}"."id"`, nullable: false, direction: order.at(-1)!.direction });
+  const place = (field: 'after' | 'before', cursor: string) => decodeCursor(field, list, name, order.length, cursor);
+  const after = args.after ? place('after', args.after) : null;
+  const before = args.before ? place('before', args.before) : null;
+
+  const base = query.clone();
+  /** Whether the list holds a record at or beyond the cursor a page started from, on the side away from the page. */
+  const beyondStart = (side: 'later' | 'earlier', start: { values: CursorValue[]; id: string } | null): Answer => {
+    if (!start) return async () => false;
+    return async () => {
+      const { sql, params } = beyond(side, keys, start, 'probe_');
+      const rows = base
+        .clone()
+        .select('1')
+        .andWhere(`(${sql} OR "${alias}"."id" = :probeId)`, { ...params, probeId: start.id })
+        .limit(1);
+      return (await rows.getRawMany()).length > 0;
+    };
+  };
+  if (after) query.andWhere(...condition(beyond('later', keys, after, 'after_')));
+  if (before) query.andWhere(...condition(beyond('earlier', keys, before, 'before_')));
+
+  const reading = forward ? keys : keys.map(flip);
+  keys.forEach((key, i) => query.addSelect(key.sql, `cursor_key_${i}`));
+  reading.forEach((key, i) => {
+    // Nulls come last in the list's own order; a key never null keeps the default, which an index in either direction serves.
+    const nulls = key.nullable ? (forward ? 'NULLS LAST' : 'NULLS FIRST') : undefined;
+    if (i === 0) query.orderBy(`cursor_key_${i}`, key.direction, nulls);
+    else query.addOrderBy(`cursor_key_${i}`, key.direction, nulls);
+  });
+  const rows = await hydratedRows(query.limit(size + 1));
+  const more = rows.length > size;
+  const pageRows = forward ? rows.slice(0, size) : rows.slice(0, size).reverse();
+  const edges = pageRows.map(({ entity, raw }) => ({
+    cursor: encodeCursor(
+      list,
+      name,
+      order.map((_, i) => asCursorValue(raw[`cursor_key_${i}`])),
+      entity.id,
+    ),
+    node: present(entity),
   }));
+  const beyondPage = async () => more;
   return {
     edges,
-    pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
+    pageInfo: {
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+      nextPage: forward ? beyondPage : beyondStart('later', before),
+      previousPage: forward ? beyondStart('earlier', after) : beyondPage,
+    },
     // A list's query joins nothing (relations load through loaders): COUNT(*) counts its records, without
     // the DISTINCT of getCount().
-    countTotal: async () => Number((await countQuery.select('COUNT(*)', 'total').getRawOne<{ total: string }>())!.total),
+    countTotal: async () => Number((await base.clone().select('COUNT(*)', 'total').getRawOne<{ total: string }>())!.total),
   };
 }
+
+const condition = ({ sql, params }: { sql: string; params: Record<string, unknown> }) => [sql, params] as const;

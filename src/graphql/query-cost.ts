@@ -8,14 +8,16 @@ import { LimitExceeded } from './limit-exceeded';
  * What an operation costs, priced the same whether a page size is written in it or passed as a variable:
  * - every field: 1;
  * - a connection (`…Connection`): 1 + its selection × the page asked for (`first` or `last`, default 20);
- *   its `edges` are that page, so they are not multiplied again; `totalCount` reads every record it counts: 100;
+ *   its `edges` are that page, so they are not multiplied again; `totalCount` and `countsByStage` read every
+ *   record they count: 100;
  * - any other list (a record's relations: decisions, matches, placements, …): 1 + its selection × 5.
  */
 export const COSTS = { field: 1, relationList: 5, totalCount: 100 } as const;
+const COUNTING_FIELDS = new Set(['totalCount', 'countsByStage']);
 
 const estimateCost: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
   const parentIsConnection = type.name.endsWith('Connection');
-  if (parentIsConnection && field.name === 'totalCount') return COSTS.totalCount;
+  if (parentIsConnection && COUNTING_FIELDS.has(field.name)) return COSTS.totalCount;
   if (parentIsConnection && field.name === 'edges') return COSTS.field + childComplexity;
   if (getNamedType(field.type).name.endsWith('Connection')) {
     const page = args.first ?? args.last;

@@ -28,6 +28,9 @@ export const RECRUITMENT_STAGES: readonly HouseholdStage[] = [
   'PANEL',
 ];
 
+/** The stages of a household holding approval today. */
+export const HOLDING_APPROVAL_STAGES: readonly HouseholdStage[] = ['APPROVED', 'MATCHED', 'PLACED'];
+
 /** Stages a household leaves only by a new application. */
 export const CLOSED_HOUSEHOLD_STAGES: readonly HouseholdStage[] = ['WITHDRAWN', 'NOT_APPROVED', 'TERMINATED'];
 

@@ -17,7 +17,10 @@ export class HouseholdResolver {
     return ctx.services.get(HouseholdService).list(args);
   }
 
-  @Query(() => Household, { description: 'NOT_FOUND when the household does not exist or is out of your reach.' })
+  @Query(() => Household, {
+    nullable: true,
+    description: 'null with NOT_FOUND at this path when the household does not exist or is out of your reach; sibling fields still answer.',
+  })
   household(@Arg('id', () => ID, { description: 'The household’s id.' }) id: string, @Ctx() ctx: RequestContext) {
     return ctx.services.get(HouseholdService).get(id);
   }

@@ -1,7 +1,8 @@
-import { assertFilterable } from '../access/field-guard';
 import { readList, readOne } from '../access/guarded';
+import { ListFilters } from '../access/list-filters';
 import type { ServiceContext } from '../access/service-context';
 import type { Page } from '../graphql/connection';
+import { HOLDING_APPROVAL_STAGES, HOUSEHOLD_STAGES } from './household-stage';
 import type { Household, HouseholdsArgs } from './household.types';
 import { HOUSEHOLD } from './household.view';
 
@@ -10,9 +11,21 @@ export class HouseholdService {
   constructor(private readonly ctx: ServiceContext) {}
 
   list(args: HouseholdsArgs): Promise<Page<Household>> {
+    const filter = args.filter ?? {};
     return readList(this.ctx, HOUSEHOLD, args, (query) => {
-      assertFilterable(this.ctx.ability, 'Household', Object.keys(args.filter ?? {}));
-      if (args.filter?.stage) query.andWhere(`${HOUSEHOLD.alias}.stage = :stage`, { stage: args.filter.stage });
+      new ListFilters(this.ctx.ability, 'Household', query)
+        .equals('stage', filter.stage)
+        .oneOf('stage', filter.stages)
+        .equals('earlyPermanence', filter.earlyPermanence)
+        .equals('fastTrack', filter.fastTrack)
+        .equals('homeAuthority', filter.homeAuthority)
+        .compare('minChildAge', '<=', filter.childAge)
+        .compare('maxChildAge', '>=', filter.childAge)
+        .compare('maxSiblings', '>=', filter.siblingGroupOf)
+        .oneOf(
+          'stage',
+          filter.approved == null ? null : HOUSEHOLD_STAGES.filter((s) => HOLDING_APPROVAL_STAGES.includes(s) === filter.approved),
+        );
     });
   }
 

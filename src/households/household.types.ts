@@ -1,4 +1,5 @@
 import { ArgsType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Node } from '../graphql/node';
 import type { Authority } from '../authz/vocabulary';
 import { ConnectionArgs, ConnectionType } from '../graphql/connection';
 import { AuthorityEnum } from '../access/enums';
@@ -34,7 +35,7 @@ export class HouseholdStageEvent {
  * The reviewed GraphQL shape of an adopter household. Every field but `redactedFields` has a field
  * class (src/authz/field-classes.ts); fields the caller may not read are null and listed in `redactedFields`.
  */
-@ObjectType('Household', { description: 'Prospective or approved adopters, recruited by the partnership.' })
+@ObjectType('Household', { implements: Node, description: 'Prospective or approved adopters, recruited by the partnership.' })
 export class Household {
   @Field(() => ID, { description: 'The household’s id.' })
   id!: string;
@@ -137,6 +138,27 @@ export const HouseholdConnection = ConnectionType(Household, 'Household');
 export class HouseholdFilter {
   @Field(() => HouseholdStageEnum, { nullable: true, description: 'Households at this stage.' })
   stage?: HouseholdStage;
+
+  @Field(() => [HouseholdStageEnum], { nullable: true, description: 'Households at any of these stages.' })
+  stages?: HouseholdStage[];
+
+  @Field(() => Boolean, { nullable: true, description: 'Holding approval today (APPROVED, MATCHED or PLACED), or not.' })
+  approved?: boolean;
+
+  @Field(() => Boolean, { nullable: true, description: 'Households open to early permanence (fostering to adopt), or not.' })
+  earlyPermanence?: boolean;
+
+  @Field(() => Boolean, { nullable: true, description: 'Households on the fast track (previous adopters, foster carers), or not.' })
+  fastTrack?: boolean;
+
+  @Field(() => AuthorityEnum, { nullable: true, description: 'Households living in this partner authority.' })
+  homeAuthority?: Authority;
+
+  @Field(() => Int, { nullable: true, description: 'Could take a child of this age, in whole years.' })
+  childAge?: number;
+
+  @Field(() => Int, { nullable: true, description: 'Could take a sibling group of this size.' })
+  siblingGroupOf?: number;
 }
 
 @ArgsType()

@@ -7,7 +7,8 @@ import { Match } from './match.types';
 import { presentMatch } from './match.view';
 import { StaffMember } from '../staff/staff.types';
 import { AllocationRecord } from './allocation.entity';
-import { Child, ChildConnection, ChildrenArgs } from './child.types';
+import { ChildConnection } from './child-list.types';
+import { Child, ChildrenArgs } from './child.types';
 import { DisruptionRecord } from './disruption.entity';
 import { Disruption, Placement, PlacementOrder } from './journey.types';
 import { PlacementOrderRecord } from './placement-order.entity';
@@ -22,7 +23,10 @@ export class ChildResolver {
     return ctx.services.get(ChildService).list(args);
   }
 
-  @Query(() => Child, { description: 'NOT_FOUND when the child does not exist or is out of your reach.' })
+  @Query(() => Child, {
+    nullable: true,
+    description: 'null with NOT_FOUND at this path when the child does not exist or is out of your reach; sibling fields still answer.',
+  })
   child(@Arg('id', () => ID, { description: 'The child’s id.' }) id: string, @Ctx() ctx: RequestContext) {
     return ctx.services.get(ChildService).get(id);
   }

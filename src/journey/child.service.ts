@@ -1,32 +1,44 @@
-import { assertFilterable } from '../access/field-guard';
-import { readList, readOne } from '../access/guarded';
+import { readableQuery, readOne } from '../access/guarded';
+import { ListFilters } from '../access/list-filters';
 import type { ServiceContext } from '../access/service-context';
-import type { Page } from '../graphql/connection';
-import type { Child, ChildrenArgs } from './child.types';
+import { paginate } from '../graphql/connection';
+import { optionalText } from '../graphql/input-rules';
+import { childOrder, countByStage, searchChildren } from './child-list';
+import type { ChildPage } from './child-list.types';
+import type { Child, ChildFilter, ChildrenArgs } from './child.types';
+import type { ChildRecord } from './child.entity';
 import { CHILD } from './child.view';
+import type { SelectQueryBuilder } from 'typeorm';
 
 /** Reads of the child record itself; its steps are under steps/. Who may do what is asked of src/authz, never decided here. */
 export class ChildService {
   constructor(private readonly ctx: ServiceContext) {}
 
-  list(args: ChildrenArgs): Promise<Page<Child>> {
+  /** A page of the children in reach, filtered, searched and ordered; with counts per stage of the list but its stage filters. */
+  async list(args: ChildrenArgs): Promise<ChildPage> {
+    const { ability } = this.ctx;
     const filter = args.filter ?? {};
-    return readList(this.ctx, CHILD, args, (query) => {
-      assertFilterable(
-        this.ctx.ability,
-        'Child',
-        Object.keys(filter).filter((f) => f !== 'allocatedToMe'),
-      );
-      if (filter.authority) query.andWhere(`${CHILD.alias}.authority = :authority`, { authority: filter.authority });
-      if (filter.stage) query.andWhere(`${CHILD.alias}.stage = :stage`, { stage: filter.stage });
-      if (filter.allocatedToMe) {
-        const ids = this.ctx.facts.allocatedChildIds;
-        query.andWhere(ids.length ? `${CHILD.alias}.id IN (:...allocatedIds)` : 'FALSE', { allocatedIds: ids });
-      }
-    });
+    const query = readableQuery(this.ctx, CHILD);
+    this.narrow(query, filter);
+    const ofEveryStage = query.clone();
+    new ListFilters(ability, 'Child', query).equals('stage', filter.stage).oneOf('stage', filter.stages);
+    const page = await paginate(query, args, (record) => CHILD.present(this.ctx, record), childOrder(ability, query, args.orderBy));
+    return { ...page, countStages: () => countByStage(ability, ofEveryStage) };
   }
 
   get(id: string): Promise<Child> {
     return readOne(this.ctx, CHILD, id);
+  }
+
+  /** Every filter but the stage filters, which the counts per stage leave out. */
+  private narrow(query: SelectQueryBuilder<ChildRecord>, filter: ChildFilter): void {
+    const { ability, facts } = this.ctx;
+    new ListFilters(ability, 'Child', query).equals('authority', filter.authority);
+    if (filter.allocatedToMe) {
+      const ids = facts.allocatedChildIds;
+      query.andWhere(ids.length ? `${CHILD.alias}.id IN (:...allocatedIds)` : 'FALSE', { allocatedIds: ids });
+    }
+    const search = optionalText(filter.search);
+    if (search) searchChildren(ability, query, search);
   }
 }

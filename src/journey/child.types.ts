@@ -1,6 +1,8 @@
 import { ArgsType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Node } from '../graphql/node';
 import type { Authority } from '../authz/vocabulary';
-import { ConnectionArgs, ConnectionType } from '../graphql/connection';
+import { ConnectionArgs } from '../graphql/connection';
+import { ChildOrder } from './child-order';
 import { AuthorityEnum } from '../access/enums';
 import { ChildStageEnum } from './enums';
 import { DateScalar, DateTimeScalar } from '../graphql/scalars';
@@ -10,7 +12,7 @@ import type { ChildStage } from './child-stage';
  * The reviewed GraphQL shape of a child. Every field but `redactedFields` has a field class
  * (src/authz/field-classes.ts); fields the caller may not read are null and listed in `redactedFields`.
  */
-@ObjectType('Child', { description: 'A child whose plan is, or may become, adoption.' })
+@ObjectType('Child', { implements: Node, description: 'A child whose plan is, or may become, adoption.' })
 export class Child {
   @Field(() => ID, { description: 'The child’s id.' })
   id!: string;
@@ -103,8 +105,6 @@ export class Child {
   redactedFields!: string[];
 }
 
-export const ChildConnection = ConnectionType(Child, 'Child');
-
 @InputType({ description: 'Criteria on the children you may see; every one given must hold.' })
 export class ChildFilter {
   @Field(() => AuthorityEnum, { nullable: true, description: 'Children of this responsible authority.' })
@@ -113,12 +113,30 @@ export class ChildFilter {
   @Field(() => ChildStageEnum, { nullable: true, description: 'Children at this stage of the journey.' })
   stage?: ChildStage;
 
+  @Field(() => [ChildStageEnum], { nullable: true, description: 'Children at any of these stages.' })
+  stages?: ChildStage[];
+
   @Field(() => Boolean, { nullable: true, description: 'Only children allocated to me as family finder.' })
   allocatedToMe?: boolean;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Every word in the first or last name, or the whole NHS number; only values you may read on a record find it (a name hidden from you finds nothing).',
+  })
+  search?: string;
 }
 
 @ArgsType()
 export class ChildrenArgs extends ConnectionArgs {
   @Field(() => ChildFilter, { nullable: true, description: 'Narrows the children; every criterion given must hold.' })
   filter?: ChildFilter;
+
+  @Field(() => [ChildOrder], {
+    nullable: true,
+    description:
+      'By default by stage in journey order, then the longest in care first: the children waiting on the earliest steps lead. ' +
+      'Only by fields you may read on every record; a value hidden from you on a record places it last.',
+  })
+  orderBy?: ChildOrder[];
 }

@@ -20,7 +20,7 @@ export class EmergencyAccessResolver {
       (query) => {
         if (reviewed != null) query.andWhere(`${ACCESS}.outcome IS ${reviewed ? 'NOT ' : ''}NULL`);
       },
-      { instant: 'grantedAt', direction: 'ASC' },
+      [{ property: 'grantedAt', direction: 'ASC' }],
     );
   }
 }

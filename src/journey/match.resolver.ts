@@ -19,7 +19,10 @@ export class MatchResolver {
     return ctx.services.get(MatchService).list(args);
   }
 
-  @Query(() => Match, { description: 'NOT_FOUND when the match does not exist or is out of your reach.' })
+  @Query(() => Match, {
+    nullable: true,
+    description: 'null with NOT_FOUND at this path when the match does not exist or is out of your reach; sibling fields still answer.',
+  })
   match(@Arg('id', () => ID, { description: 'The match’s id.' }) id: string, @Ctx() ctx: RequestContext) {
     return ctx.services.get(MatchService).get(id);
   }

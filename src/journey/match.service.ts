@@ -1,4 +1,5 @@
 import { readList, readOne } from '../access/guarded';
+import { ListFilters } from '../access/list-filters';
 import type { ServiceContext } from '../access/service-context';
 import type { Page } from '../graphql/connection';
 import { parseId } from '../graphql/input-rules';
@@ -10,10 +11,13 @@ export class MatchService {
   constructor(private readonly ctx: ServiceContext) {}
 
   list(args: MatchesArgs): Promise<Page<Match>> {
+    const filter = args.filter ?? {};
     return readList(this.ctx, MATCH, args, (query) => {
-      if (args.filter?.status) query.andWhere(`${MATCH.alias}.status = :status`, { status: args.filter.status });
-      if (args.filter?.childId)
-        query.andWhere(`${MATCH.alias}.childId = :childId`, { childId: parseId('filter.childId', args.filter.childId) });
+      new ListFilters(this.ctx.ability, 'Match', query)
+        .equals('status', filter.status)
+        .oneOf('status', filter.statuses)
+        .equals('childId', filter.childId && parseId('filter.childId', filter.childId))
+        .between('proposedOn', 'filter.proposed', filter.proposedFrom, filter.proposedTo);
     });
   }
 

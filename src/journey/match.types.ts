@@ -1,4 +1,5 @@
 import { ArgsType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Node } from '../graphql/node';
 import type { Authority } from '../authz/vocabulary';
 import { ChildChangeInput } from './child.inputs';
 import { ConnectionArgs, ConnectionType } from '../graphql/connection';
@@ -7,7 +8,10 @@ import { MatchStatusEnum } from './enums';
 import { DateScalar, DateTimeScalar } from '../graphql/scalars';
 import type { MatchStatus } from './match.entity';
 
-@ObjectType('Match', { description: 'A child linked with a household: proposed, recommended by panel, decided by the ADM, placed.' })
+@ObjectType('Match', {
+  implements: Node,
+  description: 'A child linked with a household: proposed, recommended by panel, decided by the ADM, placed.',
+})
 export class Match {
   @Field(() => ID, { description: 'The match’s id.' })
   id!: string;
@@ -46,6 +50,15 @@ export class MatchFilter {
 
   @Field(() => ID, { nullable: true, description: 'The matches of this child.' })
   childId?: string;
+
+  @Field(() => [MatchStatusEnum], { nullable: true, description: 'Matches in any of these statuses.' })
+  statuses?: MatchStatus[];
+
+  @Field(() => DateScalar, { nullable: true, description: 'Proposed on or after this day.' })
+  proposedFrom?: string;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Proposed on or before this day.' })
+  proposedTo?: string;
 }
 
 @ArgsType()

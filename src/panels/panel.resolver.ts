@@ -25,7 +25,10 @@ export class PanelResolver {
     return ctx.services.get(PanelService).panels();
   }
 
-  @Query(() => PanelMeeting, { description: 'NOT_FOUND when the meeting does not exist or is not of your panel.' })
+  @Query(() => PanelMeeting, {
+    nullable: true,
+    description: 'null with NOT_FOUND at this path when the meeting does not exist or is not of your panel; sibling fields still answer.',
+  })
   panelMeeting(@Arg('id', () => ID, { description: 'The meeting’s id.' }) id: string, @Ctx() ctx: RequestContext) {
     return ctx.services.get(PanelService).meeting(id);
   }

@@ -41,7 +41,7 @@ const PANEL: GuardedSubject<PanelRecord, PanelRecord> = {
   alias: 'panel',
   present: (_ctx, r) => r,
 };
-const MEETING: GuardedSubject<PanelMeetingRecord, PanelMeetingRecord> = {
+export const MEETING: GuardedSubject<PanelMeetingRecord, PanelMeetingRecord> = {
   subjectType: 'PanelMeeting',
   entity: PanelMeetingRecord,
   alias: 'meeting',

@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Node } from '../graphql/node';
 import { AgendaItemKindEnum, PanelRecommendationEnum } from './enums';
 import { DateScalar, DateTimeScalar } from '../graphql/scalars';
 import type { AgendaItemKind, PanelRecommendation } from './agenda-item.entity';
@@ -12,7 +13,7 @@ export class Panel {
   name!: string;
 }
 
-@ObjectType('PanelMeeting', { description: 'A meeting of an adoption panel, and its agenda.' })
+@ObjectType('PanelMeeting', { implements: Node, description: 'A meeting of an adoption panel, and its agenda.' })
 export class PanelMeeting {
   @Field(() => ID, { description: 'The meeting’s id.' })
   id!: string;

@@ -19,7 +19,10 @@ export class SupportResolver {
     return ctx.services.get(SupportService).list(args);
   }
 
-  @Query(() => SupportRequest, { description: 'Support workers: one call for adoption support; NOT_FOUND when it does not exist.' })
+  @Query(() => SupportRequest, {
+    nullable: true,
+    description: 'null with NOT_FOUND at this path when the request does not exist or is out of your reach; sibling fields still answer.',
+  })
   supportRequest(@Arg('id', () => ID, { description: 'The support request’s id.' }) id: string, @Ctx() ctx: RequestContext) {
     return ctx.services.get(SupportService).get(id);
   }

@@ -1,4 +1,5 @@
 import { actOnOne, createOne, readList, readOne, type GuardedSubject } from '../access/guarded';
+import { ListFilters } from '../access/list-filters';
 import { assertCan } from '../access/refusals';
 import { findForAction } from '../access/scoped-reads';
 import type { ServiceContext } from '../access/service-context';
@@ -18,7 +19,7 @@ import type {
 const ALIAS = 'request';
 
 /** A support request leaves as it is: its personal fields are logged when read (sensitive-reads.ts), not classified. */
-const SUPPORT_REQUEST: GuardedSubject<SupportRequestRecord, SupportRequestRecord> = {
+export const SUPPORT_REQUEST: GuardedSubject<SupportRequestRecord, SupportRequestRecord> = {
   subjectType: 'SupportRequest',
   entity: SupportRequestRecord,
   alias: ALIAS,
@@ -30,8 +31,15 @@ export class SupportService {
   constructor(private readonly ctx: ServiceContext) {}
 
   list(args: SupportRequestsArgs): Promise<Page<SupportRequestRecord>> {
+    const filter = args.filter ?? {};
     return readList(this.ctx, SUPPORT_REQUEST, args, (query) => {
-      if (args.filter?.authority) query.andWhere(`${ALIAS}.authority = :authority`, { authority: args.filter.authority });
+      const filters = new ListFilters(this.ctx.ability, 'SupportRequest', query)
+        .equals('authority', filter.authority)
+        .oneOf('outcome', filter.outcomes)
+        .between('receivedOn', 'filter.received', filter.receivedFrom, filter.receivedTo);
+      if (filter.awaitingCall != null) {
+        filters.where('adviceLineCallOn', (calledOn) => `${calledOn} IS ${filter.awaitingCall ? '' : 'NOT '}NULL`);
+      }
     });
   }
 

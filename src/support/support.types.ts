@@ -1,4 +1,5 @@
 import { IsOptional } from 'class-validator';
+import { Node } from '../graphql/node';
 import { ArgsType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import type { Authority } from '../authz/vocabulary';
 import { ConnectionArgs, ConnectionType } from '../graphql/connection';
@@ -27,7 +28,7 @@ export class SupportAssessment {
   notes!: string | null;
 }
 
-@ObjectType('SupportRequest', { description: 'A call for adoption support from a family, by the authority it lives in.' })
+@ObjectType('SupportRequest', { implements: Node, description: 'A call for adoption support from a family, by the authority it lives in.' })
 export class SupportRequest {
   @Field(() => ID, { description: 'The request’s id.' })
   id!: string;
@@ -63,6 +64,18 @@ export const SupportRequestConnection = ConnectionType(SupportRequest, 'SupportR
 export class SupportRequestFilter {
   @Field(() => AuthorityEnum, { nullable: true, description: 'Requests from families living in this authority.' })
   authority?: Authority;
+
+  @Field(() => [SupportOutcomeEnum], { nullable: true, description: 'Requests with any of these outcomes.' })
+  outcomes?: SupportOutcome[];
+
+  @Field(() => Boolean, { nullable: true, description: 'Awaiting the advice-line call, or past it.' })
+  awaitingCall?: boolean;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Received on or after this day.' })
+  receivedFrom?: string;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Received on or before this day.' })
+  receivedTo?: string;
 }
 
 @ArgsType()

@@ -51,7 +51,10 @@ export class WorkService {
       return rows.map(({ kind, count }) => ({ kind, count: Number(count) }));
     };
     const countTotal = async () => (await countByKind()).reduce((total, { count }) => total + count, 0);
-    if (!work) return { edges: [], pageInfo: { hasNextPage: false, endCursor: null }, countTotal, countByKind };
+    const none = async () => false;
+    if (!work) {
+      return { edges: [], pageInfo: { startCursor: null, endCursor: null, nextPage: none, previousPage: none }, countTotal, countByKind };
+    }
     const from = after ? 'WHERE (since, kind, record_id::text) > (:afterSince, :afterKind, :afterId)' : '';
     const rows = await this.run<WorkRow>(`SELECT * FROM (${work.sql}) work ${from} ORDER BY since, kind, record_id LIMIT :limit`, {
       ...work.params,
@@ -70,7 +73,22 @@ export class WorkService {
         workingDaysWaiting: workingDaysBetween(row.since, this.ctx.today),
       },
     }));
-    return { edges, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null }, countTotal, countByKind };
+    // Work before the cursor may have been done since: whether any is left is asked, when a client selects it.
+    const previousPage = async () =>
+      after !== null &&
+      (
+        await this.run<{ before: boolean }>(
+          `SELECT EXISTS (SELECT 1 FROM (${work.sql}) work WHERE (since, kind, record_id::text) <= (:afterSince, :afterKind, :afterId)) AS before`,
+          { ...work.params, afterSince: after.since, afterKind: after.kind, afterId: after.recordId },
+        )
+      )[0]!.before;
+    const pageInfo = {
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+      nextPage: async () => rows.length > first,
+      previousPage,
+    };
+    return { edges, pageInfo, countTotal, countByKind };
   }
 
   /** The union of every kind of work the caller's roles may have, each kind within the policy; null when none. */

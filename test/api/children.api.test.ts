@@ -156,12 +156,14 @@ describe('pagination', () => {
     ).map((c) => c.id);
   });
 
+  const byCreation = [{ field: 'CREATED_AT' }];
+
   it('pages through every visible child once, in creation order, never repeating or skipping', async () => {
     const seen: string[] = [];
     let after: string | null = null;
     let pages = 0;
     do {
-      const { data, errors } = await api().as('adm.medway')(LIST_CHILDREN_WITHOUT_TOTAL, { first: 7, after });
+      const { data, errors } = await api().as('adm.medway')(LIST_CHILDREN_WITHOUT_TOTAL, { first: 7, after, orderBy: byCreation });
       expect(errors).toBeUndefined();
       seen.push(...data!.children.edges.map((e: { node: { id: string } }) => e.node.id));
       after = data!.children.pageInfo.hasNextPage ? data!.children.pageInfo.endCursor : null;
@@ -172,9 +174,13 @@ describe('pagination', () => {
   });
 
   it('a record created while paging appears once, at the end', async () => {
-    const first = await api().as('adm.medway')(LIST_CHILDREN_WITHOUT_TOTAL, { first: 10 });
+    const first = await api().as('adm.medway')(LIST_CHILDREN_WITHOUT_TOTAL, { first: 10, orderBy: byCreation });
     const late = await insertChild(api().dataSource, 'MEDWAY');
-    const rest = await api().as('adm.medway')(LIST_CHILDREN_WITHOUT_TOTAL, { first: 100, after: first.data!.children.pageInfo.endCursor });
+    const rest = await api().as('adm.medway')(LIST_CHILDREN_WITHOUT_TOTAL, {
+      first: 100,
+      after: first.data!.children.pageInfo.endCursor,
+      orderBy: byCreation,
+    });
     const ids = [...first.data!.children.edges, ...rest.data!.children.edges].map((e: { node: { id: string } }) => e.node.id);
     expect(ids).toEqual([...medway, late.id]);
   });

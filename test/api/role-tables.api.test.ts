@@ -23,7 +23,7 @@ import {
   type JourneyOptions,
   type PanelNumber,
 } from '../helpers/journey-factories';
-import { useTestApi, type GraphQLResponse } from '../helpers/test-api';
+import { answerWhereRefused, useTestApi, type GraphQLResponse } from '../helpers/test-api';
 import {
   ALL_ROWS,
   checksOf,
@@ -713,9 +713,9 @@ function readOf(actor: string, subject: SubjectType, scope: Scope): { allowed: b
 }
 
 /** Refused with `code`: FORBIDDEN always carries a reason (`reason`, when the row names it); NOT_FOUND never does. */
-function expectRefused({ data, errors }: GraphQLResponse, code: 'FORBIDDEN' | 'NOT_FOUND', reason?: string): void {
-  expect(data).toBeNull();
-  const extensions = errors?.[0]?.extensions;
+function expectRefused(response: GraphQLResponse, code: 'FORBIDDEN' | 'NOT_FOUND', reason?: string): void {
+  expect(answerWhereRefused(response)).toBeNull();
+  const extensions = response.errors?.[0]?.extensions;
   expect(extensions?.code).toBe(code);
   if (code === 'NOT_FOUND') expect(extensions?.reason).toBeUndefined();
   else expect(extensions?.reason).toEqual(reason ?? expect.any(String));

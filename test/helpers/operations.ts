@@ -9,8 +9,8 @@ export const LIST_CHILDREN = `query ($first: Int, $after: String, $filter: Child
   }
 }`;
 
-export const LIST_CHILDREN_WITHOUT_TOTAL = `query ($first: Int, $after: String) {
-  children(first: $first, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } }
+export const LIST_CHILDREN_WITHOUT_TOTAL = `query ($first: Int, $after: String, $orderBy: [ChildOrder!]) {
+  children(first: $first, after: $after, orderBy: $orderBy) { edges { node { id } } pageInfo { hasNextPage endCursor } }
 }`;
 
 export const GET_CHILD = `query ($id: ID!) { child(id: $id) { ${CHILD_FIELDS} } }`;

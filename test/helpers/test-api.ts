@@ -27,11 +27,26 @@ export type GraphQLResponse = {
   status: number;
   requestId: string;
   data: Record<string, any> | null | undefined;
-  errors: { message: string; extensions: { code: string; reason?: string; field?: string; [more: string]: unknown } }[] | undefined;
+  errors:
+    | {
+        message: string;
+        path?: (string | number)[];
+        extensions: { code: string; reason?: string; field?: string; [more: string]: unknown };
+      }[]
+    | undefined;
   headers: Record<string, string>;
 };
 
 type Send = (query: string, variables?: Record<string, unknown>, headers?: Record<string, string>) => Promise<GraphQLResponse>;
+
+/**
+ * What a refused operation answered where it was refused: a mutation answers no data at all; a lookup answers null at
+ * its own path, beside whatever else was asked. Either way, null.
+ */
+export function answerWhereRefused({ data, errors }: GraphQLResponse): unknown {
+  const [refusedAt] = errors?.[0]?.path ?? [];
+  return data == null ? null : data[refusedAt as string];
+}
 
 export type TestApi = {
   dataSource: DataSource;

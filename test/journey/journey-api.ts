@@ -14,7 +14,7 @@ import { ReportQualityFeedbackRecord } from '../../src/panels/report-quality-fee
 import { SupportAssessmentRecord } from '../../src/support/support-assessment.entity';
 import { SupportRequestRecord } from '../../src/support/support-request.entity';
 import type { ConflictReason } from '../../src/graphql/errors';
-import type { GraphQLResponse, TestApi } from '../helpers/test-api';
+import { answerWhereRefused, type GraphQLResponse, type TestApi } from '../helpers/test-api';
 
 /** The operations and expectations the journey tests share: GraphQL documents, refusal rows, "nothing written". */
 
@@ -119,9 +119,12 @@ export const forbidden = (rule: string, username: string, reason: string): Refus
 /** A row: the record is out of `username`'s reach (NOT_FOUND, exactly as for a missing one). */
 export const notFound = (rule: string, username: string): Refusal => [`${rule} (NOT_FOUND)`, username, 'NOT_FOUND'];
 
-/** The request is refused with `code` (and `reason`); NOT_FOUND never carries a reason. */
+/**
+ * The request is refused with `code` (and `reason`); NOT_FOUND never carries a reason. A refused mutation answers no
+ * data; a refused lookup answers null at its own path, beside whatever else was asked.
+ */
 export function expectRefused(response: GraphQLResponse, code: RefusalCode, reason?: string): void {
-  expect(response.data).toBeNull();
+  expect(answerWhereRefused(response)).toBeNull();
   const extensions = response.errors?.[0]?.extensions;
   expect(extensions?.code).toBe(code);
   if (code === 'NOT_FOUND') expect(extensions?.reason).toBeUndefined();

@@ -12,6 +12,7 @@ const BOUNDS: Record<string, string> = {
   'Query.panels': 'the four adoption panels',
   'AuditEventConnection.edges': 'a page: at most 100',
   'ChildConnection.edges': 'a page: at most 100',
+  'ChildConnection.countsByStage': 'one a child stage',
   'ChildRestrictionConnection.edges': 'a page: at most 100',
   'EmergencyAccessConnection.edges': 'a page: at most 100',
   'HouseholdConnection.edges': 'a page: at most 100',

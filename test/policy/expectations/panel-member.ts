@@ -439,6 +439,16 @@ export const PANEL_MEMBER: RoleTable = {
       otherwise: ['on an agenda whose papers are closed'],
     },
     {
+      rule: 'a panel chair reads the stages of a household on their panel’s open agenda',
+      actor: 'chair.2',
+      action: 'read',
+      subject: 'HouseholdStageEvent',
+      scope: 'on an open agenda of their panel',
+      expected: 'allowed-if',
+      condition: 'while the papers are open',
+      otherwise: ['on an agenda whose papers are closed'],
+    },
+    {
       rule: 'a panel vice chair reads the stages of a household on their panel’s open agenda',
       actor: 'vicechair.1',
       action: 'read',
