@@ -167,16 +167,16 @@ describe('configuration', () => {
   });
 
   it.each([
-    ['missing', () => '/nonexistent/persisted-documents.json', /cannot be read \(ENOENT\)/],
-    ['not JSON', () => manifestFile([], '{ "sha256:'), /is not JSON/],
-    ['a list, not an object of ids to texts', () => manifestFile([], '["{ me { username } }"]'), /must be a JSON object/],
-    ['an entry that is no text', () => manifestFile([], `{ "${documentIdOf('{ me { id } }')}": 7 }`), /is not a document's text/],
+    ['that is missing', () => '/nonexistent/persisted-documents.json', /cannot be read \(ENOENT\)/],
+    ['that is not JSON', () => manifestFile([], '{ "sha256:'), /is not JSON/],
+    ['that is a list, not an object of ids to texts', () => manifestFile([], '["{ me { username } }"]'), /must be a JSON object/],
+    ['with an entry that is no text', () => manifestFile([], `{ "${documentIdOf('{ me { id } }')}": 7 }`), /is not a document's text/],
     [
-      'an id that is not its document’s SHA-256',
+      'with an id that is not its document’s SHA-256',
       () => manifestFile([], `{ "sha256:${'0'.repeat(64)}": "{ me { id } }" }`),
       /is not the SHA-256/,
     ],
-    ['a sha1 id', () => manifestFile([], `{ "${'a'.repeat(40)}": "{ me { id } }" }`), /is not the SHA-256/],
+    ['with sha1 ids', () => manifestFile([], `{ "${'a'.repeat(40)}": "{ me { id } }" }`), /is not the SHA-256/],
   ])('a manifest %s is a configuration error naming the variable, the file and the problem, in one message', (_case, file, problem) => {
     const path = file();
     expect(() => loadConfig({ TRUSTED_DOCUMENTS: path })).toThrow(ConfigError);
