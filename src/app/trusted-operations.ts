@@ -1,12 +1,6 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { ErrorCode } from '../graphql/errors';
-import {
-  documentIdOf,
-  normalisedDocumentId,
-  OPERATION_NOT_TRUSTED,
-  type TrustedDocuments,
-  type UntrustedReason,
-} from '../graphql/trusted-documents';
+import { documentIdOf, normalisedDocumentId, type TrustedDocuments } from '../graphql/trusted-documents';
 import { noteOperationOnRequestLine } from './request-log';
 
 /** What a request carries, read where Apollo reads it: its text, the document ids it names, and how to run a document instead. */
@@ -14,11 +8,13 @@ type Carried = { text: string | undefined; ids: unknown[]; runDocument: (documen
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** An id in `extensions.persistedQuery.sha256Hash` (Apollo Client's persisted query link), when the extension is there. */
+/** A value a client sent, as a list: empty when it is absent or null, which Apollo reads as absent too. */
+const given = (value: unknown): unknown[] => (value === undefined || value === null ? [] : [value]);
+
+/** The id in `extensions.persistedQuery.sha256Hash` (Apollo Client's persisted query link), when the extension is there. */
 function persistedQueryIds(extensions: Record<string, unknown> | undefined): unknown[] {
   const persisted = extensions?.persistedQuery;
-  if (persisted === undefined) return [];
-  return [isRecord(persisted) ? persisted.sha256Hash : persisted];
+  return isRecord(persisted) ? [persisted.sha256Hash] : given(persisted);
 }
 
 /** A POST's JSON body: `query`, `documentId` (GraphQL over HTTP's persisted documents), `extensions.persistedQuery`. */
@@ -26,7 +22,7 @@ function carriedByBody(body: Record<string, unknown>): Carried {
   const extensions = isRecord(body.extensions) ? body.extensions : undefined;
   return {
     text: typeof body.query === 'string' ? body.query : undefined,
-    ids: [...('documentId' in body ? [body.documentId] : []), ...persistedQueryIds(extensions)],
+    ids: [...given(body.documentId), ...persistedQueryIds(extensions)],
     runDocument: (document) => {
       body.query = document;
       delete body.documentId;
@@ -60,18 +56,30 @@ function carriedBySearch(req: Request): Carried {
   };
 }
 
-const MESSAGES: Record<UntrustedReason, string> = {
-  UNKNOWN_DOCUMENT_ID: 'No trusted document has this id: this API does not know the build of the front end that sent it',
-  UNLISTED_OPERATION: 'Only trusted documents run here: send the id of a document of the manifest',
-};
+/** Why a request is refused before it is parsed: its answer, and the reason on its log line. */
+const REFUSALS = {
+  UNKNOWN_DOCUMENT_ID: {
+    code: 'OPERATION_NOT_TRUSTED',
+    message: 'No trusted document has this id: this API does not know the build of the front end that sent it',
+    extensions: { reason: 'UNKNOWN_DOCUMENT_ID' },
+  },
+  UNLISTED_OPERATION: {
+    code: 'OPERATION_NOT_TRUSTED',
+    message: 'Only trusted documents run here: send the id of a document of the manifest',
+    extensions: { reason: 'UNLISTED_OPERATION' },
+  },
+  TEXT_IS_NOT_THE_DOCUMENT: {
+    code: 'BAD_USER_INPUT',
+    message: 'query: is not the document its id names: send the id alone',
+    extensions: { field: 'query' },
+  },
+} satisfies Record<string, { code: ErrorCode; message: string; extensions: Record<string, string> }>;
 
-function refuse(res: Response, code: string, reason: string, message: string, extensions: Record<string, unknown> = {}): void {
+function refuse(res: Response, reason: keyof typeof REFUSALS): void {
+  const { code, message, extensions } = REFUSALS[reason];
   noteOperationOnRequestLine(res, { refused: { code, reason } });
   res.status(400).json({ errors: [{ message, extensions: { code, ...extensions } }] });
 }
-
-const refuseUntrusted = (res: Response, reason: UntrustedReason) =>
-  refuse(res, OPERATION_NOT_TRUSTED, reason, MESSAGES[reason], { reason });
 
 /**
  * Trusted documents, before anything is parsed, the token included: a request naming a document by id runs that
@@ -89,24 +97,14 @@ export function trustedOperations(pages: TrustedDocuments, configured: TrustedDo
       const ids = new Set(carried.ids.map(normalisedDocumentId));
       const [id] = ids;
       const document = ids.size === 1 && id ? trusted.get(id) : undefined;
-      if (!id || document === undefined) return refuseUntrusted(res, 'UNKNOWN_DOCUMENT_ID');
+      if (!id || document === undefined) return refuse(res, 'UNKNOWN_DOCUMENT_ID');
       noteOperationOnRequestLine(res, { documentId: id });
-      if (carried.text !== undefined && carried.text !== document) {
-        return refuse(
-          res,
-          'BAD_USER_INPUT' satisfies ErrorCode,
-          'TEXT_IS_NOT_THE_DOCUMENT',
-          'query: is not the document its id names: send the id alone',
-          {
-            field: 'query',
-          },
-        );
-      }
+      if (carried.text !== undefined && carried.text !== document) return refuse(res, 'TEXT_IS_NOT_THE_DOCUMENT');
       carried.runDocument(document);
       return next();
     }
     if (configured !== null && carried.text !== undefined && !trusted.has(documentIdOf(carried.text))) {
-      return refuseUntrusted(res, 'UNLISTED_OPERATION');
+      return refuse(res, 'UNLISTED_OPERATION');
     }
     next();
   };

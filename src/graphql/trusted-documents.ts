@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { ErrorCode } from './errors';
 
 /**
  * Trusted documents (docs/api-contract.md, "Trusted documents"): the operations a front end may send, known to
@@ -9,10 +8,6 @@ import type { ErrorCode } from './errors';
  * being the SHA-256 of the document's exact text. Ids are kept here in that prefixed form.
  */
 export type TrustedDocuments = ReadonlyMap<string, string>;
-
-/** The refusal's code, and its reasons: an id no document has, or a text that is no listed document. */
-export const OPERATION_NOT_TRUSTED = 'OPERATION_NOT_TRUSTED' satisfies ErrorCode;
-export type UntrustedReason = 'UNKNOWN_DOCUMENT_ID' | 'UNLISTED_OPERATION';
 
 /** A document's id: the SHA-256 of its text, prefixed as the GraphQL-over-HTTP persisted documents appendix writes it. */
 export function documentIdOf(text: string): string {

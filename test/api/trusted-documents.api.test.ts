@@ -70,6 +70,10 @@ describe('with TRUSTED_DOCUMENTS set', () => {
     ],
     ['as its exact text', { query: ME }],
     ['as its exact text and its id together', { query: ME, documentId: documentIdOf(ME) }],
+    [
+      'as its exact text, with a null id in each place (read as none, as Apollo reads them)',
+      { query: ME, documentId: null, extensions: { persistedQuery: null } },
+    ],
   ])('a document of the manifest runs when sent %s', async (_how, body) => {
     const res = await post(trusted, body);
     expect(res.status).toBe(200);
