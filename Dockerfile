@@ -17,6 +17,8 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/dist ./dist
+# The pages' own operations, which the API always trusts (TRUSTED_DOCUMENTS names the other front ends').
+COPY schema/page-documents.json ./schema/
 # Outside production the API keeps its development signing key under .data/: the one folder the user may write.
 RUN mkdir .data && chown node:node .data
 USER node

@@ -1,4 +1,8 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { demoStaff } from '../seeds/demo-staff';
+import { manifestOf } from '../src/graphql/trusted-documents';
 
 /** Anything that runs SQL: a pg Pool or Client. */
 export type Queryable = { query<R extends object>(sql: string, params?: unknown[]): Promise<{ rows: R[] }> };
@@ -96,6 +100,16 @@ const CREATE_CHILD = `
 
 /** The twelve months up to the generated data's last day (bench/data/timeline.ts AS_OF). */
 const BOARD_PERIOD = { from: '2025-04', to: '2026-03' };
+
+/**
+ * The benchmark's operations as a front end's manifest (TRUSTED_DOCUMENTS), which the API requires in production:
+ * the servers under test check every request against it, as in production. Returns the file's path.
+ */
+export function benchManifestFile(): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'apse-bench-')), 'persisted-documents.json');
+  writeFileSync(file, JSON.stringify(manifestOf([CHILDREN, CHILDREN_WITH_COUNT, CHILD, HOUSEHOLDS, BOARD, AUDIT_EVENTS, CREATE_CHILD])));
+  return file;
+}
 
 /** A valid new Kent child: born and in care before the data's last day, with a check-digit-valid NHS number. */
 const NEW_CHILD = {

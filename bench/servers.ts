@@ -1,6 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import { benchManifestFile } from './operations';
 
 export type Variant = 'ideal' | 'off' | 'full';
 export const VARIANTS: readonly Variant[] = ['ideal', 'off', 'full'];
@@ -42,6 +43,7 @@ export async function startServer(variant: Variant, databaseUrl: string, jwksUrl
     BENCH_DATABASE_URL: databaseUrl,
     JWKS_URL: jwksUrl,
     AUDIT_SIGNING_KEY: BENCH_AUDIT_SIGNING_KEY,
+    TRUSTED_DOCUMENTS: benchManifestFile(),
     DB_POOL_MAX: POOL_SIZE,
     LOG_LEVEL: 'warn',
     // The count still runs on every request; the limit is lifted so the load is not refused.

@@ -6,7 +6,7 @@ import { createDataSource } from '../src/app/data-source';
 import { appDepsFrom } from '../src/app/request-context';
 import { createLogger } from '../src/common/logger';
 import { createServer } from '../src/app/server';
-import type { BenchOperation } from './operations';
+import { benchManifestFile, type BenchOperation } from './operations';
 
 /**
  * The round trips of one request, by what they are for: the set-up (its BEGIN with the actor's and the
@@ -34,6 +34,7 @@ export async function countStatementsPerRequest(
     AUDIT_SIGNING_KEY: generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
     DATABASE_URL: databaseUrl,
     JWKS_URL: jwksUrl,
+    TRUSTED_DOCUMENTS: benchManifestFile(),
     LOG_LEVEL: 'warn',
     RATE_LIMIT_PER_MINUTE: '1000000000',
   });

@@ -3,6 +3,7 @@ import { DEFAULT_TIMEOUTS, type RequestTimeouts } from '../access/request-timeou
 import type { JwtSettings } from '../access/tokens';
 import type { SigningKeySource } from '../audit/signing-key';
 import type { TimelinessThresholds } from '../board/timeliness-thresholds';
+import { readManifest, type TrustedDocuments } from '../graphql/trusted-documents';
 
 /** An optional URL of one of `protocols`: unset or empty means "not configured"; anything else must parse. */
 const optionalUrl = (protocols: string[]) =>
@@ -120,6 +121,10 @@ const spec = {
   LOG_LEVEL: str({ choices: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], default: 'info' }),
   LOG_PRETTY: bool({ default: false, desc: 'development only: readable log lines even when stdout is not a terminal' }),
   CORS_ORIGINS: originList({ default: [], desc: 'origins a browser front end may call /graphql from; empty: none' }),
+  TRUSTED_DOCUMENTS: str({
+    default: '',
+    desc: "manifest of the front ends' operations (GraphQL Code Generator's persisted-documents.json): set, no other runs; required in production",
+  }),
 };
 
 /** Every variable the API reads: .env.example names each (a test holds them together). */
@@ -155,6 +160,8 @@ export type Config = {
   auditSigningKey: SigningKeySource;
   auditCheckpointMinutes: number;
   emergencyAccessHours: number;
+  /** The operations front ends may send besides the pages' own (TRUSTED_DOCUMENTS); null: any operation runs. */
+  trustedDocuments: TrustedDocuments | null;
 };
 
 export class ConfigError extends Error {}
@@ -170,6 +177,16 @@ function isHttpsOrLoopback(url: string): boolean {
   return protocol === 'https:' || isLoopback(hostname.replace(/^\[|\]$/g, ''));
 }
 
+/** The manifest TRUSTED_DOCUMENTS names (null when unset), or what is wrong with it. */
+function trustedDocumentsAt(path: string): { documents: TrustedDocuments | null; problem?: string } {
+  if (path === '') return { documents: null };
+  try {
+    return { documents: readManifest(path) };
+  } catch (error) {
+    return { documents: null, problem: `TRUSTED_DOCUMENTS (${(error as Error).message})` };
+  }
+}
+
 /** Validates the environment once; throws one ConfigError naming every problem, the variables' and the settings'. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, stdoutIsTerminal = false): Config {
   const problems: string[] = [];
@@ -182,10 +199,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, stdoutIsTermina
   const production = e.NODE_ENV === 'production';
   const jwtSecret = e.JWT_SECRET || (production ? '' : DEV_JWT_SECRET);
   const usesDevSecret = !e.JWKS_URL && jwtSecret === DEV_JWT_SECRET;
+  const trusted = trustedDocumentsAt(e.TRUSTED_DOCUMENTS);
   const checks: [failed: boolean, problem: string][] = [
     [production && !e.JWKS_URL, 'JWKS_URL is required in production'],
     [production && e.JWKS_URL !== '' && !isHttpsOrLoopback(e.JWKS_URL), 'JWKS_URL must be an https URL in production'],
     [production && !e.AUDIT_SIGNING_KEY, 'AUDIT_SIGNING_KEY is required in production'],
+    [
+      production && !e.TRUSTED_DOCUMENTS,
+      "TRUSTED_DOCUMENTS is required in production: the manifest of the front ends' operations ({} when the pages are the only front end)",
+    ],
+    [trusted.problem !== undefined, trusted.problem ?? ''],
     [
       e.CONCURRENT_REQUESTS_PER_STAFF >= e.DB_POOL_MAX,
       'CONCURRENT_REQUESTS_PER_STAFF must be below DB_POOL_MAX, so that one person cannot hold the whole pool',
@@ -230,5 +253,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, stdoutIsTermina
     auditSigningKey: e.AUDIT_SIGNING_KEY ? { pem: e.AUDIT_SIGNING_KEY.replace(/\\n/g, '\n') } : { file: e.AUDIT_SIGNING_KEY_FILE },
     auditCheckpointMinutes: e.AUDIT_CHECKPOINT_MINUTES,
     emergencyAccessHours: e.EMERGENCY_ACCESS_HOURS,
+    trustedDocuments: trusted.documents,
   };
 }

@@ -48,7 +48,14 @@ async function main(): Promise<void> {
   const origin = `http://${config.host}:${config.port}`;
   const url = `${origin}/graphql`;
   log.info(
-    { url, pages: pageUrls(origin), embedded: database.embedded, startupMs: Math.round(performance.now() - started) },
+    {
+      url,
+      pages: pageUrls(origin),
+      embedded: database.embedded,
+      // How many documents of TRUSTED_DOCUMENTS run besides the pages' own; null: any operation runs.
+      trustedDocuments: config.trustedDocuments?.size ?? null,
+      startupMs: Math.round(performance.now() - started),
+    },
     'APSE API ready',
   );
   if (config.usesDevSecret) {

@@ -11,6 +11,7 @@ import { ScopedLoaders } from '../access/scoped-loaders';
 import { refreshableAbility } from '../access/scoped-reads';
 import type { RequestTimeouts } from '../access/request-timeouts';
 import type { TimelinessThresholds } from '../board/timeliness-thresholds';
+import type { TrustedDocuments } from '../graphql/trusted-documents';
 import type { Config } from './config';
 import { signDemoTokens, type DemoToken } from './demo-tokens';
 import { EVIDENCE_FILE } from '../audit/policy-evidence';
@@ -44,6 +45,8 @@ export type AppDeps = {
   evidenceFile: string;
   /** Origins a browser may call /graphql from. */
   corsOrigins: string[];
+  /** The operations front ends may send besides the pages' own (TRUSTED_DOCUMENTS); null: any operation runs. */
+  trustedDocuments: TrustedDocuments | null;
   /** Whether this instance can serve: the database and, when configured, the identity provider (/readyz). */
   readiness: () => Promise<Readiness>;
 };
@@ -65,6 +68,7 @@ export function appDepsFrom(config: Config, dataSource: DataSource, log: Logger,
     demoTokens: config.nodeEnv !== 'production' && config.usesDevSecret ? () => signDemoTokens(config.jwt) : null,
     evidenceFile: EVIDENCE_FILE,
     corsOrigins: config.corsOrigins,
+    trustedDocuments: config.trustedDocuments,
     readiness: readinessCheck(dataSource, config.jwt.jwksUrl ? createJwksProbe(config.jwt.jwksUrl) : null, log),
   };
 }

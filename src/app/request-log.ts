@@ -5,8 +5,11 @@ import { pinoHttp } from 'pino-http';
 import type { Logger } from '../common/logger';
 import { newRequestId } from './request-context';
 
-/** What the request line learns as the request runs: the operation Apollo resolved, and who asked. */
-type Learned = { operationName?: string; staffId?: string };
+/**
+ * What the request line learns as the request runs: the trusted document it named, or why it was refused
+ * before it ran (trusted-operations.ts); the operation Apollo resolved; who asked.
+ */
+type Learned = { documentId?: string; refused?: { code: string; reason: string }; operationName?: string; staffId?: string };
 
 const learnedOf = new WeakMap<ServerResponse, Learned>();
 /** By request id: Apollo hands its plugins a copy of the context, not the object the request made. */
@@ -21,6 +24,11 @@ export function noteOnRequestLine(res: Response, requestId: string, staffId: str
   responseOfRequest.set(requestId, res);
   res.once('close', () => responseOfRequest.delete(requestId));
   learnedOf.set(res, { ...learnedOf.get(res), staffId });
+}
+
+/** Notes, before the operation is parsed, the trusted document it named or the reason it was refused. */
+export function noteOperationOnRequestLine(res: Response, note: Pick<Learned, 'documentId' | 'refused'>): void {
+  learnedOf.set(res, { ...learnedOf.get(res), ...note });
 }
 
 /** Notes the name of the operation Apollo resolved (the client's `operationName`, or the document's only one). */
@@ -55,8 +63,10 @@ function lineOf(req: IncomingMessage, res: ServerResponse, durationMs: number): 
   return {
     method: request.method,
     path: pathOf(req),
+    documentId: learned.documentId,
     operationName: learned.operationName ?? claimedOperationName(request),
     status: res.statusCode,
+    refused: learned.refused,
     ...(res.writableEnded ? {} : { aborted: true }),
     durationMs,
     staffId: learned.staffId,
@@ -64,10 +74,11 @@ function lineOf(req: IncomingMessage, res: ServerResponse, durationMs: number): 
 }
 
 /**
- * One line a request, when its response is sent or the client leaves: method, path, operation name, status,
- * duration, request id and staff id. Never a header, a body, the query text or a variable, which may hold a
- * record's values: the path is logged without its query string, where a GET carries them. The request id is
- * the server's own, made here and used by the rest of the request (its `x-request-id`, the access log).
+ * One line a request, when its response is sent or the client leaves: method, path, trusted document id,
+ * operation name, status, the code and reason of a refusal before the operation ran, duration, request id and
+ * staff id. Never a header, a body, the query text or a variable, which may hold a record's values: the path is
+ * logged without its query string, where a GET carries them. The request id is the server's own, made here and
+ * used by the rest of the request (its `x-request-id`, the access log).
  */
 export function requestLog(log: Logger): RequestHandler {
   const line = (req: IncomingMessage, res: ServerResponse, val: { durationMs: number }) => lineOf(req, res, val.durationMs);

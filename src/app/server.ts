@@ -17,6 +17,9 @@ import { oneInputErrorPlugin } from '../graphql/input-faults.plugin';
 import { duplicateJsonKey } from './json-body';
 import { mountExplorer } from './explorer';
 import { pagesRouter } from './pages';
+import { PAGE_DOCUMENTS_FILE } from './pages-bundle';
+import { readManifest } from '../graphql/trusted-documents';
+import { trustedOperations } from './trusted-operations';
 import { buildApiSchema } from './schema';
 
 export type ApiServer = { app: Express; stop: () => Promise<void> };
@@ -34,7 +37,8 @@ export async function createServer(deps: AppDeps): Promise<ApiServer> {
     validationRules: [...limits.validationRules, servedOperationTypes],
     parseOptions: limits.parseOptions,
     allowBatchedHttpRequests: limits.allowBatchedHttpRequests,
-    // One cache of query texts shared by every caller would tell anyone whether anyone else ran a query.
+    // One cache of query texts shared by every caller would tell anyone whether anyone else ran a query, and let
+    // anyone add to what runs: documents run by id are the trusted ones only (trusted-operations.ts).
     persistedQueries: false,
     // A request a browser sends cross-origin without a preflight (a form, a simple GET) is refused, whatever CORS allows.
     csrfPrevention: true,
@@ -82,6 +86,7 @@ export async function createServer(deps: AppDeps): Promise<ApiServer> {
     },
     refuseCharsetsButUtf8,
     express.json({ limit: '100kb', verify: refuseDuplicateKeys }),
+    trustedOperations(readManifest(PAGE_DOCUMENTS_FILE), deps.trustedDocuments),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const requestId = String(req.id);

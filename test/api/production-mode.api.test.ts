@@ -12,11 +12,24 @@ import { createLogger } from '../../src/common/logger';
 import { createServer, type ApiServer } from '../../src/app/server';
 import { resetDatabase, TEST_CONFIG } from '../helpers/test-api';
 import { testDatabaseUrl } from '../helpers/test-database';
+import { manifestFile } from '../helpers/trusted-documents';
 
 /**
  * Production: tokens come from the identity provider's JWKS (RS256), the development secret is
- * worthless, and neither introspection nor the landing page is served.
+ * worthless, neither introspection nor the landing page is served, and only trusted documents run.
  */
+const ME = '{ me { username } }';
+const INTROSPECTION = '{ __schema { types { name } } }';
+const MISSPELT = '{ childern { totalCount } }';
+const MALFORMED: [string, string, RegExp][] = [
+  ['a field missing its selection', '{ me }', /Staff|me/],
+  ['a field on the wrong type', '{ me { childern } }', /Staff|childern/],
+  ['an unknown enum value', '{ children(filter: { stage: MATCHD }) { totalCount } }', /ChildStage|MATCHD|Did you mean/],
+  ['an unknown argument', '{ children(frist: 5) { totalCount } }', /frist|children/],
+  ['a 90,000-character field name', `{ ${'x'.repeat(90_000)} }`, /xxxx/],
+];
+/** The front end's manifest: what this file sends, the documents that fail validation included, to show what production says of them. */
+const TRUSTED = [ME, INTROSPECTION, MISSPELT, ...MALFORMED.map(([, query]) => query)];
 const dataSource = createDataSource({ url: testDatabaseUrl(), poolMax: 2, log: createLogger('silent') });
 let jwks: Server;
 let api: ApiServer;
@@ -35,6 +48,7 @@ beforeAll(async () => {
     JWKS_URL: `http://127.0.0.1:${(jwks.address() as AddressInfo).port}/jwks`,
     JWT_ISSUER: ISSUER,
     JWT_AUDIENCE: 'apse-api',
+    TRUSTED_DOCUMENTS: manifestFile(TRUSTED),
   });
   await dataSource.initialize();
   await resetDatabase(dataSource);
@@ -60,7 +74,7 @@ const rs256 = (sub: string) =>
     .sign(privateKey);
 
 it('an RS256 token from the identity provider authenticates', async () => {
-  const res = await post(await rs256(demoStaff('adm.kent').id), '{ me { username } }');
+  const res = await post(await rs256(demoStaff('adm.kent').id), ME);
   expect(res.body.data.me.username).toBe('adm.kent');
 });
 
@@ -72,38 +86,44 @@ it('an HS256 token made with the development secret is refused', async () => {
     .setAudience('apse-api')
     .setExpirationTime('5m')
     .sign(new TextEncoder().encode(TEST_CONFIG.jwt.secret!));
-  const res = await post(devToken, '{ me { username } }');
+  const res = await post(devToken, ME);
   expect(res.status).toBe(401);
   expect(res.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
 });
 
-it('introspection is off', async () => {
-  const res = await post(await rs256(demoStaff('adm.kent').id), '{ __schema { types { name } } }');
+it('introspection is off, even as a document of the manifest', async () => {
+  const res = await post(await rs256(demoStaff('adm.kent').id), INTROSPECTION);
   expect(res.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
   expect(res.body.data).toBeUndefined();
 });
 
+it.each([
+  ['an operation', '{ me { username displayName } }'],
+  ['introspection', '{ __type(name: "Child") { fields { name } } }'],
+])('%s not in the manifest is refused as OPERATION_NOT_TRUSTED', async (_case, query) => {
+  const res = await post(await rs256(demoStaff('adm.kent').id), query);
+  expect(res.status).toBe(400);
+  expect(res.body.errors[0].extensions).toEqual({ code: 'OPERATION_NOT_TRUSTED', reason: 'UNLISTED_OPERATION' });
+});
+
 it('a misspelt field gets no suggestion that would map the schema', async () => {
-  const res = await post(await rs256(demoStaff('adm.kent').id), '{ childern { totalCount } }');
+  const res = await post(await rs256(demoStaff('adm.kent').id), MISSPELT);
   expect(res.status).toBe(400);
   expect(res.body.errors[0].message).not.toMatch(/Did you mean/i);
 });
 
-it.each([
-  ['a field missing its selection', '{ me }', /Staff|me/],
-  ['a field on the wrong type', '{ me { childern } }', /Staff|childern/],
-  ['an unknown enum value', '{ children(filter: { stage: MATCHD }) { totalCount } }', /ChildStage|MATCHD|Did you mean/],
-  ['an unknown argument', '{ children(frist: 5) { totalCount } }', /frist|children/],
-  ['a 90,000-character field name', `{ ${'x'.repeat(90_000)} }`, /xxxx/],
-])('in production, %s is refused naming no type, field, argument or suggestion: its code and place only', async (_case, query, leak) => {
-  const res = await post(await rs256(demoStaff('adm.kent').id), query);
-  expect(res.status).toBe(400);
-  for (const error of res.body.errors) {
-    expect(error.extensions).toEqual({ code: 'BAD_USER_INPUT' });
-    expect(error.message).not.toMatch(leak);
-    expect(error.message.length).toBeLessThan(100);
-  }
-});
+it.each(MALFORMED)(
+  'in production, %s is refused naming no type, field, argument or suggestion: its code and place only',
+  async (_case, query, leak) => {
+    const res = await post(await rs256(demoStaff('adm.kent').id), query);
+    expect(res.status).toBe(400);
+    for (const error of res.body.errors) {
+      expect(error.extensions).toEqual({ code: 'BAD_USER_INPUT' });
+      expect(error.message).not.toMatch(leak);
+      expect(error.message.length).toBeLessThan(100);
+    }
+  },
+);
 
 it('the landing page is not served', async () => {
   const res = await request(api.app).get('/graphql').set('accept', 'text/html');

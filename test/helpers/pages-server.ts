@@ -5,9 +5,14 @@ import { createServer, type ApiServer } from '../../src/app/server';
 import { createLogger } from '../../src/common/logger';
 import { TEST_CONFIG, type TestApi } from './test-api';
 
-/** The API on the test database as configured, but serving the policy evidence from `evidenceFile`. */
+/**
+ * The API on the test database as configured, but serving the policy evidence from `evidenceFile`, and with a
+ * manifest of trusted documents that lists nothing: as in production with the pages as the only front end, no
+ * operation runs but the pages' own.
+ */
 export function serverWithEvidence(api: TestApi, evidenceFile: string): Promise<ApiServer> {
-  return createServer({ ...appDepsFrom(TEST_CONFIG, api.dataSource, createLogger('silent'), api.clock.now), evidenceFile });
+  const deps = appDepsFrom(TEST_CONFIG, api.dataSource, createLogger('silent'), api.clock.now);
+  return createServer({ ...deps, evidenceFile, trustedDocuments: new Map() });
 }
 
 /** An API listening on a loopback port of its own, for a browser: its origin, and how to stop it. */

@@ -10,6 +10,7 @@ import { useTestApi } from '../helpers/test-api';
 /**
  * The pages in a real browser (Debian's Chromium, headless) on the demo data, which reproduces the published
  * figures: what a board director and an auditor see, what they download, and that nothing leaves the origin.
+ * Only the pages' own operations run on this API (an empty TRUSTED_DOCUMENTS), as in production.
  */
 const SCREENSHOTS = join(__dirname, '..', '..', 'test-output', 'screenshots');
 const EVIDENCE_FIXTURE = join(__dirname, '..', 'fixtures', 'policy-evidence.json');

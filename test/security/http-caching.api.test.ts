@@ -30,5 +30,6 @@ it('automatic persisted queries are off: one caller cannot learn by its hash whe
   const probe = await post('adm.medway', { extensions: { persistedQuery } });
   expect(probe.body.data).toBeFalsy();
   expect(probe.body.errors[0].message).not.toMatch(/found/i);
-  expect(probe.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+  expect(probe.body.errors[0].extensions).toEqual({ code: 'OPERATION_NOT_TRUSTED', reason: 'UNKNOWN_DOCUMENT_ID' });
+  expect(probe.headers['cache-control']).toBe('no-store');
 });

@@ -3,6 +3,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseEnv } from 'node:util';
 import { CONFIG_VARIABLES, ConfigError, loadConfig } from '../../src/app/config';
+import { documentIdOf } from '../../src/graphql/trusted-documents';
+import { manifestFile } from '../helpers/trusted-documents';
+
+/** A manifest that lists nothing: in production, the pages' own operations only. */
+const PAGES_ONLY = manifestFile([]);
 
 describe('configuration', () => {
   it('outside production, an unset DATABASE_URL means the embedded database and a development secret', () => {
@@ -21,6 +26,7 @@ describe('configuration', () => {
       NODE_ENV: 'production',
       JWKS_URL: 'https://login.example.org/jwks',
       AUDIT_SIGNING_KEY: newAuditSigningKeyPem(),
+      TRUSTED_DOCUMENTS: PAGES_ONLY,
     });
     expect(config.jwt.secret).toBeNull();
   });
@@ -34,7 +40,12 @@ describe('configuration', () => {
   it('the development calendar setting moves the days ahead in development, and is refused in production', () => {
     expect(loadConfig({ DEV_DAYS_AHEAD: '1' }).devDaysAhead).toBe(1);
     expect(loadConfig({}).devDaysAhead).toBe(0);
-    const production = { NODE_ENV: 'production', JWKS_URL: 'https://login.example.org/jwks', AUDIT_SIGNING_KEY: newAuditSigningKeyPem() };
+    const production = {
+      NODE_ENV: 'production',
+      JWKS_URL: 'https://login.example.org/jwks',
+      AUDIT_SIGNING_KEY: newAuditSigningKeyPem(),
+      TRUSTED_DOCUMENTS: PAGES_ONLY,
+    };
     expect(() => loadConfig({ ...production, DEV_DAYS_AHEAD: '1' })).toThrow(/DEV_DAYS_AHEAD/);
     expect(loadConfig(production).devDaysAhead).toBe(0);
     expect(() => loadConfig({ DEV_DAYS_AHEAD: '1.5' })).toThrow(/DEV_DAYS_AHEAD/);
@@ -91,7 +102,7 @@ describe('configuration', () => {
   });
 
   it('in production, refuses an identity provider reached over plain http, unless it runs on this machine', () => {
-    const production = { NODE_ENV: 'production', AUDIT_SIGNING_KEY: newAuditSigningKeyPem() };
+    const production = { NODE_ENV: 'production', AUDIT_SIGNING_KEY: newAuditSigningKeyPem(), TRUSTED_DOCUMENTS: PAGES_ONLY };
     expect(() => loadConfig({ ...production, JWKS_URL: 'http://login.example.org/jwks' })).toThrow(/JWKS_URL must be an https URL/);
     expect(loadConfig({ ...production, JWKS_URL: 'http://127.0.0.1:4199/jwks' }).jwt.jwksUrl).toBe('http://127.0.0.1:4199/jwks');
   });
@@ -137,9 +148,46 @@ describe('configuration', () => {
     expect(loadConfig({}, false).logPretty).toBe(false);
     expect(loadConfig({ LOG_PRETTY: 'true' }, false).logPretty).toBe(true);
     expect(loadConfig({ NODE_ENV: 'test' }, true).logPretty).toBe(false);
-    const production = { NODE_ENV: 'production', JWKS_URL: 'https://login.example.org/jwks', AUDIT_SIGNING_KEY: newAuditSigningKeyPem() };
+    const production = {
+      NODE_ENV: 'production',
+      JWKS_URL: 'https://login.example.org/jwks',
+      AUDIT_SIGNING_KEY: newAuditSigningKeyPem(),
+      TRUSTED_DOCUMENTS: PAGES_ONLY,
+    };
     expect(loadConfig(production, true).logPretty).toBe(false);
     expect(() => loadConfig({ ...production, LOG_PRETTY: 'true' })).toThrow(/LOG_PRETTY is for development/);
+  });
+
+  it('TRUSTED_DOCUMENTS names a manifest as GraphQL Code Generator’s client preset writes it: its documents by id', () => {
+    const text = 'query Me { me { username } }';
+    expect(loadConfig({ TRUSTED_DOCUMENTS: manifestFile([text]) }).trustedDocuments).toEqual(new Map([[documentIdOf(text), text]]));
+    const bareHex = manifestFile([], JSON.stringify({ [documentIdOf(text).replace('sha256:', '')]: text }));
+    expect(loadConfig({ TRUSTED_DOCUMENTS: bareHex }).trustedDocuments).toEqual(new Map([[documentIdOf(text), text]]));
+    expect(loadConfig({}).trustedDocuments).toBeNull();
+  });
+
+  it.each([
+    ['that is missing', () => '/nonexistent/persisted-documents.json', /cannot be read \(ENOENT\)/],
+    ['that is not JSON', () => manifestFile([], '{ "sha256:'), /is not JSON/],
+    ['that is a list, not an object of ids to texts', () => manifestFile([], '["{ me { username } }"]'), /must be a JSON object/],
+    ['with an entry that is no text', () => manifestFile([], `{ "${documentIdOf('{ me { id } }')}": 7 }`), /is not a document's text/],
+    [
+      'with an id that is not its document’s SHA-256',
+      () => manifestFile([], `{ "sha256:${'0'.repeat(64)}": "{ me { id } }" }`),
+      /is not the SHA-256/,
+    ],
+    ['with sha1 ids', () => manifestFile([], `{ "${'a'.repeat(40)}": "{ me { id } }" }`), /is not the SHA-256/],
+  ])('a manifest %s is a configuration error naming the variable, the file and the problem, in one message', (_case, file, problem) => {
+    const path = file();
+    expect(() => loadConfig({ TRUSTED_DOCUMENTS: path })).toThrow(ConfigError);
+    expect(() => loadConfig({ TRUSTED_DOCUMENTS: path })).toThrow(`invalid configuration: TRUSTED_DOCUMENTS (${path} `);
+    expect(() => loadConfig({ TRUSTED_DOCUMENTS: path })).toThrow(problem);
+  });
+
+  it('production requires TRUSTED_DOCUMENTS: an empty manifest lets the pages’ own operations run, and nothing else', () => {
+    const production = { NODE_ENV: 'production', JWKS_URL: 'https://login.example.org/jwks', AUDIT_SIGNING_KEY: newAuditSigningKeyPem() };
+    expect(() => loadConfig(production)).toThrow(/TRUSTED_DOCUMENTS is required in production/);
+    expect(loadConfig({ ...production, TRUSTED_DOCUMENTS: PAGES_ONLY }).trustedDocuments).toEqual(new Map());
   });
 
   it('.env.example is accepted as it stands and names every variable the API reads', () => {

@@ -4,10 +4,10 @@ import { graphql } from './graphql';
 
 export type Viewer = { username: string; displayName: string; ability: MongoAbility };
 
+export const VIEWER_QUERY = '{ me { username displayName } myPermissions }';
+
 /** Who is signed in and what they may do: the server's own rules (`myPermissions`), so the page shows what it would answer. */
 export async function loadViewer(): Promise<Viewer> {
-  const { data } = await graphql<{ me: { username: string; displayName: string }; myPermissions: PackRule<never>[] }>(
-    '{ me { username displayName } myPermissions }',
-  );
+  const { data } = await graphql<{ me: { username: string; displayName: string }; myPermissions: PackRule<never>[] }>(VIEWER_QUERY);
   return { ...data.me, ability: createMongoAbility(unpackRules(data.myPermissions)) };
 }
