@@ -36,7 +36,8 @@ export function auditEventKind(action: string, outcome: AuditOutcome): AuditEven
 
 /**
  * Every kind of record the log names: the policy's subjects, the tables whose triggers log their rows under a name
- * of their own, and `Operation` (a refusal before any record was looked at).
+ * of their own, `Operation` (a refusal before any record was looked at) and `Node` (a `node(id)` lookup refused:
+ * missing or out of reach, its kind untold to the caller).
  */
 export const AUDIT_SUBJECT_TYPES = [
   ...SUBJECT_TYPES,
@@ -46,6 +47,7 @@ export const AUDIT_SUBJECT_TYPES = [
   'EmergencyAccessBar',
   'IllustrativeCount',
   'Operation',
+  'Node',
 ] as const;
 export type AuditSubjectType = (typeof AUDIT_SUBJECT_TYPES)[number];
 
@@ -85,5 +87,6 @@ export const AuditSubjectTypeEnum = graphqlEnum(
     EmergencyAccessBar: 'A bar on breaking glass, set by a review that found an emergency access not justified.',
     IllustrativeCount: 'A figure of the demo data marked illustrative.',
     Operation: 'A refused operation, before any record was looked at.',
+    Node: 'A record asked for by node(id) and not found: missing or out of reach, its kind not told to the caller.',
   },
 );
