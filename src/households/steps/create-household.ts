@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { assertCan } from '../../access/refusals';
 import type { RequestContext, ServiceContext } from '../../access/service-context';
+import { MUTATION_ACCESS } from '../../authz/mutation-access';
 import { badUserInput } from '../../graphql/errors';
 import { assertRecordedDate, optionalText, requireText } from '../../graphql/input-rules';
 import { ageInYears } from '../../journey/child.view';
@@ -16,7 +17,7 @@ import { presentHousehold } from '../household.view';
 const MINIMUM_ADOPTER_AGE = 21;
 
 export async function createHousehold(ctx: ServiceContext, input: CreateHouseholdInput): Promise<Household> {
-  assertCan(ctx.ability, 'create', new HouseholdRecord());
+  assertCan(ctx.ability, MUTATION_ACCESS.createHousehold.action, new HouseholdRecord());
   assertRecordedDate('enquiryOn', input.enquiryOn, ctx.today);
   const applicants = input.applicants.map((a, i) => {
     assertRecordedDate(`applicants.${i}.dateOfBirth`, a.dateOfBirth, ctx.today);

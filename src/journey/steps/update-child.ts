@@ -1,5 +1,6 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { RequestContext, ServiceContext } from '../../access/service-context';
+import { MUTATION_ACCESS } from '../../authz/mutation-access';
 import { optionalText, requireText } from '../../graphql/input-rules';
 import { changeChild } from '../child-change';
 import { assertChildDates, DETAIL_FIELDS, nhsNumberOf } from '../child-details';
@@ -9,7 +10,7 @@ import { Child } from '../child.types';
 
 /** Corrects the child's details; only the fields given change. */
 export function updateChild(ctx: ServiceContext, input: UpdateChildInput): Promise<Child> {
-  return changeChild(ctx, 'update', input, async (child) => {
+  return changeChild(ctx, MUTATION_ACCESS.updateChild.action, input, async (child) => {
     const dateOfBirth = input.dateOfBirth ?? child.dateOfBirth;
     assertChildDates(ctx, dateOfBirth, child.enteredCareOn);
     const changes: Partial<ChildRecord> = { dateOfBirth };
