@@ -11,7 +11,7 @@ const STEP_REFUSALS: readonly unknown[] = ['BAD_USER_INPUT', 'CONFLICT'];
  * step's own rule that the mutation runs, the very function, whose refusal means no. Any other error is no answer and
  * propagates.
  */
-export async function viewerMay(
+async function viewerMay(
   ability: AppAbility,
   access: MutationAccess,
   record: object,
