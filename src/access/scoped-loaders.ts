@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { AppAbility } from '../authz/ability';
 import { hydrated } from '../db/hydrated';
+import { BatchedRuleReader } from './rule-reads';
 import { accessibleQuery } from './scoped-reads';
 import type { SubjectType } from '../authz/vocabulary';
 
@@ -12,6 +13,7 @@ import type { SubjectType } from '../authz/vocabulary';
  */
 export class ScopedLoaders {
   private readonly loaders = new Map<string, DataLoader<string, unknown>>();
+  private ruleReader?: BatchedRuleReader;
 
   constructor(
     private readonly manager: () => EntityManager,
@@ -40,6 +42,12 @@ export class ScopedLoaders {
       for (const row of rows) grouped.get(row[key] as string)?.push(row);
       return values.map((v) => grouped.get(v)!);
     });
+  }
+
+  /** The state the steps' rules read, batched the same way, for `viewerCan` (src/access/rule-reads.ts). */
+  get rules(): BatchedRuleReader {
+    this.ruleReader ??= new BatchedRuleReader(this.manager);
+    return this.ruleReader;
   }
 
   private query<E extends ObjectLiteral>(subjectType: SubjectType, entity: EntityTarget<E>) {

@@ -45,7 +45,9 @@ import { ReviewEmergencyAccessStep } from '../journey/steps/review-emergency-acc
 import { SupportResolver } from '../support/support.resolver';
 import { DateTimeScalar } from '../graphql/scalars';
 import { MyWorkResolver, WorkItemResolver } from '../work/work.resolver';
-import { ChildViewerCanResolver, MatchViewerCanResolver } from '../journey/viewer-can.resolver';
+import { ChildViewerCanResolver, EmergencyAccessViewerCanResolver, MatchViewerCanResolver } from '../journey/viewer-can.resolver';
+import { HouseholdViewerCanResolver } from '../households/household-viewer-can.resolver';
+import { SupportRequestViewerCanResolver } from '../support/support-viewer-can.resolver';
 import { AgendaItemViewerCanResolver } from '../panels/agenda-item-viewer-can.resolver';
 
 export const RESOLVERS = [
@@ -96,6 +98,9 @@ export const RESOLVERS = [
   ChildViewerCanResolver,
   MatchViewerCanResolver,
   AgendaItemViewerCanResolver,
+  HouseholdViewerCanResolver,
+  SupportRequestViewerCanResolver,
+  EmergencyAccessViewerCanResolver,
 ] as const;
 
 /**

@@ -44,6 +44,7 @@ export const HOUSEHOLD_CASE_FIELDS = [
   'id',
   'reference',
   'stage',
+  'viewerCan',
   'stageEnteredOn',
   'homeAuthority',
   'minChildAge',

@@ -2,6 +2,7 @@ import { IsNull, type EntityManager } from 'typeorm';
 import { readableQuery, readOne, type GuardedSubject } from '../access/guarded';
 import { assertCan } from '../access/refusals';
 import { findForAction } from '../access/scoped-reads';
+import { MUTATION_ACCESS } from '../authz/mutation-access';
 import type { SubjectType } from '../authz/vocabulary';
 import { stageAfter } from '../journey/child-stage';
 import { ChildRecord } from '../journey/child.entity';
@@ -97,7 +98,7 @@ export class PanelService {
         kind: input.kind,
         scheduledBy: this.ctx.actor.staffId,
       });
-      assertCan(this.ctx.ability, 'create', item);
+      assertCan(this.ctx.ability, MUTATION_ACCESS.scheduleAgendaItem.action, item);
       // Released papers open the case to the panel at once: the agenda is set before then.
       if (meeting.papersReleasedOn <= this.ctx.today) {
         throw badUserInput('meetingId', 'a case is scheduled before the meeting’s papers are released');
@@ -117,7 +118,8 @@ export class PanelService {
   /** The chair or vice chair records the panel's recommendation, from the meeting until the papers close. */
   recordRecommendation(input: RecordPanelRecommendationInput): Promise<AgendaItemRecord> {
     return this.ctx.db.unit(async (manager) => {
-      const item = await this.find(manager, 'recommend', 'AgendaItem', AgendaItemRecord, input.agendaItemId, 'agendaItemId', input.version);
+      const { action, subject } = MUTATION_ACCESS.recordPanelRecommendation;
+      const item = await this.find(manager, action, subject, AgendaItemRecord, input.agendaItemId, 'agendaItemId', input.version);
       recommendationDue(item);
       const recommended = await updateVersioned(manager, AgendaItemRecord, item, {
         recommendation: input.recommendation,
@@ -133,7 +135,7 @@ export class PanelService {
     return this.ctx.db.unit(async (manager) => {
       const panel = await this.find(manager, 'read', 'Panel', PanelRecord, input.panelId, 'panelId');
       const feedback = Object.assign(new ReportQualityFeedbackRecord(), { panelId: panel.id });
-      assertCan(this.ctx.ability, 'create', feedback);
+      assertCan(this.ctx.ability, MUTATION_ACCESS.recordReportQualityFeedback.action, feedback);
       const [year, half] = input.period.split('-H');
       assertNotFuture('period', `${year}-${half === '1' ? '01' : '07'}-01`, this.ctx.today);
       return manager.save(
@@ -179,8 +181,10 @@ export class PanelService {
     const child = await lockedById(manager, ChildRecord, childId);
     const match = await lockedById(manager, MatchRecord, matchId);
     if (match.status !== 'PROPOSED') return;
-    assertCan(this.ctx.ability, 'recommend', match);
-    assertCan(this.ctx.ability, 'recommend', child);
+    // The recommendation's own action, on the records it moves.
+    const { action } = MUTATION_ACCESS.recordPanelRecommendation;
+    assertCan(this.ctx.ability, action, match);
+    assertCan(this.ctx.ability, action, child);
     await updateVersioned(manager, MatchRecord, match, { status: 'RECOMMENDED' });
     await updateVersioned(manager, ChildRecord, child, { stage: stageAfter(child.stage, 'MATCH_RECOMMENDED') });
   }

@@ -3,6 +3,9 @@ import { ListFilters } from '../access/list-filters';
 import { assertCan } from '../access/refusals';
 import { findForAction } from '../access/scoped-reads';
 import type { ServiceContext } from '../access/service-context';
+import { unitReader, type RuleRead, type RuleReader } from '../access/rule-reads';
+import { MUTATION_ACCESS } from '../authz/mutation-access';
+import { In } from 'typeorm';
 import { updateVersioned } from '../db/versioned-update';
 import type { Page } from '../graphql/connection';
 import { badUserInput, conflict } from '../graphql/errors';
@@ -25,6 +28,32 @@ export const SUPPORT_REQUEST: GuardedSubject<SupportRequestRecord, SupportReques
   alias: ALIAS,
   present: (_ctx, record) => record,
 };
+
+/**
+ * The rule for recording the advice-line call: it is not recorded yet. The step runs it, and so does
+ * `viewerCan.recordAdviceLineCall`.
+ */
+export function adviceLineCallDue(request: SupportRequestRecord): void {
+  if (request.adviceLineCallOn) throw conflict('ALREADY_RECORDED', 'The advice-line call is already recorded');
+}
+
+/** Per request: whether its assessment is recorded. */
+const ASSESSED: RuleRead<true> = {
+  name: 'support:assessed',
+  read: async (manager, ids) => {
+    const assessments = await manager.findBy(SupportAssessmentRecord, { supportRequestId: In([...ids]) });
+    return new Map(assessments.map((assessment) => [assessment.supportRequestId, true]));
+  },
+};
+
+/** The rule for an assessment: one a request. The step runs it, and so does `viewerCan.recordAssessment`. */
+export async function assessmentDue(reader: RuleReader, request: SupportRequestRecord): Promise<void> {
+  if (await reader.get(ASSESSED, request.id)) throw conflict('ALREADY_RECORDED', 'The assessment of this request is already recorded');
+}
+
+/** The assessment a request would have, as the policy's `create` rule tests it. */
+export const proposedAssessment = (request: SupportRequestRecord): SupportAssessmentRecord =>
+  Object.assign(new SupportAssessmentRecord(), { supportRequestId: request.id, authority: request.authority });
 
 /** Adoption support: calls from families, the advice-line call that follows, and assessments. */
 export class SupportService {
@@ -76,8 +105,8 @@ export class SupportService {
   /** The advice-line call that follows a request (once), and what came of it. */
   recordAdviceLineCall(input: RecordAdviceLineCallInput): Promise<SupportRequestRecord> {
     const target = { id: input.supportRequestId, idField: 'supportRequestId', version: input.version };
-    return actOnOne(this.ctx, 'update', SUPPORT_REQUEST, target, (request, manager) => {
-      if (request.adviceLineCallOn) throw conflict('ALREADY_RECORDED', 'The advice-line call is already recorded');
+    return actOnOne(this.ctx, MUTATION_ACCESS.recordAdviceLineCall.action, SUPPORT_REQUEST, target, (request, manager) => {
+      adviceLineCallDue(request);
       assertRecordedDate('calledOn', input.calledOn, this.ctx.today, request.receivedOn, 'the advice-line call follows the request');
       return updateVersioned(manager, SupportRequestRecord, request, {
         adviceLineCallOn: input.calledOn,
@@ -97,8 +126,9 @@ export class SupportService {
         entity: SupportRequestRecord,
         id: parseId('supportRequestId', input.supportRequestId),
       });
-      const assessment = Object.assign(new SupportAssessmentRecord(), { supportRequestId: request.id, authority: request.authority });
-      assertCan(this.ctx.ability, 'create', assessment);
+      const assessment = proposedAssessment(request);
+      assertCan(this.ctx.ability, MUTATION_ACCESS.recordSupportAssessment.action, assessment);
+      await assessmentDue(unitReader(manager), request);
       assertRecordedDate('completedOn', input.completedOn, this.ctx.today, request.receivedOn, 'an assessment follows the request');
       Object.assign(assessment, {
         completedOn: input.completedOn,

@@ -61,6 +61,10 @@ export const M = {
   recordReportQualityFeedback: mutation('recordReportQualityFeedback', 'id panelId period rating strengths improvements'),
   recordSupportRequest: mutation('recordSupportRequest', SUPPORT_REQUEST),
   recordSupportAssessment: mutation('recordSupportAssessment', 'id supportRequestId completedOn outcome notes'),
+  recordAdviceLineCall: mutation('recordAdviceLineCall', SUPPORT_REQUEST),
+  restrictRecord: mutation('restrictRecord', 'category reviewBy'),
+  declareInterest: mutation('declareInterest', 'id'),
+  reviewEmergencyAccess: mutation('reviewEmergencyAccess', 'id outcome'),
 };
 
 export const Q = {

@@ -1,156 +1,141 @@
+import { demoStaff } from '../../seeds/demo-staff';
 import type { Authority } from '../../src/authz/vocabulary';
-import type { PanelRecommendation } from '../../src/panels/agenda-item.entity';
-import { insertAgendaItem, insertChildAt, insertHousehold, insertPanelMeeting, type FixtureStage } from '../helpers/journey-factories';
+import { insertChildAt, insertHousehold, type FixtureStage, type JourneyOptions } from '../helpers/journey-factories';
 import { useTestApi } from '../helpers/test-api';
 import { M } from './journey-api';
+import { compareWithMutations, viewerCanAsking, type Subject } from './viewer-can-table';
 
 /**
- * `viewerCan.X` is true exactly when the mutation X succeeds: for every role and every state of the record, a fresh
- * record is asked about, then the mutation is sent with an input that suits the state; the two answers agree.
+ * A child's `viewerCan`: for each step of the child's journey, true exactly when its mutation succeeds, over roles
+ * and the child's stages (test/journey/viewer-can-table.ts).
  */
 const TODAY = '2026-11-20';
+const YESTERDAY = '2026-11-19';
 const api = useTestApi(undefined, `${TODAY}T12:00:00Z`);
 const db = () => api().dataSource;
+const { askedOf, run } = viewerCanAsking(api);
 
-/** A record to act on, how to ask its viewerCan, and the mutation's variables. */
-type Subject = { viewerCan: (username: string) => Promise<boolean>; mutate: (username: string) => Promise<unknown[] | undefined> };
-
-async function askedOn(username: string, query: string, variables: Record<string, unknown>, pick: (data: any) => boolean | undefined) {
-  const { data, errors } = await api().as(username)(query, variables);
-  // A record out of reach (NOT_FOUND) shows no control at all.
-  if (errors) return false;
-  return pick(data) ?? false;
+/** One state per stage: a Kent child there, and the step's input for it. */
+function atStages(
+  stages: readonly FixtureStage[],
+  field: string,
+  mutation: string,
+  input: (childId: string) => Promise<Record<string, unknown>> | Record<string, unknown>,
+  options: JourneyOptions = {},
+): Record<string, () => Promise<Subject>> {
+  return Object.fromEntries(
+    stages.map((stage) => [
+      `a Kent child at ${stage}`,
+      async () => {
+        const { id } = (await insertChildAt(db(), 'KENT' as Authority, stage, options)).child;
+        const given = await input(id);
+        return { viewerCan: askedOf('child', id, field), mutate: run(mutation, { childId: id, ...given }) };
+      },
+    ]),
+  );
 }
 
-const run = (username: string, mutation: string, input: Record<string, unknown>) =>
-  api()
-    .as(username)(mutation, { input })
-    .then(({ errors }) => errors);
+const PPM_ROLES = ['ppm.kent', 'ppm.medway', 'adm.kent', 'finder.1'];
+const earlyPermanenceCarers = () => insertHousehold(db(), { stage: 'APPROVED', earlyPermanence: true });
 
-const childAsked = (id: string, field: string) => (username: string) =>
-  askedOn(username, `query($id: ID!) { child(id: $id) { viewerCan { ${field} } } }`, { id }, (d) => d.child.viewerCan[field]);
-
-async function child(authority: Authority, stage: FixtureStage) {
-  return (await insertChildAt(db(), authority, stage)).child;
-}
-
-const STEPS: Record<string, { states: Record<string, () => Promise<Subject>>; roles: string[] }> = {
+compareWithMutations({
   'updateChild (update)': {
-    roles: ['ppm.kent', 'ppm.medway', 'adm.kent', 'finder.1'],
-    states: Object.fromEntries(
-      (['CONSIDERING_ADOPTION', 'PLACED'] as const).map((stage) => [
-        `a Kent child at ${stage}`,
-        async () => {
-          const { id } = await child('KENT', stage);
-          return { viewerCan: childAsked(id, 'update'), mutate: (u) => run(u, M.updateChild, { childId: id, healthNeeds: 'reviewed' }) };
-        },
-      ]),
-    ),
+    roles: PPM_ROLES,
+    states: atStages(['CONSIDERING_ADOPTION', 'PLACED'], 'update', M.updateChild, () => ({ healthNeeds: 'reviewed' })),
   },
   'recordAdoptionPlanDecision (decideAdoptionPlan)': {
     roles: ['adm.kent', 'adm.medway', 'ppm.kent', 'finder.1'],
-    states: Object.fromEntries(
-      (['CONSIDERING_ADOPTION', 'SHOULD_BE_PLACED', 'PLACED'] as const).map((stage) => [
-        `a Kent child at ${stage}`,
-        async () => {
-          const { id } = await child('KENT', stage);
-          const input = { childId: id, decidedOn: '2026-11-19', rationale: 'adoption meets the child’s needs' };
-          return { viewerCan: childAsked(id, 'decideAdoptionPlan'), mutate: (u) => run(u, M.recordAdoptionPlanDecision, input) };
-        },
-      ]),
+    states: atStages(['CONSIDERING_ADOPTION', 'SHOULD_BE_PLACED', 'PLACED'], 'decideAdoptionPlan', M.recordAdoptionPlanDecision, () => ({
+      decidedOn: YESTERDAY,
+      rationale: 'adoption meets the child’s needs',
+    })),
+  },
+  'allocateFamilyFinder (allocateFamilyFinder)': {
+    roles: PPM_ROLES,
+    states: atStages(['CONSIDERING_ADOPTION', 'SHOULD_BE_PLACED', 'PLACED'], 'allocateFamilyFinder', M.allocateFamilyFinder, () => ({
+      familyFinderId: demoStaff('finder.2').id,
+      allocatedOn: YESTERDAY,
+    })),
+  },
+  'recordPlacementOrder (recordPlacementOrder)': {
+    roles: PPM_ROLES,
+    states: atStages(
+      ['CONSIDERING_ADOPTION', 'SHOULD_BE_PLACED', 'AUTHORITY_TO_PLACE'],
+      'recordPlacementOrder',
+      M.recordPlacementOrder,
+      () => ({
+        grantedOn: YESTERDAY,
+      }),
     ),
+  },
+  'recordEarlyPermanencePlacement (recordEarlyPermanencePlacement), named carers': {
+    roles: PPM_ROLES,
+    states: atStages(
+      ['CONSIDERING_ADOPTION', 'SHOULD_BE_PLACED', 'AUTHORITY_TO_PLACE'],
+      'recordEarlyPermanencePlacement',
+      M.recordEarlyPermanencePlacement,
+      async () => ({ householdId: (await earlyPermanenceCarers()).id, placedOn: YESTERDAY, temporaryFosterCarerApprovalOn: YESTERDAY }),
+    ),
+  },
+  'recordEarlyPermanencePlacement (recordEarlyPermanencePlacement), linked carers': {
+    roles: PPM_ROLES,
+    states: {
+      'a Kent child linked with dually approved carers, before authority to place': async () => {
+        const carers = await earlyPermanenceCarers();
+        const { id } = (await insertChildAt(db(), 'KENT', 'LINKED', { household: carers, placementOrder: false })).child;
+        return {
+          viewerCan: askedOf('child', id, 'recordEarlyPermanencePlacement'),
+          mutate: run(M.recordEarlyPermanencePlacement, { childId: id, householdId: carers.id, placedOn: YESTERDAY }),
+        };
+      },
+    },
   },
   'proposeMatch (proposeMatch)': {
     roles: ['finder.1', 'finder.2', 'ppm.kent', 'adm.kent'],
-    states: Object.fromEntries(
-      (['SHOULD_BE_PLACED', 'AUTHORITY_TO_PLACE', 'LINKED', 'PLACED'] as const).map((stage) => [
-        `a Kent child at ${stage}, allocated to finder.1`,
-        async () => {
-          const { id } = await child('KENT', stage);
-          const household = await insertHousehold(db(), { stage: 'APPROVED' });
-          const input = { childId: id, householdId: household.id, proposedOn: '2026-11-19' };
-          return { viewerCan: childAsked(id, 'proposeMatch'), mutate: (u) => run(u, M.proposeMatch, input) };
-        },
-      ]),
-    ),
+    states: atStages(['SHOULD_BE_PLACED', 'AUTHORITY_TO_PLACE', 'LINKED', 'PLACED'], 'proposeMatch', M.proposeMatch, async () => ({
+      householdId: (await insertHousehold(db(), { stage: 'APPROVED' })).id,
+      proposedOn: YESTERDAY,
+    })),
   },
-  'recordMatchDecision (decide)': {
-    roles: ['adm.kent', 'adm.medway', 'adm.raa', 'ppm.kent', 'panel.1'],
-    states: Object.fromEntries(
-      (
-        [
-          ['proposed, not yet heard', 'LINKED', undefined],
-          ['recommended by the panel', 'MATCH_RECOMMENDED', 'POSITIVE'],
-          ['not recommended by the panel', 'LINKED', 'NEGATIVE'],
-          ['deferred by the panel', 'LINKED', 'DEFERRED'],
-          ['already decided', 'MATCHED', undefined],
-        ] as [string, FixtureStage, PanelRecommendation | undefined][]
-      ).map(([state, stage, recommendation]) => [
-        `a Kent match ${state}`,
-        async () => {
-          const { match } = await insertChildAt(db(), 'KENT', stage, { recommendation });
-          const outcome = recommendation === 'POSITIVE' ? 'APPROVED' : 'NOT_APPROVED';
-          const input = { matchId: match!.id, outcome, decidedOn: '2026-11-19', rationale: 'as the panel advised' };
-          return {
-            viewerCan: (u) =>
-              askedOn(u, `query($id: ID!) { match(id: $id) { viewerCan { decide } } }`, { id: match!.id }, (d) => d.match.viewerCan.decide),
-            mutate: (u) => run(u, M.recordMatchDecision, input),
-          };
-        },
-      ]),
-    ),
+  'recordPlacement (recordPlacement)': {
+    roles: PPM_ROLES,
+    states: atStages(['LINKED', 'MATCHED', 'PLACED'], 'recordPlacement', M.recordPlacement, () => ({ placedOn: YESTERDAY })),
   },
-  'recordPanelRecommendation (recommend)': {
-    roles: ['panel.1', 'vicechair.1', 'chair.2', 'adviser.1', 'panel.2'],
-    states: Object.fromEntries(
-      (
-        [
-          ['heard two days ago, not yet recommended on', '2026-11-18', null],
-          ['heard two days ago, already recommended on', '2026-11-18', 'DEFERRED'],
-          ['to be heard next week', '2026-11-25', null],
-          ['heard ten days ago, papers closed', '2026-11-10', null],
-        ] as [string, string, PanelRecommendation | null][]
-      ).map(([state, meetingOn, recommendation]) => [
-        `a panel 1 item ${state}`,
-        async () => {
-          const { match } = await insertChildAt(db(), 'KENT', 'LINKED');
-          const meeting = await insertPanelMeeting(db(), { panel: 1, meetingOn });
-          const item = await insertAgendaItem(db(), { meeting, match, recommendation });
-          const input = { agendaItemId: item.id, recommendation: 'DEFERRED', reasons: 'more information needed' };
-          const query = `query($id: ID!) { panelMeeting(id: $id) { agendaItems { id viewerCan { recommend } } } }`;
-          return {
-            viewerCan: (u) =>
-              askedOn(
-                u,
-                query,
-                { id: meeting.id },
-                (d) => d.panelMeeting.agendaItems.find((i: { id: string }) => i.id === item.id)?.viewerCan.recommend,
-              ),
-            mutate: (u) => run(u, M.recordPanelRecommendation, input),
-          };
-        },
-      ]),
-    ),
+  'recordAdoptionOrder (recordAdoptionOrder)': {
+    roles: PPM_ROLES,
+    states: atStages(['MATCHED', 'PLACED'], 'recordAdoptionOrder', M.recordAdoptionOrder, () => ({ grantedOn: YESTERDAY })),
   },
-};
-
-const CASES = Object.entries(STEPS).flatMap(([step, { states, roles }]) =>
-  Object.entries(states).flatMap(([state, build]) =>
-    roles.map((role): [string, string, string, () => Promise<Subject>] => [step, state, role, build]),
-  ),
-);
-
-it.each(CASES)('%s on %s, as %s: viewerCan says what the mutation does', async (_step, _state, role, build) => {
-  const subject = await build();
-  const shown = await subject.viewerCan(role);
-  const errors = await subject.mutate(role);
-  expect({ viewerCan: shown }).toEqual({ viewerCan: errors === undefined });
-});
-
-it('the table holds both answers for every step: each control is shown to someone and hidden from someone', async () => {
-  for (const { states, roles } of Object.values(STEPS)) {
-    const answers = new Set<boolean>();
-    for (const build of Object.values(states)) for (const role of roles) answers.add(await (await build()).viewerCan(role));
-    expect([...answers].sort()).toEqual([false, true]);
-  }
+  'recordPlanChange (recordPlanChange)': {
+    roles: PPM_ROLES,
+    states: {
+      ...atStages(['SHOULD_BE_PLACED', 'LINKED', 'PLACED'], 'recordPlanChange', M.recordPlanChange, () => ({
+        changedOn: YESTERDAY,
+        reason: 'a return home is now the plan',
+      })),
+      ...Object.fromEntries(
+        Object.values(
+          atStages(['CONSIDERING_ADOPTION'], 'recordPlanChange', M.recordPlanChange, () => ({ changedOn: YESTERDAY, reason: 'again' }), {
+            child: { stage: 'PLAN_CHANGED' },
+          }),
+        ).map((build) => ['a Kent child whose plan has changed already', build]),
+      ),
+    },
+  },
+  'recordDisruption (recordDisruption)': {
+    roles: PPM_ROLES,
+    states: atStages(['MATCHED', 'PLACED'], 'recordDisruption', M.recordDisruption, () => ({
+      disruptedOn: '2026-11-18',
+      meetingOn: YESTERDAY,
+      reason: 'the placement broke down',
+    })),
+  },
+  'restrictRecord (restrict)': {
+    roles: ['adm.kent', 'adm.medway', 'ppm.kent', 'finder.1'],
+    states: atStages(['SHOULD_BE_PLACED'], 'restrict', M.restrictRecord, () => ({
+      category: 'HIGH_PROFILE',
+      allowedStaffIds: [demoStaff('ppm.kent').id],
+      reason: 'in the news',
+      reviewBy: '2027-02-01',
+    })),
+  },
 });

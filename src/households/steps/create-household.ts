@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { assertCan } from '../../access/refusals';
 import type { RequestContext, ServiceContext } from '../../access/service-context';
+import { MUTATION_ACCESS } from '../../authz/mutation-access';
 import { badUserInput } from '../../graphql/errors';
 import { assertRecordedDate, checkAll, optionalText, requireText } from '../../graphql/input-rules';
 import { ageInYears } from '../../journey/child.view';
@@ -31,7 +32,7 @@ function applicantOf(ctx: ServiceContext, enquiryOn: string, applicant: Applican
 }
 
 export async function createHousehold(ctx: ServiceContext, input: CreateHouseholdInput): Promise<Household> {
-  assertCan(ctx.ability, 'create', new HouseholdRecord());
+  assertCan(ctx.ability, MUTATION_ACCESS.createHousehold.action, new HouseholdRecord());
   const minChildAge = input.minChildAge ?? 0;
   const maxChildAge = input.maxChildAge ?? 17;
   const [applicants] = checkAll(

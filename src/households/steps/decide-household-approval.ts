@@ -1,5 +1,7 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { RequestContext, ServiceContext } from '../../access/service-context';
+import { unitReader, type RuleReader } from '../../access/rule-reads';
+import { MUTATION_ACCESS } from '../../authz/mutation-access';
 import { badUserInput } from '../../graphql/errors';
 import { assertRecordedDate, requireText } from '../../graphql/input-rules';
 import { DecideHouseholdApprovalInput } from '../../journey/decision.inputs';
@@ -7,6 +9,7 @@ import { unusedHouseholdRecommendation } from '../../panels/recommendations';
 import { changeHousehold } from '../household-change';
 import { HouseholdDecisionRecord } from '../household-decision.entity';
 import { moveHousehold, stepActorOf } from '../household-moves';
+import type { HouseholdRecord } from '../household.entity';
 import { Household } from '../household.types';
 
 const APPROVAL_ITEMS = ['ADOPTER_APPROVAL', 'EARLY_PERMANENCE_DUAL_APPROVAL'] as const;
@@ -15,22 +18,31 @@ const APPROVAL_RESTS_ON =
   'the decision rests on a panel recommendation heard since the household came to panel, not used by an earlier decision';
 const TERMINATION_RESTS_ON = 'a termination rests on a panel recommendation heard after the approval, not used by an earlier decision';
 
+/**
+ * The journey's rule for the partnership ADM's decision: at panel, on approval (approved or not), resting on a
+ * recommendation on it heard since it came to panel; once approved, on termination, resting on one heard since the
+ * approval. Either way no earlier decision rested on the recommendation. Returns it. The step runs it, and so does
+ * `viewerCan.decideApproval` (for the decision the household's stage calls for).
+ */
+export async function householdDecisionDue(reader: RuleReader, household: HouseholdRecord, terminating: boolean) {
+  if (household.stage !== (terminating ? 'APPROVED' : 'PANEL')) {
+    throw badUserInput(
+      'householdId',
+      terminating
+        ? 'only an approved household without a child matched can have its approval terminated'
+        : 'a household is approved or not after panel',
+    );
+  }
+  const since = terminating ? (household.approvedOn ?? household.stageEnteredOn) : household.stageEnteredOn;
+  const panel = await unusedHouseholdRecommendation(reader, household.id, terminating ? TERMINATION_ITEMS : APPROVAL_ITEMS, since);
+  if (!panel) throw badUserInput('householdId', terminating ? TERMINATION_RESTS_ON : APPROVAL_RESTS_ON);
+  return panel;
+}
+
 /** The partnership ADM approves (or not) an adopter household after panel, or terminates an approval. */
 export function decideHouseholdApproval(ctx: ServiceContext, input: DecideHouseholdApprovalInput): Promise<Household> {
-  return changeHousehold(ctx, 'approve', input, async (household, manager) => {
-    const terminating = input.outcome === 'TERMINATED';
-    const expectedStage = terminating ? 'APPROVED' : 'PANEL';
-    if (household.stage !== expectedStage) {
-      throw badUserInput(
-        'householdId',
-        terminating
-          ? 'only an approved household without a child matched can have its approval terminated'
-          : 'a household is approved or not after panel',
-      );
-    }
-    const since = terminating ? (household.approvedOn ?? household.stageEnteredOn) : household.stageEnteredOn;
-    const panel = await unusedHouseholdRecommendation(manager, household.id, terminating ? TERMINATION_ITEMS : APPROVAL_ITEMS, since);
-    if (!panel) throw badUserInput('householdId', terminating ? TERMINATION_RESTS_ON : APPROVAL_RESTS_ON);
+  return changeHousehold(ctx, MUTATION_ACCESS.decideHouseholdApproval.action, input, async (household, manager) => {
+    const panel = await householdDecisionDue(unitReader(manager), household, input.outcome === 'TERMINATED');
     const on = input.decidedOn;
     assertRecordedDate('decidedOn', on, ctx.today, panel.meetingOn, 'the ADM decides on or after the panel meeting');
     await manager.insert(HouseholdDecisionRecord, {

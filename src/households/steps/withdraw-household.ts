@@ -1,22 +1,44 @@
 import { In } from 'typeorm';
+import { unitReader, type RuleRead, type RuleReader } from '../../access/rule-reads';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { RequestContext, ServiceContext } from '../../access/service-context';
+import { MUTATION_ACCESS } from '../../authz/mutation-access';
 import { badUserInput, conflict } from '../../graphql/errors';
 import { assertRecordedDate, requireText } from '../../graphql/input-rules';
 import { MatchRecord, OPEN_MATCH_STATUSES } from '../../journey/match.entity';
 import { changeHousehold } from '../household-change';
-import { moveHousehold, stepActorOf } from '../household-moves';
+import { assertHouseholdMove, moveHousehold, stepActorOf } from '../household-moves';
+import type { HouseholdRecord } from '../household.entity';
 import { CLOSED_HOUSEHOLD_STAGES } from '../household-stage';
 import { WithdrawHouseholdInput } from '../household.inputs';
 import { Household } from '../household.types';
 
+/** Per household: whether a child is linked, matched or placed with it. */
+const HAS_OPEN_MATCH: RuleRead<true> = {
+  name: 'household:open-match',
+  read: async (manager, ids) => {
+    const open = await manager.findBy(MatchRecord, { householdId: In([...ids]), status: In([...OPEN_MATCH_STATUSES]) });
+    return new Map(open.map((match) => [match.householdId, true]));
+  },
+};
+
+/**
+ * The journey's rule for a withdrawal: the household's file is open, its stage allows it, and no child is linked,
+ * matched or placed with it. The step runs it, and so does `viewerCan.withdraw`.
+ */
+export async function withdrawalDue(reader: RuleReader, household: HouseholdRecord): Promise<void> {
+  if (CLOSED_HOUSEHOLD_STAGES.includes(household.stage))
+    throw conflict('ALREADY_RECORDED', `The household is already ${household.stage.toLowerCase()}`);
+  if (await reader.get(HAS_OPEN_MATCH, household.id)) {
+    throw badUserInput('householdId', 'the household has a child linked, matched or placed: close that first');
+  }
+  assertHouseholdMove(household.stage, 'WITHDRAWN', 'WITHDRAWAL', 'householdId');
+}
+
 /** The household withdraws (their choice); its open links must be closed first. */
 export function withdrawHousehold(ctx: ServiceContext, input: WithdrawHouseholdInput): Promise<Household> {
-  return changeHousehold(ctx, 'update', input, async (household, manager) => {
-    if (CLOSED_HOUSEHOLD_STAGES.includes(household.stage))
-      throw conflict('ALREADY_RECORDED', `The household is already ${household.stage.toLowerCase()}`);
-    const open = await manager.countBy(MatchRecord, { householdId: household.id, status: In([...OPEN_MATCH_STATUSES]) });
-    if (open > 0) throw badUserInput('householdId', 'the household has a child linked, matched or placed: close that first');
+  return changeHousehold(ctx, MUTATION_ACCESS.withdrawHousehold.action, input, async (household, manager) => {
+    await withdrawalDue(unitReader(manager), household);
     assertRecordedDate(
       'withdrawnOn',
       input.withdrawnOn,

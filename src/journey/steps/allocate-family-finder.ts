@@ -1,20 +1,30 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { RequestContext, ServiceContext } from '../../access/service-context';
+import { MUTATION_ACCESS } from '../../authz/mutation-access';
 import { badUserInput, conflict } from '../../graphql/errors';
 import { assertRecordedDate, parseId } from '../../graphql/input-rules';
 import { RoleAssignmentRecord } from '../../staff/role-assignment.entity';
 import { StaffRecord } from '../../staff/staff.entity';
 import { AllocationRecord } from '../allocation.entity';
 import { changeChild } from '../child-change';
+import type { ChildDecisionRecord } from '../child-decision.entity';
 import { AllocateFamilyFinderInput } from '../child.inputs';
 import { Child } from '../child.types';
-import { journeyOf } from '../journey-records';
+import { journeyOf, type Journey } from '../journey-records';
 import { RULES } from '../legal-order';
 
+/**
+ * The journey's rule for allocating a family finder: adoption is the child's plan. Returns the plan. The step runs
+ * it, and so does `viewerCan.allocateFamilyFinder`.
+ */
+export function familyFinderAllocationDue(journey: Journey): Promise<ChildDecisionRecord> {
+  return journey.requirePlan('allocatedOn', RULES.allocationAfterPlan);
+}
+
 export function allocateFamilyFinder(ctx: ServiceContext, input: AllocateFamilyFinderInput): Promise<Child> {
-  return changeChild(ctx, 'record', input, async (child, manager) => {
+  return changeChild(ctx, MUTATION_ACCESS.allocateFamilyFinder.action, input, async (child, manager) => {
     const journey = journeyOf(manager, child.id);
-    const plan = await journey.requirePlan('allocatedOn', RULES.allocationAfterPlan);
+    const plan = await familyFinderAllocationDue(journey);
     assertRecordedDate('allocatedOn', input.allocatedOn, ctx.today, plan.decidedOn, RULES.allocationAfterPlan);
     const familyFinderId = parseId('familyFinderId', input.familyFinderId);
     const isFamilyFinder = await manager

@@ -1,6 +1,7 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { assertCan } from '../../access/refusals';
 import type { RequestContext, ServiceContext } from '../../access/service-context';
+import { MUTATION_ACCESS } from '../../authz/mutation-access';
 import { checkAll, optionalText, requireText } from '../../graphql/input-rules';
 import { assertChildDates, DETAIL_FIELDS, nhsNumberOf } from '../child-details';
 import { ChildRecord } from '../child.entity';
@@ -10,7 +11,7 @@ import { presentChild } from '../child.view';
 
 export async function createChild(ctx: ServiceContext, input: CreateChildInput): Promise<Child> {
   const proposed = Object.assign(new ChildRecord(), { authority: input.authority });
-  assertCan(ctx.ability, 'create', proposed);
+  assertCan(ctx.ability, MUTATION_ACCESS.createChild.action, proposed);
   const [firstName, lastName, nhsNumber] = checkAll(
     () => requireText('firstName', input.firstName),
     () => requireText('lastName', input.lastName),
@@ -28,7 +29,7 @@ export async function createChild(ctx: ServiceContext, input: CreateChildInput):
   });
   return ctx.db.unit(async (manager) => {
     const saved = await manager.save(record);
-    assertCan(ctx.ability, 'create', saved);
+    assertCan(ctx.ability, MUTATION_ACCESS.createChild.action, saved);
     return presentChild(ctx.ability, ctx.today, saved);
   });
 }

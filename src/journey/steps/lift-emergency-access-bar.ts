@@ -3,6 +3,7 @@ import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { assertMayEver } from '../../access/refusals';
 import { accessibleQuery } from '../../access/scoped-reads';
 import type { RequestContext, ServiceContext } from '../../access/service-context';
+import { MUTATION_ACCESS } from '../../authz/mutation-access';
 import { notFound } from '../../graphql/errors';
 import { parseId, requireText } from '../../graphql/input-rules';
 import { EmergencyAccessBarRecord } from '../emergency-access-bar.entity';
@@ -17,14 +18,15 @@ import { EmergencyAccessBarLift, LiftEmergencyAccessBarInput } from '../emergenc
 export function liftEmergencyAccessBar(ctx: ServiceContext, input: LiftEmergencyAccessBarInput): Promise<EmergencyAccessBarLift> {
   const staffId = parseId('staffId', input.staffId);
   const reason = requireText('reason', input.reason);
-  assertMayEver(ctx.ability, 'update', 'EmergencyAccess');
+  const { action, subject } = MUTATION_ACCESS.liftEmergencyAccessBar;
+  assertMayEver(ctx.ability, action, subject);
   return ctx.db.unit(async (manager) => {
     const bars = await manager.find(EmergencyAccessBarRecord, {
       where: { staffId, liftedAt: IsNull() },
       lock: { mode: 'pessimistic_write' },
     });
     const reviews = bars.length
-      ? await accessibleQuery(manager, ctx.ability, 'update', 'EmergencyAccess', EmergencyAccessRecord, 'review')
+      ? await accessibleQuery(manager, ctx.ability, action, subject, EmergencyAccessRecord, 'review')
           .andWhere('review.id IN (:...ids)', { ids: bars.map((bar) => bar.barredByReview) })
           .getMany()
       : [];

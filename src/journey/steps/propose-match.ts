@@ -1,6 +1,6 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import type { EntityManager } from 'typeorm';
 import type { RequestContext, ServiceContext } from '../../access/service-context';
+import { MUTATION_ACCESS } from '../../authz/mutation-access';
 import { badUserInput, conflict } from '../../graphql/errors';
 import { assertRecordedDate } from '../../graphql/input-rules';
 import { householdNamedBy } from '../../households/household-lookup';
@@ -8,7 +8,7 @@ import { changeChild } from '../child-change';
 import type { ChildDecisionRecord } from '../child-decision.entity';
 import type { ChildRecord } from '../child.entity';
 import { stageAfter } from '../child-stage';
-import { journeyOf } from '../journey-records';
+import { journeyOf, type Journey } from '../journey-records';
 import { RULES } from '../legal-order';
 import { MatchRecord } from '../match.entity';
 import { Match, ProposeMatchInput } from '../match.types';
@@ -18,9 +18,8 @@ import { presentMatch } from '../match.view';
  * The journey's rule for proposing a match: the child is not adopted, adoption is its plan, it has no open match
  * and is not placed for adoption. Returns the plan. The step runs it, and so does `viewerCan.proposeMatch`.
  */
-export async function matchProposalDue(manager: EntityManager, child: ChildRecord): Promise<ChildDecisionRecord> {
+export async function matchProposalDue(journey: Journey, child: ChildRecord): Promise<ChildDecisionRecord> {
   if (child.stage === 'ADOPTED') throw badUserInput('childId', RULES.adopted);
-  const journey = journeyOf(manager, child.id);
   const plan = await journey.requirePlan('childId');
   if (await journey.openMatch()) throw conflict('ALREADY_IN_PROGRESS', 'The child already has an open match');
   const placement = await journey.livePlacement();
@@ -31,8 +30,8 @@ export async function matchProposalDue(manager: EntityManager, child: ChildRecor
 /** A family finder links a child allocated to them with an approved household. */
 export async function proposeMatch(ctx: ServiceContext, input: ProposeMatchInput): Promise<Match> {
   let proposed: MatchRecord | undefined;
-  await changeChild(ctx, 'propose', input, async (child, manager) => {
-    const plan = await matchProposalDue(manager, child);
+  await changeChild(ctx, MUTATION_ACCESS.proposeMatch.action, input, async (child, manager) => {
+    const plan = await matchProposalDue(journeyOf(manager, child.id), child);
     const household = await householdNamedBy(ctx, manager, input.householdId);
     if (household.stage !== 'APPROVED') throw badUserInput('householdId', RULES.approvedAdopters);
     assertRecordedDate('proposedOn', input.proposedOn, ctx.today, plan.decidedOn, RULES.proposalAfterPlan);

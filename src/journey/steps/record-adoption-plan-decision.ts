@@ -1,6 +1,6 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import type { EntityManager } from 'typeorm';
 import type { RequestContext, ServiceContext } from '../../access/service-context';
+import { MUTATION_ACCESS } from '../../authz/mutation-access';
 import { badUserInput, conflict } from '../../graphql/errors';
 import { assertRecordedDate, requireText } from '../../graphql/input-rules';
 import { changeChild } from '../child-change';
@@ -9,24 +9,23 @@ import { restingStage } from '../child-stage';
 import type { ChildRecord } from '../child.entity';
 import { Child } from '../child.types';
 import { RecordAdoptionPlanDecisionInput } from '../decision.inputs';
-import { journeyOf } from '../journey-records';
+import { journeyOf, type Journey } from '../journey-records';
 import { RULES } from '../legal-order';
 
 /**
  * The journey's rule for an adoption plan decision: the child is not adopted and has no live plan. The step runs
  * it, and so does `viewerCan.decideAdoptionPlan`.
  */
-export async function adoptionPlanDecisionDue(manager: EntityManager, child: ChildRecord): Promise<void> {
+export async function adoptionPlanDecisionDue(journey: Journey, child: ChildRecord): Promise<void> {
   if (child.stage === 'ADOPTED') throw badUserInput('childId', RULES.adopted);
-  if (await journeyOf(manager, child.id).livePlan())
-    throw conflict('ALREADY_RECORDED', 'An adoption plan decision is already recorded for this child');
+  if (await journey.livePlan()) throw conflict('ALREADY_RECORDED', 'An adoption plan decision is already recorded for this child');
 }
 
 /** The ADM decides that the child should be placed for adoption. */
 export function recordAdoptionPlanDecision(ctx: ServiceContext, input: RecordAdoptionPlanDecisionInput): Promise<Child> {
-  return changeChild(ctx, 'decide', input, async (child, manager) => {
-    await adoptionPlanDecisionDue(manager, child);
+  return changeChild(ctx, MUTATION_ACCESS.recordAdoptionPlanDecision.action, input, async (child, manager) => {
     const journey = journeyOf(manager, child.id);
+    await adoptionPlanDecisionDue(journey, child);
     const on = input.decidedOn;
     assertRecordedDate('decidedOn', on, ctx.today, child.enteredCareOn, RULES.planAfterCare);
     const order = await journey.authorityToPlace();

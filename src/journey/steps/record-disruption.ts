@@ -1,23 +1,34 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { RequestContext, ServiceContext } from '../../access/service-context';
+import { MUTATION_ACCESS } from '../../authz/mutation-access';
 import { badUserInput } from '../../graphql/errors';
 import { assertRecordedDate, requireText } from '../../graphql/input-rules';
 import { releaseHousehold, stepActorOf } from '../../households/household-moves';
 import { changeChild } from '../child-change';
+import type { ChildRecord } from '../child.entity';
 import { RecordDisruptionInput } from '../child.inputs';
 import { Child } from '../child.types';
 import { DisruptionRecord } from '../disruption.entity';
-import { journeyOf } from '../journey-records';
+import { journeyOf, type Journey } from '../journey-records';
 import { RULES } from '../legal-order';
 import { moveMatch } from '../match-status';
 import { PlacementRecord } from '../placement.entity';
 
+/**
+ * The journey's rule for a disruption: the child is not adopted and is placed. Returns the placement. The step runs
+ * it, and so does `viewerCan.recordDisruption`.
+ */
+export async function disruptionDue(journey: Journey, child: ChildRecord): Promise<PlacementRecord> {
+  if (child.stage === 'ADOPTED') throw badUserInput('childId', RULES.adopted);
+  const placement = await journey.livePlacement();
+  if (!placement) throw badUserInput('disruptedOn', RULES.disruptionNeedsPlacement);
+  return placement;
+}
+
 /** A placement ends before an adoption order; a disruption meeting is held. The child returns to family finding. */
 export function recordDisruption(ctx: ServiceContext, input: RecordDisruptionInput): Promise<Child> {
-  return changeChild(ctx, 'record', input, async (child, manager) => {
-    if (child.stage === 'ADOPTED') throw badUserInput('childId', RULES.adopted);
-    const placement = await journeyOf(manager, child.id).livePlacement();
-    if (!placement) throw badUserInput('disruptedOn', RULES.disruptionNeedsPlacement);
+  return changeChild(ctx, MUTATION_ACCESS.recordDisruption.action, input, async (child, manager) => {
+    const placement = await disruptionDue(journeyOf(manager, child.id), child);
     assertRecordedDate('disruptedOn', input.disruptedOn, ctx.today, placement.placedOn, RULES.disruptionAfterPlacement);
     assertRecordedDate('meetingOn', input.meetingOn, ctx.today, input.disruptedOn, RULES.meetingAfterDisruption);
     await manager.insert(DisruptionRecord, {

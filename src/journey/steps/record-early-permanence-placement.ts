@@ -1,15 +1,37 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { RequestContext, ServiceContext } from '../../access/service-context';
+import { MUTATION_ACCESS } from '../../authz/mutation-access';
 import { badUserInput, conflict } from '../../graphql/errors';
 import { assertRecordedDate } from '../../graphql/input-rules';
 import { householdNamedBy } from '../../households/household-lookup';
 import { changeChild } from '../child-change';
+import type { ChildDecisionRecord } from '../child-decision.entity';
+import type { ChildRecord } from '../child.entity';
+import type { MatchRecord } from '../match.entity';
 import { stageAfter } from '../child-stage';
 import { RecordEarlyPermanencePlacementInput } from '../child.inputs';
 import { Child } from '../child.types';
-import { journeyOf } from '../journey-records';
+import { journeyOf, type Journey } from '../journey-records';
 import { RULES } from '../legal-order';
 import { PlacementRecord } from '../placement.entity';
+
+/**
+ * The journey's rule for an early-permanence placement: before authority to place and any current placement; while
+ * adoption is being considered, or once it is the plan with the carers linked. Returns the plan and the link, if any.
+ * The step runs it, and so does `viewerCan.recordEarlyPermanencePlacement`.
+ */
+export async function earlyPermanencePlacementDue(
+  journey: Journey,
+  child: ChildRecord,
+): Promise<{ plan: ChildDecisionRecord | null; link: MatchRecord | null }> {
+  const plan = await journey.livePlan();
+  if (!plan && child.stage !== 'CONSIDERING_ADOPTION') throw badUserInput('placedOn', RULES.earlyPermanenceWhileConsidering);
+  if (await journey.authorityToPlace()) throw badUserInput('placedOn', RULES.earlyPermanenceBeforeOrder);
+  if (await journey.livePlacement()) throw conflict('ALREADY_IN_PROGRESS', 'The child already has a current placement');
+  const link = plan ? await journey.openMatch() : null;
+  if (plan && !link) throw badUserInput('householdId', RULES.linkedFirst);
+  return { plan, link };
+}
 
 /**
  * Fostering for adoption with carers approved as both, before authority to place. While adoption is only
@@ -18,12 +40,8 @@ import { PlacementRecord } from '../placement.entity';
  * with the child.
  */
 export function recordEarlyPermanencePlacement(ctx: ServiceContext, input: RecordEarlyPermanencePlacementInput): Promise<Child> {
-  return changeChild(ctx, 'record', input, async (child, manager) => {
-    const journey = journeyOf(manager, child.id);
-    const plan = await journey.livePlan();
-    if (!plan && child.stage !== 'CONSIDERING_ADOPTION') throw badUserInput('placedOn', RULES.earlyPermanenceWhileConsidering);
-    if (await journey.authorityToPlace()) throw badUserInput('placedOn', RULES.earlyPermanenceBeforeOrder);
-    if (await journey.livePlacement()) throw conflict('ALREADY_IN_PROGRESS', 'The child already has a current placement');
+  return changeChild(ctx, MUTATION_ACCESS.recordEarlyPermanencePlacement.action, input, async (child, manager) => {
+    const { plan, link } = await earlyPermanencePlacementDue(journeyOf(manager, child.id), child);
     const household = await householdNamedBy(ctx, manager, input.householdId);
     if (!household.earlyPermanence || !['APPROVED', 'MATCHED'].includes(household.stage)) {
       throw badUserInput('householdId', RULES.earlyPermanenceCarers);
@@ -31,7 +49,6 @@ export function recordEarlyPermanencePlacement(ctx: ServiceContext, input: Recor
     const approvedOn = input.temporaryFosterCarerApprovalOn ?? null;
     let matchId: string | null = null;
     if (plan) {
-      const link = await journey.openMatch();
       if (!link || link.householdId !== household.id) throw badUserInput('householdId', RULES.linkedFirst);
       assertRecordedDate('placedOn', input.placedOn, ctx.today, plan.decidedOn, RULES.planBeforePlacement);
       assertRecordedDate('placedOn', input.placedOn, ctx.today, link.proposedOn, 'the placement is on or after the link');

@@ -1,8 +1,9 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import type { EntityManager } from 'typeorm';
 import { assertCan } from '../../access/refusals';
 import { findForAction, findReadable } from '../../access/scoped-reads';
 import type { RequestContext, ServiceContext } from '../../access/service-context';
+import { unitReader, type RuleReader } from '../../access/rule-reads';
+import { MUTATION_ACCESS } from '../../authz/mutation-access';
 import { lockedById } from '../../db/locked';
 import { updateVersioned } from '../../db/versioned-update';
 import { badUserInput, conflict } from '../../graphql/errors';
@@ -30,11 +31,11 @@ const MATCHABLE_HOUSEHOLD_STAGES: readonly HouseholdStage[] = ['APPROVED', 'MATC
  * (positively or not), and adoption is the child's plan. Returns the recommendation the decision follows. The step
  * runs it, and so does `viewerCan.decide`.
  */
-export async function matchDecisionDue(manager: EntityManager, match: MatchRecord): Promise<AgendaItemRecord> {
+export async function matchDecisionDue(reader: RuleReader, match: MatchRecord): Promise<AgendaItemRecord> {
   if (match.status !== 'PROPOSED' && match.status !== 'RECOMMENDED') throw conflict('ALREADY_RECORDED', 'This match is already decided');
-  const panel = await latestMatchRecommendation(manager, match.id);
+  const panel = await latestMatchRecommendation(reader, match.id);
   if (!panel) throw badUserInput('outcome', RULES.matchAfterPanel);
-  await journeyOf(manager, match.childId).requirePlan('matchId');
+  await journeyOf(reader, match.childId).requirePlan('matchId');
   return panel;
 }
 
@@ -46,7 +47,7 @@ export function recordMatchDecision(ctx: ServiceContext, input: RecordMatchDecis
     const matchId = parseId('matchId', input.matchId);
     const readable = await findReadable(manager, ctx.ability, 'Match', MatchRecord, matchId);
     const child = await lockedById(manager, ChildRecord, readable.childId);
-    const match = await findForAction('decide', {
+    const match = await findForAction(MUTATION_ACCESS.recordMatchDecision.action, {
       manager,
       ability: ctx.ability,
       subjectType: 'Match',
@@ -54,7 +55,7 @@ export function recordMatchDecision(ctx: ServiceContext, input: RecordMatchDecis
       id: matchId,
       version: input.version,
     });
-    const panel = await matchDecisionDue(manager, match);
+    const panel = await matchDecisionDue(unitReader(manager), match);
     const approving = input.outcome === 'APPROVED';
     if (approving && panel.recommendation !== 'POSITIVE') throw badUserInput('outcome', RULES.matchAfterPanel);
     const on = input.decidedOn;
@@ -92,7 +93,7 @@ export function recordMatchDecision(ctx: ServiceContext, input: RecordMatchDecis
       status: approving ? 'APPROVED' : 'DECLINED',
       approvedOn: approving ? on : null,
     });
-    assertCan(ctx.ability, 'decide', decided);
+    assertCan(ctx.ability, MUTATION_ACCESS.recordMatchDecision.action, decided);
     return presentMatch(decided);
   });
 }

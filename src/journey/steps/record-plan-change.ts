@@ -1,25 +1,35 @@
 import { IsNull } from 'typeorm';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { RequestContext, ServiceContext } from '../../access/service-context';
+import { MUTATION_ACCESS } from '../../authz/mutation-access';
 import { badUserInput, conflict } from '../../graphql/errors';
 import { assertRecordedDate, requireText } from '../../graphql/input-rules';
 import { releaseHousehold, stepActorOf } from '../../households/household-moves';
 import { AllocationRecord } from '../allocation.entity';
 import { changeChild } from '../child-change';
 import { ChildDecisionRecord } from '../child-decision.entity';
+import type { ChildRecord } from '../child.entity';
 import { RecordPlanChangeInput } from '../child.inputs';
 import { Child } from '../child.types';
-import { journeyOf } from '../journey-records';
+import { journeyOf, type Journey } from '../journey-records';
 import { RULES } from '../legal-order';
 import { moveMatch } from '../match-status';
 
+/**
+ * The journey's rule for a change of plan: the child is not adopted, the change is not recorded yet, and the child is
+ * not placed. The step runs it, and so does `viewerCan.recordPlanChange`.
+ */
+export async function planChangeDue(journey: Journey, child: ChildRecord): Promise<void> {
+  if (child.stage === 'ADOPTED') throw badUserInput('childId', RULES.adopted);
+  if (child.stage === 'PLAN_CHANGED') throw conflict('ALREADY_RECORDED', 'The plan change is already recorded');
+  if (await journey.livePlacement()) throw badUserInput('changedOn', RULES.planChangeWhilePlaced);
+}
+
 /** Adoption is no longer the plan: the plan decision is rescinded, family finding and open links end. */
 export function recordPlanChange(ctx: ServiceContext, input: RecordPlanChangeInput): Promise<Child> {
-  return changeChild(ctx, 'record', input, async (child, manager) => {
-    if (child.stage === 'ADOPTED') throw badUserInput('childId', RULES.adopted);
-    if (child.stage === 'PLAN_CHANGED') throw conflict('ALREADY_RECORDED', 'The plan change is already recorded');
+  return changeChild(ctx, MUTATION_ACCESS.recordPlanChange.action, input, async (child, manager) => {
     const journey = journeyOf(manager, child.id);
-    if (await journey.livePlacement()) throw badUserInput('changedOn', RULES.planChangeWhilePlaced);
+    await planChangeDue(journey, child);
     assertRecordedDate('changedOn', input.changedOn, ctx.today, child.enteredCareOn, 'a plan changes on or after the child entered care');
     const reason = requireText('reason', input.reason);
     const on = input.changedOn;

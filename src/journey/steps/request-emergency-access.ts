@@ -1,6 +1,7 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { assertCan, assertMayEver } from '../../access/refusals';
 import type { RequestContext, ServiceContext } from '../../access/service-context';
+import { MUTATION_ACCESS } from '../../authz/mutation-access';
 import type { Authority, RestrictionCategory } from '../../authz/vocabulary';
 import { notFound } from '../../graphql/errors';
 import { parseId, requireText } from '../../graphql/input-rules';
@@ -21,7 +22,8 @@ export function requestEmergencyAccess(
 ): Promise<EmergencyAccess> {
   const childId = parseId('childId', input.childId);
   const reason = requireText('reason', input.reason);
-  assertMayEver(ctx.ability, 'create', 'EmergencyAccess');
+  const { action, subject } = MUTATION_ACCESS.requestEmergencyAccess;
+  assertMayEver(ctx.ability, action, subject);
   return ctx.db.unit(async (manager) => {
     const [child] = (await manager.query(`SELECT authority, restriction_category FROM emergency_access_child($1)`, [childId])) as {
       authority: Authority;
@@ -41,7 +43,7 @@ export function requestEmergencyAccess(
       reviewedAt: null,
       childRestrictionCategory: child.restriction_category,
     });
-    assertCan(ctx.ability, 'create', proposed);
+    assertCan(ctx.ability, action, proposed);
     return presentEmergencyAccess(await manager.save(proposed));
   });
 }

@@ -1,5 +1,6 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { RequestContext, ServiceContext } from '../../access/service-context';
+import { MUTATION_ACCESS } from '../../authz/mutation-access';
 import { assertMayEver } from '../../access/refusals';
 import { findForAction } from '../../access/scoped-reads';
 import { addDays } from '../../common/clock';
@@ -27,10 +28,11 @@ export function restrictRecord(ctx: ServiceContext, input: RestrictRecordInput):
   if (input.reviewBy <= ctx.today || input.reviewBy > addDays(ctx.today, LONGEST_REVIEW_DAYS)) {
     throw badUserInput('reviewBy', `a restriction is reviewed after today and within ${LONGEST_REVIEW_DAYS} days`);
   }
-  assertMayEver(ctx.ability, 'restrict', 'Child');
+  const { action, subject } = MUTATION_ACCESS.restrictRecord;
+  assertMayEver(ctx.ability, action, subject);
   return ctx.db.unit(async (manager) => {
-    const target = { manager, ability: ctx.ability, subjectType: 'Child' as const, entity: ChildRecord };
-    const child = await findForAction('restrict', { ...target, id: parseId('childId', input.childId) });
+    const target = { manager, ability: ctx.ability, subjectType: subject, entity: ChildRecord };
+    const child = await findForAction(action, { ...target, id: parseId('childId', input.childId) });
     if (input.category === 'ADOPTION' && !child.adoptionOrderGrantedOn) {
       throw badUserInput('category', 'ADOPTION is the seal of an adopted child: restrict this record by another category');
     }

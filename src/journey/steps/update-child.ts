@@ -1,5 +1,6 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { RequestContext, ServiceContext } from '../../access/service-context';
+import { MUTATION_ACCESS } from '../../authz/mutation-access';
 import { checkAll, optionalText, requireText } from '../../graphql/input-rules';
 import { changeChild } from '../child-change';
 import { assertChildDates, DETAIL_FIELDS, nhsNumberOf } from '../child-details';
@@ -9,7 +10,7 @@ import { Child } from '../child.types';
 
 /** Corrects the child's details; only the fields given change. */
 export function updateChild(ctx: ServiceContext, input: UpdateChildInput): Promise<Child> {
-  return changeChild(ctx, 'update', input, async (child) => {
+  return changeChild(ctx, MUTATION_ACCESS.updateChild.action, input, async (child) => {
     const dateOfBirth = input.dateOfBirth ?? child.dateOfBirth;
     const [firstName, lastName, nhsNumber] = checkAll(
       () => (input.firstName != null ? requireText('firstName', input.firstName) : undefined),

@@ -2,6 +2,7 @@ import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { actOnOne } from '../../access/guarded';
 import { assertMayEver } from '../../access/refusals';
 import type { RequestContext, ServiceContext } from '../../access/service-context';
+import { MUTATION_ACCESS } from '../../authz/mutation-access';
 import { badUserInput, conflict } from '../../graphql/errors';
 import { requireText } from '../../graphql/input-rules';
 import { StaffRecord } from '../staff.entity';
@@ -15,8 +16,9 @@ import { STAFF_MEMBER } from '../staff.view';
  */
 export function deactivateStaffMember(ctx: ServiceContext, input: DeactivateStaffMemberInput): Promise<StaffMember> {
   // Before the lookup, which Row-Level Security leaves empty for a role that may never change a member of staff.
-  assertMayEver(ctx.ability, 'update', 'StaffMember');
-  return actOnOne(ctx, 'update', STAFF_MEMBER, { id: input.staffId, idField: 'staffId' }, async (staff, manager) => {
+  const { action, subject } = MUTATION_ACCESS.deactivateStaffMember;
+  assertMayEver(ctx.ability, action, subject);
+  return actOnOne(ctx, action, STAFF_MEMBER, { id: input.staffId, idField: 'staffId' }, async (staff, manager) => {
     if (staff.id === ctx.actor.staffId) throw badUserInput('staffId', 'another access administrator deactivates you');
     if (!staff.active) throw conflict('ALREADY_RECORDED', 'This member of staff is already deactivated');
     const deactivation = { active: false, deactivatedOn: ctx.today };

@@ -2,6 +2,7 @@ import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { actOnOne } from '../../access/guarded';
 import { assertMayEver } from '../../access/refusals';
 import type { RequestContext, ServiceContext } from '../../access/service-context';
+import { MUTATION_ACCESS } from '../../authz/mutation-access';
 import { badUserInput } from '../../graphql/errors';
 import { optionalText } from '../../graphql/input-rules';
 import { RoleAssignmentRecord } from '../role-assignment.entity';
@@ -11,8 +12,9 @@ import { ROLE_ASSIGNMENT } from '../staff.view';
 /** The access administrator ends a role: it holds until `endsOn` (today or later) and grants nothing after it. */
 export function endRole(ctx: ServiceContext, input: EndRoleInput): Promise<RoleAssignment> {
   // Before the lookup, which Row-Level Security leaves empty for a role that may never change an assignment.
-  assertMayEver(ctx.ability, 'update', 'RoleAssignment');
-  return actOnOne(ctx, 'update', ROLE_ASSIGNMENT, { id: input.assignmentId, idField: 'assignmentId' }, async (assignment, manager) => {
+  const { action, subject } = MUTATION_ACCESS.endRole;
+  assertMayEver(ctx.ability, action, subject);
+  return actOnOne(ctx, action, ROLE_ASSIGNMENT, { id: input.assignmentId, idField: 'assignmentId' }, async (assignment, manager) => {
     const { endsOn } = input;
     if (endsOn < ctx.today) throw badUserInput('endsOn', 'a role ends today or later: its past days stand');
     if (endsOn < assignment.validFrom) throw badUserInput('endsOn', 'must not be before the role starts');
