@@ -99,7 +99,7 @@ function visibleFields(type: GraphQLObjectType | GraphQLInterfaceType, reach: Ro
   });
 }
 
-const withMark = (description: string | null | undefined, mark: string) => (description ? `${description}\n\n${mark}` : mark);
+const withMark = (description: string | null | undefined, mark: string) => (description ? `${description}\n${mark}` : mark);
 
 function objectView(type: GraphQLObjectType, fields: FieldView[], included: Set<string>, reach: RoleReach): GraphQLObjectType {
   const config = type.toConfig();

@@ -36,7 +36,8 @@ export function auditEventKind(action: string, outcome: AuditOutcome): AuditEven
 
 /**
  * Every kind of record the log names: the policy's subjects, the tables whose triggers log their rows under a name
- * of their own, and `Operation` (a refusal before any record was looked at).
+ * of their own, `Node` (a lookup by id of any kind, `node(id)`, that found nothing in reach) and `Operation` (a refusal
+ * before any record was looked at).
  */
 export const AUDIT_SUBJECT_TYPES = [
   ...SUBJECT_TYPES,
@@ -45,6 +46,7 @@ export const AUDIT_SUBJECT_TYPES = [
   'BudgetContribution',
   'EmergencyAccessBar',
   'IllustrativeCount',
+  'Node',
   'Operation',
 ] as const;
 export type AuditSubjectType = (typeof AUDIT_SUBJECT_TYPES)[number];
@@ -84,6 +86,7 @@ export const AuditSubjectTypeEnum = graphqlEnum(
     BudgetContribution: 'An authority’s contribution to a year’s pooled budget.',
     EmergencyAccessBar: 'A bar on breaking glass, set by a review that found an emergency access not justified.',
     IllustrativeCount: 'A figure of the demo data marked illustrative.',
+    Node: 'A lookup by id of a record of any kind (node) that found none in reach: which kind the id named is not told.',
     Operation: 'A refused operation, before any record was looked at.',
   },
 );
