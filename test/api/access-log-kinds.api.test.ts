@@ -33,8 +33,9 @@ beforeAll(async () => {
 });
 
 it('a lookup by id of any kind (node) that found nothing in reach is logged about a Node, which the schema lists', async () => {
-  const { edges } = await auditEvents({ kind: 'REFUSAL', subjectType: 'Node' });
-  expect(edges.map(({ node }) => node)).toEqual([{ action: 'node', kind: 'REFUSAL', outcome: 'REFUSED', subjectType: 'Node' }]);
+  const { totalCount, edges } = await auditEvents({ kind: 'REFUSAL', subjectType: 'Node' });
+  expect(totalCount).toBeGreaterThan(0);
+  for (const { node } of edges) expect(node).toEqual({ action: 'node', kind: 'REFUSAL', outcome: 'REFUSED', subjectType: 'Node' });
 });
 
 it('every subject type the database’s triggers log rows under is one the schema lists', async () => {
