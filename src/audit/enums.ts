@@ -46,8 +46,8 @@ export const AUDIT_SUBJECT_TYPES = [
   'BudgetContribution',
   'EmergencyAccessBar',
   'IllustrativeCount',
-  'Operation',
   'Node',
+  'Operation',
 ] as const;
 export type AuditSubjectType = (typeof AUDIT_SUBJECT_TYPES)[number];
 

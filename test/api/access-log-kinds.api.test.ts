@@ -29,6 +29,13 @@ const auditEvents = async (filter: Record<string, unknown>) => {
 beforeAll(async () => {
   await api().as('adm.bexley')(`{ child(id: "${kentChildId}") { id } }`);
   await api().as('adm.kent')(`{ child(id: "${kentChildId}") { firstName } }`);
+  await api().as('adm.kent')('{ node(id: "5b0c3c2e-0000-4000-8000-000000000000") { id } }');
+});
+
+it('a lookup by id of any kind (node) that found nothing in reach is logged about a Node, which the schema lists', async () => {
+  const { totalCount, edges } = await auditEvents({ kind: 'REFUSAL', subjectType: 'Node' });
+  expect(totalCount).toBeGreaterThan(0);
+  for (const { node } of edges) expect(node).toEqual({ action: 'node', kind: 'REFUSAL', outcome: 'REFUSED', subjectType: 'Node' });
 });
 
 it('every subject type the database’s triggers log rows under is one the schema lists', async () => {

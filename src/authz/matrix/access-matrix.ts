@@ -1,3 +1,4 @@
+import type { AppAbility } from '../ability';
 import type { Actor, RoleAssignment } from '../actor';
 import { defineAbilityFor } from '../define-ability';
 import { scopeFacts } from '../facts';
@@ -160,12 +161,17 @@ function describeFields(subject: GuardedSubject, fields: readonly string[] | und
     .join(', ');
 }
 
+/** What the live policy grants a role in its capacity, with the symbolic facts and day: the matrix's source. */
+export function symbolicAbilityOf(role: MatrixRole): AppAbility {
+  const actor: Actor = { staffId: FACT.themselves, username: role.name, displayName: role.name, assignments: [role.assignment] };
+  return defineAbilityFor(actor, SYMBOLIC_FACTS, TODAY);
+}
+
 /** Every cell of the matrix, from the live policy: each role, scope, subject and action. */
 export function buildAccessMatrix(): MatrixCell[] {
   const cells: MatrixCell[] = [];
   for (const role of MATRIX_ROLES) {
-    const actor: Actor = { staffId: FACT.themselves, username: role.name, displayName: role.name, assignments: [role.assignment] };
-    const ability = defineAbilityFor(actor, SYMBOLIC_FACTS, TODAY);
+    const ability = symbolicAbilityOf(role);
     const scopes: [Scope, Authority | null][] = role.authorityScoped
       ? [
           ['own authority', OWN],
