@@ -109,10 +109,14 @@ function pageSizeOf(args: ConnectionArgs): { size: number; forward: boolean } {
   }
   const forward = args.last == null;
   const field = forward ? 'first' : 'last';
-  const size = (forward ? args.first : args.last) ?? DEFAULT_PAGE_SIZE;
+  return { size: checkedPageSize((forward ? args.first : args.last) ?? DEFAULT_PAGE_SIZE, field), forward };
+}
+
+/** A page size within the limit: over it is PAGE_SIZE_EXCEEDED, a negative or fractional one bad input on `field`. */
+export function checkedPageSize(size: number, field: 'first' | 'last'): number {
   if (size > MAX_PAGE_SIZE) throw new LimitExceeded('pageSize', MAX_PAGE_SIZE, size);
   if (!Number.isInteger(size) || size < 0) throw badUserInput(field, `must be between 0 and ${MAX_PAGE_SIZE}`);
-  return { size, forward };
+  return size;
 }
 
 const asCursorValue = (value: unknown): CursorValue => (value instanceof Date ? value.toISOString() : (value as CursorValue));

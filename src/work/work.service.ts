@@ -2,9 +2,8 @@ import type { SelectQueryBuilder, ObjectLiteral } from 'typeorm';
 import { accessibleQuery } from '../access/scoped-reads';
 import type { ServiceContext } from '../access/service-context';
 import { workingDaysBetween } from '../common/working-days';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type ConnectionArgs, type Page } from '../graphql/connection';
+import { checkedPageSize, DEFAULT_PAGE_SIZE, type ConnectionArgs, type Page } from '../graphql/connection';
 import { badUserInput } from '../graphql/errors';
-import { LimitExceeded } from '../graphql/limit-exceeded';
 import { WORK_KIND_QUERIES, type WorkKind, type WorkKindQuery } from './work-kinds';
 import type { WorkItem, WorkKindCount } from './work.types';
 
@@ -36,9 +35,7 @@ export class WorkService {
   constructor(private readonly ctx: ServiceContext) {}
 
   async myWork(args: ConnectionArgs): Promise<WorkPage> {
-    const first = args.first ?? DEFAULT_PAGE_SIZE;
-    if (first > MAX_PAGE_SIZE) throw new LimitExceeded('pageSize', MAX_PAGE_SIZE, first);
-    if (!Number.isInteger(first) || first < 0) throw badUserInput('first', `must be between 0 and ${MAX_PAGE_SIZE}`);
+    const first = checkedPageSize(args.first ?? DEFAULT_PAGE_SIZE, 'first');
     const after = args.after ? decodeCursor(args.after) : null;
     const work = this.workInReach();
     const countByKind = async () => {

@@ -164,16 +164,22 @@ describe('the stored responses under Row-Level Security, as a request sees them'
   });
 });
 
+/** Another session holding the lock the API takes for ppm.kent's `key`, in an open transaction. */
+async function holdKeyLock(key: string) {
+  const holder = api().dataSource.createQueryRunner();
+  await holder.connect();
+  await holder.startTransaction();
+  await holder.query(`SELECT pg_advisory_xact_lock(hashtextextended('idempotency:' || $1 || ':' || $2, 0))`, [
+    demoStaff('ppm.kent').id,
+    key,
+  ]);
+  return holder;
+}
+
 onRealServer('a lock held by another session needs a second backend')('a retry while the first is still running', () => {
   it('two sends of one key both waiting at once: the first writes, the second is answered with its response, one child', async () => {
     const key = randomUUID();
-    const holder = api().dataSource.createQueryRunner();
-    await holder.connect();
-    await holder.startTransaction();
-    await holder.query(`SELECT pg_advisory_xact_lock(hashtextextended('idempotency:' || $1 || ':' || $2, 0))`, [
-      demoStaff('ppm.kent').id,
-      key,
-    ]);
+    const holder = await holdKeyLock(key);
     const before = await children();
     const sends = [0, 1].map(() => api().as('ppm.kent')(CREATE_CHILD, kentChild('Lu'), keyed(key)));
     const waiting = () =>
@@ -194,13 +200,7 @@ onRealServer('a lock held by another session needs a second backend')('a retry w
 
   it('waits for it, and past the lock timeout is answered TIMEOUT (503, naming the request), nothing written; the key then writes', async () => {
     const key = randomUUID();
-    const holder = api().dataSource.createQueryRunner();
-    await holder.connect();
-    await holder.startTransaction();
-    await holder.query(`SELECT pg_advisory_xact_lock(hashtextextended('idempotency:' || $1 || ':' || $2, 0))`, [
-      demoStaff('ppm.kent').id,
-      key,
-    ]);
+    const holder = await holdKeyLock(key);
     const before = await children();
     try {
       const waiting = await api().as('ppm.kent')(CREATE_CHILD, kentChild('Kim'), keyed(key));
