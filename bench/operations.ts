@@ -16,7 +16,12 @@ export type BenchOperation = {
   variables: Record<string, unknown>;
   /** The ideal server's route and body: the variables, plus the caller's scope the API takes from the token. */
   ideal: { path: string; body: Record<string, unknown> };
+  /** The peer's request for the same records (bench/peer), where PostGraphile can express the operation. */
+  peer?: PeerRequest;
 };
+
+/** A GraphQL request to the peer, and the records of its answer, to hold beside the API's (`recordsOf`). */
+export type PeerRequest = { query: string; variables: Record<string, unknown>; records: (data: never) => string[] };
 
 /** A stage with many children at every scale (about a third of the children the generator writes). */
 const LISTED_STAGE = 'SHOULD_BE_PLACED';
@@ -98,6 +103,83 @@ const CREATE_CHILD = `
     }
   }`;
 
+/**
+ * The peer's operations: the same records in the same order, named as PostGraphile names them. Row-Level Security
+ * alone scopes them, so the list names no authority; the order is the API's (the stage is fixed by the filter).
+ */
+const PEER_CHILDREN = (withCount: boolean) => `
+  query PeerChildren($first: Int!, $stage: ChildStage!) {
+    allChildren(first: $first, condition: { stage: $stage }, orderBy: [ENTERED_CARE_ON_ASC, ROW_ID_ASC]) {
+      ${withCount ? 'totalCount' : ''}
+      edges { cursor node { rowId authority stage firstName lastName dateOfBirth enteredCareOn adoptionPlanDecidedOn placementOrderGrantedOn } }
+      pageInfo { hasNextPage endCursor }
+    }
+  }`;
+
+const PEER_CHILD = `
+  query PeerChild($id: UUID!) {
+    childByRowId(rowId: $id) {
+      rowId authority stage firstName lastName dateOfBirth enteredCareOn adoptionPlanDecidedOn placementOrderGrantedOn matchedOn placedOn version
+      childDecisionsByChildId(orderBy: [CREATED_AT_ASC, ROW_ID_ASC]) { nodes { rowId kind outcome decidedOn matchId rescindedOn } }
+      matchesByChildId(orderBy: [CREATED_AT_ASC, ROW_ID_ASC]) {
+        nodes { rowId status proposedOn approvedOn householdByHouseholdId { rowId reference stage approvedOn applicants earlyPermanence } }
+      }
+    }
+  }`;
+
+const PEER_HOUSEHOLDS = `
+  query PeerHouseholds($first: Int!) {
+    allHouseholds(first: $first, orderBy: [CREATED_AT_ASC, ROW_ID_ASC]) {
+      edges { cursor node { rowId reference stage stageEnteredOn homeAuthority applicants earlyPermanence fastTrack approvedOn } }
+      pageInfo { hasNextPage endCursor }
+    }
+  }`;
+
+type Edges<T> = { edges: { node: T }[] };
+type PeerChild = {
+  rowId: string;
+  childDecisionsByChildId: { nodes: { rowId: string }[] };
+  matchesByChildId: { nodes: { rowId: string; householdByHouseholdId: { rowId: string } }[] };
+};
+type ApiChild = { id: string; decisions: { id: string }[]; matches: { id: string; household: { id: string } }[] };
+
+/** A child's records: itself, its decisions, its matches and their households, in order. */
+const childRecords = (child: ApiChild | null) =>
+  child ? [child.id, ...child.decisions.map((d) => d.id), ...child.matches.flatMap((m) => [m.id, m.household.id])] : [];
+const peerChildRecords = (child: PeerChild | null) =>
+  child
+    ? [
+        child.rowId,
+        ...child.childDecisionsByChildId.nodes.map((d) => d.rowId),
+        ...child.matchesByChildId.nodes.flatMap((m) => [m.rowId, m.householdByHouseholdId.rowId]),
+      ]
+    : [];
+
+/**
+ * The records of an API answer, to hold beside the peer's: the ids of a page's nodes (its totalCount too), or of
+ * a child and what hangs from it.
+ */
+export function recordsOf(operation: BenchOperation, data: Record<string, unknown>): string[] {
+  switch (operation.name) {
+    case 'children':
+    case 'children+totalCount': {
+      const { edges, totalCount } = data.children as Edges<{ id: string }> & { totalCount?: number };
+      return [...(totalCount === undefined ? [] : [`totalCount ${totalCount}`]), ...edges.map((e) => e.node.id)];
+    }
+    case 'child':
+      return childRecords(data.child as ApiChild | null);
+    case 'households':
+      return (data.households as Edges<{ id: string }>).edges.map((e) => e.node.id);
+    default:
+      throw new Error(`${operation.name} has no peer to compare with`);
+  }
+}
+
+const peerPageRecords = (connection: Edges<{ rowId: string }> & { totalCount?: number }) => [
+  ...(connection.totalCount === undefined ? [] : [`totalCount ${connection.totalCount}`]),
+  ...connection.edges.map((e) => e.node.rowId),
+];
+
 /** The twelve months up to the generated data's last day (bench/data/timeline.ts AS_OF). */
 const BOARD_PERIOD = { from: '2025-04', to: '2026-03' };
 
@@ -150,6 +232,11 @@ export async function benchOperations(db: Queryable): Promise<BenchOperation[]> 
       query: CHILDREN,
       variables: listed,
       ideal: { path: '/children', body: { ...listed, authority: 'KENT' } },
+      peer: {
+        query: PEER_CHILDREN(false),
+        variables: listed,
+        records: (data: { allChildren: never }) => peerPageRecords(data.allChildren),
+      },
     },
     {
       name: 'children+totalCount',
@@ -157,6 +244,7 @@ export async function benchOperations(db: Queryable): Promise<BenchOperation[]> 
       query: CHILDREN_WITH_COUNT,
       variables: listed,
       ideal: { path: '/children-count', body: { ...listed, authority: 'KENT' } },
+      peer: { query: PEER_CHILDREN(true), variables: listed, records: (data: { allChildren: never }) => peerPageRecords(data.allChildren) },
     },
     {
       name: 'child',
@@ -164,6 +252,11 @@ export async function benchOperations(db: Queryable): Promise<BenchOperation[]> 
       query: CHILD,
       variables: { id: childId },
       ideal: { path: '/child', body: { id: childId, familyFinderId: finder.id } },
+      peer: {
+        query: PEER_CHILD,
+        variables: { id: childId },
+        records: (data: { childByRowId: PeerChild | null }) => peerChildRecords(data.childByRowId),
+      },
     },
     {
       name: 'households',
@@ -171,6 +264,11 @@ export async function benchOperations(db: Queryable): Promise<BenchOperation[]> 
       query: HOUSEHOLDS,
       variables: { first: PAGE },
       ideal: { path: '/households', body: { first: PAGE } },
+      peer: {
+        query: PEER_HOUSEHOLDS,
+        variables: { first: PAGE },
+        records: (data: { allHouseholds: never }) => peerPageRecords(data.allHouseholds),
+      },
     },
     {
       name: 'boardPerformance',

@@ -14,6 +14,9 @@ export type Measurement = {
   requestsPerSecond: number;
   p50: number;
   p99: number;
+  /** CPU milliseconds per request of the server's processes, and of PostgreSQL's. */
+  serverCpuMs: number;
+  postgresCpuMs: number;
   failures: number;
 };
 
@@ -28,7 +31,7 @@ export type DatabaseRun = {
   restrictionGrowth?: GrowthRow[];
 };
 
-const PACKAGES = ['@apollo/server', 'graphql', 'type-graphql', 'typeorm', 'pg', '@casl/ability', 'autocannon'];
+const PACKAGES = ['@apollo/server', 'graphql', 'type-graphql', 'typeorm', 'pg', '@casl/ability', 'postgraphile', 'autocannon'];
 /** The operations whose p50 growth at ten times the data has a target, and the target. */
 const GROWTH_TARGETS: Record<string, number> = { children: 1.2, child: 1.2, boardPerformance: 2 };
 
@@ -39,26 +42,81 @@ function find(run: DatabaseRun, operation: string, variant: Variant, connections
   return run.measurements.find((m) => m.operation === operation && m.variant === variant && m.connections === connections);
 }
 
+const ms = (n: number | undefined) => (n === undefined ? '—' : n.toFixed(2));
+
 function table(run: DatabaseRun): string {
   const rows = [
-    '| operation | conns | ideal req/s | off req/s | full req/s | ideal/full | off/full | p50 ideal / off / full (ms) | p99 full (ms) | round trips: set-up + domain + end |',
-    '|---|---|---|---|---|---|---|---|---|---|',
+    '| operation | conns | ideal req/s | off req/s | full req/s | peer req/s | full/peer | ideal/full | p50 ideal / off / full / peer (ms) | p99 full / peer (ms) | server CPU ms/req full / peer | PostgreSQL CPU ms/req full / peer | round trips: set-up + domain + end |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
   ];
   const keys = [...new Set(run.measurements.map((m) => `${m.operation}|${m.connections}`))];
   for (const key of keys) {
     const [operation, c] = key.split('|') as [string, string];
     const connections = Number(c);
-    const [ideal, off, full] = (['ideal', 'off', 'full'] as const).map((v) => find(run, operation, v, connections));
+    const [ideal, off, full, peer] = (['ideal', 'off', 'full', 'peer'] as const).map((v) => find(run, operation, v, connections));
     const s = run.statements.get(operation);
-    const failures = [ideal, off, full].reduce((n, m) => n + (m?.failures ?? 0), 0);
+    const failures = [ideal, off, full, peer].reduce((n, m) => n + (m?.failures ?? 0), 0);
     rows.push(
-      `| ${operation}${failures ? ` (${failures} failed)` : ''} | ${connections} | ${rps(ideal?.requestsPerSecond)} | ${rps(off?.requestsPerSecond)} | ${rps(full?.requestsPerSecond)} | ` +
-        `${ratio(ideal?.requestsPerSecond ?? 0, full?.requestsPerSecond ?? 0)} | ${ratio(off?.requestsPerSecond ?? 0, full?.requestsPerSecond ?? 0)} | ` +
-        `${ideal?.p50 ?? '—'} / ${off?.p50 ?? '—'} / ${full?.p50 ?? '—'} | ${full?.p99 ?? '—'} | ` +
+      `| ${operation}${failures ? ` (${failures} failed)` : ''} | ${connections} | ${rps(ideal?.requestsPerSecond)} | ${rps(off?.requestsPerSecond)} | ${rps(full?.requestsPerSecond)} | ${rps(peer?.requestsPerSecond)} | ` +
+        `${peer ? ratio(full?.requestsPerSecond ?? 0, peer.requestsPerSecond) : '—'} | ${ratio(ideal?.requestsPerSecond ?? 0, full?.requestsPerSecond ?? 0)} | ` +
+        `${[ideal, off, full, peer].map((m) => m?.p50 ?? '—').join(' / ')} | ${full?.p99 ?? '—'} / ${peer?.p99 ?? '—'} | ` +
+        `${ms(full?.serverCpuMs)} / ${ms(peer?.serverCpuMs)} | ${ms(full?.postgresCpuMs)} / ${ms(peer?.postgresCpuMs)} | ` +
         `${s ? `${s.setup} + ${s.domain} + ${s.end}${s.accessLog ? ' (with the access log)' : ''}` : '—'} |`,
     );
   }
   return rows.join('\n');
+}
+
+/** One target of the comparison with the peer: what is compared, the figure reached, the bound, and whether it holds. */
+type Target = { what: string; reached: string; bound: string; met: boolean };
+
+/** createChild's req/s through the full API at 10 connections on 100,000 children before this comparison's work. */
+const CREATE_CHILD_BEFORE = 377;
+
+function targets(run: DatabaseRun): Target[] {
+  const found: Target[] = [];
+  const at = (operation: string, variant: Variant, connections: number) => find(run, operation, variant, connections);
+  const add = (what: string, value: number | undefined, bound: number, atMost: boolean, unit = '×') => {
+    if (value === undefined || !Number.isFinite(value)) return;
+    found.push({
+      what,
+      reached: `${value.toFixed(2)}${unit}`,
+      bound: `${atMost ? '≤' : '≥'} ${bound}${unit}`,
+      met: atMost ? value <= bound : value >= bound,
+    });
+  };
+  for (const operation of ['children', 'child']) {
+    for (const connections of [10, 1]) {
+      const [full, peer, ideal] = (['full', 'peer', 'ideal'] as const).map((v) => at(operation, v, connections));
+      if (!full || !peer) continue;
+      add(`${operation}, ${connections} conn.: full/peer req/s`, full.requestsPerSecond / peer.requestsPerSecond, 1.2, false);
+      if (connections === 10) {
+        add(`${operation}: server CPU per request, full/peer`, full.serverCpuMs / peer.serverCpuMs, 1, true);
+        add(`${operation}: PostgreSQL CPU per request, full/peer`, full.postgresCpuMs / peer.postgresCpuMs, 1, true);
+        add(`${operation}: p99 at 10 connections, full/peer`, full.p99 / peer.p99, 1, true);
+        if (ideal)
+          add(`${operation}: ideal/full req/s`, ideal.requestsPerSecond / full.requestsPerSecond, operation === 'child' ? 3 : 2, true);
+      }
+    }
+  }
+  const [households, householdsPeer] = (['full', 'peer'] as const).map((v) => at('households', v, 10));
+  if (households && householdsPeer)
+    add('households: full/peer req/s', households.requestsPerSecond / householdsPeer.requestsPerSecond, 1, false);
+  const created = at('createChild', 'full', 10);
+  if (created) add(`createChild: req/s against ${CREATE_CHILD_BEFORE} before`, created.requestsPerSecond / CREATE_CHILD_BEFORE, 1.2, false);
+  return found;
+}
+
+function targetTable(run: DatabaseRun): string {
+  const rows = targets(run).map((t) => `| ${t.what} | ${t.reached} | ${t.bound} | ${t.met ? 'met' : '**missed**'} |`);
+  if (rows.length === 0) return '';
+  return [
+    'Against the peer (PostGraphile 5 with the same Row-Level Security):',
+    '',
+    '| target | reached | bound | |',
+    '|---|---|---|---|',
+    ...rows,
+  ].join('\n');
 }
 
 function growth(runs: DatabaseRun[]): string {
@@ -77,7 +135,7 @@ function growth(runs: DatabaseRun[]): string {
 
 /** Within 10% of the p50 without restrictions. */
 const RESTRICTION_GROWTH_TARGET = 1.1;
-const median = (values: number[]) => {
+export const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
@@ -123,7 +181,7 @@ function startupTable(startup: StartupFigures | undefined): string {
 /** The report's text, written to bench/results.md unless `toFile` is false. */
 export function writeResults(
   runs: DatabaseRun[],
-  timing: { warmUpSeconds: number; measuredSeconds: number },
+  timing: { warmUpSeconds: number; measuredSeconds: number; repeats: number },
   startup: StartupFigures | undefined,
   { toFile } = { toFile: true },
 ): string {
@@ -138,8 +196,10 @@ export function writeResults(
     '',
     `Run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${cpu.length} cores (${cpu[0]?.model.trim()}), Node ${process.version}, ` +
       `PostgreSQL ${runs[0]?.postgres} on the same machine; ${pinned}.`,
-    `Each cell: ${timing.warmUpSeconds} s warm-up, then ${timing.measuredSeconds} s measured (autocannon); the three variants interleaved per operation.`,
-    'ideal = hand-written SQL behind node:http; off = the built API with an allow-all policy and no Row-Level Security (bench/api-without-authorization.ts); full = the built API, NODE_ENV=production.',
+    `Each cell: ${timing.warmUpSeconds} s warm-up, then ${timing.measuredSeconds} s measured (autocannon); the variants interleaved per operation; where the peer serves the operation, ${timing.repeats} such rounds and their medians.`,
+    'ideal = hand-written SQL behind node:http; off = the built API with an allow-all policy and no Row-Level Security (bench/api-without-authorization.ts); full = the built API, NODE_ENV=production;',
+    'peer = PostGraphile 5 over the same tables with the same Row-Level Security and request settings (bench/peer), which serves the lists, households and the child by id.',
+    "CPU per request: the CPU time the server's processes, and all of PostgreSQL's, spent during the measured run over the requests answered (Linux /proc).",
     'Round trips to the database per request of the full API: the set-up (BEGIN with the actor, rate count and settings, and the facts, in one message) is the same for every operation; the end is the COMMIT, with the access-log append in the same message where the request read sensitive fields.',
     '',
     ...runs.flatMap((run) => [
@@ -148,6 +208,8 @@ export function writeResults(
       `${run.accessLogEvents.toLocaleString('en-GB')} access-log events when the run began.`,
       '',
       table(run),
+      '',
+      targetTable(run),
       '',
     ]),
     growth(runs),

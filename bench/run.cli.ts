@@ -5,12 +5,16 @@ import { migrate } from '../src/app/database';
 import { describeError } from '../src/common/log-safe-error';
 import { createLogger } from '../src/common/logger';
 import { startIdentityProvider } from './identity-provider';
+import { isDeepStrictEqual } from 'node:util';
+import { cpuSnapshot } from './cpu';
 import { checkAnswers, load } from './load';
-import { benchOperations, removeCreatedChildren } from './operations';
-import { writeResults, type Measurement, type DatabaseRun } from './report';
+import { benchOperations, recordsOf, removeCreatedChildren, type BenchOperation } from './operations';
+import { peerDatabaseUrl } from './peer/login';
+import { settingsOf } from './peer/settings';
+import { median, writeResults, type Measurement, type DatabaseRun } from './report';
 import { measureRestrictionGrowth, type GrowthRow } from './restriction-growth';
 import { measureStartup, type StartupFigures } from './startup';
-import { startServer, VARIANTS, type RunningServer } from './servers';
+import { startServer, VARIANTS, type RunningServer, type Variant } from './servers';
 import { countStatementsPerRequest } from './statement-counts';
 
 /**
@@ -25,12 +29,17 @@ import { countStatementsPerRequest } from './statement-counts';
  * `restrictions`, the growth above, or `startup`) alone and prints their figures without replacing bench/results.md, which holds
  * whole runs only.
  */
-const { values: flags } = parseArgs({ options: { quick: { type: 'boolean', default: false }, only: { type: 'string' } } });
+const { values: flags } = parseArgs({
+  options: { quick: { type: 'boolean', default: false }, only: { type: 'string' }, repeats: { type: 'string', default: '3' } },
+});
 const quick = flags.quick;
 const only = flags.only?.split(',');
 const WARM_UP_SECONDS = quick ? 1 : 5;
 const MEASURED_SECONDS = quick ? 3 : 20;
-const CONNECTIONS_OF_FIRST = [1, 10, 50];
+/** The connections each operation is measured at: 10, and for the list and the child by id also 1 (and 50 for the list). */
+const CONNECTIONS: Record<string, number[]> = { children: [1, 10, 50], child: [1, 10] };
+/** Rounds of the operations the peer serves, interleaved variant by variant; each cell is their median. */
+const REPEATS = quick ? 1 : Number(flags.repeats);
 const RESTRICTIONS = 'restrictions';
 const STARTUP = 'startup';
 
@@ -38,6 +47,51 @@ function databases(): string[] {
   const base = process.env.BENCH_DATABASE_URL;
   if (!base) throw new Error('BENCH_DATABASE_URL is not set: generate the data with `npm run bench:data -- --children 100000`');
   return [base, process.env.BENCH_DATABASE_URL_10X].filter((url): url is string => Boolean(url));
+}
+
+/** The records the API answers with must be the peer's, and every variant must answer, before any is measured. */
+async function checkSameRecords(servers: RunningServer[], operation: BenchOperation, token: string): Promise<void> {
+  const answers = new Map<Variant, Record<string, unknown>>();
+  for (const server of servers) answers.set(server.variant, await checkAnswers(server, operation, token));
+  if (!operation.peer) return;
+  const api = recordsOf(operation, answers.get('full')!);
+  const peer = operation.peer.records(answers.get('peer')! as never);
+  if (!isDeepStrictEqual(api, peer) || api.length === 0)
+    throw new Error(`${operation.name}: the peer answers other records than the API (${peer.length} against ${api.length})`);
+}
+
+type Sample = Omit<Measurement, 'operation' | 'variant' | 'connections'>;
+
+/** A warm-up, then a measured run, with the CPU the server's processes and PostgreSQL's spent on it per request. */
+async function measure(server: RunningServer, operation: BenchOperation, token: string, connections: number): Promise<Sample> {
+  await load(server, operation, token, connections, WARM_UP_SECONDS);
+  // Requests the warm-up gave up on still hold the server's connections: let them finish first.
+  await checkAnswers(server, operation, token);
+  const before = cpuSnapshot(server.pid);
+  const result = await load(server, operation, token, connections, MEASURED_SECONDS);
+  const after = cpuSnapshot(server.pid);
+  const requests = Math.max(1, result.requests.total);
+  return {
+    requestsPerSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    serverCpuMs: (after.serverMs - before.serverMs) / requests,
+    postgresCpuMs: (after.postgresMs - before.postgresMs) / requests,
+    failures: result.errors + result.timeouts + result.non2xx,
+  };
+}
+
+/** Each figure's median over the rounds; the failures of every round. */
+function medianOf(samples: Sample[]): Sample {
+  const middle = (pick: (s: Sample) => number) => median(samples.map(pick));
+  return {
+    requestsPerSecond: middle((s) => s.requestsPerSecond),
+    p50: middle((s) => s.p50),
+    p99: middle((s) => s.p99),
+    serverCpuMs: middle((s) => s.serverCpuMs),
+    postgresCpuMs: middle((s) => s.postgresCpuMs),
+    failures: samples.reduce((n, s) => n + s.failures, 0),
+  };
 }
 
 async function runOn(
@@ -68,32 +122,30 @@ async function runOn(
   );
 
   const statements = await countStatementsPerRequest(databaseUrl, jwksUrl, operations, tokenOf);
+  const peer = {
+    databaseUrl: await peerDatabaseUrl(databaseUrl),
+    settings: await settingsOf(databaseUrl, [...new Set(operations.filter((o) => o.peer).map((o) => demoStaff(o.username).id))]),
+  };
   const servers: RunningServer[] = [];
   const measurements: Measurement[] = [];
   try {
-    for (const variant of VARIANTS) servers.push(await startServer(variant, databaseUrl, jwksUrl));
+    for (const variant of VARIANTS) servers.push(await startServer(variant, databaseUrl, jwksUrl, peer));
     for (const operation of operations) {
       const token = await tokenOf(operation.username);
-      for (const server of servers) await checkAnswers(server, operation, token);
-      const connectionCounts = operation === every[0] ? CONNECTIONS_OF_FIRST : [10];
-      for (const connections of connectionCounts) {
-        for (const server of servers) {
-          await load(server, operation, token, connections, WARM_UP_SECONDS);
-          // Requests the warm-up gave up on still hold the server's connections: let them finish first.
-          await checkAnswers(server, operation, token);
-          const result = await load(server, operation, token, connections, MEASURED_SECONDS);
-          const measurement: Measurement = {
-            operation: operation.name,
-            variant: server.variant,
-            connections,
-            requestsPerSecond: result.requests.average,
-            p50: result.latency.p50,
-            p99: result.latency.p99,
-            failures: result.errors + result.timeouts + result.non2xx,
-          };
+      const serving = servers.filter((server) => server.variant !== 'peer' || operation.peer);
+      await checkSameRecords(serving, operation, token);
+      const repeats = operation.peer ? REPEATS : 1;
+      for (const connections of CONNECTIONS[operation.name] ?? [10]) {
+        const samples = new Map<RunningServer, Sample[]>(serving.map((server) => [server, []]));
+        for (let repeat = 0; repeat < repeats; repeat += 1) {
+          for (const server of serving) samples.get(server)!.push(await measure(server, operation, token, connections));
+        }
+        for (const [server, taken] of samples) {
+          const measurement: Measurement = { operation: operation.name, variant: server.variant, connections, ...medianOf(taken) };
           measurements.push(measurement);
           console.log(
-            `  ${operation.name.padEnd(20)} ${server.variant.padEnd(5)} c=${String(connections).padEnd(3)} ${measurement.requestsPerSecond.toFixed(0).padStart(6)} req/s  p50 ${measurement.p50} ms  p99 ${measurement.p99} ms${measurement.failures ? `  FAILURES ${measurement.failures}` : ''}`,
+            `  ${operation.name.padEnd(20)} ${server.variant.padEnd(5)} c=${String(connections).padEnd(3)} ${measurement.requestsPerSecond.toFixed(0).padStart(6)} req/s  p50 ${measurement.p50} ms  p99 ${measurement.p99} ms  ` +
+              `CPU ms/req server ${measurement.serverCpuMs.toFixed(2)} PostgreSQL ${measurement.postgresCpuMs.toFixed(2)}${measurement.failures ? `  FAILURES ${measurement.failures}` : ''}`,
           );
         }
       }
@@ -112,7 +164,12 @@ async function runOn(
   return { children: children - removed, accessLogEvents, postgres, measurements, statements, restrictionGrowth };
 }
 
+/** PostGraphile 5, the peer, needs Node 22 or later; so does the API (package.json engines). */
+const NODE_NEEDED = 22;
+
 async function main(): Promise<void> {
+  if (Number(process.versions.node.split('.')[0]) < NODE_NEEDED)
+    throw new Error(`the benchmark needs Node ${NODE_NEEDED} or later (the peer, PostGraphile 5, does)`);
   const identity = await startIdentityProvider(4199);
   const tokens = new Map<string, Promise<string>>();
   const tokenOf = (username: string) => {
@@ -130,7 +187,7 @@ async function main(): Promise<void> {
       console.log('\nnpm start on the embedded database: first, then again');
       startup = await measureStartup();
     }
-    const timing = { warmUpSeconds: WARM_UP_SECONDS, measuredSeconds: MEASURED_SECONDS };
+    const timing = { warmUpSeconds: WARM_UP_SECONDS, measuredSeconds: MEASURED_SECONDS, repeats: REPEATS };
     console.log(`\n${writeResults(runs, timing, startup, { toFile: !only })}`);
   } finally {
     await identity.close();

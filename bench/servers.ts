@@ -2,21 +2,22 @@ import { generateKeyPairSync } from 'node:crypto';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { benchManifestFile } from './operations';
+import type { PeerSettings } from './peer/settings';
 
-export type Variant = 'ideal' | 'off' | 'full';
-export const VARIANTS: readonly Variant[] = ['ideal', 'off', 'full'];
+export type Variant = 'ideal' | 'off' | 'full' | 'peer';
+export const VARIANTS: readonly Variant[] = ['ideal', 'off', 'full', 'peer'];
 
-export type RunningServer = { variant: Variant; url: (path: string) => string; stop(): Promise<void> };
+export type RunningServer = { variant: Variant; pid: number; url: (path: string) => string; stop(): Promise<void> };
 
 const ROOT = join(__dirname, '..');
-const PORTS: Record<Variant, number> = { ideal: 4101, off: 4102, full: 4103 };
+const PORTS: Record<Variant, number> = { ideal: 4101, off: 4102, full: 4103, peer: 4104 };
 /** The same pool for every variant: the ideal server's. */
 const POOL_SIZE = '10';
 
 /** The runtime flags of `npm start`, for every variant alike: a young generation large enough for a request's garbage. */
 const NODE_FLAGS = ['--max-semi-space-size=32'];
 
-/** How each variant is started: the built API as in production, the same with authorization off, the ideal. */
+/** How each variant is started: the built API as in production, the same with authorization off, the ideal, the peer. */
 function command(variant: Variant): string[] {
   switch (variant) {
     case 'ideal':
@@ -25,14 +26,19 @@ function command(variant: Variant): string[] {
       return [...NODE_FLAGS, '-r', '@swc-node/register', 'bench/api-without-authorization.ts'];
     case 'full':
       return [...NODE_FLAGS, 'dist/src/app/main.js'];
+    case 'peer':
+      return [...NODE_FLAGS, '-r', '@swc-node/register', 'bench/peer/peer-server.ts'];
   }
 }
 
 /** The access log's checkpoints are signed by the servers under test as in production. */
 const BENCH_AUDIT_SIGNING_KEY = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
 
-/** Starts one variant in a process of its own against `databaseUrl` and waits until it answers. */
-export async function startServer(variant: Variant, databaseUrl: string, jwksUrl: string): Promise<RunningServer> {
+/** What the peer needs besides the database: its own login, and each member of staff's settings (bench/peer/settings.ts). */
+export type PeerSetup = { databaseUrl: string; settings: Record<string, PeerSettings> };
+
+/** Starts one variant in a process of its own against `databaseUrl` and waits until it answers (the peer needs `peer`). */
+export async function startServer(variant: Variant, databaseUrl: string, jwksUrl: string, peer?: PeerSetup): Promise<RunningServer> {
   const port = PORTS[variant];
   const env = {
     ...process.env,
@@ -48,12 +54,17 @@ export async function startServer(variant: Variant, databaseUrl: string, jwksUrl
     LOG_LEVEL: 'warn',
     // The count still runs on every request; the limit is lifted so the load is not refused.
     RATE_LIMIT_PER_MINUTE: '1000000000',
+    // One member of staff sends the whole load: their share of the pool is still taken on every request, and
+    // set to all but one connection, as the peer has the whole pool.
+    CONCURRENT_REQUESTS_PER_STAFF: String(Number(POOL_SIZE) - 1),
+    ...(peer && { PEER_DATABASE_URL: peer.databaseUrl, PEER_SETTINGS: JSON.stringify(peer.settings), GRAPHILE_ENV: 'production' }),
   };
   const child: ChildProcess = spawn(process.execPath, command(variant), { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] });
   const base = `http://127.0.0.1:${port}`;
-  await waitUntilAnswering(base, variant === 'ideal' ? '/' : '/healthz', child);
+  await waitUntilAnswering(base, HEALTH_PATHS[variant], child);
   return {
     variant,
+    pid: child.pid!,
     url: (path) => `${base}${path}`,
     stop: () =>
       new Promise((resolve) => {
@@ -63,6 +74,9 @@ export async function startServer(variant: Variant, databaseUrl: string, jwksUrl
       }),
   };
 }
+
+/** A path each variant answers once it is up, whatever the answer. */
+const HEALTH_PATHS: Record<Variant, string> = { ideal: '/', off: '/healthz', full: '/healthz', peer: '/graphql' };
 
 async function waitUntilAnswering(base: string, path: string, child: ChildProcess): Promise<void> {
   for (let attempt = 0; attempt < 600; attempt += 1) {

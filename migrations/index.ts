@@ -12,6 +12,7 @@ import { BoardPack1795400003800 } from './1795400003800-board-pack';
 import { BulkImportAudit1795400003900 } from './1795400003900-bulk-import-audit';
 import { IdempotentResponses1795400004000 } from './1795400004000-idempotent-responses';
 import { ChildrenJourneyOrder1795400004100 } from './1795400004100-children-journey-order';
+import { LeakproofEnumEquality1795400004400 } from './1795400004400-leakproof-enum-equality';
 
 /** In order. A landed migration is never edited (migrations/landed.json holds each one's hash): add a new one. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   BulkImportAudit1795400003900,
   IdempotentResponses1795400004000,
   ChildrenJourneyOrder1795400004100,
+  LeakproofEnumEquality1795400004400,
 ];
