@@ -50,6 +50,10 @@ const spec = {
   NODE_ENV: str({ choices: ['development', 'test', 'production'], default: 'development' }),
   HOST: host({ default: '127.0.0.1', desc: 'interface to listen on (0.0.0.0 in a container)' }),
   PORT: port({ default: 4000 }),
+  WEB_CONCURRENCY: wholeNumber(1, 64)({
+    default: 1,
+    desc: 'processes serving the API on this machine (one per core); more than one needs DATABASE_URL',
+  }),
   DATABASE_URL: databaseUrl({ default: '', desc: 'PostgreSQL URL; unset runs an embedded PGlite' }),
   MIGRATION_DATABASE_URL: databaseUrl({ default: '', desc: 'owner login for migrations; defaults to DATABASE_URL' }),
   EMBEDDED_DATA_DIR: str({ default: '.data/pglite', desc: 'where the embedded database keeps its files' }),
@@ -134,6 +138,8 @@ export type Config = {
   nodeEnv: 'development' | 'test' | 'production';
   host: string;
   port: number;
+  /** Processes serving the API (node:cluster workers); 1: this process serves. */
+  webConcurrency: number;
   databaseUrl: string | null;
   migrationDatabaseUrl: string | null;
   embeddedDataDir: string;
@@ -213,6 +219,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, stdoutIsTermina
       e.CONCURRENT_REQUESTS_PER_STAFF >= e.DB_POOL_MAX,
       'CONCURRENT_REQUESTS_PER_STAFF must be below DB_POOL_MAX, so that one person cannot hold the whole pool',
     ],
+    [
+      e.WEB_CONCURRENCY > 1 && !e.DATABASE_URL,
+      'WEB_CONCURRENCY above 1 needs DATABASE_URL: the embedded database belongs to one process',
+    ],
     [production && e.DEV_DAYS_AHEAD !== 0, "DEV_DAYS_AHEAD moves the API's calendar, which production never does"],
     [production && e.LOG_PRETTY, 'LOG_PRETTY is for development: production logs are JSON, one line each'],
     [!e.JWKS_URL && jwtSecret.length < 32, 'JWT_SECRET must be at least 32 characters'],
@@ -228,6 +238,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, stdoutIsTermina
     nodeEnv: e.NODE_ENV as Config['nodeEnv'],
     host: e.HOST,
     port: e.PORT,
+    webConcurrency: e.WEB_CONCURRENCY,
     databaseUrl: e.DATABASE_URL || null,
     migrationDatabaseUrl: e.MIGRATION_DATABASE_URL || e.DATABASE_URL || null,
     embeddedDataDir: e.EMBEDDED_DATA_DIR,

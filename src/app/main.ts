@@ -4,6 +4,7 @@ import { isSeeded, seedDemoData } from '../../seeds/seed';
 import { scheduleCheckpoints } from '../audit/checkpoint-schedule';
 import { loadSigningKey } from '../audit/signing-key';
 import { clockDaysAhead, systemClock } from '../common/clock';
+import { runsWorkers, runWorkers } from './cluster';
 import { ConfigError, isLoopback, loadConfig, type Config } from './config';
 import { openDatabase } from './database';
 import { appDepsFrom } from './request-context';
@@ -27,6 +28,7 @@ async function main(): Promise<void> {
   const started = performance.now();
   const config = loadConfig(process.env, process.stdout.isTTY === true);
   const log = createLogger(config.logLevel, undefined, config.logPretty);
+  if (runsWorkers(config)) return runWorkers(config, log);
   const database = await openDatabase(config, log);
   const seeds = database.embedded && config.seedDemoData && !(await isSeeded(database.dataSource));
   // The server is built while the database's thread writes the demo data.

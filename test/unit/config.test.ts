@@ -78,6 +78,11 @@ describe('configuration', () => {
     expect(() => loadConfig({ PORT: 'eighty', DATABASE_URL: 'not a url' })).toThrow(/PORT.*DATABASE_URL|DATABASE_URL.*PORT/);
   });
 
+  it('refuses WEB_CONCURRENCY above 1 on the embedded database, which belongs to one process', () => {
+    expect(() => loadConfig({ WEB_CONCURRENCY: '2' })).toThrow(/WEB_CONCURRENCY above 1 needs DATABASE_URL/);
+    expect(loadConfig({ WEB_CONCURRENCY: '2', DATABASE_URL: 'postgres://db/apse' }).webConcurrency).toBe(2);
+  });
+
   it('a short JWT secret is refused', () => {
     expect(() => loadConfig({ JWT_SECRET: 'short' })).toThrow(/at least 32/);
   });
@@ -91,6 +96,7 @@ describe('configuration', () => {
     ['QUEUED_REQUESTS_PER_STAFF', '-1'],
     ['AUDIT_CHECKPOINT_MINUTES', '-10'],
     ['PORT', '70000'],
+    ['WEB_CONCURRENCY', '0'],
   ])('refuses %s=%s, an out-of-range number', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`${name} \\(`));
   });
