@@ -107,6 +107,26 @@ function targets(run: DatabaseRun): Target[] {
   return found;
 }
 
+/** How the API's throughput grows from one process to two on the same machine and database. */
+function scalingTable(run: DatabaseRun): string {
+  const rows = run.measurements
+    .filter((m) => m.variant === 'full×2')
+    .map((two) => {
+      const one = find(run, two.operation, 'full', two.connections);
+      if (!one) return '';
+      return `| ${two.operation} | ${two.connections} | ${rps(one.requestsPerSecond)} | ${rps(two.requestsPerSecond)} | ${ratio(two.requestsPerSecond, one.requestsPerSecond)}× | ${ms(one.serverCpuMs)} / ${ms(two.serverCpuMs)} | ${ms(one.postgresCpuMs)} / ${ms(two.postgresCpuMs)} |`;
+    })
+    .filter(Boolean);
+  if (rows.length === 0) return '';
+  return [
+    'One process against two (WEB_CONCURRENCY=2, the same ten connections to the database between them), on these cores, which PostgreSQL and the load generator share:',
+    '',
+    '| operation | conns | 1 process req/s | 2 processes req/s | growth | server CPU ms/req 1 / 2 | PostgreSQL CPU ms/req 1 / 2 |',
+    '|---|---|---|---|---|---|---|',
+    ...rows,
+  ].join('\n');
+}
+
 function targetTable(run: DatabaseRun): string {
   const rows = targets(run).map((t) => `| ${t.what} | ${t.reached} | ${t.bound} | ${t.met ? 'met' : '**missed**'} |`);
   if (rows.length === 0) return '';
@@ -210,6 +230,8 @@ export function writeResults(
       table(run),
       '',
       targetTable(run),
+      '',
+      scalingTable(run),
       '',
     ]),
     growth(runs),

@@ -14,7 +14,7 @@ import { settingsOf } from './peer/settings';
 import { median, writeResults, type Measurement, type DatabaseRun } from './report';
 import { measureRestrictionGrowth, type GrowthRow } from './restriction-growth';
 import { measureStartup, type StartupFigures } from './startup';
-import { startServer, VARIANTS, type RunningServer, type Variant } from './servers';
+import { SCALED_OPERATIONS, startServer, VARIANTS, type RunningServer, type Variant } from './servers';
 import { countStatementsPerRequest } from './statement-counts';
 
 /**
@@ -132,7 +132,10 @@ async function runOn(
     for (const variant of VARIANTS) servers.push(await startServer(variant, databaseUrl, jwksUrl, peer));
     for (const operation of operations) {
       const token = await tokenOf(operation.username);
-      const serving = servers.filter((server) => server.variant !== 'peer' || operation.peer);
+      const serving = servers.filter(
+        (server) =>
+          (server.variant !== 'peer' || operation.peer) && (server.variant !== 'full×2' || SCALED_OPERATIONS.includes(operation.name)),
+      );
       await checkSameRecords(serving, operation, token);
       const repeats = operation.peer ? REPEATS : 1;
       for (const connections of CONNECTIONS[operation.name] ?? [10]) {
