@@ -13,6 +13,7 @@ import { BulkImportAudit1795400003900 } from './1795400003900-bulk-import-audit'
 import { IdempotentResponses1795400004000 } from './1795400004000-idempotent-responses';
 import { ChildrenJourneyOrder1795400004100 } from './1795400004100-children-journey-order';
 import { LeakproofEnumEquality1795400004400 } from './1795400004400-leakproof-enum-equality';
+import { UnloggedRateCounts1795400004500 } from './1795400004500-unlogged-rate-counts';
 
 /** In order. A landed migration is never edited (migrations/landed.json holds each one's hash): add a new one. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   IdempotentResponses1795400004000,
   ChildrenJourneyOrder1795400004100,
   LeakproofEnumEquality1795400004400,
+  UnloggedRateCounts1795400004500,
 ];

@@ -72,7 +72,8 @@ export function accessibleWhere(
       case 'nin': {
         const list = value as unknown[];
         if (list.length === 0) return operator === 'in' ? 'FALSE' : 'TRUE';
-        const inList = `${column} IN (:...${param(list).slice(1)})`;
+        // One array parameter, not one per value: the statement's text is the same whatever the list, and planned once.
+        const inList = `${column} = ANY (${param(list)})`;
         return operator === 'in' ? inList : `(${column} IS NULL OR NOT ${inList})`;
       }
       case 'eq':

@@ -25,7 +25,7 @@ export class ListFilters<E extends ObjectLiteral> {
   /** The field's value is one of `values` (none: no record). */
   oneOf(property: string, values: readonly unknown[] | null | undefined): this {
     if (values == null) return this;
-    return this.where(property, (column) => (values.length ? `${column} IN (:...${this.param(values).slice(1)})` : 'FALSE'));
+    return this.where(property, (column) => (values.length ? `${column} = ANY (${this.param([...values])})` : 'FALSE'));
   }
 
   /** The field's day lies from `from` to `to`, both included; `field` names the range in a BAD_USER_INPUT. */

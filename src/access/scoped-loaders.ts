@@ -9,7 +9,8 @@ import type { SubjectType } from '../authz/vocabulary';
 /**
  * DataLoaders built per request from the caller's ability: every batch is one statement that carries
  * the read policy, so a relation the caller may not see resolves to null (or is left out of a list),
- * and the number of statements does not grow with the page size.
+ * and the number of statements does not grow with the page size. A batch's keys travel as one array, so the
+ * statement's text does not change with their number.
  */
 export class ScopedLoaders {
   private readonly loaders = new Map<string, DataLoader<string, unknown>>();
@@ -23,7 +24,7 @@ export class ScopedLoaders {
   /** The visible record with each id, or null. */
   one<E extends ObjectLiteral & { id: string }>(subjectType: SubjectType, entity: EntityTarget<E>): DataLoader<string, E | null> {
     return this.loader(`${subjectType}:id`, async (ids) => {
-      const rows = await hydrated(this.query(subjectType, entity).andWhere('r.id IN (:...ids)', { ids: [...ids] }));
+      const rows = await hydrated(this.query(subjectType, entity).andWhere('r.id = ANY (:ids)', { ids: [...ids] }));
       const byId = new Map(rows.map((row) => [row.id, row]));
       return ids.map((id) => byId.get(id) ?? null);
     });
@@ -34,7 +35,7 @@ export class ScopedLoaders {
     return this.loader(`${subjectType}:${key}`, async (values) => {
       const rows = await hydrated(
         this.query(subjectType, entity)
-          .andWhere(`r.${key} IN (:...values)`, { values: [...values] })
+          .andWhere(`r.${key} = ANY (:values)`, { values: [...values] })
           .orderBy('r.createdAt', 'ASC')
           .addOrderBy('r.id', 'ASC'),
       );

@@ -3,6 +3,7 @@ import type { Config } from './config';
 import type { Logger } from '../common/logger';
 import { createDataSource } from './data-source';
 import { runningEmbeddedUrl, startEmbeddedPostgres } from '../db/embedded';
+import { runStatementsByName } from '../db/named-statements';
 
 export type Database = { dataSource: DataSource; embedded: boolean; close: () => Promise<void> };
 
@@ -30,6 +31,7 @@ export async function openDatabase(config: Config, log: Logger): Promise<Databas
     if (applied.length) log.info({ applied }, 'migrations applied');
     const dataSource = createDataSource({ url, poolMax: config.dbPoolMax, log });
     await dataSource.initialize();
+    if (!embedded) runStatementsByName(dataSource);
     return {
       dataSource,
       embedded: embedded !== null,

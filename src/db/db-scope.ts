@@ -1,5 +1,6 @@
 import { QueryFailedError, type DataSource, type EntityManager, type QueryRunner } from 'typeorm';
 import { ChangeRefused } from './change-refused';
+import { nameStatementsOn } from './named-statements';
 import type { OpeningStatement } from './session-statement';
 import type { RunnerData } from './statement-counter';
 
@@ -57,6 +58,7 @@ export class DbScope {
     };
     this.runner = runner;
     const client = (await runner.connect()) as { query: (sql: string) => Promise<Result | Result[]> };
+    nameStatementsOn(this.dataSource, client as never);
     sendOneAtATime(runner);
     const sql = ['BEGIN', ...statements.map((s) => (typeof s === 'string' ? s : s.statement.execute(...s.literals)))].join(';\n');
     const send = async () => {

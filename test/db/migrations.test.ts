@@ -21,3 +21,23 @@ it('every migration reverts and re-applies cleanly', async () => {
     await dataSource.destroy();
   }
 });
+
+/** A request's count is written on every request: unlogged, its COMMIT does not wait for the disk; the access log does. */
+it('keeps the rate counts out of the write-ahead log, and the access log in it', async () => {
+  const dataSource = createDataSource({ url: testDatabaseUrl(), poolMax: 1, log: createLogger('silent') });
+  await dataSource.initialize();
+  try {
+    const rows: { relname: string; relpersistence: string }[] = await dataSource.query(
+      `SELECT relname, relpersistence FROM pg_class
+        WHERE relname IN ('rate_limit_windows', 'rate_limit_addresses', 'audit_events', 'audit_chain_heads') ORDER BY relname`,
+    );
+    expect(rows).toEqual([
+      { relname: 'audit_chain_heads', relpersistence: 'p' },
+      { relname: 'audit_events', relpersistence: 'p' },
+      { relname: 'rate_limit_addresses', relpersistence: 'u' },
+      { relname: 'rate_limit_windows', relpersistence: 'u' },
+    ]);
+  } finally {
+    await dataSource.destroy();
+  }
+});

@@ -7,10 +7,11 @@ import { ConcurrentRequests } from '../../src/access/concurrent-requests';
 import { signDevToken } from '../../src/access/tokens';
 import { loadConfig, type Config } from '../../src/app/config';
 import { createDataSource } from '../../src/app/data-source';
+import { runStatementsByName } from '../../src/db/named-statements';
 import { appDepsFrom } from '../../src/app/request-context';
 import { createLogger, type Logger } from '../../src/common/logger';
 import { createServer, type ApiServer } from '../../src/app/server';
-import { testDatabaseUrl } from './test-database';
+import { testDatabaseKind, testDatabaseUrl } from './test-database';
 
 export const TEST_CONFIG = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
 
@@ -77,6 +78,8 @@ export async function startTestApi(
 ): Promise<TestApi> {
   const dataSource = createDataSource({ url: databaseUrl, poolMax: 4, log });
   await dataSource.initialize();
+  // As the API runs on each: named statements on a real server, unnamed on the embedded database.
+  if (testDatabaseKind() === 'postgres') runStatementsByName(dataSource);
   const clock = new TestClock(new Date(now));
   const server = await createServer({
     ...appDepsFrom(config, dataSource, log, clock.now),
