@@ -50,7 +50,10 @@ const spec = {
   NODE_ENV: str({ choices: ['development', 'test', 'production'], default: 'development' }),
   HOST: host({ default: '127.0.0.1', desc: 'interface to listen on (0.0.0.0 in a container)' }),
   PORT: port({ default: 4000 }),
-  WEB_CONCURRENCY: wholeNumber(1, 64)({
+  WEB_CONCURRENCY: wholeNumber(
+    1,
+    64,
+  )({
     default: 1,
     desc: 'processes serving the API on this machine (one per core); more than one needs DATABASE_URL',
   }),
@@ -219,10 +222,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, stdoutIsTermina
       e.CONCURRENT_REQUESTS_PER_STAFF >= e.DB_POOL_MAX,
       'CONCURRENT_REQUESTS_PER_STAFF must be below DB_POOL_MAX, so that one person cannot hold the whole pool',
     ],
-    [
-      e.WEB_CONCURRENCY > 1 && !e.DATABASE_URL,
-      'WEB_CONCURRENCY above 1 needs DATABASE_URL: the embedded database belongs to one process',
-    ],
+    [e.WEB_CONCURRENCY > 1 && !e.DATABASE_URL, 'WEB_CONCURRENCY above 1 needs DATABASE_URL: the embedded database belongs to one process'],
     [production && e.DEV_DAYS_AHEAD !== 0, "DEV_DAYS_AHEAD moves the API's calendar, which production never does"],
     [production && e.LOG_PRETTY, 'LOG_PRETTY is for development: production logs are JSON, one line each'],
     [!e.JWKS_URL && jwtSecret.length < 32, 'JWT_SECRET must be at least 32 characters'],

@@ -17,7 +17,7 @@ import { signDemoTokens, type DemoToken } from './demo-tokens';
 import { EVIDENCE_FILE } from '../audit/policy-evidence';
 import { ukDate, type Clock } from '../common/clock';
 import { DbScope } from '../db/db-scope';
-import type { Logger } from '../common/logger';
+import { lazyChild, type Logger } from '../common/logger';
 import { rateLimited, unauthenticated } from '../graphql/errors';
 import { readinessCheck, type Readiness } from './readiness';
 import { servicesFor } from './services';
@@ -160,7 +160,7 @@ export async function buildContext(
       return defineAbilityFor({ ...actor, assignments: current.assignments }, current.facts, today);
     });
     const loaders = new ScopedLoaders(() => db.manager, ability);
-    const base: ServiceContext = { log: deps.log.child({ requestId, staffId }), now, today, actor, facts, ability, db, loaders };
+    const base: ServiceContext = { log: lazyChild(deps.log, { requestId, staffId }), now, today, actor, facts, ability, db, loaders };
     if (clientGone?.aborted) throw new Error('the client left while its request was opened');
     return { ...base, requestId, release, services: servicesFor(base, deps.timeliness, deps.emergencyAccessHours) };
   } catch (error) {

@@ -23,6 +23,9 @@ export function requestScopePlugin(): ApolloServerPlugin<RequestContext> {
       let databaseDown: UnavailableCode | null = null;
       return {
         async didEncounterErrors({ contextValue, errors }) {
+          // The client left: its transaction was rolled back under the resolvers still running, whose failures
+          // are its leaving, not faults, and nothing of the request is kept to add refusals to.
+          if (!contextValue.db.isOpen) return;
           for (const error of errors) {
             const refusal = error.originalError;
             if (refusal instanceof RefusalError) {
