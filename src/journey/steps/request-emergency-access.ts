@@ -4,7 +4,7 @@ import type { RequestContext, ServiceContext } from '../../access/service-contex
 import { MUTATION_ACCESS } from '../../authz/mutation-access';
 import type { Authority, RestrictionCategory } from '../../authz/vocabulary';
 import { notFound } from '../../graphql/errors';
-import { parseId, requireText } from '../../graphql/input-rules';
+import { checkInput, parseId, requireText } from '../../graphql/input-rules';
 import { EmergencyAccessPeriod } from '../emergency-access-period';
 import { EmergencyAccessRecord } from '../emergency-access.entity';
 import { EmergencyAccess, RequestEmergencyAccessInput } from '../emergency-access.types';
@@ -20,8 +20,11 @@ export function requestEmergencyAccess(
   input: RequestEmergencyAccessInput,
   period: EmergencyAccessPeriod,
 ): Promise<EmergencyAccess> {
-  const childId = parseId('childId', input.childId);
-  const reason = requireText('reason', input.reason);
+  const [childId, reason] = checkInput(
+    input,
+    () => parseId('childId', input.childId),
+    () => requireText('reason', input.reason),
+  );
   const { action, subject } = MUTATION_ACCESS.requestEmergencyAccess;
   assertMayEver(ctx.ability, action, subject);
   return ctx.db.unit(async (manager) => {

@@ -2,7 +2,7 @@ import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { createOne } from '../../access/guarded';
 import type { RequestContext, ServiceContext } from '../../access/service-context';
 import { badUserInput, conflict } from '../../graphql/errors';
-import { checkAll, requireText } from '../../graphql/input-rules';
+import { checkInput, requireText } from '../../graphql/input-rules';
 import { StaffRecord } from '../staff.entity';
 import { CreateStaffMemberInput, StaffMember } from '../staff.types';
 import { NEW_STAFF_MEMBER } from '../staff.view';
@@ -14,7 +14,8 @@ const EMAIL = /^[^@\s]{1,64}@[^@\s]{1,190}$/;
 export function createStaffMember(ctx: ServiceContext, input: CreateStaffMemberInput): Promise<StaffMember> {
   return createOne(ctx, NEW_STAFF_MEMBER, new StaffRecord(), async (manager) => {
     const email = input.email.trim().toLowerCase();
-    const [displayName] = checkAll(
+    const [displayName] = checkInput(
+      input,
       () => requireText('displayName', input.displayName),
       () => {
         if (!USERNAME.test(input.username)) throw badUserInput('username', 'lower case letters, digits and . _ -, 2 to 63 characters');
