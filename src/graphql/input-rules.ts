@@ -80,9 +80,12 @@ export function checkAll<T extends Checks>(...checks: T): Results<T> {
  * against another); one refusal names every field at fault (see checkAll). Returns each check's result, in order.
  */
 export function checkInput<T extends Checks>(input: object, ...checks: T): Results<T> {
-  const [, ...results] = checkAll(() => {
-    const [first, ...rest] = inputClassFaults(input);
-    if (first) throw invalidInput([first, ...rest]);
-  }, ...checks);
+  const [, ...results] = checkAll(
+    () => {
+      const [first, ...rest] = inputClassFaults(input);
+      if (first) throw invalidInput([first, ...rest]);
+    },
+    ...checks,
+  );
   return results as Results<T>;
 }
