@@ -50,6 +50,7 @@ import { HouseholdViewerCanResolver } from '../households/household-viewer-can.r
 import { SupportRequestViewerCanResolver } from '../support/support-viewer-can.resolver';
 import { AgendaItemViewerCanResolver } from '../panels/agenda-item-viewer-can.resolver';
 import { checkQueryArgument } from '../graphql/input-class';
+import { CreateControlsResolver } from '../staff/viewer-can-create.resolver';
 
 export const RESOLVERS = [
   MeResolver,
@@ -102,6 +103,7 @@ export const RESOLVERS = [
   HouseholdViewerCanResolver,
   SupportRequestViewerCanResolver,
   EmergencyAccessViewerCanResolver,
+  CreateControlsResolver,
 ] as const;
 
 /**

@@ -5,6 +5,7 @@ import { findForAction } from '../access/scoped-reads';
 import type { ServiceContext } from '../access/service-context';
 import { unitReader, type RuleRead, type RuleReader } from '../access/rule-reads';
 import { MUTATION_ACCESS } from '../authz/mutation-access';
+import type { Authority } from '../authz/vocabulary';
 import { In } from 'typeorm';
 import { updateVersioned } from '../db/versioned-update';
 import type { Page } from '../graphql/connection';
@@ -55,6 +56,10 @@ export async function assessmentDue(reader: RuleReader, request: SupportRequestR
 export const proposedAssessment = (request: SupportRequestRecord): SupportAssessmentRecord =>
   Object.assign(new SupportAssessmentRecord(), { supportRequestId: request.id, authority: request.authority });
 
+/** A call for support as the step proposes it to the policy: from a family of `authority` (and `viewerCanCreate`). */
+export const proposedSupportRequest = (authority: Authority): SupportRequestRecord =>
+  Object.assign(new SupportRequestRecord(), { authority });
+
 /** Adoption support: calls from families, the advice-line call that follows, and assessments. */
 export class SupportService {
   constructor(private readonly ctx: ServiceContext) {}
@@ -77,7 +82,7 @@ export class SupportService {
   }
 
   recordRequest(input: RecordSupportRequestInput): Promise<SupportRequestRecord> {
-    const request = Object.assign(new SupportRequestRecord(), { authority: input.authority });
+    const request = proposedSupportRequest(input.authority);
     return createOne(this.ctx, SUPPORT_REQUEST, request, (manager) => {
       const { receivedOn, adviceLineCallOn } = input;
       const [familyName, summary] = checkInput(

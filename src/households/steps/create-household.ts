@@ -31,8 +31,14 @@ function applicantOf(ctx: ServiceContext, enquiryOn: string, applicant: Applican
   return { firstName, lastName, dateOfBirth: applicant.dateOfBirth };
 }
 
+/**
+ * The household as the step proposes it to the policy: any, households being partnership-wide.
+ * `viewerCanCreate.createHousehold` asks on it too.
+ */
+export const proposedHousehold = (): HouseholdRecord => new HouseholdRecord();
+
 export async function createHousehold(ctx: ServiceContext, input: CreateHouseholdInput): Promise<Household> {
-  assertCan(ctx.ability, MUTATION_ACCESS.createHousehold.action, new HouseholdRecord());
+  assertCan(ctx.ability, MUTATION_ACCESS.createHousehold.action, proposedHousehold());
   const minChildAge = input.minChildAge ?? 0;
   const maxChildAge = input.maxChildAge ?? 17;
   const [applicants] = checkInput(

@@ -11,6 +11,17 @@ import { EmergencyAccess, RequestEmergencyAccessInput } from '../emergency-acces
 import { presentEmergencyAccess } from '../emergency-access.view';
 
 /**
+ * An emergency access as the step proposes it to the policy: the requester's, on a child of `authority` restricted by
+ * `restrictionCategory`, if at all. `viewerCanCreate.requestEmergencyAccess` asks on one of an unrestricted child.
+ */
+export const proposedEmergencyAccess = (
+  staffId: string,
+  authority: Authority,
+  restrictionCategory: RestrictionCategory | null,
+): EmergencyAccessRecord =>
+  Object.assign(new EmergencyAccessRecord(), { staffId, authority, childRestrictionCategory: restrictionCategory });
+
+/**
  * Break-glass: a member of staff with a case role reads one child out of their reach, for a reason, for the
  * configured hours, from their next request on. The child is looked up whatever its authority (the requester cannot
  * read it yet): a missing one is NOT_FOUND; then the policy decides (STAFF_CONNECTED_RECORD, EMERGENCY_ACCESS_BARRED).
@@ -33,10 +44,8 @@ export function requestEmergencyAccess(
       restriction_category: RestrictionCategory | null;
     }[];
     if (!child) throw notFound('Child', childId);
-    const proposed = Object.assign(new EmergencyAccessRecord(), {
+    const proposed = Object.assign(proposedEmergencyAccess(ctx.actor.staffId, child.authority, child.restriction_category), {
       childId,
-      authority: child.authority,
-      staffId: ctx.actor.staffId,
       reason,
       grantedAt: ctx.now,
       expiresAt: period.expiresAt(ctx.now),
@@ -44,7 +53,6 @@ export function requestEmergencyAccess(
       note: null,
       reviewedBy: null,
       reviewedAt: null,
-      childRestrictionCategory: child.restriction_category,
     });
     assertCan(ctx.ability, action, proposed);
     return presentEmergencyAccess(await manager.save(proposed));

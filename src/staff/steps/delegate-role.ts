@@ -9,12 +9,18 @@ import { DelegateRoleInput, RoleAssignment } from '../staff.types';
 import { ROLE_ASSIGNMENT } from '../staff.view';
 
 /**
+ * The cover as the step proposes it to the policy, before it knows the role covered: any assignment.
+ * `viewerCanCreate.delegateRole` asks on it too.
+ */
+export const proposedCover = (): RoleAssignmentRecord => new RoleAssignmentRecord();
+
+/**
  * Acting cover: the access administrator lets a colleague hold someone's role, with its scope, for named days (a
  * Kent ADM on leave covered by a Medway ADM). The cover is an assignment of its own, dated within the covered
  * role's dates; every event made under it names both people (the request's roles say whom it is held for).
  */
 export function delegateRole(ctx: ServiceContext, input: DelegateRoleInput): Promise<RoleAssignment> {
-  const proposed = new RoleAssignmentRecord();
+  const proposed = proposedCover();
   return createOne(ctx, ROLE_ASSIGNMENT, proposed, async (manager) => {
     const [fromId, toStaffId, reason] = checkInput(
       input,

@@ -2,6 +2,7 @@ import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { createOne } from '../../access/guarded';
 import type { RequestContext, ServiceContext } from '../../access/service-context';
 import { ROLE_SCOPE } from '../../authz/role-holding';
+import type { Authority, Role } from '../../authz/vocabulary';
 import { badUserInput } from '../../graphql/errors';
 import { checkInput, parseId, requireText } from '../../graphql/input-rules';
 import { PanelRecord } from '../../panels/panel.entity';
@@ -11,11 +12,18 @@ import { GrantRoleInput, RoleAssignment } from '../staff.types';
 import { ROLE_ASSIGNMENT } from '../staff.view';
 
 /**
+ * The grant as the step proposes it to the policy: held for `authority` (null: partnership-wide), of `role`.
+ * `viewerCanCreate.grantRole` asks on it for an authority, whatever the role.
+ */
+export const proposedGrant = (authority: Authority | null, role?: Role): RoleAssignmentRecord =>
+  Object.assign(new RoleAssignmentRecord(), { role, authority });
+
+/**
  * The access administrator grants a role for dates, from today or later: it holds from its first day to its last
  * (none: until ended), and never twice in one scope on one day. The grant names who made it and why.
  */
 export function grantRole(ctx: ServiceContext, input: GrantRoleInput): Promise<RoleAssignment> {
-  const proposed = Object.assign(new RoleAssignmentRecord(), { role: input.role, authority: input.authority ?? null });
+  const proposed = proposedGrant(input.authority ?? null, input.role);
   return createOne(ctx, ROLE_ASSIGNMENT, proposed, async (manager) => {
     const scope = ROLE_SCOPE[input.role];
     const [named, panelId, reason] = checkInput(
