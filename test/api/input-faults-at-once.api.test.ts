@@ -13,6 +13,7 @@ import {
   panelId,
 } from '../helpers/journey-factories';
 import { useTestApi } from '../helpers/test-api';
+import { mutation } from '../journey/journey-api';
 
 /**
  * Every mutation tells a form of every fault of its input in one BAD_USER_INPUT: the input class's rules (presence,
@@ -268,15 +269,14 @@ const ROWS: Record<MutationName, Row> = {
   },
 };
 
-const documentOf = (mutation: string) =>
-  `mutation ($input: ${mutation[0]!.toUpperCase()}${mutation.slice(1)}Input!) { ${mutation}(input: $input) { __typename } }`;
+const documentOf = (name: string) => mutation(name, '__typename');
 
 const cases = (Object.entries(ROWS) as [MutationName, Row][]).map(
-  ([mutation, row]) => [mutation, row.breaking, row.fields.join(', '), row] as const,
+  ([name, row]) => [name, row.breaking, row.fields.join(', '), row] as const,
 );
 
-it.each(cases)('%s with %s names %s in one BAD_USER_INPUT', async (mutation, _breaking, _fields, { as, input, fields }) => {
-  const { data, errors } = await api().as(as)(documentOf(mutation), { input: await input() });
+it.each(cases)('%s with %s names %s in one BAD_USER_INPUT', async (name, _breaking, _fields, { as, input, fields }) => {
+  const { data, errors } = await api().as(as)(documentOf(name), { input: await input() });
   expect(data).toBeNull();
   expect(errors).toHaveLength(1);
   expect(errors![0]!.extensions.code).toBe('BAD_USER_INPUT');

@@ -8,6 +8,7 @@ import { StaffRecord } from '../../src/staff/staff.entity';
 import type { CreateControls } from '../../src/staff/viewer-can-create.resolver';
 import { insertChild } from '../helpers/factories';
 import { useTestApi } from '../helpers/test-api';
+import { mutation } from '../journey/journey-api';
 
 /**
  * `viewerCanCreate(authority)`: the controls no record carries ("New child", "Grant a role", "Break glass"), each
@@ -16,8 +17,6 @@ import { useTestApi } from '../helpers/test-api';
  * shown; every other is hidden. finder.2 is barred from breaking glass by a review. Today is 20 November 2026 (UK).
  */
 const TODAY = '2026-11-20';
-const mutation = (name: string, selection = '__typename') =>
-  `mutation ($input: ${name[0]!.toUpperCase()}${name.slice(1)}Input!) { ${name}(input: $input) { ${selection} } }`;
 const api = useTestApi(async ({ dataSource, as }) => {
   const childId = (await insertChild(dataSource, 'KENT')).id;
   const { data } = await as('finder.2')(mutation('requestEmergencyAccess', 'id'), { input: { childId, reason: 'a call out of hours' } });
@@ -123,7 +122,7 @@ it.each(cases)('as %s in %s, viewerCanCreate.%s is %s, and the mutation agrees',
   const { data } = await api().as(role)(`query ($authority: Authority!) { viewerCanCreate(authority: $authority) { ${control} } }`, {
     authority,
   });
-  const { errors } = await api().as(role)(mutation(control), { input: await INPUTS[control](authority) });
+  const { errors } = await api().as(role)(mutation(control, '__typename'), { input: await INPUTS[control](authority) });
   expect(data!.viewerCanCreate[control]).toBe(expected);
   if (expected) expect(errors).toBeUndefined();
   else expect(['FORBIDDEN', 'NOT_FOUND']).toContain(errors?.[0]?.extensions.code);
