@@ -234,9 +234,9 @@ const ROWS: Record<MutationName, Row> = {
   },
   deactivateStaffMember: {
     as: 'access.admin',
-    breaking: 'a blank reason',
-    input: async () => ({ staffId: staffId('finder.2'), reason: BLANK }),
-    fields: ['reason'],
+    breaking: 'themself and a blank reason',
+    input: async () => ({ staffId: staffId('access.admin'), reason: BLANK }),
+    fields: ['reason', 'staffId'],
   },
   grantRole: {
     as: 'access.admin',

@@ -19,8 +19,13 @@ export function deactivateStaffMember(ctx: ServiceContext, input: DeactivateStaf
   const { action, subject } = MUTATION_ACCESS.deactivateStaffMember;
   assertMayEver(ctx.ability, action, subject);
   return actOnOne(ctx, action, STAFF_MEMBER, { id: input.staffId, idField: 'staffId' }, async (staff, manager) => {
-    const [reason] = checkInput(input, () => requireText('reason', input.reason));
-    if (staff.id === ctx.actor.staffId) throw badUserInput('staffId', 'another access administrator deactivates you');
+    const [reason] = checkInput(
+      input,
+      () => requireText('reason', input.reason),
+      () => {
+        if (staff.id === ctx.actor.staffId) throw badUserInput('staffId', 'another access administrator deactivates you');
+      },
+    );
     if (!staff.active) throw conflict('ALREADY_RECORDED', 'This member of staff is already deactivated');
     const deactivation = { active: false, deactivatedOn: ctx.today };
     await manager.update(StaffRecord, { id: staff.id }, { ...deactivation, deactivationReason: reason });
