@@ -48,3 +48,14 @@ export async function viewerCanOf<K extends string>(
   const answers = await Promise.all(entries.map(([, { access, record = shown, rule }]) => viewerMay(ability, access, record, rule)));
   return Object.fromEntries(entries.map(([name], i) => [name, answers[i]])) as Record<K, boolean>;
 }
+
+/**
+ * Controls that no shown record carries (a "New child" button, an access administrator's "Grant a role"): each asks
+ * its mutation's question on the record the mutation would create, or act on, as the step builds it.
+ */
+export function viewerCanStart<K extends string>(
+  ability: AppAbility,
+  controls: Record<K, Control & { record: object }>,
+): Promise<Record<K, boolean>> {
+  return viewerCanOf(ability, {}, controls);
+}

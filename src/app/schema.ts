@@ -49,6 +49,8 @@ import { ChildViewerCanResolver, EmergencyAccessViewerCanResolver, MatchViewerCa
 import { HouseholdViewerCanResolver } from '../households/household-viewer-can.resolver';
 import { SupportRequestViewerCanResolver } from '../support/support-viewer-can.resolver';
 import { AgendaItemViewerCanResolver } from '../panels/agenda-item-viewer-can.resolver';
+import { checkQueryArgument } from '../graphql/input-class';
+import { CreateControlsResolver } from '../staff/viewer-can-create.resolver';
 
 export const RESOLVERS = [
   MeResolver,
@@ -101,17 +103,19 @@ export const RESOLVERS = [
   HouseholdViewerCanResolver,
   SupportRequestViewerCanResolver,
   EmergencyAccessViewerCanResolver,
+  CreateControlsResolver,
 ] as const;
 
 /**
- * Input classes are validated by class-validator (failures become BAD_USER_INPUT in formatError);
+ * Input classes are validated by class-validator: a query's arguments before it runs (failures become BAD_USER_INPUT
+ * in formatError), a mutation's input by its step, with the step's own rules of it (checkInput);
  * sensitive fields are wired to the access log.
  */
 export async function buildApiSchema(): Promise<GraphQLSchema> {
   const schema = await buildSchema({
     resolvers: RESOLVERS,
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
-    validate: { forbidUnknownValues: false },
+    validateFn: checkQueryArgument,
   });
   describeRootTypes(schema);
   return logSensitiveReads(guardRelations(schema));

@@ -7,7 +7,8 @@ import { ArgumentValidationError } from 'type-graphql';
 import { QueryFailedError } from 'typeorm';
 import { ChangeRefused } from '../db/change-refused';
 import { isDatabaseUnavailable } from '../db/unavailable';
-import { ERROR_CODES, INTERNAL_MESSAGE, InternalFailure, invalidInput, unavailable, type ErrorCode, type FieldFault } from './errors';
+import { ERROR_CODES, INTERNAL_MESSAGE, InternalFailure, invalidInput, unavailable, type ErrorCode } from './errors';
+import { faultsOf } from './input-class';
 
 /** Apollo's own request errors: about the operation, never about data, so safe to show. */
 const REQUEST_ERROR_CODES = new Set([
@@ -40,20 +41,9 @@ export function isExpectedError(error: unknown): boolean {
   return KNOWN.has(code) || REQUEST_ERROR_CODES.has(code);
 }
 
-type Failure = { property: string; constraints?: Record<string, string>; children?: Failure[] };
-
-/** Every field class-validator found at fault, by its path, with the first rule each breaks. */
-function validationFaults(failures: Failure[], parent: string[] = []): FieldFault[] {
-  return failures.flatMap((failure) => {
-    const path = [...parent, failure.property];
-    const own = Object.values(failure.constraints ?? {})[0];
-    return [...(own ? [{ field: path.join('.'), message: own }] : []), ...validationFaults(failure.children ?? [], path)];
-  });
-}
-
-/** class-validator's nested report, as one BAD_USER_INPUT naming every failing field. */
+/** A query's input class's report, as one BAD_USER_INPUT naming every failing field. */
 function validationFailure(error: ArgumentValidationError): GraphQLFormattedError {
-  const [first, ...rest] = validationFaults(error.extensions.validationErrors as Failure[]);
+  const [first, ...rest] = faultsOf(error.extensions.validationErrors);
   const { message, extensions } = invalidInput([first ?? { field: 'input', message: 'is invalid' }, ...rest]);
   return { message, extensions: { code: extensions.code, field: extensions.field, fields: extensions.fields } };
 }

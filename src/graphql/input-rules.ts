@@ -1,4 +1,5 @@
 import { badUserInput, fieldFaultsOf, invalidInput, type FieldFault } from './errors';
+import { inputClassFaults } from './input-class';
 import { isBlankToTheEye, storedText } from './text-input';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -48,18 +49,15 @@ export function assertNhsNumber(field: string, value: string): void {
   if (expected === 10 || expected !== Number(digits[9])) throw badUserInput(field, 'is not a valid NHS number');
 }
 
-/** A recorded date: never in the future, and on or after `earliest` where the legal order (`rule`) requires it. */
-export function assertRecordedDate(field: string, date: string, today: string, earliest?: string | null, rule?: string): void {
-  assertNotFuture(field, date, today);
-  if (earliest && rule) assertOnOrAfter(field, date, earliest, rule);
-}
+type Checks = readonly (() => unknown)[];
+type Results<T extends Checks> = { -readonly [K in keyof T]: ReturnType<T[K]> };
 
 /**
  * Runs every check of an input, and refuses it once, naming every field at fault (one BAD_USER_INPUT whose `fields`
  * lists them, each once, with the first rule it breaks), so a form learns all its mistakes in one round trip.
  * Returns each check's result, in order. The checks are rules of the input alone: any other error stops at once.
  */
-export function checkAll<T extends readonly (() => unknown)[]>(...checks: T): { -readonly [K in keyof T]: ReturnType<T[K]> } {
+export function checkAll<T extends Checks>(...checks: T): Results<T> {
   const faults: FieldFault[] = [];
   const results = checks.map((check) => {
     try {
@@ -73,5 +71,21 @@ export function checkAll<T extends readonly (() => unknown)[]>(...checks: T): { 
   });
   const [first, ...rest] = faults;
   if (first) throw invalidInput([first, ...rest]);
-  return results as { -readonly [K in keyof T]: ReturnType<T[K]> };
+  return results as Results<T>;
+}
+
+/**
+ * A mutation's input checked in one pass: its class's rules (presence, lengths, ranges, text blank to the eye) and the
+ * step's `checks`, the rules of the input alone (dates not in the future, one date against another, ids, a value
+ * against another); one refusal names every field at fault (see checkAll). Returns each check's result, in order.
+ */
+export function checkInput<T extends Checks>(input: object, ...checks: T): Results<T> {
+  const [, ...results] = checkAll(
+    () => {
+      const [first, ...rest] = inputClassFaults(input);
+      if (first) throw invalidInput([first, ...rest]);
+    },
+    ...checks,
+  );
+  return results as Results<T>;
 }

@@ -11,7 +11,7 @@ import { updateVersioned } from '../db/versioned-update';
 import { lockedById } from '../db/locked';
 import type { ServiceContext } from '../access/service-context';
 import { badUserInput, conflict } from '../graphql/errors';
-import { assertNotFuture, parseId, requireText } from '../graphql/input-rules';
+import { assertNotFuture, checkInput, parseId, requireText } from '../graphql/input-rules';
 import { householdNamedBy } from '../households/household-lookup';
 import type { HouseholdStage } from '../households/household-stage';
 import { MatchRecord } from '../journey/match.entity';
@@ -34,6 +34,14 @@ const HOUSEHOLD_STAGE_FOR: Record<Exclude<AgendaItemKind, 'MATCH'>, HouseholdSta
   APPROVAL_REVIEW: 'APPROVED',
   TERMINATION: 'APPROVED',
 };
+
+/** The id of the case an item names, a rule of the input alone: the match for a MATCH item, else the household. */
+function caseNamedBy(input: ScheduleAgendaItemInput): string {
+  const field = input.kind === 'MATCH' ? 'matchId' : 'householdId';
+  const id = input[field];
+  if (!id) throw badUserInput(field, input.kind === 'MATCH' ? 'a MATCH item names the match' : `a ${input.kind} item names the household`);
+  return parseId(field, id);
+}
 
 /** Panels and their meetings leave as they are: they hold no classified field. */
 const PANEL: GuardedSubject<PanelRecord, PanelRecord> = {
@@ -99,11 +107,12 @@ export class PanelService {
         scheduledBy: this.ctx.actor.staffId,
       });
       assertCan(this.ctx.ability, MUTATION_ACCESS.scheduleAgendaItem.action, item);
+      const [named] = checkInput(input, () => caseNamedBy(input));
       // Released papers open the case to the panel at once: the agenda is set before then.
       if (meeting.papersReleasedOn <= this.ctx.today) {
         throw badUserInput('meetingId', 'a case is scheduled before the meeting’s papers are released');
       }
-      Object.assign(item, await this.caseOf(manager, input));
+      Object.assign(item, await this.caseOf(manager, input.kind, named));
       const already = await manager.existsBy(AgendaItemRecord, {
         meetingId: meeting.id,
         kind: input.kind,
@@ -120,10 +129,11 @@ export class PanelService {
     return this.ctx.db.unit(async (manager) => {
       const { action, subject } = MUTATION_ACCESS.recordPanelRecommendation;
       const item = await this.find(manager, action, subject, AgendaItemRecord, input.agendaItemId, 'agendaItemId', input.version);
+      const [reasons] = checkInput(input, () => requireText('reasons', input.reasons));
       recommendationDue(item);
       const recommended = await updateVersioned(manager, AgendaItemRecord, item, {
         recommendation: input.recommendation,
-        reasons: requireText('reasons', input.reasons),
+        reasons,
         recommendedBy: this.ctx.actor.staffId,
       });
       if (item.matchId && input.recommendation === 'POSITIVE') await this.matchRecommended(manager, item.matchId);
@@ -136,14 +146,22 @@ export class PanelService {
       const panel = await this.find(manager, 'read', 'Panel', PanelRecord, input.panelId, 'panelId');
       const feedback = Object.assign(new ReportQualityFeedbackRecord(), { panelId: panel.id });
       assertCan(this.ctx.ability, MUTATION_ACCESS.recordReportQualityFeedback.action, feedback);
-      const [year, half] = input.period.split('-H');
-      assertNotFuture('period', `${year}-${half === '1' ? '01' : '07'}-01`, this.ctx.today);
+      const [strengths, improvements] = checkInput(
+        input,
+        () => requireText('strengths', input.strengths),
+        () => requireText('improvements', input.improvements),
+        () => {
+          // A period not YYYY-H1 or YYYY-H2 is the input class's fault, named first.
+          const [year, half] = input.period.split('-H');
+          assertNotFuture('period', `${year}-${half === '1' ? '01' : '07'}-01`, this.ctx.today);
+        },
+      );
       return manager.save(
         Object.assign(feedback, {
           period: input.period,
           rating: input.rating,
-          strengths: requireText('strengths', input.strengths),
-          improvements: requireText('improvements', input.improvements),
+          strengths,
+          improvements,
           recordedBy: this.ctx.actor.staffId,
         }),
       );
@@ -151,10 +169,9 @@ export class PanelService {
   }
 
   /** The case an item is about: a proposed match (with its child and household), or a household at the right stage. */
-  private async caseOf(manager: EntityManager, input: ScheduleAgendaItemInput): Promise<Partial<AgendaItemRecord>> {
-    if (input.kind === 'MATCH') {
-      if (!input.matchId) throw badUserInput('matchId', 'a MATCH item names the match');
-      const match = await this.find(manager, 'read', 'Match', MatchRecord, input.matchId, 'matchId');
+  private async caseOf(manager: EntityManager, kind: AgendaItemKind, named: string): Promise<Partial<AgendaItemRecord>> {
+    if (kind === 'MATCH') {
+      const match = await this.find(manager, 'read', 'Match', MatchRecord, named, 'matchId');
       if (match.status !== 'PROPOSED') throw badUserInput('matchId', 'a match goes to panel once proposed, and only once');
       // One agenda at a time (a partial unique index holds it): a deferred match may be scheduled again.
       if (await manager.existsBy(AgendaItemRecord, { matchId: match.id, recommendation: IsNull() })) {
@@ -162,11 +179,10 @@ export class PanelService {
       }
       return { matchId: match.id, householdId: match.householdId, childId: match.childId, childAuthority: match.authority };
     }
-    if (!input.householdId) throw badUserInput('householdId', `a ${input.kind} item names the household`);
-    const household = await householdNamedBy(this.ctx, manager, input.householdId);
-    const stage = HOUSEHOLD_STAGE_FOR[input.kind];
-    if (household.stage !== stage) throw badUserInput('householdId', `a household goes to panel for ${input.kind} at stage ${stage}`);
-    if (input.kind === 'EARLY_PERMANENCE_DUAL_APPROVAL' && !household.earlyPermanence) {
+    const household = await householdNamedBy(this.ctx, manager, named);
+    const stage = HOUSEHOLD_STAGE_FOR[kind];
+    if (household.stage !== stage) throw badUserInput('householdId', `a household goes to panel for ${kind} at stage ${stage}`);
+    if (kind === 'EARLY_PERMANENCE_DUAL_APPROVAL' && !household.earlyPermanence) {
       throw badUserInput('householdId', 'the household is not seeking dual approval');
     }
     return { householdId: household.id, matchId: null, childId: null, childAuthority: null };

@@ -2,7 +2,7 @@ import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import { SEPARATE_DUTIES } from '../authz/role-holding';
 import type { Authority, Role } from '../authz/vocabulary';
 import { badUserInput, conflict, notFound } from '../graphql/errors';
-import { parseId } from '../graphql/input-rules';
+import { checkAll, parseId } from '../graphql/input-rules';
 import { RoleAssignmentRecord } from './role-assignment.entity';
 import { StaffRecord } from './staff.entity';
 
@@ -15,10 +15,16 @@ export async function activeStaffMember(manager: EntityManager, field: string, i
   return staff;
 }
 
-/** A role's first and last day: from today or later, the last not before the first. */
+/** A role's first and last day: from today or later, the last not before the first (each at fault named). */
 export function assertGrantDates(today: string, validFrom: string, validTo: string | null): void {
-  if (validFrom < today) throw badUserInput('validFrom', 'a role is granted from today or later');
-  if (validTo !== null && validTo < validFrom) throw badUserInput('validTo', 'must not be before validFrom');
+  checkAll(
+    () => {
+      if (validFrom < today) throw badUserInput('validFrom', 'a role is granted from today or later');
+    },
+    () => {
+      if (validTo !== null && validTo < validFrom) throw badUserInput('validTo', 'must not be before validFrom');
+    },
+  );
 }
 
 type Scope = { staffId: string; role: Role; authority: Authority | null; panelId: string | null };

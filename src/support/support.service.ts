@@ -5,11 +5,12 @@ import { findForAction } from '../access/scoped-reads';
 import type { ServiceContext } from '../access/service-context';
 import { unitReader, type RuleRead, type RuleReader } from '../access/rule-reads';
 import { MUTATION_ACCESS } from '../authz/mutation-access';
+import type { Authority } from '../authz/vocabulary';
 import { In } from 'typeorm';
 import { updateVersioned } from '../db/versioned-update';
 import type { Page } from '../graphql/connection';
 import { badUserInput, conflict } from '../graphql/errors';
-import { assertRecordedDate, optionalText, parseId, requireText } from '../graphql/input-rules';
+import { assertNotFuture, assertOnOrAfter, checkInput, optionalText, parseId, requireText } from '../graphql/input-rules';
 import { SupportAssessmentRecord } from './support-assessment.entity';
 import { SupportRequestRecord } from './support-request.entity';
 import type {
@@ -55,6 +56,10 @@ export async function assessmentDue(reader: RuleReader, request: SupportRequestR
 export const proposedAssessment = (request: SupportRequestRecord): SupportAssessmentRecord =>
   Object.assign(new SupportAssessmentRecord(), { supportRequestId: request.id, authority: request.authority });
 
+/** A call for support as the step proposes it to the policy: from a family of `authority` (and `viewerCanCreate`). */
+export const proposedSupportRequest = (authority: Authority): SupportRequestRecord =>
+  Object.assign(new SupportRequestRecord(), { authority });
+
 /** Adoption support: calls from families, the advice-line call that follows, and assessments. */
 export class SupportService {
   constructor(private readonly ctx: ServiceContext) {}
@@ -77,22 +82,26 @@ export class SupportService {
   }
 
   recordRequest(input: RecordSupportRequestInput): Promise<SupportRequestRecord> {
-    const request = Object.assign(new SupportRequestRecord(), { authority: input.authority });
+    const request = proposedSupportRequest(input.authority);
     return createOne(this.ctx, SUPPORT_REQUEST, request, (manager) => {
-      assertRecordedDate('receivedOn', input.receivedOn, this.ctx.today);
-      if (input.adviceLineCallOn) {
-        assertRecordedDate(
-          'adviceLineCallOn',
-          input.adviceLineCallOn,
-          this.ctx.today,
-          input.receivedOn,
-          'the advice-line call follows the request',
-        );
-      }
-      if (input.outcome && !input.adviceLineCallOn) throw badUserInput('outcome', 'an outcome follows the advice-line call');
+      const { receivedOn, adviceLineCallOn } = input;
+      const [familyName, summary] = checkInput(
+        input,
+        () => requireText('familyName', input.familyName),
+        () => requireText('summary', input.summary),
+        () => assertNotFuture('receivedOn', receivedOn, this.ctx.today),
+        () => {
+          if (!adviceLineCallOn) return;
+          assertNotFuture('adviceLineCallOn', adviceLineCallOn, this.ctx.today);
+          assertOnOrAfter('adviceLineCallOn', adviceLineCallOn, receivedOn, 'the advice-line call follows the request');
+        },
+        () => {
+          if (input.outcome && !adviceLineCallOn) throw badUserInput('outcome', 'an outcome follows the advice-line call');
+        },
+      );
       Object.assign(request, {
-        familyName: requireText('familyName', input.familyName),
-        summary: requireText('summary', input.summary),
+        familyName,
+        summary,
         receivedOn: input.receivedOn,
         adviceLineCallOn: input.adviceLineCallOn ?? null,
         outcome: input.outcome ?? null,
@@ -106,8 +115,9 @@ export class SupportService {
   recordAdviceLineCall(input: RecordAdviceLineCallInput): Promise<SupportRequestRecord> {
     const target = { id: input.supportRequestId, idField: 'supportRequestId', version: input.version };
     return actOnOne(this.ctx, MUTATION_ACCESS.recordAdviceLineCall.action, SUPPORT_REQUEST, target, (request, manager) => {
+      checkInput(input, () => assertNotFuture('calledOn', input.calledOn, this.ctx.today));
       adviceLineCallDue(request);
-      assertRecordedDate('calledOn', input.calledOn, this.ctx.today, request.receivedOn, 'the advice-line call follows the request');
+      assertOnOrAfter('calledOn', input.calledOn, request.receivedOn, 'the advice-line call follows the request');
       return updateVersioned(manager, SupportRequestRecord, request, {
         adviceLineCallOn: input.calledOn,
         outcome: input.outcome ?? request.outcome,
@@ -128,8 +138,9 @@ export class SupportService {
       });
       const assessment = proposedAssessment(request);
       assertCan(this.ctx.ability, MUTATION_ACCESS.recordSupportAssessment.action, assessment);
+      checkInput(input, () => assertNotFuture('completedOn', input.completedOn, this.ctx.today));
       await assessmentDue(unitReader(manager), request);
-      assertRecordedDate('completedOn', input.completedOn, this.ctx.today, request.receivedOn, 'an assessment follows the request');
+      assertOnOrAfter('completedOn', input.completedOn, request.receivedOn, 'an assessment follows the request');
       Object.assign(assessment, {
         completedOn: input.completedOn,
         outcome: input.outcome,

@@ -71,11 +71,15 @@ describe('a form with several faulty fields is told of every one in one error', 
     expect(await count(HouseholdRecord)).toBe(before);
   });
 
-  it('the input class is checked first: a blank name and a date tomorrow are told in two passes, each complete', async () => {
-    const first = await api().as('ppm.kent')(CREATE_CHILD, child({ firstName: ' ', lastName: '\u200B', dateOfBirth: '2026-11-21' }));
-    expect(fieldsOf(first.errors)).toEqual(['firstName', 'lastName']);
-    const second = await api().as('ppm.kent')(CREATE_CHILD, child({ dateOfBirth: '2026-11-21' }));
-    expect(fieldsOf(second.errors)).toEqual(['dateOfBirth', 'enteredCareOn']);
+  it('the input class and the step’s own rules are checked together: a blank name and a birth tomorrow are told in one error', async () => {
+    const { errors } = await api().as('ppm.kent')(CREATE_CHILD, child({ firstName: ' ', lastName: '\u200B', dateOfBirth: '2026-11-21' }));
+    expect(errors).toHaveLength(1);
+    expect(fieldsOf(errors)).toEqual(['firstName', 'lastName', 'dateOfBirth', 'enteredCareOn']);
+  });
+
+  it('the policy comes first: a role that may not create a child is FORBIDDEN, whatever is wrong with the input', async () => {
+    const { errors } = await api().as('board.kent')(CREATE_CHILD, child({ firstName: ' ', dateOfBirth: '2026-11-21' }));
+    expect(errors![0]!.extensions).toEqual({ code: 'FORBIDDEN', reason: 'ROLE_MAY_NOT_CREATE' });
   });
 
   it('two variables that are no dates: one error naming both, by their paths from the variable (400, nothing ran)', async () => {

@@ -36,7 +36,8 @@ export const AGENDA_ITEM = `id meetingId panelId meetingOn windowClosesOn kind h
 export const SUPPORT_REQUEST = `id authority familyName summary receivedOn adviceLineCallOn outcome version
   assessment { completedOn outcome notes supportRequestId }`;
 
-const mutation = (name: string, selection: string) =>
+/** The document of mutation `name`, taking its input as `$input` and selecting `selection` of what it returns. */
+export const mutation = (name: string, selection: string) =>
   `mutation ($input: ${name[0]!.toUpperCase()}${name.slice(1)}Input!) { ${name}(input: $input) { ${selection} } }`;
 
 /** Every mutation of the contract but createChild, each returning what it changed. */

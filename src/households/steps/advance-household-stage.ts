@@ -2,7 +2,7 @@ import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { RequestContext, ServiceContext } from '../../access/service-context';
 import { MUTATION_ACCESS } from '../../authz/mutation-access';
 import { badUserInput } from '../../graphql/errors';
-import { assertRecordedDate } from '../../graphql/input-rules';
+import { assertNotFuture, assertOnOrAfter, checkInput } from '../../graphql/input-rules';
 import { changeHousehold } from '../household-change';
 import { assertHouseholdMove, moveHousehold, stepActorOf } from '../household-moves';
 import { HOUSEHOLD_MOVES, RECRUITMENT_STAGES, type HouseholdStage } from '../household-stage';
@@ -22,11 +22,20 @@ export function householdAdvanceDue(household: HouseholdRecord, to?: HouseholdSt
 /** The next recruitment stage, in order, up to panel; approval itself is the partnership ADM's decision. */
 export function advanceHouseholdStage(ctx: ServiceContext, input: AdvanceHouseholdStageInput): Promise<Household> {
   return changeHousehold(ctx, MUTATION_ACCESS.advanceHouseholdStage.action, input, async (household, manager) => {
-    if (!RECRUITMENT_STAGES.includes(input.stage)) {
-      throw badUserInput('stage', 'a family finder advances a household through recruitment up to PANEL; approval is the ADM’s decision');
-    }
+    checkInput(
+      input,
+      () => {
+        if (!RECRUITMENT_STAGES.includes(input.stage)) {
+          throw badUserInput(
+            'stage',
+            'a family finder advances a household through recruitment up to PANEL; approval is the ADM’s decision',
+          );
+        }
+      },
+      () => assertNotFuture('enteredOn', input.enteredOn, ctx.today),
+    );
     householdAdvanceDue(household, input.stage);
-    assertRecordedDate('enteredOn', input.enteredOn, ctx.today, household.stageEnteredOn, 'a stage starts on or after the previous one');
+    assertOnOrAfter('enteredOn', input.enteredOn, household.stageEnteredOn, 'a stage starts on or after the previous one');
     return moveHousehold(manager, household, { to: input.stage, by: 'ADVANCE', on: input.enteredOn, field: 'stage' }, stepActorOf(ctx));
   });
 }

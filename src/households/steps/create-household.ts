@@ -4,7 +4,7 @@ import { assertCan } from '../../access/refusals';
 import type { RequestContext, ServiceContext } from '../../access/service-context';
 import { MUTATION_ACCESS } from '../../authz/mutation-access';
 import { badUserInput } from '../../graphql/errors';
-import { assertRecordedDate, checkAll, optionalText, requireText } from '../../graphql/input-rules';
+import { assertNotFuture, checkAll, checkInput, optionalText, requireText } from '../../graphql/input-rules';
 import { ageInYears } from '../../journey/child.view';
 import type { HouseholdStage } from '../household-stage';
 import { HouseholdStageEventRecord } from '../household-stage-event.entity';
@@ -22,7 +22,7 @@ function applicantOf(ctx: ServiceContext, enquiryOn: string, applicant: Applican
     () => requireText(`applicants.${i}.firstName`, applicant.firstName),
     () => requireText(`applicants.${i}.lastName`, applicant.lastName),
     () => {
-      assertRecordedDate(`applicants.${i}.dateOfBirth`, applicant.dateOfBirth, ctx.today);
+      assertNotFuture(`applicants.${i}.dateOfBirth`, applicant.dateOfBirth, ctx.today);
       if (ageInYears(applicant.dateOfBirth, enquiryOn) < MINIMUM_ADOPTER_AGE) {
         throw badUserInput(`applicants.${i}.dateOfBirth`, `an adopter must be at least ${MINIMUM_ADOPTER_AGE}`);
       }
@@ -31,13 +31,20 @@ function applicantOf(ctx: ServiceContext, enquiryOn: string, applicant: Applican
   return { firstName, lastName, dateOfBirth: applicant.dateOfBirth };
 }
 
+/**
+ * The household as the step proposes it to the policy: any, households being partnership-wide.
+ * `viewerCanCreate.createHousehold` asks on it too.
+ */
+export const proposedHousehold = (): HouseholdRecord => new HouseholdRecord();
+
 export async function createHousehold(ctx: ServiceContext, input: CreateHouseholdInput): Promise<Household> {
-  assertCan(ctx.ability, MUTATION_ACCESS.createHousehold.action, new HouseholdRecord());
+  assertCan(ctx.ability, MUTATION_ACCESS.createHousehold.action, proposedHousehold());
   const minChildAge = input.minChildAge ?? 0;
   const maxChildAge = input.maxChildAge ?? 17;
-  const [applicants] = checkAll(
+  const [applicants] = checkInput(
+    input,
     () => checkAll(...input.applicants.map((a, i) => () => applicantOf(ctx, input.enquiryOn, a, i))),
-    () => assertRecordedDate('enquiryOn', input.enquiryOn, ctx.today),
+    () => assertNotFuture('enquiryOn', input.enquiryOn, ctx.today),
     () => {
       if (minChildAge > maxChildAge) throw badUserInput('maxChildAge', 'must not be below minChildAge');
     },

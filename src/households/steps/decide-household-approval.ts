@@ -3,7 +3,7 @@ import type { RequestContext, ServiceContext } from '../../access/service-contex
 import { unitReader, type RuleReader } from '../../access/rule-reads';
 import { MUTATION_ACCESS } from '../../authz/mutation-access';
 import { badUserInput } from '../../graphql/errors';
-import { assertRecordedDate, requireText } from '../../graphql/input-rules';
+import { assertNotFuture, assertOnOrAfter, checkInput, requireText } from '../../graphql/input-rules';
 import { DecideHouseholdApprovalInput } from '../../journey/decision.inputs';
 import { unusedHouseholdRecommendation } from '../../panels/recommendations';
 import { changeHousehold } from '../household-change';
@@ -42,14 +42,19 @@ export async function householdDecisionDue(reader: RuleReader, household: Househ
 /** The partnership ADM approves (or not) an adopter household after panel, or terminates an approval. */
 export function decideHouseholdApproval(ctx: ServiceContext, input: DecideHouseholdApprovalInput): Promise<Household> {
   return changeHousehold(ctx, MUTATION_ACCESS.decideHouseholdApproval.action, input, async (household, manager) => {
-    const panel = await householdDecisionDue(unitReader(manager), household, input.outcome === 'TERMINATED');
     const on = input.decidedOn;
-    assertRecordedDate('decidedOn', on, ctx.today, panel.meetingOn, 'the ADM decides on or after the panel meeting');
+    const [rationale] = checkInput(
+      input,
+      () => requireText('rationale', input.rationale),
+      () => assertNotFuture('decidedOn', on, ctx.today),
+    );
+    const panel = await householdDecisionDue(unitReader(manager), household, input.outcome === 'TERMINATED');
+    assertOnOrAfter('decidedOn', on, panel.meetingOn, 'the ADM decides on or after the panel meeting');
     await manager.insert(HouseholdDecisionRecord, {
       householdId: household.id,
       outcome: input.outcome,
       decidedOn: on,
-      rationale: requireText('rationale', input.rationale),
+      rationale,
       decidedBy: ctx.actor.staffId,
     });
     const move = { to: input.outcome, by: 'APPROVAL_DECISION', on, field: 'householdId' } as const;

@@ -4,7 +4,7 @@ import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { RequestContext, ServiceContext } from '../../access/service-context';
 import { MUTATION_ACCESS } from '../../authz/mutation-access';
 import { badUserInput, conflict } from '../../graphql/errors';
-import { assertRecordedDate, requireText } from '../../graphql/input-rules';
+import { assertNotFuture, assertOnOrAfter, checkInput, requireText } from '../../graphql/input-rules';
 import { MatchRecord, OPEN_MATCH_STATUSES } from '../../journey/match.entity';
 import { changeHousehold } from '../household-change';
 import { assertHouseholdMove, moveHousehold, stepActorOf } from '../household-moves';
@@ -38,16 +38,15 @@ export async function withdrawalDue(reader: RuleReader, household: HouseholdReco
 /** The household withdraws (their choice); its open links must be closed first. */
 export function withdrawHousehold(ctx: ServiceContext, input: WithdrawHouseholdInput): Promise<Household> {
   return changeHousehold(ctx, MUTATION_ACCESS.withdrawHousehold.action, input, async (household, manager) => {
-    await withdrawalDue(unitReader(manager), household);
-    assertRecordedDate(
-      'withdrawnOn',
-      input.withdrawnOn,
-      ctx.today,
-      household.stageEnteredOn,
-      'a withdrawal is on or after the current stage began',
+    const [reason] = checkInput(
+      input,
+      () => requireText('reason', input.reason),
+      () => assertNotFuture('withdrawnOn', input.withdrawnOn, ctx.today),
     );
+    await withdrawalDue(unitReader(manager), household);
+    assertOnOrAfter('withdrawnOn', input.withdrawnOn, household.stageEnteredOn, 'a withdrawal is on or after the current stage began');
     const move = { to: 'WITHDRAWN', by: 'WITHDRAWAL', on: input.withdrawnOn, field: 'householdId' } as const;
-    return moveHousehold(manager, household, move, stepActorOf(ctx), { reason: requireText('reason', input.reason) });
+    return moveHousehold(manager, household, move, stepActorOf(ctx), { reason });
   });
 }
 

@@ -2,7 +2,7 @@ import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { RequestContext, ServiceContext } from '../../access/service-context';
 import { MUTATION_ACCESS } from '../../authz/mutation-access';
 import { badUserInput, conflict } from '../../graphql/errors';
-import { assertRecordedDate, parseId } from '../../graphql/input-rules';
+import { assertNotFuture, assertOnOrAfter, checkInput, parseId } from '../../graphql/input-rules';
 import { RoleAssignmentRecord } from '../../staff/role-assignment.entity';
 import { StaffRecord } from '../../staff/staff.entity';
 import { AllocationRecord } from '../allocation.entity';
@@ -23,10 +23,14 @@ export function familyFinderAllocationDue(journey: Journey): Promise<ChildDecisi
 
 export function allocateFamilyFinder(ctx: ServiceContext, input: AllocateFamilyFinderInput): Promise<Child> {
   return changeChild(ctx, MUTATION_ACCESS.allocateFamilyFinder.action, input, async (child, manager) => {
+    const [familyFinderId] = checkInput(
+      input,
+      () => parseId('familyFinderId', input.familyFinderId),
+      () => assertNotFuture('allocatedOn', input.allocatedOn, ctx.today),
+    );
     const journey = journeyOf(manager, child.id);
     const plan = await familyFinderAllocationDue(journey);
-    assertRecordedDate('allocatedOn', input.allocatedOn, ctx.today, plan.decidedOn, RULES.allocationAfterPlan);
-    const familyFinderId = parseId('familyFinderId', input.familyFinderId);
+    assertOnOrAfter('allocatedOn', input.allocatedOn, plan.decidedOn, RULES.allocationAfterPlan);
     const isFamilyFinder = await manager
       .createQueryBuilder(StaffRecord, 's')
       .innerJoin(RoleAssignmentRecord, 'a', 'a.staff_id = s.id AND a.role = :role', { role: 'FAMILY_FINDER' })

@@ -2,17 +2,22 @@ import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { assertCan } from '../../access/refusals';
 import type { RequestContext, ServiceContext } from '../../access/service-context';
 import { MUTATION_ACCESS } from '../../authz/mutation-access';
-import { checkAll, optionalText, requireText } from '../../graphql/input-rules';
+import type { Authority } from '../../authz/vocabulary';
+import { checkInput, optionalText, requireText } from '../../graphql/input-rules';
 import { assertChildDates, DETAIL_FIELDS, nhsNumberOf } from '../child-details';
 import { ChildRecord } from '../child.entity';
 import { CreateChildInput } from '../child.inputs';
 import { Child } from '../child.types';
 import { presentChild } from '../child.view';
 
+/** The child as the step proposes it to the policy: of its authority. `viewerCanCreate.createChild` asks on it too. */
+export const proposedChild = (authority: Authority): ChildRecord => Object.assign(new ChildRecord(), { authority });
+
 export async function createChild(ctx: ServiceContext, input: CreateChildInput): Promise<Child> {
-  const proposed = Object.assign(new ChildRecord(), { authority: input.authority });
+  const proposed = proposedChild(input.authority);
   assertCan(ctx.ability, MUTATION_ACCESS.createChild.action, proposed);
-  const [firstName, lastName, nhsNumber] = checkAll(
+  const [firstName, lastName, nhsNumber] = checkInput(
+    input,
     () => requireText('firstName', input.firstName),
     () => requireText('lastName', input.lastName),
     () => nhsNumberOf(input.nhsNumber),

@@ -5,7 +5,7 @@ import { accessibleQuery } from '../../access/scoped-reads';
 import type { RequestContext, ServiceContext } from '../../access/service-context';
 import { MUTATION_ACCESS } from '../../authz/mutation-access';
 import { notFound } from '../../graphql/errors';
-import { parseId, requireText } from '../../graphql/input-rules';
+import { checkInput, parseId, requireText } from '../../graphql/input-rules';
 import { EmergencyAccessBarRecord } from '../emergency-access-bar.entity';
 import { EmergencyAccessRecord } from '../emergency-access.entity';
 import { EmergencyAccessBarLift, LiftEmergencyAccessBarInput } from '../emergency-access.types';
@@ -16,8 +16,11 @@ import { EmergencyAccessBarLift, LiftEmergencyAccessBarInput } from '../emergenc
  * another authority's review stays. None to lift is NOT_FOUND. The change is in the access log, by trigger.
  */
 export function liftEmergencyAccessBar(ctx: ServiceContext, input: LiftEmergencyAccessBarInput): Promise<EmergencyAccessBarLift> {
-  const staffId = parseId('staffId', input.staffId);
-  const reason = requireText('reason', input.reason);
+  const [staffId, reason] = checkInput(
+    input,
+    () => parseId('staffId', input.staffId),
+    () => requireText('reason', input.reason),
+  );
   const { action, subject } = MUTATION_ACCESS.liftEmergencyAccessBar;
   assertMayEver(ctx.ability, action, subject);
   return ctx.db.unit(async (manager) => {

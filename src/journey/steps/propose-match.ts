@@ -2,7 +2,7 @@ import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { RequestContext, ServiceContext } from '../../access/service-context';
 import { MUTATION_ACCESS } from '../../authz/mutation-access';
 import { badUserInput, conflict } from '../../graphql/errors';
-import { assertRecordedDate } from '../../graphql/input-rules';
+import { assertNotFuture, assertOnOrAfter, checkInput, parseId } from '../../graphql/input-rules';
 import { householdNamedBy } from '../../households/household-lookup';
 import { changeChild } from '../child-change';
 import type { ChildDecisionRecord } from '../child-decision.entity';
@@ -31,10 +31,15 @@ export async function matchProposalDue(journey: Journey, child: ChildRecord): Pr
 export async function proposeMatch(ctx: ServiceContext, input: ProposeMatchInput): Promise<Match> {
   let proposed: MatchRecord | undefined;
   await changeChild(ctx, MUTATION_ACCESS.proposeMatch.action, input, async (child, manager) => {
+    const [householdId] = checkInput(
+      input,
+      () => parseId('householdId', input.householdId),
+      () => assertNotFuture('proposedOn', input.proposedOn, ctx.today),
+    );
     const plan = await matchProposalDue(journeyOf(manager, child.id), child);
-    const household = await householdNamedBy(ctx, manager, input.householdId);
+    const household = await householdNamedBy(ctx, manager, householdId);
     if (household.stage !== 'APPROVED') throw badUserInput('householdId', RULES.approvedAdopters);
-    assertRecordedDate('proposedOn', input.proposedOn, ctx.today, plan.decidedOn, RULES.proposalAfterPlan);
+    assertOnOrAfter('proposedOn', input.proposedOn, plan.decidedOn, RULES.proposalAfterPlan);
     proposed = manager.create(MatchRecord, {
       childId: child.id,
       authority: child.authority,

@@ -4,7 +4,7 @@ import type { RequestContext, ServiceContext } from '../../access/service-contex
 import { MUTATION_ACCESS } from '../../authz/mutation-access';
 import { addDays } from '../../common/clock';
 import { badUserInput, conflict } from '../../graphql/errors';
-import { assertRecordedDate } from '../../graphql/input-rules';
+import { assertNotFuture, assertOnOrAfter, checkInput } from '../../graphql/input-rules';
 import { stepActorOf } from '../../households/household-moves';
 import { AllocationRecord } from '../allocation.entity';
 import { changeChild } from '../child-change';
@@ -32,14 +32,9 @@ export async function adoptionOrderDue(journey: Journey, child: ChildRecord): Pr
 
 export function recordAdoptionOrder(ctx: ServiceContext, input: RecordAdoptionOrderInput): Promise<Child> {
   return changeChild(ctx, MUTATION_ACCESS.recordAdoptionOrder.action, input, async (child, manager) => {
+    checkInput(input, () => assertNotFuture('grantedOn', input.grantedOn, ctx.today));
     const placement = await adoptionOrderDue(journeyOf(manager, child.id), child);
-    assertRecordedDate(
-      'grantedOn',
-      input.grantedOn,
-      ctx.today,
-      addDays(placement.placedOn, ADOPTION_ORDER_MIN_DAYS),
-      RULES.adoptionTenWeeks,
-    );
+    assertOnOrAfter('grantedOn', input.grantedOn, addDays(placement.placedOn, ADOPTION_ORDER_MIN_DAYS), RULES.adoptionTenWeeks);
     if (placement.matchId) await moveMatch(manager, stepActorOf(ctx), 'record', placement.matchId, 'ADOPTED');
     // Family finding is over: the finder's access to the adopted child ends with it.
     await manager.update(AllocationRecord, { childId: child.id, endedOn: IsNull() }, { endedOn: input.grantedOn });

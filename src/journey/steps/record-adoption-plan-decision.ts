@@ -2,7 +2,7 @@ import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { RequestContext, ServiceContext } from '../../access/service-context';
 import { MUTATION_ACCESS } from '../../authz/mutation-access';
 import { badUserInput, conflict } from '../../graphql/errors';
-import { assertRecordedDate, requireText } from '../../graphql/input-rules';
+import { assertNotFuture, assertOnOrAfter, checkInput, requireText } from '../../graphql/input-rules';
 import { changeChild } from '../child-change';
 import { ChildDecisionRecord } from '../child-decision.entity';
 import { restingStage } from '../child-stage';
@@ -24,10 +24,15 @@ export async function adoptionPlanDecisionDue(journey: Journey, child: ChildReco
 /** The ADM decides that the child should be placed for adoption. */
 export function recordAdoptionPlanDecision(ctx: ServiceContext, input: RecordAdoptionPlanDecisionInput): Promise<Child> {
   return changeChild(ctx, MUTATION_ACCESS.recordAdoptionPlanDecision.action, input, async (child, manager) => {
+    const on = input.decidedOn;
+    const [rationale] = checkInput(
+      input,
+      () => requireText('rationale', input.rationale),
+      () => assertNotFuture('decidedOn', on, ctx.today),
+    );
     const journey = journeyOf(manager, child.id);
     await adoptionPlanDecisionDue(journey, child);
-    const on = input.decidedOn;
-    assertRecordedDate('decidedOn', on, ctx.today, child.enteredCareOn, RULES.planAfterCare);
+    assertOnOrAfter('decidedOn', on, child.enteredCareOn, RULES.planAfterCare);
     const order = await journey.authorityToPlace();
     if (order && on > order.grantedOn) throw badUserInput('decidedOn', RULES.planBeforeOrder);
     const placement = await journey.livePlacement();
@@ -39,7 +44,7 @@ export function recordAdoptionPlanDecision(ctx: ServiceContext, input: RecordAdo
       kind: 'ADOPTION_PLAN',
       outcome: 'APPROVED',
       decidedOn: on,
-      rationale: requireText('rationale', input.rationale),
+      rationale,
       decidedBy: ctx.actor.staffId,
     });
     const replanning = child.stage === 'CONSIDERING_ADOPTION' || child.stage === 'PLAN_CHANGED';

@@ -2,7 +2,7 @@ import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { RequestContext, ServiceContext } from '../../access/service-context';
 import { MUTATION_ACCESS } from '../../authz/mutation-access';
 import { badUserInput } from '../../graphql/errors';
-import { assertRecordedDate, requireText } from '../../graphql/input-rules';
+import { assertNotFuture, assertOnOrAfter, checkInput, requireText } from '../../graphql/input-rules';
 import { releaseHousehold, stepActorOf } from '../../households/household-moves';
 import { changeChild } from '../child-change';
 import type { ChildRecord } from '../child.entity';
@@ -28,16 +28,22 @@ export async function disruptionDue(journey: Journey, child: ChildRecord): Promi
 /** A placement ends before an adoption order; a disruption meeting is held. The child returns to family finding. */
 export function recordDisruption(ctx: ServiceContext, input: RecordDisruptionInput): Promise<Child> {
   return changeChild(ctx, MUTATION_ACCESS.recordDisruption.action, input, async (child, manager) => {
+    const [reason] = checkInput(
+      input,
+      () => requireText('reason', input.reason),
+      () => assertNotFuture('disruptedOn', input.disruptedOn, ctx.today),
+      () => assertNotFuture('meetingOn', input.meetingOn, ctx.today),
+      () => assertOnOrAfter('meetingOn', input.meetingOn, input.disruptedOn, RULES.meetingAfterDisruption),
+    );
     const placement = await disruptionDue(journeyOf(manager, child.id), child);
-    assertRecordedDate('disruptedOn', input.disruptedOn, ctx.today, placement.placedOn, RULES.disruptionAfterPlacement);
-    assertRecordedDate('meetingOn', input.meetingOn, ctx.today, input.disruptedOn, RULES.meetingAfterDisruption);
+    assertOnOrAfter('disruptedOn', input.disruptedOn, placement.placedOn, RULES.disruptionAfterPlacement);
     await manager.insert(DisruptionRecord, {
       childId: child.id,
       authority: child.authority,
       placementId: placement.id,
       disruptedOn: input.disruptedOn,
       meetingOn: input.meetingOn,
-      reason: requireText('reason', input.reason),
+      reason,
       recordedBy: ctx.actor.staffId,
     });
     await manager.update(PlacementRecord, { id: placement.id }, { endedOn: input.disruptedOn });

@@ -2,7 +2,7 @@ import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { RequestContext, ServiceContext } from '../../access/service-context';
 import { MUTATION_ACCESS } from '../../authz/mutation-access';
 import { badUserInput, conflict } from '../../graphql/errors';
-import { assertRecordedDate } from '../../graphql/input-rules';
+import { assertNotFuture, assertOnOrAfter, checkInput, parseId } from '../../graphql/input-rules';
 import { householdNamedBy } from '../../households/household-lookup';
 import { changeChild } from '../child-change';
 import type { ChildDecisionRecord } from '../child-decision.entity';
@@ -41,25 +41,31 @@ export async function earlyPermanencePlacementDue(
  */
 export function recordEarlyPermanencePlacement(ctx: ServiceContext, input: RecordEarlyPermanencePlacementInput): Promise<Child> {
   return changeChild(ctx, MUTATION_ACCESS.recordEarlyPermanencePlacement.action, input, async (child, manager) => {
+    const approvedOn = input.temporaryFosterCarerApprovalOn ?? null;
+    const [householdId] = checkInput(
+      input,
+      () => parseId('householdId', input.householdId),
+      () => assertNotFuture('placedOn', input.placedOn, ctx.today),
+      () => {
+        if (!approvedOn) return;
+        assertNotFuture('temporaryFosterCarerApprovalOn', approvedOn, ctx.today);
+        if (approvedOn > input.placedOn) throw badUserInput('temporaryFosterCarerApprovalOn', RULES.temporaryApprovalBeforePlacement);
+      },
+    );
     const { plan, link } = await earlyPermanencePlacementDue(journeyOf(manager, child.id), child);
-    const household = await householdNamedBy(ctx, manager, input.householdId);
+    const household = await householdNamedBy(ctx, manager, householdId);
     if (!household.earlyPermanence || !['APPROVED', 'MATCHED'].includes(household.stage)) {
       throw badUserInput('householdId', RULES.earlyPermanenceCarers);
     }
-    const approvedOn = input.temporaryFosterCarerApprovalOn ?? null;
     let matchId: string | null = null;
     if (plan) {
       if (!link || link.householdId !== household.id) throw badUserInput('householdId', RULES.linkedFirst);
-      assertRecordedDate('placedOn', input.placedOn, ctx.today, plan.decidedOn, RULES.planBeforePlacement);
-      assertRecordedDate('placedOn', input.placedOn, ctx.today, link.proposedOn, 'the placement is on or after the link');
+      assertOnOrAfter('placedOn', input.placedOn, plan.decidedOn, RULES.planBeforePlacement);
+      assertOnOrAfter('placedOn', input.placedOn, link.proposedOn, 'the placement is on or after the link');
       matchId = link.id;
     } else {
       if (!approvedOn) throw badUserInput('temporaryFosterCarerApprovalOn', RULES.temporaryApprovalNeeded);
-      assertRecordedDate('placedOn', input.placedOn, ctx.today, child.enteredCareOn, RULES.placementAfterCare);
-    }
-    if (approvedOn) {
-      assertRecordedDate('temporaryFosterCarerApprovalOn', approvedOn, ctx.today);
-      if (approvedOn > input.placedOn) throw badUserInput('temporaryFosterCarerApprovalOn', RULES.temporaryApprovalBeforePlacement);
+      assertOnOrAfter('placedOn', input.placedOn, child.enteredCareOn, RULES.placementAfterCare);
     }
     await manager.insert(PlacementRecord, {
       childId: child.id,

@@ -7,7 +7,7 @@ import { MUTATION_ACCESS } from '../../authz/mutation-access';
 import { lockedById } from '../../db/locked';
 import { updateVersioned } from '../../db/versioned-update';
 import { badUserInput, conflict } from '../../graphql/errors';
-import { assertRecordedDate, parseId, requireText } from '../../graphql/input-rules';
+import { assertNotFuture, assertOnOrAfter, checkInput, parseId, requireText } from '../../graphql/input-rules';
 import { moveHousehold, stepActorOf } from '../../households/household-moves';
 import type { HouseholdStage } from '../../households/household-stage';
 import { HouseholdRecord } from '../../households/household.entity';
@@ -55,11 +55,16 @@ export function recordMatchDecision(ctx: ServiceContext, input: RecordMatchDecis
       id: matchId,
       version: input.version,
     });
+    const on = input.decidedOn;
+    const [rationale] = checkInput(
+      input,
+      () => requireText('rationale', input.rationale),
+      () => assertNotFuture('decidedOn', on, ctx.today),
+    );
     const panel = await matchDecisionDue(unitReader(manager), match);
     const approving = input.outcome === 'APPROVED';
     if (approving && panel.recommendation !== 'POSITIVE') throw badUserInput('outcome', RULES.matchAfterPanel);
-    const on = input.decidedOn;
-    assertRecordedDate('decidedOn', on, ctx.today, panel.meetingOn, RULES.matchDecisionAfterPanel);
+    assertOnOrAfter('decidedOn', on, panel.meetingOn, RULES.matchDecisionAfterPanel);
 
     const household = await lockedById(manager, HouseholdRecord, match.householdId);
     if (approving && !MATCHABLE_HOUSEHOLD_STAGES.includes(household.stage))
@@ -78,7 +83,7 @@ export function recordMatchDecision(ctx: ServiceContext, input: RecordMatchDecis
       outcome: input.outcome,
       matchId: match.id,
       decidedOn: on,
-      rationale: requireText('rationale', input.rationale),
+      rationale,
       decidedBy: ctx.actor.staffId,
     });
     if (approving) {

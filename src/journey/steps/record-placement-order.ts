@@ -2,7 +2,7 @@ import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { RequestContext, ServiceContext } from '../../access/service-context';
 import { MUTATION_ACCESS } from '../../authz/mutation-access';
 import { conflict } from '../../graphql/errors';
-import { assertRecordedDate } from '../../graphql/input-rules';
+import { assertNotFuture, assertOnOrAfter, checkInput } from '../../graphql/input-rules';
 import { changeChild } from '../child-change';
 import type { ChildDecisionRecord } from '../child-decision.entity';
 import { stageAfter } from '../child-stage';
@@ -24,8 +24,9 @@ export async function placementOrderDue(journey: Journey): Promise<ChildDecision
 
 export function recordPlacementOrder(ctx: ServiceContext, input: RecordPlacementOrderInput): Promise<Child> {
   return changeChild(ctx, MUTATION_ACCESS.recordPlacementOrder.action, input, async (child, manager) => {
+    checkInput(input, () => assertNotFuture('grantedOn', input.grantedOn, ctx.today));
     const plan = await placementOrderDue(journeyOf(manager, child.id));
-    assertRecordedDate('grantedOn', input.grantedOn, ctx.today, plan.decidedOn, RULES.orderAfterPlan);
+    assertOnOrAfter('grantedOn', input.grantedOn, plan.decidedOn, RULES.orderAfterPlan);
     await manager.insert(PlacementOrderRecord, {
       childId: child.id,
       authority: child.authority,

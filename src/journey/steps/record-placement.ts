@@ -3,7 +3,7 @@ import type { RequestContext, ServiceContext } from '../../access/service-contex
 import { MUTATION_ACCESS } from '../../authz/mutation-access';
 import { lockedById } from '../../db/locked';
 import { badUserInput, conflict } from '../../graphql/errors';
-import { assertRecordedDate } from '../../graphql/input-rules';
+import { assertNotFuture, assertOnOrAfter, checkInput } from '../../graphql/input-rules';
 import { moveHousehold, stepActorOf } from '../../households/household-moves';
 import type { HouseholdStage } from '../../households/household-stage';
 import { HouseholdRecord } from '../../households/household.entity';
@@ -44,9 +44,16 @@ export async function placementDue(
  */
 export function recordPlacement(ctx: ServiceContext, input: RecordPlacementInput): Promise<Child> {
   return changeChild(ctx, MUTATION_ACCESS.recordPlacement.action, input, async (child, manager) => {
+    checkInput(
+      input,
+      () => assertNotFuture('placedOn', input.placedOn, ctx.today),
+      () => {
+        if (input.movedInOn && input.movedInOn > input.placedOn) throw badUserInput('movedInOn', RULES.movedInBeforePlacement);
+      },
+    );
     const { match, plan, current } = await placementDue(journeyOf(manager, child.id));
-    assertRecordedDate('placedOn', input.placedOn, ctx.today, plan.decidedOn, RULES.planBeforePlacement);
-    assertRecordedDate('placedOn', input.placedOn, ctx.today, match.approvedOn, RULES.placementAfterMatch);
+    assertOnOrAfter('placedOn', input.placedOn, plan.decidedOn, RULES.planBeforePlacement);
+    if (match.approvedOn) assertOnOrAfter('placedOn', input.placedOn, match.approvedOn, RULES.placementAfterMatch);
     const household = await lockedById(manager, HouseholdRecord, match.householdId);
     if (!PLACEABLE_HOUSEHOLD_STAGES.includes(household.stage)) throw badUserInput('childId', RULES.placementNeedsMatchedHousehold);
     const movedInOn = current?.movedInOn ?? input.movedInOn ?? input.placedOn;

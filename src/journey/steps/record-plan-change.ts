@@ -3,7 +3,7 @@ import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { RequestContext, ServiceContext } from '../../access/service-context';
 import { MUTATION_ACCESS } from '../../authz/mutation-access';
 import { badUserInput, conflict } from '../../graphql/errors';
-import { assertRecordedDate, requireText } from '../../graphql/input-rules';
+import { assertNotFuture, assertOnOrAfter, checkInput, requireText } from '../../graphql/input-rules';
 import { releaseHousehold, stepActorOf } from '../../households/household-moves';
 import { AllocationRecord } from '../allocation.entity';
 import { changeChild } from '../child-change';
@@ -28,11 +28,15 @@ export async function planChangeDue(journey: Journey, child: ChildRecord): Promi
 /** Adoption is no longer the plan: the plan decision is rescinded, family finding and open links end. */
 export function recordPlanChange(ctx: ServiceContext, input: RecordPlanChangeInput): Promise<Child> {
   return changeChild(ctx, MUTATION_ACCESS.recordPlanChange.action, input, async (child, manager) => {
+    const on = input.changedOn;
+    const [reason] = checkInput(
+      input,
+      () => requireText('reason', input.reason),
+      () => assertNotFuture('changedOn', on, ctx.today),
+    );
     const journey = journeyOf(manager, child.id);
     await planChangeDue(journey, child);
-    assertRecordedDate('changedOn', input.changedOn, ctx.today, child.enteredCareOn, 'a plan changes on or after the child entered care');
-    const reason = requireText('reason', input.reason);
-    const on = input.changedOn;
+    assertOnOrAfter('changedOn', on, child.enteredCareOn, 'a plan changes on or after the child entered care');
     await manager.update(ChildDecisionRecord, { childId: child.id, kind: 'ADOPTION_PLAN', rescindedOn: IsNull() }, { rescindedOn: on });
     await manager.update(AllocationRecord, { childId: child.id, endedOn: IsNull() }, { endedOn: on });
     const open = await journey.openMatch();

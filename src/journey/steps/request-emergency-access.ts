@@ -4,11 +4,22 @@ import type { RequestContext, ServiceContext } from '../../access/service-contex
 import { MUTATION_ACCESS } from '../../authz/mutation-access';
 import type { Authority, RestrictionCategory } from '../../authz/vocabulary';
 import { notFound } from '../../graphql/errors';
-import { parseId, requireText } from '../../graphql/input-rules';
+import { checkInput, parseId, requireText } from '../../graphql/input-rules';
 import { EmergencyAccessPeriod } from '../emergency-access-period';
 import { EmergencyAccessRecord } from '../emergency-access.entity';
 import { EmergencyAccess, RequestEmergencyAccessInput } from '../emergency-access.types';
 import { presentEmergencyAccess } from '../emergency-access.view';
+
+/**
+ * An emergency access as the step proposes it to the policy: the requester's, on a child of `authority` restricted by
+ * `restrictionCategory`, if at all. `viewerCanCreate.requestEmergencyAccess` asks on one of an unrestricted child.
+ */
+export const proposedEmergencyAccess = (
+  staffId: string,
+  authority: Authority,
+  restrictionCategory: RestrictionCategory | null,
+): EmergencyAccessRecord =>
+  Object.assign(new EmergencyAccessRecord(), { staffId, authority, childRestrictionCategory: restrictionCategory });
 
 /**
  * Break-glass: a member of staff with a case role reads one child out of their reach, for a reason, for the
@@ -20,8 +31,11 @@ export function requestEmergencyAccess(
   input: RequestEmergencyAccessInput,
   period: EmergencyAccessPeriod,
 ): Promise<EmergencyAccess> {
-  const childId = parseId('childId', input.childId);
-  const reason = requireText('reason', input.reason);
+  const [childId, reason] = checkInput(
+    input,
+    () => parseId('childId', input.childId),
+    () => requireText('reason', input.reason),
+  );
   const { action, subject } = MUTATION_ACCESS.requestEmergencyAccess;
   assertMayEver(ctx.ability, action, subject);
   return ctx.db.unit(async (manager) => {
@@ -30,10 +44,8 @@ export function requestEmergencyAccess(
       restriction_category: RestrictionCategory | null;
     }[];
     if (!child) throw notFound('Child', childId);
-    const proposed = Object.assign(new EmergencyAccessRecord(), {
+    const proposed = Object.assign(proposedEmergencyAccess(ctx.actor.staffId, child.authority, child.restriction_category), {
       childId,
-      authority: child.authority,
-      staffId: ctx.actor.staffId,
       reason,
       grantedAt: ctx.now,
       expiresAt: period.expiresAt(ctx.now),
@@ -41,7 +53,6 @@ export function requestEmergencyAccess(
       note: null,
       reviewedBy: null,
       reviewedAt: null,
-      childRestrictionCategory: child.restriction_category,
     });
     assertCan(ctx.ability, action, proposed);
     return presentEmergencyAccess(await manager.save(proposed));

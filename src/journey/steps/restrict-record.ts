@@ -6,7 +6,7 @@ import { findForAction } from '../../access/scoped-reads';
 import { addDays } from '../../common/clock';
 import { updateVersioned } from '../../db/versioned-update';
 import { badUserInput, conflict } from '../../graphql/errors';
-import { parseId, requireText } from '../../graphql/input-rules';
+import { checkInput, parseId, requireText } from '../../graphql/input-rules';
 import { LIVE_TODAY } from '../../access/facts-loader';
 import { NAMEABLE_ROLES } from '../../authz/role-holding';
 import { ChildRestrictionRecord } from '../child-restriction.entity';
@@ -23,11 +23,16 @@ const LONGEST_REVIEW_DAYS = 366;
  * the seal of an adopted child: restricting by it names who, besides the ADM, reads the sealed identity.
  */
 export function restrictRecord(ctx: ServiceContext, input: RestrictRecordInput): Promise<ChildRestriction> {
-  const reason = requireText('reason', input.reason);
-  const allowedStaffIds = [...new Set(input.allowedStaffIds.map((id) => parseId('allowedStaffIds', id)))];
-  if (input.reviewBy <= ctx.today || input.reviewBy > addDays(ctx.today, LONGEST_REVIEW_DAYS)) {
-    throw badUserInput('reviewBy', `a restriction is reviewed after today and within ${LONGEST_REVIEW_DAYS} days`);
-  }
+  const [reason, allowedStaffIds] = checkInput(
+    input,
+    () => requireText('reason', input.reason),
+    () => [...new Set(input.allowedStaffIds.map((id) => parseId('allowedStaffIds', id)))],
+    () => {
+      if (input.reviewBy <= ctx.today || input.reviewBy > addDays(ctx.today, LONGEST_REVIEW_DAYS)) {
+        throw badUserInput('reviewBy', `a restriction is reviewed after today and within ${LONGEST_REVIEW_DAYS} days`);
+      }
+    },
+  );
   const { action, subject } = MUTATION_ACCESS.restrictRecord;
   assertMayEver(ctx.ability, action, subject);
   return ctx.db.unit(async (manager) => {

@@ -3,7 +3,7 @@ import { actOnOne } from '../../access/guarded';
 import type { RequestContext, ServiceContext } from '../../access/service-context';
 import { MUTATION_ACCESS } from '../../authz/mutation-access';
 import { conflict } from '../../graphql/errors';
-import { requireText } from '../../graphql/input-rules';
+import { checkInput, parseId, requireText } from '../../graphql/input-rules';
 import { EmergencyAccessBarRecord } from '../emergency-access-bar.entity';
 import type { EmergencyAccessRecord } from '../emergency-access.entity';
 import { EmergencyAccess, ReviewEmergencyAccessInput } from '../emergency-access.types';
@@ -19,7 +19,11 @@ export function emergencyAccessReviewDue(access: EmergencyAccessRecord): void {
  * breaking glass again until the bar is lifted (lift-emergency-access-bar.ts); the bar is written with the review.
  */
 export function reviewEmergencyAccess(ctx: ServiceContext, input: ReviewEmergencyAccessInput): Promise<EmergencyAccess> {
-  const note = requireText('note', input.note);
+  const [note] = checkInput(
+    input,
+    () => requireText('note', input.note),
+    () => parseId('id', input.id),
+  );
   return actOnOne(
     ctx,
     MUTATION_ACCESS.reviewEmergencyAccess.action,

@@ -1,7 +1,7 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { RequestContext, ServiceContext } from '../../access/service-context';
 import { MUTATION_ACCESS } from '../../authz/mutation-access';
-import { checkAll, optionalText, requireText } from '../../graphql/input-rules';
+import { checkInput, optionalText, requireText } from '../../graphql/input-rules';
 import { changeChild } from '../child-change';
 import { assertChildDates, DETAIL_FIELDS, nhsNumberOf } from '../child-details';
 import type { ChildRecord } from '../child.entity';
@@ -12,7 +12,8 @@ import { Child } from '../child.types';
 export function updateChild(ctx: ServiceContext, input: UpdateChildInput): Promise<Child> {
   return changeChild(ctx, MUTATION_ACCESS.updateChild.action, input, async (child) => {
     const dateOfBirth = input.dateOfBirth ?? child.dateOfBirth;
-    const [firstName, lastName, nhsNumber] = checkAll(
+    const [firstName, lastName, nhsNumber] = checkInput(
+      input,
       () => (input.firstName != null ? requireText('firstName', input.firstName) : undefined),
       () => (input.lastName != null ? requireText('lastName', input.lastName) : undefined),
       () => (input.nhsNumber !== undefined ? nhsNumberOf(input.nhsNumber) : undefined),

@@ -5,7 +5,7 @@ import { MUTATION_ACCESS } from '../../authz/mutation-access';
 import type { RequestContext, ServiceContext } from '../../access/service-context';
 import { findForAction } from '../../access/scoped-reads';
 import { conflict } from '../../graphql/errors';
-import { parseId, requireText } from '../../graphql/input-rules';
+import { checkInput, parseId, requireText } from '../../graphql/input-rules';
 import { AgendaItemRecord } from '../agenda-item.entity';
 import { InterestDeclarationRecord } from '../interest-declaration.entity';
 import { presentDeclaration } from '../interest-declaration.view';
@@ -37,14 +37,18 @@ export async function interestDeclarationDue(reader: RuleReader, item: AgendaIte
  * them, and a chair or vice chair may not record its recommendation. A declaration stands; it is made once.
  */
 export function declareInterest(ctx: ServiceContext, input: DeclareInterestInput): Promise<InterestDeclaration> {
-  const reason = requireText('reason', input.reason);
+  const [reason, agendaItemId] = checkInput(
+    input,
+    () => requireText('reason', input.reason),
+    () => parseId('agendaItemId', input.agendaItemId),
+  );
   return ctx.db.unit(async (manager) => {
     const item = await findForAction(MUTATION_ACCESS.declareInterest.action, {
       manager,
       ability: ctx.ability,
       subjectType: 'AgendaItem',
       entity: AgendaItemRecord,
-      id: parseId('agendaItemId', input.agendaItemId),
+      id: agendaItemId,
     });
     await interestDeclarationDue(unitReader(manager), item, ctx.actor.staffId);
     const declaration = Object.assign(new InterestDeclarationRecord(), {

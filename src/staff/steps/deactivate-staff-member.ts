@@ -4,7 +4,7 @@ import { assertMayEver } from '../../access/refusals';
 import type { RequestContext, ServiceContext } from '../../access/service-context';
 import { MUTATION_ACCESS } from '../../authz/mutation-access';
 import { badUserInput, conflict } from '../../graphql/errors';
-import { requireText } from '../../graphql/input-rules';
+import { checkInput, requireText } from '../../graphql/input-rules';
 import { StaffRecord } from '../staff.entity';
 import { DeactivateStaffMemberInput, StaffMember } from '../staff.types';
 import { STAFF_MEMBER } from '../staff.view';
@@ -19,10 +19,16 @@ export function deactivateStaffMember(ctx: ServiceContext, input: DeactivateStaf
   const { action, subject } = MUTATION_ACCESS.deactivateStaffMember;
   assertMayEver(ctx.ability, action, subject);
   return actOnOne(ctx, action, STAFF_MEMBER, { id: input.staffId, idField: 'staffId' }, async (staff, manager) => {
-    if (staff.id === ctx.actor.staffId) throw badUserInput('staffId', 'another access administrator deactivates you');
+    const [reason] = checkInput(
+      input,
+      () => requireText('reason', input.reason),
+      () => {
+        if (staff.id === ctx.actor.staffId) throw badUserInput('staffId', 'another access administrator deactivates you');
+      },
+    );
     if (!staff.active) throw conflict('ALREADY_RECORDED', 'This member of staff is already deactivated');
     const deactivation = { active: false, deactivatedOn: ctx.today };
-    await manager.update(StaffRecord, { id: staff.id }, { ...deactivation, deactivationReason: requireText('reason', input.reason) });
+    await manager.update(StaffRecord, { id: staff.id }, { ...deactivation, deactivationReason: reason });
     return Object.assign(staff, deactivation);
   });
 }

@@ -2,11 +2,17 @@ import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { createOne } from '../../access/guarded';
 import type { RequestContext, ServiceContext } from '../../access/service-context';
 import { badUserInput, notFound } from '../../graphql/errors';
-import { parseId, requireText } from '../../graphql/input-rules';
+import { checkInput, parseId, requireText } from '../../graphql/input-rules';
 import { activeStaffMember, assertGrantDates, assertNoOverlap, assertSeparateDuties } from '../assignment-rules';
 import { RoleAssignmentRecord } from '../role-assignment.entity';
 import { DelegateRoleInput, RoleAssignment } from '../staff.types';
 import { ROLE_ASSIGNMENT } from '../staff.view';
+
+/**
+ * The cover as the step proposes it to the policy, before it knows the role covered: any assignment.
+ * `viewerCanCreate.delegateRole` asks on it too.
+ */
+export const proposedCover = (): RoleAssignmentRecord => new RoleAssignmentRecord();
 
 /**
  * Acting cover: the access administrator lets a colleague hold someone's role, with its scope, for named days (a
@@ -14,15 +20,20 @@ import { ROLE_ASSIGNMENT } from '../staff.view';
  * role's dates; every event made under it names both people (the request's roles say whom it is held for).
  */
 export function delegateRole(ctx: ServiceContext, input: DelegateRoleInput): Promise<RoleAssignment> {
-  const proposed = new RoleAssignmentRecord();
+  const proposed = proposedCover();
   return createOne(ctx, ROLE_ASSIGNMENT, proposed, async (manager) => {
-    const fromId = parseId('fromAssignmentId', input.fromAssignmentId);
+    const [fromId, toStaffId, reason] = checkInput(
+      input,
+      () => parseId('fromAssignmentId', input.fromAssignmentId),
+      () => parseId('toStaffId', input.toStaffId),
+      () => requireText('reason', input.reason),
+      () => assertGrantDates(ctx.today, input.validFrom, input.validTo),
+    );
     const from = await manager.findOneBy(RoleAssignmentRecord, { id: fromId });
     if (!from) throw notFound('RoleAssignment', fromId);
     if (from.delegatedFrom) throw badUserInput('fromAssignmentId', 'cover is for a role held in its own right, not for cover');
-    const to = await activeStaffMember(manager, 'toStaffId', input.toStaffId);
+    const to = await activeStaffMember(manager, 'toStaffId', toStaffId);
     if (to.id === from.staffId) throw badUserInput('toStaffId', 'a role is covered by someone else');
-    assertGrantDates(ctx.today, input.validFrom, input.validTo);
     if (input.validFrom < from.validFrom || (from.validTo !== null && input.validTo > from.validTo)) {
       throw badUserInput('validTo', `cover falls within the covered role's dates (${from.validFrom} to ${from.validTo ?? 'open'})`);
     }
@@ -36,7 +47,7 @@ export function delegateRole(ctx: ServiceContext, input: DelegateRoleInput): Pro
       validTo: input.validTo,
       delegatedFrom: from.id,
       grantedBy: ctx.actor.staffId,
-      reason: requireText('reason', input.reason),
+      reason,
     });
     return manager.save(proposed);
   });

@@ -4,7 +4,7 @@ import { assertMayEver } from '../../access/refusals';
 import type { RequestContext, ServiceContext } from '../../access/service-context';
 import { MUTATION_ACCESS } from '../../authz/mutation-access';
 import { badUserInput } from '../../graphql/errors';
-import { optionalText } from '../../graphql/input-rules';
+import { checkInput, optionalText } from '../../graphql/input-rules';
 import { RoleAssignmentRecord } from '../role-assignment.entity';
 import { EndRoleInput, RoleAssignment } from '../staff.types';
 import { ROLE_ASSIGNMENT } from '../staff.view';
@@ -16,7 +16,9 @@ export function endRole(ctx: ServiceContext, input: EndRoleInput): Promise<RoleA
   assertMayEver(ctx.ability, action, subject);
   return actOnOne(ctx, action, ROLE_ASSIGNMENT, { id: input.assignmentId, idField: 'assignmentId' }, async (assignment, manager) => {
     const { endsOn } = input;
-    if (endsOn < ctx.today) throw badUserInput('endsOn', 'a role ends today or later: its past days stand');
+    checkInput(input, () => {
+      if (endsOn < ctx.today) throw badUserInput('endsOn', 'a role ends today or later: its past days stand');
+    });
     if (endsOn < assignment.validFrom) throw badUserInput('endsOn', 'must not be before the role starts');
     if (assignment.validTo !== null && endsOn > assignment.validTo) throw badUserInput('endsOn', 'the role already ends before that day');
     const changes = { validTo: endsOn, endReason: optionalText(input.reason) };
