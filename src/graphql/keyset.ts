@@ -3,10 +3,11 @@ import { badUserInput } from './errors';
 export type Direction = 'ASC' | 'DESC';
 
 /**
- * One key of a list's order: an entity property, read as its column or — for a value the caller may read on some
- * records only — as an SQL expression that is null where the value is hidden, so a hidden value never places a record.
+ * One key of a list's order: an entity property, read as its column or as an SQL expression — a value within the
+ * column, or a value the caller may read on some records only, null where it is hidden, so that a hidden value never
+ * places a record. `name` names the key in cursors when the property alone does not (two values within one column).
  */
-export type OrderKey = { property: string; direction: Direction; expression?: string; params?: Record<string, unknown> };
+export type OrderKey = { property: string; direction: Direction; expression?: string; params?: Record<string, unknown>; name?: string };
 
 /** A list's order: its keys, then the id (in the last key's direction), so that every record has one place. */
 export type ListOrder = readonly OrderKey[];
@@ -19,7 +20,7 @@ type Place = { values: CursorValue[]; id: string };
 
 /** The order a cursor was made in, as it names it: a cursor is good only for the order it was made in. */
 export function orderName(order: ListOrder): string {
-  return order.map((key) => `${key.property} ${key.direction}`).join(',');
+  return order.map((key) => `${key.name ?? key.property} ${key.direction}`).join(',');
 }
 
 /** A cursor names its list (the table it pages through), its order, and its place: the keys' values and the id. */

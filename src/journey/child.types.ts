@@ -2,7 +2,8 @@ import { ArgsType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { Node } from '../graphql/node';
 import type { Authority } from '../authz/vocabulary';
 import { ConnectionArgs } from '../graphql/connection';
-import { ChildOrder } from './child-order';
+import { ChildOrder, type ChildOrderField } from './child-order';
+import { ORDER_BY_READABLE, type OrderBy } from '../graphql/list-order';
 import { AuthorityEnum } from '../access/enums';
 import { ChildStageEnum } from './enums';
 import { DateScalar, DateTimeScalar } from '../graphql/scalars';
@@ -134,9 +135,7 @@ export class ChildrenArgs extends ConnectionArgs {
 
   @Field(() => [ChildOrder], {
     nullable: true,
-    description:
-      'By default by stage in journey order, then the longest in care first: the children waiting on the earliest steps lead. ' +
-      'Only by fields you may read on every record; a value hidden from you on a record places it last.',
+    description: `By default by stage in journey order, then the longest in care first: the children waiting on the earliest steps lead. ${ORDER_BY_READABLE}`,
   })
-  orderBy?: ChildOrder[];
+  orderBy?: OrderBy<ChildOrderField>[];
 }
