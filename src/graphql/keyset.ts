@@ -53,24 +53,37 @@ export function decodeCursor(field: string, list: string, order: string, keys: n
 
 export type SqlCondition = { sql: string; params: Record<string, unknown> };
 
-/**
- * The records after (`later`) or before (`earlier`) a place in the order: the first key that differs decides.
- * Keys that are never null and run one way compare as one row value, which an index on them serves.
- */
-export function beyond(side: 'later' | 'earlier', keys: SqlKey[], place: Place, prefix: string): SqlCondition {
+/** A place's values (the id's last), each given to SQL as a parameter named from `prefix`. */
+function placeValues(place: Place, prefix: string) {
   const values = [...place.values, place.id];
   const params: Record<string, unknown> = {};
   const param = (i: number) => {
     params[`${prefix}${i}`] = values[i];
     return `:${prefix}${i}`;
   };
+  /** The key holding the place's value `i` (null: none). */
+  const same = (k: SqlKey, i: number) => (values[i] === null ? `${k.sql} IS NULL` : `${k.sql} = ${param(i)}`);
+  return { values, params, param, same };
+}
+
+/** The records at a place in the order: every key, the id's too, holds the place's value. */
+export function at(keys: SqlKey[], place: Place, prefix: string): SqlCondition {
+  const { params, same } = placeValues(place, prefix);
+  return { sql: keys.map(same).join(' AND '), params };
+}
+
+/**
+ * The records after (`later`) or before (`earlier`) a place in the order: the first key that differs decides.
+ * Keys that are never null and run one way compare as one row value, which an index on them serves.
+ */
+export function beyond(side: 'later' | 'earlier', keys: SqlKey[], place: Place, prefix: string): SqlCondition {
+  const { values, params, param, same } = placeValues(place, prefix);
   const ascending = (direction: Direction) => (direction === 'ASC') === (side === 'later');
   if (keys.every((k) => !k.nullable && k.direction === keys[0]!.direction)) {
     const row = (items: string[]) => `(${items.join(', ')})`;
     const sql = `${row(keys.map((k) => k.sql))} ${ascending(keys[0]!.direction) ? '>' : '<'} ${row(keys.map((_, i) => param(i)))}`;
     return { sql, params };
   }
-  const same = (k: SqlKey, i: number) => (values[i] === null ? `${k.sql} IS NULL` : `${k.sql} = ${param(i)}`);
   const past = (k: SqlKey, i: number): string => {
     const nullsPast = side === 'later' && k.nullable;
     if (values[i] === null) return side === 'later' || !k.nullable ? 'FALSE' : `${k.sql} IS NOT NULL`;
