@@ -49,6 +49,29 @@ import { ChildViewerCanResolver, EmergencyAccessViewerCanResolver, MatchViewerCa
 import { HouseholdViewerCanResolver } from '../households/household-viewer-can.resolver';
 import { SupportRequestViewerCanResolver } from '../support/support-viewer-can.resolver';
 import { AgendaItemViewerCanResolver } from '../panels/agenda-item-viewer-can.resolver';
+import { ViewerFactsResolver } from '../access/viewer-facts';
+import { Child } from '../journey/child.types';
+import { ChildDecision, HouseholdDecision } from '../journey/decision.types';
+import { Disruption, Placement, PlacementOrder } from '../journey/journey.types';
+import { Match } from '../journey/match.types';
+import { Household, HouseholdStageEvent } from '../households/household.types';
+import { AgendaItem } from '../panels/panel.types';
+
+/** The types whose records the client rules may test for facts of the caller's caseload (src/authz/client-rules.ts). */
+const VIEWER_FACTS_RESOLVERS = (
+  [
+    [Child, 'Child'],
+    [ChildDecision, 'ChildDecision'],
+    [PlacementOrder, 'PlacementOrder'],
+    [Placement, 'Placement'],
+    [Disruption, 'Disruption'],
+    [Match, 'Match'],
+    [Household, 'Household'],
+    [HouseholdDecision, 'HouseholdDecision'],
+    [HouseholdStageEvent, 'HouseholdStageEvent'],
+    [AgendaItem, 'AgendaItem'],
+  ] as const
+).map(([type, subjectType]) => ViewerFactsResolver(type, subjectType));
 
 export const RESOLVERS = [
   MeResolver,
@@ -101,6 +124,7 @@ export const RESOLVERS = [
   HouseholdViewerCanResolver,
   SupportRequestViewerCanResolver,
   EmergencyAccessViewerCanResolver,
+  ...VIEWER_FACTS_RESOLVERS,
 ] as const;
 
 /**

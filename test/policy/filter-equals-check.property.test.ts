@@ -1,8 +1,9 @@
-import { subject as tagged } from '@casl/ability';
+import { createMongoAbility, subject as tagged, type MongoAbility, type RawRuleOf } from '@casl/ability';
 import fc from 'fast-check';
 import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { DEMO_PANEL_IDS, demoStaff } from '../../seeds/demo-staff';
 import type { Actor, RoleAssignment } from '../../src/authz/actor';
+import { clientRulesOf, viewerFactsOf } from '../../src/authz/client-rules';
 import { defineAbilityFor } from '../../src/authz/define-ability';
 import { HOUSEHOLD_ITEM_KINDS, scopeFacts, type ScopeFacts } from '../../src/authz/facts';
 import { readableCondition } from '../../src/access/readable-columns';
@@ -46,14 +47,15 @@ import { useTestApi } from '../helpers/test-api';
 import { testDatabaseKind } from '../helpers/test-database';
 
 /**
- * The SQL filter is the check: for random staff (any roles, authorities and panels, several assignments),
- * random facts (any subset of the records as allocations and open agenda items; the matches propose households) and a
- * random day, the rows `accessibleQuery` returns for every subject and action are exactly the records
- * `ability.can(action, record)` allows; and, for every field a list filters, searches or orders by, the rows of the list
- * on which the lists read it are exactly the records `ability.can('read', record, field)` allows. The records, random too (staff among them, with roles for random days), are
- * inserted once; each case is one statement: every subject × action query of `accessibleQuery`, joined by UNION ALL,
- * on the case's day, on which the staff directory is read too. One seed (FC_SEED, else the clock)
- * drives the records and the cases, so a failure replays from the seed it prints.
+ * The SQL filter is the check: for random staff (any roles, authorities and panels, several assignments), random facts
+ * (any subset of the records as allocations, open and heard agenda items, children named on a restriction or reached by
+ * an emergency access; the matches propose households) and a random day, the rows `accessibleQuery` returns for every
+ * subject and action are exactly the records `ability.can(action, record)` allows; and, for every field a list filters,
+ * searches or orders by, the rows of the list on which the lists read it are exactly the records
+ * `ability.can('read', record, field)` allows. The records, random too (staff among them, with roles for random days),
+ * are inserted once; each case is one statement: every subject × action query of `accessibleQuery`, joined by UNION
+ * ALL, on the case's day, on which the staff directory is read too. One seed (FC_SEED, else the clock) drives the
+ * records and the cases, so a failure replays from the seed it prints.
  */
 const SEED = Number(process.env.FC_SEED ?? Date.now() % 0x7fffffff);
 /** The heavy run is the real server's; the embedded run keeps a quick sample of the same property. */
@@ -295,16 +297,22 @@ function caseOf(pool: Pool) {
     .record({
       allocated: fc.subarray(ids('Child')),
       open: fc.subarray(items),
+      heard: fc.subarray(items, { maxLength: 3 }),
       declared: fc.subarray(items, { maxLength: 2 }),
+      named: fc.subarray(ids('Child'), { maxLength: 2 }),
+      emergency: fc.subarray(ids('Child'), { maxLength: 2 }),
     })
-    .map(({ allocated, open, declared }) => {
+    .map(({ allocated, open, heard, declared, named, emergency }) => {
       const itemFacts = (list: AgendaItemRecord[]) =>
         list.map(({ id, kind, childId, householdId, matchId }) => ({ id, kind, childId, householdId, matchId }));
+      const factId = (i: number) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
       return scopeFacts(
-        allocated.map((childId, i) => ({ id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, childId })),
+        allocated.map((childId, i) => ({ id: factId(i), childId })),
         itemFacts(open),
-        [],
+        heard.map(({ matchId, householdId }) => ({ matchId, householdId })),
         itemFacts(declared),
+        named,
+        emergency.map((childId, i) => ({ id: factId(100 + i), childId })),
       );
     });
   // Someone not on the staff, or one of the staff, who reads their own entry and roles.
@@ -383,3 +391,37 @@ it(`lets through exactly the records the check allows, for every subject and act
   }
   // A thousand cases on the real server: longer than a test's usual allowance on a busy machine.
 }, 120_000);
+
+/**
+ * The rules a client receives (src/authz/client-rules.ts) decide as the server's: on every record of the pool (none
+ * restricted, so no denial a client cannot apply is at stake), shown with the facts of the caller's caseload that hold
+ * of it, every action and every classified field is answered alike, whatever the roles, the caseload and the day.
+ */
+it(`the client rules answer as the server's on every record, action and field (${NUM_RUNS} cases)`, () => {
+  const subjects = SUBJECTS.map(([subject]) => subject).filter((subject) => !OF_THE_DAY.includes(subject));
+  const property = fc.property(caseOf(pool), ({ staffId, assignments, facts, today }) => {
+    const actor: Actor = { staffId, username: 'random', displayName: 'Random staff', assignments };
+    const server = defineAbilityFor(actor, facts, today);
+    const client = createMongoAbility(clientRulesOf(actor, facts, today) as RawRuleOf<MongoAbility>[]);
+    const disagreements: string[] = [];
+    for (const subject of subjects) {
+      const actions = ACTIONS.filter((a) => server.possibleRulesFor(a, subject).length + client.possibleRulesFor(a, subject).length > 0);
+      const fields = (['Child', 'Household'] as SubjectType[]).includes(subject) ? allFieldsOf(subject as 'Child' | 'Household') : [];
+      for (const record of pool.get(subject)!) {
+        const shown = tagged(subject, { ...record, viewerFacts: viewerFactsOf(facts, subject, record) });
+        for (const action of actions) {
+          if (client.can(action, shown) !== server.can(action, record)) disagreements.push(`${action} ${subject} ${record.id}`);
+        }
+        for (const field of fields) {
+          if (client.can('read', shown, field) !== server.can('read', record, field)) disagreements.push(`read ${subject}.${field}`);
+        }
+      }
+    }
+    expect(disagreements).toEqual([]);
+  });
+  try {
+    fc.assert(property, { seed: SEED, numRuns: NUM_RUNS });
+  } catch (error) {
+    throw new Error(`client and server rules disagree; replay with FC_SEED=${SEED}\n${(error as Error).message}`, { cause: error });
+  }
+});
