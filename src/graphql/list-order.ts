@@ -1,4 +1,4 @@
-import { Field, InputType } from 'type-graphql';
+import { Field, InputType, type ClassType } from 'type-graphql';
 import { OrderDirectionEnum } from './connection';
 import { graphqlEnum } from './enums';
 import type { Direction } from './keyset';
@@ -22,7 +22,7 @@ export type OrderFields<F extends string> = Readonly<Record<F, OrderField>>;
 export type OrderBy<F extends string> = { field: F; direction: Direction };
 
 /** What every `orderBy` argument promises, in its description. */
-export const ORDER_BY_READABLE =
+const ORDER_BY_READABLE =
   'At most three keys, each field once, then the id. Only by fields you may read on every record; a value hidden from you on a record places it last.';
 
 /** The most keys an order may have; the id always follows them. */
@@ -51,4 +51,9 @@ export function OrderInputType<F extends string>(name: string, records: string, 
     direction!: Direction;
   }
   return Order;
+}
+
+/** The `orderBy` argument of a list, of its order input type; `byDefault` says the list's own order. */
+export function OrderByField(order: ClassType, byDefault: string): PropertyDecorator {
+  return Field(() => [order], { nullable: true, description: `${byDefault} ${ORDER_BY_READABLE}` });
 }

@@ -2,7 +2,7 @@ import { ArgsType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { Node } from '../graphql/node';
 import type { Authority } from '../authz/vocabulary';
 import { ConnectionArgs, ConnectionType } from '../graphql/connection';
-import { ORDER_BY_READABLE, type OrderBy } from '../graphql/list-order';
+import { OrderByField, type OrderBy } from '../graphql/list-order';
 import { HouseholdOrder, type HouseholdOrderField } from './household-list';
 import { AuthorityEnum } from '../access/enums';
 import { HouseholdStageEnum } from './enums';
@@ -175,6 +175,6 @@ export class HouseholdsArgs extends ConnectionArgs {
   @Field(() => HouseholdFilter, { nullable: true, description: 'Narrows the households; every criterion given must hold.' })
   filter?: HouseholdFilter;
 
-  @Field(() => [HouseholdOrder], { nullable: true, description: `By default oldest record first. ${ORDER_BY_READABLE}` })
+  @OrderByField(HouseholdOrder, 'By default oldest record first.')
   orderBy?: OrderBy<HouseholdOrderField>[];
 }

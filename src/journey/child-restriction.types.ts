@@ -3,7 +3,7 @@ import { ArrayMaxSize } from 'class-validator';
 import type { Authority, RestrictionCategory } from '../authz/vocabulary';
 import { AuthorityEnum } from '../access/enums';
 import { ConnectionArgs, ConnectionType } from '../graphql/connection';
-import { ORDER_BY_READABLE, OrderInputType, type OrderBy, type OrderFields } from '../graphql/list-order';
+import { OrderByField, OrderInputType, type OrderBy, type OrderFields } from '../graphql/list-order';
 import { NOTE_LENGTH, RequiredText } from '../graphql/input-fields';
 import { DateScalar } from '../graphql/scalars';
 import { RestrictionCategoryEnum } from './enums';
@@ -93,6 +93,6 @@ export class RestrictedRecordsArgs extends ConnectionArgs {
   @Field(() => RestrictedRecordsFilter, { nullable: true, description: 'Narrows the restrictions; every criterion given must hold.' })
   filter?: RestrictedRecordsFilter | null;
 
-  @Field(() => [ChildRestrictionOrder], { nullable: true, description: `By default oldest first. ${ORDER_BY_READABLE}` })
+  @OrderByField(ChildRestrictionOrder, 'By default oldest first.')
   orderBy?: OrderBy<ChildRestrictionOrderField>[];
 }

@@ -3,7 +3,7 @@ import { Node } from '../graphql/node';
 import type { Authority } from '../authz/vocabulary';
 import { ConnectionArgs } from '../graphql/connection';
 import { ChildOrder, type ChildOrderField } from './child-order';
-import { ORDER_BY_READABLE, type OrderBy } from '../graphql/list-order';
+import { OrderByField, type OrderBy } from '../graphql/list-order';
 import { AuthorityEnum } from '../access/enums';
 import { ChildStageEnum } from './enums';
 import { DateScalar, DateTimeScalar } from '../graphql/scalars';
@@ -133,9 +133,9 @@ export class ChildrenArgs extends ConnectionArgs {
   @Field(() => ChildFilter, { nullable: true, description: 'Narrows the children; every criterion given must hold.' })
   filter?: ChildFilter;
 
-  @Field(() => [ChildOrder], {
-    nullable: true,
-    description: `By default by stage in journey order, then the longest in care first: the children waiting on the earliest steps lead. ${ORDER_BY_READABLE}`,
-  })
+  @OrderByField(
+    ChildOrder,
+    'By default by stage in journey order, then the longest in care first: the children waiting on the earliest steps lead.',
+  )
   orderBy?: OrderBy<ChildOrderField>[];
 }

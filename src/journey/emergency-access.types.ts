@@ -2,7 +2,7 @@ import { ArgsType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import type { Authority } from '../authz/vocabulary';
 import { AuthorityEnum } from '../access/enums';
 import { ConnectionArgs, ConnectionType } from '../graphql/connection';
-import { ORDER_BY_READABLE, OrderInputType, type OrderBy, type OrderFields } from '../graphql/list-order';
+import { OrderByField, OrderInputType, type OrderBy, type OrderFields } from '../graphql/list-order';
 import { graphqlEnum } from '../graphql/enums';
 import { NOTE_LENGTH, RequiredText } from '../graphql/input-fields';
 import { DateTimeScalar } from '../graphql/scalars';
@@ -123,6 +123,6 @@ export class EmergencyAccessReviewsArgs extends ConnectionArgs {
   })
   filter?: EmergencyAccessReviewsFilter | null;
 
-  @Field(() => [EmergencyAccessOrder], { nullable: true, description: `By default the oldest grant first. ${ORDER_BY_READABLE}` })
+  @OrderByField(EmergencyAccessOrder, 'By default the oldest grant first.')
   orderBy?: OrderBy<EmergencyAccessOrderField>[];
 }

@@ -3,7 +3,7 @@ import { Node } from '../graphql/node';
 import type { Authority } from '../authz/vocabulary';
 import { ChildChangeInput } from './child.inputs';
 import { ConnectionArgs, ConnectionType } from '../graphql/connection';
-import { ORDER_BY_READABLE, OrderInputType, type OrderBy, type OrderFields } from '../graphql/list-order';
+import { OrderByField, OrderInputType, type OrderBy, type OrderFields } from '../graphql/list-order';
 import { AuthorityEnum } from '../access/enums';
 import { MatchStatusEnum } from './enums';
 import { DateScalar, DateTimeScalar } from '../graphql/scalars';
@@ -78,7 +78,7 @@ export class MatchesArgs extends ConnectionArgs {
   @Field(() => MatchFilter, { nullable: true, description: 'Narrows the matches; every criterion given must hold.' })
   filter?: MatchFilter;
 
-  @Field(() => [MatchOrder], { nullable: true, description: `By default oldest first. ${ORDER_BY_READABLE}` })
+  @OrderByField(MatchOrder, 'By default oldest first.')
   orderBy?: OrderBy<MatchOrderField>[];
 }
 

@@ -1,6 +1,6 @@
 import { ArgsType, Field, ID, InputType, ObjectType } from 'type-graphql';
 import { ConnectionArgs, ConnectionType } from '../graphql/connection';
-import { ORDER_BY_READABLE, OrderInputType, type OrderBy, type OrderFields } from '../graphql/list-order';
+import { OrderByField, OrderInputType, type OrderBy, type OrderFields } from '../graphql/list-order';
 import { OptionalText, RequiredText } from '../graphql/input-fields';
 import { DateScalar } from '../graphql/scalars';
 import type { Authority, PanelRole, Role } from '../authz/vocabulary';
@@ -127,7 +127,7 @@ export class StaffMembersArgs extends ConnectionArgs {
   @Field(() => StaffMemberFilter, { nullable: true, description: 'Narrows the directory; every criterion given must hold.' })
   filter?: StaffMemberFilter;
 
-  @Field(() => [StaffMemberOrder], { nullable: true, description: `By default oldest entry first. ${ORDER_BY_READABLE}` })
+  @OrderByField(StaffMemberOrder, 'By default oldest entry first.')
   orderBy?: OrderBy<StaffMemberOrderField>[];
 }
 

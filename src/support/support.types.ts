@@ -3,7 +3,7 @@ import { Node } from '../graphql/node';
 import { ArgsType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import type { Authority } from '../authz/vocabulary';
 import { ConnectionArgs, ConnectionType } from '../graphql/connection';
-import { ORDER_BY_READABLE, OrderInputType, type OrderBy, type OrderFields } from '../graphql/list-order';
+import { OrderByField, OrderInputType, type OrderBy, type OrderFields } from '../graphql/list-order';
 import { AuthorityEnum } from '../access/enums';
 import { AssessmentOutcomeEnum, SupportOutcomeEnum } from './enums';
 import { NOTE_LENGTH, OptionalText, RequiredText } from '../graphql/input-fields';
@@ -95,7 +95,7 @@ export class SupportRequestsArgs extends ConnectionArgs {
   @Field(() => SupportRequestFilter, { nullable: true, description: 'Narrows the support requests; every criterion given must hold.' })
   filter?: SupportRequestFilter;
 
-  @Field(() => [SupportRequestOrder], { nullable: true, description: `By default oldest record first. ${ORDER_BY_READABLE}` })
+  @OrderByField(SupportRequestOrder, 'By default oldest record first.')
   orderBy?: OrderBy<SupportRequestOrderField>[];
 }
 
