@@ -56,7 +56,8 @@ const holdsWithout = (field: string, value: unknown) =>
  * The caller's rules as a client receives them: the policy's own rules (src/authz/ is the one place), with every
  * list of ids from the caller's caseload written as a test of the record's `viewerFacts`, and without the denials a
  * client could never apply (they test only fields the API does not show). For every record the API returns, a client's
- * `can(action, subject(Type, record))` answers as the server does; and the rules no longer grow with the caseload.
+ * `can('read', subject(Type, record))` answers as the server does, and so does every other action on a record that is
+ * not restricted; and the rules no longer grow with the caseload.
  * Each list is recognised by running the same policy on the caller's facts with each list that is not empty replaced
  * by its fact's name: the two runs must agree on everything else, or the client rules would not be the policy's.
  */
