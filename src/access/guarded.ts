@@ -3,6 +3,7 @@ import type { Action, SubjectType } from '../authz/vocabulary';
 import { paginate, type ConnectionArgs, type Page } from '../graphql/connection';
 import type { ListOrder } from '../graphql/keyset';
 import { parseId } from '../graphql/input-rules';
+import { listOrder, type RequestedOrder } from './list-order';
 import { assertCan, assertMayEver } from './refusals';
 import { accessibleQuery, findForAction, findReadable } from './scoped-reads';
 import type { ServiceContext } from './service-context';
@@ -22,17 +23,21 @@ export type GuardedSubject<E extends Row, V> = {
   present: (ctx: ServiceContext, record: E) => V;
 };
 
-/** (1), (2) and (4) for a page of a list; `narrow` adds the caller's filters to the policy's WHERE. */
-export function readList<E extends Row, V>(
+/**
+ * (1), (2) and (4) for a page of a list; `narrow` adds the caller's filters to the policy's WHERE. The order is the
+ * list's own, or one the caller asked for among the list's order fields (list-order.ts).
+ */
+export function readList<E extends Row, V, F extends string>(
   ctx: ServiceContext,
   subject: GuardedSubject<E, V>,
   args: ConnectionArgs,
   narrow: (query: SelectQueryBuilder<E>) => void = () => undefined,
-  order?: ListOrder,
+  order?: ListOrder | RequestedOrder<F>,
 ): Promise<Page<V>> {
   const query = readableQuery(ctx, subject);
   narrow(query);
-  return paginate(query, args, (record) => subject.present(ctx, record), order);
+  const keys = order && 'fields' in order ? listOrder(ctx.ability, subject.subjectType, query, order) : order;
+  return paginate(query, args, (record) => subject.present(ctx, record), keys);
 }
 
 /** (1) then the rows in reach, for reads that are not a page (a short list, a lookup by another key). */

@@ -51,6 +51,29 @@ import { SupportRequestViewerCanResolver } from '../support/support-viewer-can.r
 import { AgendaItemViewerCanResolver } from '../panels/agenda-item-viewer-can.resolver';
 import { checkQueryArgument } from '../graphql/input-class';
 import { CreateControlsResolver } from '../staff/viewer-can-create.resolver';
+import { ViewerFactsResolver } from '../access/viewer-facts';
+import { Child } from '../journey/child.types';
+import { ChildDecision, HouseholdDecision } from '../journey/decision.types';
+import { Disruption, Placement, PlacementOrder } from '../journey/journey.types';
+import { Match } from '../journey/match.types';
+import { Household, HouseholdStageEvent } from '../households/household.types';
+import { AgendaItem } from '../panels/panel.types';
+
+/** The types whose records the client rules may test for facts of the caller's caseload (src/authz/client-rules.ts). */
+const VIEWER_FACTS_RESOLVERS = (
+  [
+    [Child, 'Child'],
+    [ChildDecision, 'ChildDecision'],
+    [PlacementOrder, 'PlacementOrder'],
+    [Placement, 'Placement'],
+    [Disruption, 'Disruption'],
+    [Match, 'Match'],
+    [Household, 'Household'],
+    [HouseholdDecision, 'HouseholdDecision'],
+    [HouseholdStageEvent, 'HouseholdStageEvent'],
+    [AgendaItem, 'AgendaItem'],
+  ] as const
+).map(([type, subjectType]) => ViewerFactsResolver(type, subjectType));
 
 export const RESOLVERS = [
   MeResolver,
@@ -104,6 +127,7 @@ export const RESOLVERS = [
   SupportRequestViewerCanResolver,
   EmergencyAccessViewerCanResolver,
   CreateControlsResolver,
+  ...VIEWER_FACTS_RESOLVERS,
 ] as const;
 
 /**

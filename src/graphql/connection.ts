@@ -3,7 +3,18 @@ import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { hydratedRows } from '../db/hydrated';
 import { graphqlEnum } from './enums';
 import { badUserInput } from './errors';
-import { beyond, decodeCursor, encodeCursor, orderName, type CursorValue, type Direction, type ListOrder, type SqlKey } from './keyset';
+import {
+  at,
+  beyond,
+  decodeCursor,
+  encodeCursor,
+  orderName,
+  type CursorValue,
+  type Direction,
+  type ListOrder,
+  type SqlCondition,
+  type SqlKey,
+} from './keyset';
 import { LimitExceeded } from './limit-exceeded';
 
 export const MAX_PAGE_SIZE = 100;
@@ -122,73 +133,64 @@ export function checkedPageSize(size: number, field: 'first' | 'last'): number {
 const asCursorValue = (value: unknown): CursorValue => (value instanceof Date ? value.toISOString() : (value as CursorValue));
 const flip = (key: SqlKey): SqlKey => ({ ...key, direction: key.direction === 'ASC' ? 'DESC' : 'ASC' });
 
+/** A row of a keyset page, with the values of its order's keys (the id's apart) that its cursor carries. */
+export type KeyedRow<R> = { row: R; values: CursorValue[]; id: string };
+
 /**
- * One page by keyset — in `order`, by default creation time then id — stable under inserts, never repeating or
- * skipping. `query` already holds the policy's WHERE, so the page and the total see the same rows. Backward, the
- * page is read in the reverse order and turned round. Whether records lie beyond the page's far side is read from
- * the page itself; whether any lie beyond the cursor it started from is asked only when selected.
+ * What a keyset page is read from: the list its cursors name, its order (as cursors name it) and the order's keys as
+ * SQL — the last one the id, which places every row once — and how to read it: the rows that meet `conditions`, in
+ * the order of `reading` (with where nulls go), at most `limit`; whether any row meets a condition; how many rows it
+ * holds. Every condition is the list's own WHERE and more: a page, its probes and its count see the same rows.
  */
-export async function paginate<E extends ObjectLiteral & { id: string }, V>(
-  query: SelectQueryBuilder<E>,
-  args: ConnectionArgs,
-  present: (record: E) => V,
-  order: ListOrder = CREATION_ORDER,
-): Promise<Page<V>> {
+export type KeysetSource<R> = {
+  list: string;
+  order: string;
+  keys: SqlKey[];
+  read(conditions: SqlCondition[], reading: OrderedKey[], limit: number): Promise<KeyedRow<R>[]>;
+  exists(condition: SqlCondition): Promise<boolean>;
+  count(): Promise<number>;
+};
+
+/** A key as an ORDER BY reads it: its SQL, its direction, and where its nulls go when it may be null. */
+export type OrderedKey = { sql: string; direction: Direction; nulls?: 'NULLS FIRST' | 'NULLS LAST' };
+
+/**
+ * One page by keyset, stable under inserts, never repeating or skipping. Backward, the page is read in the reverse
+ * order and turned round. Whether records lie beyond the page's far side is read from the page itself; whether any lie
+ * beyond the cursor it started from is asked only when selected.
+ */
+export async function keysetPage<R, V>(source: KeysetSource<R>, args: ConnectionArgs, present: (row: R) => V): Promise<Page<V>> {
   const { size, forward } = pageSizeOf(args);
-  const alias = query.alias;
-  const { metadata } = query.expressionMap.mainAlias!;
-  const list = metadata.tableName;
-  const name = orderName(order);
-  const keys: SqlKey[] = order.map(({ property, direction, expression, params }) => {
-    if (params) query.setParameters(params);
-    const column = metadata.findColumnWithPropertyName(property)!;
-    return expression
-      ? { sql: expression, nullable: true, direction }
-      : { sql: `"${alias}"."${column.databaseName}"`, nullable: column.isNullable, direction };
-  });
-  keys.push({ sql: `"${alias}"."id"`, nullable: false, direction: order.at(-1)!.direction });
-  const place = (field: 'after' | 'before', cursor: string) => decodeCursor(field, list, name, order.length, cursor);
+  const { list, order, keys } = source;
+  const place = (field: 'after' | 'before', cursor: string) => decodeCursor(field, list, order, keys.length - 1, cursor);
   const after = args.after ? place('after', args.after) : null;
   const before = args.before ? place('before', args.before) : null;
 
-  const base = query.clone();
-  /** Whether the list holds a record at or beyond the cursor a page started from, on the side away from the page. */
+  /** Whether the list holds a record at or beyond the place a page started from, on the side away from the page. */
   const beyondStart = (side: 'later' | 'earlier', start: { values: CursorValue[]; id: string } | null): Answer => {
     if (!start) return async () => false;
     return async () => {
-      const { sql, params } = beyond(side, keys, start, 'probe_');
-      const rows = base
-        .clone()
-        .select('1')
-        .andWhere(`(${sql} OR "${alias}"."id" = :probeId)`, { ...params, probeId: start.id })
-        .limit(1);
-      return (await rows.getRawMany()).length > 0;
+      const past = beyond(side, keys, start, 'probe_');
+      const there = at(keys, start, 'probe_at_');
+      return source.exists({ sql: `(${past.sql} OR (${there.sql}))`, params: { ...past.params, ...there.params } });
     };
   };
-  if (after) query.andWhere(...condition(beyond('later', keys, after, 'after_')));
-  if (before) query.andWhere(...condition(beyond('earlier', keys, before, 'before_')));
-
-  const reading = forward ? keys : keys.map(flip);
-  keys.forEach((key, i) => query.addSelect(key.sql, `cursor_key_${i}`));
-  reading.forEach((key, i) => {
-    // Nulls come last in the list's own order; a key never null keeps the default, which an index in either direction serves.
-    const nulls = key.nullable ? (forward ? 'NULLS LAST' : 'NULLS FIRST') : undefined;
-    if (i === 0) query.orderBy(`cursor_key_${i}`, key.direction, nulls);
-    else query.addOrderBy(`cursor_key_${i}`, key.direction, nulls);
-  });
-  const rows = await hydratedRows(query.limit(size + 1));
-  const more = rows.length > size;
+  const conditions: SqlCondition[] = [];
+  if (after) conditions.push(beyond('later', keys, after, 'after_'));
+  if (before) conditions.push(beyond('earlier', keys, before, 'before_'));
+  // Nulls come last in the list's own order; a key never null keeps the default, which an index in either direction serves.
+  const reading = (forward ? keys : keys.map(flip)).map(({ sql, direction, nullable }) => ({
+    sql,
+    direction,
+    nulls: nullable ? (forward ? 'NULLS LAST' : 'NULLS FIRST') : undefined,
+  })) satisfies OrderedKey[];
+  const rows = await source.read(conditions, reading, size + 1);
   const pageRows = forward ? rows.slice(0, size) : rows.slice(0, size).reverse();
-  const edges = pageRows.map(({ entity, raw }) => ({
-    cursor: encodeCursor(
-      list,
-      name,
-      order.map((_, i) => asCursorValue(raw[`cursor_key_${i}`])),
-      entity.id,
-    ),
-    node: present(entity),
+  const edges = pageRows.map(({ row, values, id }) => ({
+    cursor: encodeCursor(list, order, values.map(asCursorValue), id),
+    node: present(row),
   }));
-  const beyondPage = async () => more;
+  const beyondPage = async () => rows.length > size;
   return {
     edges,
     pageInfo: {
@@ -197,10 +199,60 @@ export async function paginate<E extends ObjectLiteral & { id: string }, V>(
       nextPage: forward ? beyondPage : beyondStart('later', before),
       previousPage: forward ? beyondStart('earlier', after) : beyondPage,
     },
-    // A list's query joins nothing (relations load through loaders): COUNT(*) counts its records, without
-    // the DISTINCT of getCount().
-    countTotal: async () => Number((await base.clone().select('COUNT(*)', 'total').getRawOne<{ total: string }>())!.total),
+    countTotal: () => source.count(),
   };
 }
 
-const condition = ({ sql, params }: { sql: string; params: Record<string, unknown> }) => [sql, params] as const;
+/**
+ * One page of a list of entities — in `order`, by default creation time then id — by keyset. `query` already holds
+ * the policy's WHERE, so the page and the total see the same rows.
+ */
+export function paginate<E extends ObjectLiteral & { id: string }, V>(
+  query: SelectQueryBuilder<E>,
+  args: ConnectionArgs,
+  present: (record: E) => V,
+  order: ListOrder = CREATION_ORDER,
+): Promise<Page<V>> {
+  const alias = query.alias;
+  const { metadata } = query.expressionMap.mainAlias!;
+  const keys: SqlKey[] = order.map(({ property, direction, expression, params }) => {
+    if (params) query.setParameters(params);
+    const column = metadata.findColumnWithPropertyName(property)!;
+    return expression
+      ? { sql: expression, nullable: true, direction }
+      : { sql: `"${alias}"."${column.databaseName}"`, nullable: column.isNullable, direction };
+  });
+  keys.push({ sql: `"${alias}"."id"`, nullable: false, direction: order.at(-1)!.direction });
+  const base = query.clone();
+  const filtered = (conditions: SqlCondition[]) => {
+    const narrowed = base.clone();
+    for (const { sql, params } of conditions) narrowed.andWhere(sql, params);
+    return narrowed;
+  };
+  return keysetPage(
+    {
+      list: metadata.tableName,
+      order: orderName(order),
+      keys,
+      read: async (conditions, reading, limit) => {
+        const page = filtered(conditions);
+        keys.forEach((key, i) => page.addSelect(key.sql, `cursor_key_${i}`));
+        reading.forEach(({ direction, nulls }, i) =>
+          i === 0 ? page.orderBy(`cursor_key_${i}`, direction, nulls) : page.addOrderBy(`cursor_key_${i}`, direction, nulls),
+        );
+        const rows = await hydratedRows(page.limit(limit));
+        return rows.map(({ entity, raw }) => ({
+          row: entity,
+          values: order.map((_, i) => raw[`cursor_key_${i}`] as CursorValue),
+          id: entity.id,
+        }));
+      },
+      exists: async (condition) => (await filtered([condition]).select('1').limit(1).getRawMany()).length > 0,
+      // A list's query joins nothing (relations load through loaders): COUNT(*) counts its records, without
+      // the DISTINCT of getCount().
+      count: async () => Number((await base.clone().select('COUNT(*)', 'total').getRawOne<{ total: string }>())!.total),
+    },
+    args,
+    present,
+  );
+}

@@ -12,7 +12,9 @@ import { HouseholdService } from './household.service';
 
 @Resolver(() => Household)
 export class HouseholdResolver {
-  @Query(() => HouseholdConnection, { description: 'The adopter households the caller may see, oldest record first.' })
+  @Query(() => HouseholdConnection, {
+    description: 'The adopter households the caller may see, in the order asked: by default oldest record first.',
+  })
   households(@Args() args: HouseholdsArgs, @Ctx() ctx: RequestContext) {
     return ctx.services.get(HouseholdService).list(args);
   }

@@ -2,6 +2,8 @@ import { ArgsType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { Node } from '../graphql/node';
 import type { Authority } from '../authz/vocabulary';
 import { ConnectionArgs, ConnectionType } from '../graphql/connection';
+import { OrderByField, type OrderBy } from '../graphql/list-order';
+import { HouseholdOrder, type HouseholdOrderField } from './household-list';
 import { AuthorityEnum } from '../access/enums';
 import { HouseholdStageEnum } from './enums';
 import { DateScalar, DateTimeScalar } from '../graphql/scalars';
@@ -159,10 +161,20 @@ export class HouseholdFilter {
 
   @Field(() => Int, { nullable: true, description: 'Could take a sibling group of this size.' })
   siblingGroupOf?: number;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Every word in the reference, or in an applicant’s first name or surname; only values you may read on a record find it (a name hidden from you finds nothing).',
+  })
+  search?: string;
 }
 
 @ArgsType()
 export class HouseholdsArgs extends ConnectionArgs {
   @Field(() => HouseholdFilter, { nullable: true, description: 'Narrows the households; every criterion given must hold.' })
   filter?: HouseholdFilter;
+
+  @OrderByField(HouseholdOrder, 'By default oldest record first.')
+  orderBy?: OrderBy<HouseholdOrderField>[];
 }

@@ -2,7 +2,12 @@ import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { readList } from '../access/guarded';
 import type { RequestContext } from '../access/service-context';
 import { ChildRestrictionRecord } from './child-restriction.entity';
-import { ChildRestriction, ChildRestrictionConnection, RestrictedRecordsArgs } from './child-restriction.types';
+import {
+  CHILD_RESTRICTION_ORDER_FIELDS,
+  ChildRestriction,
+  ChildRestrictionConnection,
+  RestrictedRecordsArgs,
+} from './child-restriction.types';
 import { CHILD_RESTRICTION, presentRestriction } from './child-restriction.view';
 import { Child } from './child.types';
 
@@ -15,12 +20,18 @@ export class ChildRestrictionResolver {
   })
   restrictedRecords(@Args(() => RestrictedRecordsArgs) args: RestrictedRecordsArgs, @Ctx() ctx: RequestContext) {
     const filter = args.filter ?? {};
-    return readList(ctx, CHILD_RESTRICTION, args, (query) => {
-      if (filter.category) query.andWhere(`${RESTRICTION}.category = :category`, { category: filter.category });
-      if (filter.reviewOverdue != null) {
-        query.andWhere(`${RESTRICTION}.reviewBy ${filter.reviewOverdue ? '<' : '>='} :today`, { today: ctx.today });
-      }
-    });
+    return readList(
+      ctx,
+      CHILD_RESTRICTION,
+      args,
+      (query) => {
+        if (filter.category) query.andWhere(`${RESTRICTION}.category = :category`, { category: filter.category });
+        if (filter.reviewOverdue != null) {
+          query.andWhere(`${RESTRICTION}.reviewBy ${filter.reviewOverdue ? '<' : '>='} :today`, { today: ctx.today });
+        }
+      },
+      { fields: CHILD_RESTRICTION_ORDER_FIELDS, keys: args.orderBy },
+    );
   }
 
   @FieldResolver(() => ChildRestriction, { nullable: true, description: 'The restriction, to the ADM and the staff it names; else null.' })

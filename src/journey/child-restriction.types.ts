@@ -3,6 +3,7 @@ import { ArrayMaxSize } from 'class-validator';
 import type { Authority, RestrictionCategory } from '../authz/vocabulary';
 import { AuthorityEnum } from '../access/enums';
 import { ConnectionArgs, ConnectionType } from '../graphql/connection';
+import { OrderByField, OrderInputType, type OrderBy, type OrderFields } from '../graphql/list-order';
 import { NOTE_LENGTH, RequiredText } from '../graphql/input-fields';
 import { DateScalar } from '../graphql/scalars';
 import { RestrictionCategoryEnum } from './enums';
@@ -47,6 +48,15 @@ export class ChildRestriction {
 
 export const ChildRestrictionConnection = ConnectionType(ChildRestriction, 'ChildRestriction');
 
+/** The fields a list of restrictions may be ordered by: each a column. */
+export const CHILD_RESTRICTION_ORDER_FIELDS = {
+  REVIEW_BY: { property: 'reviewBy', description: 'The day the restriction is to be reviewed by.' },
+  CATEGORY: { property: 'category', description: 'Why the record is restricted.' },
+  CREATED_AT: { property: 'createdAt', description: 'When the child was first restricted.' },
+} as const satisfies OrderFields<string>;
+export type ChildRestrictionOrderField = keyof typeof CHILD_RESTRICTION_ORDER_FIELDS;
+const ChildRestrictionOrder = OrderInputType('ChildRestriction', 'restrictions', CHILD_RESTRICTION_ORDER_FIELDS);
+
 @InputType({ description: 'A child’s record restricted by its ADM to the staff they name.' })
 export class RestrictRecordInput {
   @Field(() => ID, { description: 'The child.' })
@@ -82,4 +92,7 @@ export class RestrictedRecordsFilter {
 export class RestrictedRecordsArgs extends ConnectionArgs {
   @Field(() => RestrictedRecordsFilter, { nullable: true, description: 'Narrows the restrictions; every criterion given must hold.' })
   filter?: RestrictedRecordsFilter | null;
+
+  @OrderByField(ChildRestrictionOrder, 'By default oldest first.')
+  orderBy?: OrderBy<ChildRestrictionOrderField>[];
 }

@@ -18,7 +18,9 @@ import { ChildService } from './child.service';
 
 @Resolver(() => Child)
 export class ChildResolver {
-  @Query(() => ChildConnection, { description: 'The children the caller may see, oldest record first.' })
+  @Query(() => ChildConnection, {
+    description: 'The children the caller may see, in the order asked: by default by stage, then the longest in care first.',
+  })
   children(@Args() args: ChildrenArgs, @Ctx() ctx: RequestContext) {
     return ctx.services.get(ChildService).list(args);
   }

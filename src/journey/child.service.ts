@@ -1,9 +1,11 @@
 import { readableQuery, readOne } from '../access/guarded';
 import { ListFilters } from '../access/list-filters';
+import { listOrder } from '../access/list-order';
 import type { ServiceContext } from '../access/service-context';
 import { paginate } from '../graphql/connection';
 import { optionalText } from '../graphql/input-rules';
-import { childOrder, countByStage, searchChildren } from './child-list';
+import { countByStage, searchChildren } from './child-list';
+import { CHILD_ORDER_FIELDS, DEFAULT_CHILD_ORDER } from './child-order';
 import type { ChildPage } from './child-list.types';
 import type { Child, ChildFilter, ChildrenArgs } from './child.types';
 import type { ChildRecord } from './child.entity';
@@ -22,7 +24,8 @@ export class ChildService {
     this.narrow(query, filter);
     const ofEveryStage = query.clone();
     new ListFilters(ability, 'Child', query).equals('stage', filter.stage).oneOf('stage', filter.stages);
-    const page = await paginate(query, args, (record) => CHILD.present(this.ctx, record), childOrder(ability, query, args.orderBy));
+    const order = listOrder(ability, 'Child', query, { fields: CHILD_ORDER_FIELDS, keys: args.orderBy, byDefault: DEFAULT_CHILD_ORDER });
+    const page = await paginate(query, args, (record) => CHILD.present(this.ctx, record), order);
     return { ...page, countStages: () => countByStage(ability, ofEveryStage) };
   }
 

@@ -2,7 +2,8 @@ import { ArgsType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { Node } from '../graphql/node';
 import type { Authority } from '../authz/vocabulary';
 import { ConnectionArgs } from '../graphql/connection';
-import { ChildOrder } from './child-order';
+import { ChildOrder, type ChildOrderField } from './child-order';
+import { OrderByField, type OrderBy } from '../graphql/list-order';
 import { AuthorityEnum } from '../access/enums';
 import { ChildStageEnum } from './enums';
 import { DateScalar, DateTimeScalar } from '../graphql/scalars';
@@ -132,11 +133,9 @@ export class ChildrenArgs extends ConnectionArgs {
   @Field(() => ChildFilter, { nullable: true, description: 'Narrows the children; every criterion given must hold.' })
   filter?: ChildFilter;
 
-  @Field(() => [ChildOrder], {
-    nullable: true,
-    description:
-      'By default by stage in journey order, then the longest in care first: the children waiting on the earliest steps lead. ' +
-      'Only by fields you may read on every record; a value hidden from you on a record places it last.',
-  })
-  orderBy?: ChildOrder[];
+  @OrderByField(
+    ChildOrder,
+    'By default by stage in journey order, then the longest in care first: the children waiting on the earliest steps lead.',
+  )
+  orderBy?: OrderBy<ChildOrderField>[];
 }

@@ -1,7 +1,12 @@
 import { Args, Ctx, Query, Resolver } from 'type-graphql';
 import { readList } from '../access/guarded';
 import type { RequestContext } from '../access/service-context';
-import { EmergencyAccessConnection, EmergencyAccessReviewsArgs } from './emergency-access.types';
+import {
+  DEFAULT_EMERGENCY_ACCESS_ORDER,
+  EMERGENCY_ACCESS_ORDER_FIELDS,
+  EmergencyAccessConnection,
+  EmergencyAccessReviewsArgs,
+} from './emergency-access.types';
 import { EMERGENCY_ACCESS } from './emergency-access.view';
 
 const ACCESS = EMERGENCY_ACCESS.alias;
@@ -9,7 +14,8 @@ const ACCESS = EMERGENCY_ACCESS.alias;
 @Resolver()
 export class EmergencyAccessResolver {
   @Query(() => EmergencyAccessConnection, {
-    description: 'Auditors and ADMs: the emergency accesses to review, oldest first (a council’s: about its children).',
+    description:
+      'Auditors and ADMs: the emergency accesses to review (a council’s: about its children), in the order asked: by default the oldest grant first.',
   })
   emergencyAccessReviews(@Args(() => EmergencyAccessReviewsArgs) args: EmergencyAccessReviewsArgs, @Ctx() ctx: RequestContext) {
     const reviewed = args.filter?.reviewed;
@@ -20,7 +26,7 @@ export class EmergencyAccessResolver {
       (query) => {
         if (reviewed != null) query.andWhere(`${ACCESS}.outcome IS ${reviewed ? 'NOT ' : ''}NULL`);
       },
-      [{ property: 'grantedAt', direction: 'ASC' }],
+      { fields: EMERGENCY_ACCESS_ORDER_FIELDS, keys: args.orderBy, byDefault: DEFAULT_EMERGENCY_ACCESS_ORDER },
     );
   }
 }

@@ -2,6 +2,7 @@ import { ArgsType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import type { Authority } from '../authz/vocabulary';
 import { AuthorityEnum } from '../access/enums';
 import { ConnectionArgs, ConnectionType } from '../graphql/connection';
+import { OrderByField, OrderInputType, type OrderBy, type OrderFields } from '../graphql/list-order';
 import { graphqlEnum } from '../graphql/enums';
 import { NOTE_LENGTH, RequiredText } from '../graphql/input-fields';
 import { DateTimeScalar } from '../graphql/scalars';
@@ -57,6 +58,18 @@ export class EmergencyAccess {
 
 export const EmergencyAccessConnection = ConnectionType(EmergencyAccess, 'EmergencyAccess');
 
+/** The fields a list of emergency accesses may be ordered by: each a column. */
+export const EMERGENCY_ACCESS_ORDER_FIELDS = {
+  GRANTED_AT: { property: 'grantedAt', description: 'When glass was broken.' },
+  EXPIRES_AT: { property: 'expiresAt', description: 'When the access ends.' },
+  REVIEWED_AT: { property: 'reviewedAt', description: 'When it was reviewed; those not reviewed last.' },
+} as const satisfies OrderFields<string>;
+export type EmergencyAccessOrderField = keyof typeof EMERGENCY_ACCESS_ORDER_FIELDS;
+const EmergencyAccessOrder = OrderInputType('EmergencyAccess', 'emergency accesses', EMERGENCY_ACCESS_ORDER_FIELDS);
+
+/** The order the reviews open on: the oldest grant first. */
+export const DEFAULT_EMERGENCY_ACCESS_ORDER: readonly OrderBy<EmergencyAccessOrderField>[] = [{ field: 'GRANTED_AT', direction: 'ASC' }];
+
 @InputType({ description: 'Break-glass: a reason to read one child out of your reach.' })
 export class RequestEmergencyAccessInput {
   @Field(() => ID, { description: 'The child.' })
@@ -109,4 +122,7 @@ export class EmergencyAccessReviewsArgs extends ConnectionArgs {
     description: 'Narrows the emergency accesses; every criterion given must hold.',
   })
   filter?: EmergencyAccessReviewsFilter | null;
+
+  @OrderByField(EmergencyAccessOrder, 'By default the oldest grant first.')
+  orderBy?: OrderBy<EmergencyAccessOrderField>[];
 }

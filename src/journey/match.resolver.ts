@@ -14,7 +14,7 @@ import { MatchService } from './match.service';
 
 @Resolver(() => Match)
 export class MatchResolver {
-  @Query(() => MatchConnection, { description: 'The matches the caller may see, oldest first.' })
+  @Query(() => MatchConnection, { description: 'The matches the caller may see, in the order asked: by default oldest first.' })
   matches(@Args() args: MatchesArgs, @Ctx() ctx: RequestContext) {
     return ctx.services.get(MatchService).list(args);
   }

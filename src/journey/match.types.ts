@@ -3,6 +3,7 @@ import { Node } from '../graphql/node';
 import type { Authority } from '../authz/vocabulary';
 import { ChildChangeInput } from './child.inputs';
 import { ConnectionArgs, ConnectionType } from '../graphql/connection';
+import { OrderByField, OrderInputType, type OrderBy, type OrderFields } from '../graphql/list-order';
 import { AuthorityEnum } from '../access/enums';
 import { MatchStatusEnum } from './enums';
 import { DateScalar, DateTimeScalar } from '../graphql/scalars';
@@ -43,6 +44,17 @@ export class Match {
 
 export const MatchConnection = ConnectionType(Match, 'Match');
 
+/** The fields a list of matches may be ordered by: each a column. */
+export const MATCH_ORDER_FIELDS = {
+  PROPOSED_ON: { property: 'proposedOn', description: 'The day the family finder linked the child with the household.' },
+  APPROVED_ON: { property: 'approvedOn', description: 'The day the ADM approved the match; matches not approved last.' },
+  STATUS: { property: 'status', description: 'Where the match stands: its steps in order, then its ends (MatchStatus).' },
+  AUTHORITY: { property: 'authority', description: "The child's authority." },
+  CREATED_AT: { property: 'createdAt', description: 'When the match was recorded.' },
+} as const satisfies OrderFields<string>;
+export type MatchOrderField = keyof typeof MATCH_ORDER_FIELDS;
+const MatchOrder = OrderInputType('Match', 'matches', MATCH_ORDER_FIELDS);
+
 @InputType({ description: 'Criteria on the matches you may see; every one given must hold.' })
 export class MatchFilter {
   @Field(() => MatchStatusEnum, { nullable: true, description: 'Matches in this status.' })
@@ -65,6 +77,9 @@ export class MatchFilter {
 export class MatchesArgs extends ConnectionArgs {
   @Field(() => MatchFilter, { nullable: true, description: 'Narrows the matches; every criterion given must hold.' })
   filter?: MatchFilter;
+
+  @OrderByField(MatchOrder, 'By default oldest first.')
+  orderBy?: OrderBy<MatchOrderField>[];
 }
 
 @InputType({ description: 'A family finder’s link of a child allocated to them with an approved household.' })

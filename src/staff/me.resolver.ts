@@ -20,8 +20,8 @@ export class MeResolver {
       'Your access rules, packed by @casl/ability `packRules`: unpack with `unpackRules` into `createMongoAbility` to show or hide controls.',
     deprecationReason: 'Use myAccessRules, which carries the same rules with their version and expiry.',
   })
-  myPermissions(@Ctx() { ability }: RequestContext): unknown {
-    return packedRulesOf(ability);
+  myPermissions(@Ctx() { actor, facts, today }: RequestContext): unknown {
+    return packedRulesOf(actor, facts, today);
   }
 
   @Query(() => AccessRules, { description: 'Your access rules (for showing and hiding controls), their version and expiry.' })

@@ -23,8 +23,8 @@ export class AccessRules {
 }
 
 /** The caller's rules, their version and how long they hold. */
-export function accessRulesOf({ ability, today }: ServiceContext): AccessRules {
-  const rules = packedRulesOf(ability);
+export function accessRulesOf({ actor, facts, today }: ServiceContext): AccessRules {
+  const rules = packedRulesOf(actor, facts, today);
   const version = createHash('sha256').update(JSON.stringify(rules)).digest('base64url').slice(0, 16);
   return { rules, version, expiresAt: ukMidnightAfter(today) };
 }

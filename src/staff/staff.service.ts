@@ -1,11 +1,12 @@
 import { mayFilterOn } from '../access/field-guard';
 import { readList } from '../access/guarded';
+import { containing } from '../access/list-search';
 import { accessibleQuery } from '../access/scoped-reads';
 import type { ServiceContext } from '../access/service-context';
 import type { Page } from '../graphql/connection';
 import { parseId } from '../graphql/input-rules';
 import { RoleAssignmentRecord } from './role-assignment.entity';
-import type { StaffMember, StaffMembersArgs, StaffMemberFilter } from './staff.types';
+import { STAFF_MEMBER_ORDER_FIELDS, type StaffMember, type StaffMembersArgs, type StaffMemberFilter } from './staff.types';
 import { STAFF_MEMBER } from './staff.view';
 
 const ENTRY = STAFF_MEMBER.alias;
@@ -17,17 +18,23 @@ export class StaffService {
   /** The directory entries the actor may read, with filters on the roles they hold today or later. */
   list(args: StaffMembersArgs): Promise<Page<StaffMember>> {
     const filter = args.filter ?? {};
-    return readList(this.ctx, STAFF_MEMBER, args, (query) => {
-      const holding = this.holding(filter);
-      if (holding) query.andWhere(`EXISTS (${holding.getQuery()})`, holding.getParameters());
-      if (filter.active != null) query.andWhere(`${ENTRY}.active = :active`, { active: filter.active });
-      if (filter.search) {
-        const pattern = `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-        // A username is searched only by those who may read every username they could find by it.
-        const username = mayFilterOn(this.ctx.ability, 'StaffMember', 'username') ? ` OR ${ENTRY}.username ILIKE :pattern` : '';
-        query.andWhere(`(${ENTRY}.displayName ILIKE :pattern${username})`, { pattern });
-      }
-    });
+    return readList(
+      this.ctx,
+      STAFF_MEMBER,
+      args,
+      (query) => {
+        const holding = this.holding(filter);
+        if (holding) query.andWhere(`EXISTS (${holding.getQuery()})`, holding.getParameters());
+        if (filter.active != null) query.andWhere(`${ENTRY}.active = :active`, { active: filter.active });
+        if (filter.search) {
+          const pattern = containing(filter.search);
+          // A username is searched only by those who may read every username they could find by it.
+          const username = mayFilterOn(this.ctx.ability, 'StaffMember', 'username') ? ` OR ${ENTRY}.username ILIKE :pattern` : '';
+          query.andWhere(`(${ENTRY}.displayName ILIKE :pattern${username})`, { pattern });
+        }
+      },
+      { fields: STAFF_MEMBER_ORDER_FIELDS, keys: args.orderBy },
+    );
   }
 
   /**

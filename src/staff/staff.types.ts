@@ -1,5 +1,6 @@
 import { ArgsType, Field, ID, InputType, ObjectType } from 'type-graphql';
 import { ConnectionArgs, ConnectionType } from '../graphql/connection';
+import { OrderByField, OrderInputType, type OrderBy, type OrderFields } from '../graphql/list-order';
 import { OptionalText, RequiredText } from '../graphql/input-fields';
 import { DateScalar } from '../graphql/scalars';
 import type { Authority, PanelRole, Role } from '../authz/vocabulary';
@@ -88,6 +89,18 @@ export class StaffMember {
 
 export const StaffMemberConnection = ConnectionType(StaffMember, 'StaffMember');
 
+/** The fields the staff directory may be ordered by: each a column of the directory, and a field its rules name. */
+export const STAFF_MEMBER_ORDER_FIELDS = {
+  DISPLAY_NAME: { property: 'displayName', description: 'Their name as colleagues see it.' },
+  USERNAME: { property: 'username', description: 'Account: their username, for those who may read every username.' },
+  DEACTIVATED_ON: {
+    property: 'deactivatedOn',
+    description: 'Account: the day they were deactivated, active members last; for those who may read it of everyone.',
+  },
+} as const satisfies OrderFields<string>;
+export type StaffMemberOrderField = keyof typeof STAFF_MEMBER_ORDER_FIELDS;
+const StaffMemberOrder = OrderInputType('StaffMember', 'staff', STAFF_MEMBER_ORDER_FIELDS);
+
 @InputType({ description: 'Criteria on the directory; every one given must hold.' })
 export class StaffMemberFilter {
   @Field(() => RoleEnum, { nullable: true, description: 'Holding this role today or later, in a role assignment you may read.' })
@@ -113,6 +126,9 @@ export class StaffMemberFilter {
 export class StaffMembersArgs extends ConnectionArgs {
   @Field(() => StaffMemberFilter, { nullable: true, description: 'Narrows the directory; every criterion given must hold.' })
   filter?: StaffMemberFilter;
+
+  @OrderByField(StaffMemberOrder, 'By default oldest entry first.')
+  orderBy?: OrderBy<StaffMemberOrderField>[];
 }
 
 @InputType({ description: 'A new member of staff’s account.' })

@@ -14,7 +14,7 @@ import {
 
 @Resolver(() => SupportRequest)
 export class SupportResolver {
-  @Query(() => SupportRequestConnection, { description: 'Calls for adoption support, oldest record first.' })
+  @Query(() => SupportRequestConnection, { description: 'Calls for adoption support, in the order asked: by default oldest record first.' })
   supportRequests(@Args() args: SupportRequestsArgs, @Ctx() ctx: RequestContext) {
     return ctx.services.get(SupportService).list(args);
   }

@@ -13,11 +13,12 @@ import { badUserInput, conflict } from '../graphql/errors';
 import { assertNotFuture, assertOnOrAfter, checkInput, optionalText, parseId, requireText } from '../graphql/input-rules';
 import { SupportAssessmentRecord } from './support-assessment.entity';
 import { SupportRequestRecord } from './support-request.entity';
-import type {
-  RecordAdviceLineCallInput,
-  RecordSupportAssessmentInput,
-  RecordSupportRequestInput,
-  SupportRequestsArgs,
+import {
+  SUPPORT_REQUEST_ORDER_FIELDS,
+  type RecordAdviceLineCallInput,
+  type RecordSupportAssessmentInput,
+  type RecordSupportRequestInput,
+  type SupportRequestsArgs,
 } from './support.types';
 
 const ALIAS = 'request';
@@ -66,15 +67,21 @@ export class SupportService {
 
   list(args: SupportRequestsArgs): Promise<Page<SupportRequestRecord>> {
     const filter = args.filter ?? {};
-    return readList(this.ctx, SUPPORT_REQUEST, args, (query) => {
-      const filters = new ListFilters(this.ctx.ability, 'SupportRequest', query)
-        .equals('authority', filter.authority)
-        .oneOf('outcome', filter.outcomes)
-        .between('receivedOn', 'filter.received', filter.receivedFrom, filter.receivedTo);
-      if (filter.awaitingCall != null) {
-        filters.where('adviceLineCallOn', (calledOn) => `${calledOn} IS ${filter.awaitingCall ? '' : 'NOT '}NULL`);
-      }
-    });
+    return readList(
+      this.ctx,
+      SUPPORT_REQUEST,
+      args,
+      (query) => {
+        const filters = new ListFilters(this.ctx.ability, 'SupportRequest', query)
+          .equals('authority', filter.authority)
+          .oneOf('outcome', filter.outcomes)
+          .between('receivedOn', 'filter.received', filter.receivedFrom, filter.receivedTo);
+        if (filter.awaitingCall != null) {
+          filters.where('adviceLineCallOn', (calledOn) => `${calledOn} IS ${filter.awaitingCall ? '' : 'NOT '}NULL`);
+        }
+      },
+      { fields: SUPPORT_REQUEST_ORDER_FIELDS, keys: args.orderBy },
+    );
   }
 
   get(id: string): Promise<SupportRequestRecord> {

@@ -3,6 +3,7 @@ import { Node } from '../graphql/node';
 import { ArgsType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import type { Authority } from '../authz/vocabulary';
 import { ConnectionArgs, ConnectionType } from '../graphql/connection';
+import { OrderByField, OrderInputType, type OrderBy, type OrderFields } from '../graphql/list-order';
 import { AuthorityEnum } from '../access/enums';
 import { AssessmentOutcomeEnum, SupportOutcomeEnum } from './enums';
 import { NOTE_LENGTH, OptionalText, RequiredText } from '../graphql/input-fields';
@@ -60,6 +61,17 @@ export class SupportRequest {
 
 export const SupportRequestConnection = ConnectionType(SupportRequest, 'SupportRequest');
 
+/** The fields a list of support requests may be ordered by: each a column. */
+export const SUPPORT_REQUEST_ORDER_FIELDS = {
+  RECEIVED_ON: { property: 'receivedOn', description: 'The day the call came in.' },
+  ADVICE_LINE_CALL_ON: { property: 'adviceLineCallOn', description: 'The day of the advice-line call; requests awaiting it last.' },
+  AUTHORITY: { property: 'authority', description: 'The authority the family lives in.' },
+  FAMILY_NAME: { property: 'familyName', description: 'The family’s name.' },
+  CREATED_AT: { property: 'createdAt', description: 'When the request was recorded.' },
+} as const satisfies OrderFields<string>;
+export type SupportRequestOrderField = keyof typeof SUPPORT_REQUEST_ORDER_FIELDS;
+const SupportRequestOrder = OrderInputType('SupportRequest', 'support requests', SUPPORT_REQUEST_ORDER_FIELDS);
+
 @InputType({ description: 'Criteria on the support requests; every one given must hold.' })
 export class SupportRequestFilter {
   @Field(() => AuthorityEnum, { nullable: true, description: 'Requests from families living in this authority.' })
@@ -82,6 +94,9 @@ export class SupportRequestFilter {
 export class SupportRequestsArgs extends ConnectionArgs {
   @Field(() => SupportRequestFilter, { nullable: true, description: 'Narrows the support requests; every criterion given must hold.' })
   filter?: SupportRequestFilter;
+
+  @OrderByField(SupportRequestOrder, 'By default oldest record first.')
+  orderBy?: OrderBy<SupportRequestOrderField>[];
 }
 
 @InputType({ description: 'A family’s call for adoption support.' })

@@ -2,41 +2,41 @@ import type { SelectQueryBuilder, ObjectLiteral } from 'typeorm';
 import { accessibleQuery } from '../access/scoped-reads';
 import type { ServiceContext } from '../access/service-context';
 import { workingDaysBetween } from '../common/working-days';
-import { checkedPageSize, DEFAULT_PAGE_SIZE, type ConnectionArgs, type Page } from '../graphql/connection';
-import { badUserInput } from '../graphql/errors';
+import { keysetPage, type ConnectionArgs, type KeysetSource, type Page } from '../graphql/connection';
+import type { SqlCondition, SqlKey } from '../graphql/keyset';
 import { WORK_KIND_QUERIES, type WorkKind, type WorkKindQuery } from './work-kinds';
 import type { WorkItem, WorkKindCount } from './work.types';
 
 type WorkRow = { kind: WorkKind; record_type: string; record_id: string; since: string };
-type Place = { since: string; kind: string; recordId: string };
 
 export type WorkPage = Page<WorkItem> & { countByKind: () => Promise<WorkKindCount[]> };
 
-const LIST = 'work';
+/** The work's order: longest waiting first, then by kind and record: every item has one place. */
+const KEYS: SqlKey[] = [
+  { sql: 'work.since', nullable: false, direction: 'ASC' },
+  { sql: 'work.kind', nullable: false, direction: 'ASC' },
+  { sql: 'work.record_id::text', nullable: false, direction: 'ASC' },
+];
 
-const encodeCursor = ({ since, kind, recordId }: Place) => Buffer.from(JSON.stringify([LIST, since, kind, recordId])).toString('base64url');
-
-function decodeCursor(cursor: string): Place {
-  try {
-    const [list, since, kind, recordId] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    const well = [since, kind, recordId].every((part) => typeof part === 'string');
-    if (list === LIST && well && /^\d{4}-\d{2}-\d{2}$/.test(since) && /^[0-9a-f-]{1,36}$/.test(recordId)) return { since, kind, recordId };
-  } catch {
-    // fall through: any undecodable cursor is the caller's mistake
-  }
-  throw badUserInput('after', 'is not a cursor of this list');
-}
+/** The list of a caller with no kind of work: no item, and nothing to ask the database. */
+const noWork = (count: () => Promise<number>): KeysetSource<WorkRow> => ({
+  list: 'work',
+  order: 'since ASC,kind ASC',
+  keys: KEYS,
+  read: async () => [],
+  exists: async () => false,
+  count,
+});
 
 /**
  * What awaits the caller: for each kind of work (work-kinds.ts), the records the policy lets them read and take
- * the awaited step on, as the policy's own SQL; one statement pages through them all, oldest first.
+ * the awaited step on, as the policy's own SQL; one statement pages through them all, oldest first, by keyset in
+ * either direction as every connection does.
  */
 export class WorkService {
   constructor(private readonly ctx: ServiceContext) {}
 
   async myWork(args: ConnectionArgs): Promise<WorkPage> {
-    const first = checkedPageSize(args.first ?? DEFAULT_PAGE_SIZE, 'first');
-    const after = args.after ? decodeCursor(args.after) : null;
     const work = this.workInReach();
     const countByKind = async () => {
       const rows = work
@@ -48,48 +48,39 @@ export class WorkService {
       return rows.map(({ kind, count }) => ({ kind, count: Number(count) }));
     };
     const countTotal = async () => (await countByKind()).reduce((total, { count }) => total + count, 0);
-    const none = async () => false;
-    if (!work) {
-      return { edges: [], pageInfo: { startCursor: null, endCursor: null, nextPage: none, previousPage: none }, countTotal, countByKind };
-    }
-    const from = after ? 'WHERE (since, kind, record_id::text) > (:afterSince, :afterKind, :afterId)' : '';
-    const rows = await this.run<WorkRow>(`SELECT * FROM (${work.sql}) work ${from} ORDER BY since, kind, record_id LIMIT :limit`, {
-      ...work.params,
-      afterSince: after?.since,
-      afterKind: after?.kind,
-      afterId: after?.recordId,
-      limit: first + 1,
-    });
-    const edges = rows.slice(0, first).map((row) => ({
-      cursor: encodeCursor({ since: row.since, kind: row.kind, recordId: row.record_id }),
-      node: {
-        kind: row.kind,
-        recordType: row.record_type,
-        recordId: row.record_id,
-        waitingSince: row.since,
-        workingDaysWaiting: workingDaysBetween(row.since, this.ctx.today),
-      },
+    const page = await keysetPage(work ? this.source(work, countTotal) : noWork(countTotal), args, (row) => ({
+      kind: row.kind,
+      recordType: row.record_type,
+      recordId: row.record_id,
+      waitingSince: row.since,
+      workingDaysWaiting: workingDaysBetween(row.since, this.ctx.today),
     }));
-    // Work before the cursor may have been done since: whether any is left is asked, when a client selects it.
-    const previousPage = async () =>
-      after !== null &&
-      (
-        await this.run<{ before: boolean }>(
-          `SELECT EXISTS (SELECT 1 FROM (${work.sql}) work WHERE (since, kind, record_id::text) <= (:afterSince, :afterKind, :afterId)) AS before`,
-          { ...work.params, afterSince: after.since, afterKind: after.kind, afterId: after.recordId },
-        )
-      )[0]!.before;
-    const pageInfo = {
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
-      nextPage: async () => rows.length > first,
-      previousPage,
+    return { ...page, countByKind };
+  }
+
+  /** The caller's work as a keyset source: the union of its kinds, read as one table. */
+  private source(work: SqlCondition, count: () => Promise<number>): KeysetSource<WorkRow> {
+    const from = (conditions: SqlCondition[]) => ({
+      sql: `FROM (${work.sql}) work WHERE ${conditions.map((c) => `(${c.sql})`).join(' AND ') || 'TRUE'}`,
+      params: Object.assign({}, work.params, ...conditions.map((c) => c.params)),
+    });
+    return {
+      ...noWork(count),
+      read: async (conditions, reading, limit) => {
+        const { sql, params } = from(conditions);
+        const by = reading.map((key) => `${key.sql} ${key.direction}`).join(', ');
+        const rows = await this.run<WorkRow>(`SELECT * ${sql} ORDER BY ${by} LIMIT :limit`, { ...params, limit });
+        return rows.map((row) => ({ row, values: [row.since, row.kind], id: row.record_id }));
+      },
+      exists: async (condition) => {
+        const { sql, params } = from([condition]);
+        return (await this.run<{ found: boolean }>(`SELECT EXISTS (SELECT 1 ${sql}) AS found`, params))[0]!.found;
+      },
     };
-    return { edges, pageInfo, countTotal, countByKind };
   }
 
   /** The union of every kind of work the caller's roles may have, each kind within the policy; null when none. */
-  private workInReach(): { sql: string; params: ObjectLiteral } | null {
+  private workInReach(): SqlCondition | null {
     const { ability } = this.ctx;
     const kinds = WORK_KIND_QUERIES.filter(({ gate, action, subjectType }) => {
       const [gateAction, gateSubject] = gate ?? [action, subjectType];

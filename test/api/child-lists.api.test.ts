@@ -2,6 +2,7 @@ import type { ChildRecord } from '../../src/journey/child.entity';
 import { CHILD_STAGES } from '../../src/journey/child-stage';
 import { insertChild } from '../helpers/factories';
 import { insertAgendaItem, insertChildAt, insertPanelMeeting } from '../helpers/journey-factories';
+import { readWholeList } from '../helpers/paging';
 import { useTestApi } from '../helpers/test-api';
 
 /** Finding, ordering and paging children as screens do: search, several stages, orderBy, both directions, counts per stage. */
@@ -40,22 +41,8 @@ const api = useTestApi(async ({ dataSource }) => {
   await insertAgendaItem(dataSource, { meeting, match: journey.match });
 });
 
-async function pageAll(username: string, variables: Record<string, unknown>, backward = false): Promise<string[]> {
-  const seen: string[] = [];
-  let cursor: string | null = null;
-  for (;;) {
-    const paging = backward ? { last: 3, before: cursor } : { first: 3, after: cursor };
-    const { data, errors } = await api().as(username)(LIST, { ...variables, ...paging });
-    expect(errors).toBeUndefined();
-    const { edges, pageInfo } = data!.children;
-    const ids = edges.map((e: Edge) => e.node.id);
-    if (backward) seen.unshift(...ids);
-    else seen.push(...ids);
-    const more = backward ? pageInfo.hasPreviousPage : pageInfo.hasNextPage;
-    if (!more) return seen;
-    cursor = backward ? pageInfo.startCursor : pageInfo.endCursor;
-  }
-}
+const pageAll = (username: string, variables: Record<string, unknown>, backward = false) =>
+  readWholeList(api().as(username), LIST, 'children', variables, { backward });
 
 const kentChildren = () => [...kent, onAgenda, sealed];
 const compare = (a: string | number, b: string | number) => (a < b ? -1 : a > b ? 1 : 0);

@@ -1,11 +1,12 @@
-import { subject as tagged } from '@casl/ability';
+import { createMongoAbility, subject as tagged, type MongoAbility, type RawRuleOf } from '@casl/ability';
 import fc from 'fast-check';
 import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { DEMO_PANEL_IDS, demoStaff } from '../../seeds/demo-staff';
 import type { Actor, RoleAssignment } from '../../src/authz/actor';
+import { clientRulesOf, viewerFactsOf } from '../../src/authz/client-rules';
 import { defineAbilityFor } from '../../src/authz/define-ability';
 import { HOUSEHOLD_ITEM_KINDS, scopeFacts, type ScopeFacts } from '../../src/authz/facts';
-import { accessibleWhere } from '../../src/access/casl-to-sql';
+import { readableCondition } from '../../src/access/readable-columns';
 import { accessibleQuery } from '../../src/access/scoped-reads';
 import { allFieldsOf } from '../../src/authz/field-classes';
 import { ACTIONS, AUTHORITIES, PANEL_ROLES, ROLES, type SubjectType } from '../../src/authz/vocabulary';
@@ -27,6 +28,13 @@ import { SupportAssessmentRecord } from '../../src/support/support-assessment.en
 import { SupportRequestRecord } from '../../src/support/support-request.entity';
 import { RoleAssignmentRecord } from '../../src/staff/role-assignment.entity';
 import { StaffDirectoryEntryRecord } from '../../src/staff/staff-directory-entry.entity';
+import type { OrderFields } from '../../src/graphql/list-order';
+import { HOUSEHOLD_ORDER_FIELDS, HOUSEHOLD_SEARCH_FIELDS } from '../../src/households/household-list';
+import { CHILD_SEARCH_FIELDS } from '../../src/journey/child-list';
+import { CHILD_ORDER_FIELDS } from '../../src/journey/child-order';
+import { MATCH_ORDER_FIELDS } from '../../src/journey/match.types';
+import { STAFF_MEMBER_ORDER_FIELDS } from '../../src/staff/staff.types';
+import { SUPPORT_REQUEST_ORDER_FIELDS } from '../../src/support/support.types';
 import { insertChild } from '../helpers/factories';
 import {
   insertAgendaItem,
@@ -39,13 +47,15 @@ import { useTestApi } from '../helpers/test-api';
 import { testDatabaseKind } from '../helpers/test-database';
 
 /**
- * The SQL filter is the check: for random staff (any roles, authorities and panels, several assignments),
- * random facts (any subset of the records as allocations and open agenda items; the matches propose households) and a
- * random day, the rows `accessibleQuery` returns for every subject and action are exactly the records
- * `ability.can(action, record)` allows. The records, random too (staff among them, with roles for random days), are
- * inserted once; each case is one statement: every subject × action query of `accessibleQuery`, joined by UNION ALL,
- * on the case's day, on which the staff directory is read too. One seed (FC_SEED, else the clock)
- * drives the records and the cases, so a failure replays from the seed it prints.
+ * The SQL filter is the check: for random staff (any roles, authorities and panels, several assignments), random facts
+ * (any subset of the records as allocations, open and heard agenda items, children named on a restriction or reached by
+ * an emergency access; the matches propose households) and a random day, the rows `accessibleQuery` returns for every
+ * subject and action are exactly the records `ability.can(action, record)` allows; and, for every field a list filters,
+ * searches or orders by, the rows of the list on which the lists read it are exactly the records
+ * `ability.can('read', record, field)` allows. The records, random too (staff among them, with roles for random days),
+ * are inserted once; each case is one statement: every subject × action query of `accessibleQuery`, joined by UNION
+ * ALL, on the case's day, on which the staff directory is read too. One seed (FC_SEED, else the clock) drives the
+ * records and the cases, so a failure replays from the seed it prints.
  */
 const SEED = Number(process.env.FC_SEED ?? Date.now() % 0x7fffffff);
 /** The heavy run is the real server's; the embedded run keeps a quick sample of the same property. */
@@ -75,18 +85,33 @@ const SUBJECTS: [SubjectType, EntityTarget<ObjectLiteral>][] = [
 const OF_THE_DAY: SubjectType[] = ['StaffMember'];
 const entityOf = (subject: SubjectType) => SUBJECTS.find(([s]) => s === subject)![1];
 const BRANCHES = SUBJECTS.flatMap(([subject, entity]) => ACTIONS.map((action) => ({ subject, entity, action })));
-type FieldBranch = { subject: 'Child' | 'Household'; entity: EntityTarget<ObjectLiteral>; field: string };
+type FieldBranch = { subject: SubjectType; entity: EntityTarget<ObjectLiteral>; field: string };
+
+/** The fields of the lists' orders, as the field guard names them. */
+const orderedBy = (fields: OrderFields<string>) => Object.values(fields).map((f) => f.field ?? f.property);
 
 /**
- * Per classified field of a child or household: the records on which the caller may read it, as the lists search,
- * order and filter by it (src/access/readable-columns.ts), against `ability.can('read', record, field)`. Fields the
- * same rules decide for this caller are decided alike, by SQL and check: one field of each such set is asked.
+ * Every field a list filters, searches or orders by: every classified field of a child or household, and the fields of
+ * the other lists' orders, filters and searches.
+ */
+const LIST_FIELDS: [SubjectType, string[]][] = [
+  ['Child', [...allFieldsOf('Child'), ...orderedBy(CHILD_ORDER_FIELDS), ...CHILD_SEARCH_FIELDS]],
+  ['Household', [...allFieldsOf('Household'), ...orderedBy(HOUSEHOLD_ORDER_FIELDS), ...HOUSEHOLD_SEARCH_FIELDS]],
+  ['Match', [...orderedBy(MATCH_ORDER_FIELDS), 'status', 'childId', 'proposedOn']],
+  ['SupportRequest', [...orderedBy(SUPPORT_REQUEST_ORDER_FIELDS), 'authority', 'outcome', 'receivedOn', 'adviceLineCallOn']],
+  ['StaffMember', [...orderedBy(STAFF_MEMBER_ORDER_FIELDS), 'displayName', 'username', 'active']],
+];
+
+/**
+ * Per field a list filters, searches or orders by: the records of the list on which the caller may read it, as the
+ * lists read it (src/access/readable-columns.ts), against `ability.can('read', record, field)`. Fields the same rules
+ * decide for this caller are decided alike, by SQL and check: one field of each such set is asked.
  */
 function fieldBranches(ability: AppAbility): FieldBranch[] {
-  return (['Child', 'Household'] as const).flatMap((subject) => {
+  return LIST_FIELDS.flatMap(([subject, fields]) => {
     const rules = ability.possibleRulesFor('read', subject);
     const bySameRules = new Map<string, string>();
-    for (const field of allFieldsOf(subject)) {
+    for (const field of new Set(fields)) {
       const key = ability
         .rulesFor('read', subject, field)
         .map((rule) => rules.indexOf(rule))
@@ -272,16 +297,22 @@ function caseOf(pool: Pool) {
     .record({
       allocated: fc.subarray(ids('Child')),
       open: fc.subarray(items),
+      heard: fc.subarray(items, { maxLength: 3 }),
       declared: fc.subarray(items, { maxLength: 2 }),
+      named: fc.subarray(ids('Child'), { maxLength: 2 }),
+      emergency: fc.subarray(ids('Child'), { maxLength: 2 }),
     })
-    .map(({ allocated, open, declared }) => {
+    .map(({ allocated, open, heard, declared, named, emergency }) => {
       const itemFacts = (list: AgendaItemRecord[]) =>
         list.map(({ id, kind, childId, householdId, matchId }) => ({ id, kind, childId, householdId, matchId }));
+      const factId = (i: number) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
       return scopeFacts(
-        allocated.map((childId, i) => ({ id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, childId })),
+        allocated.map((childId, i) => ({ id: factId(i), childId })),
         itemFacts(open),
-        [],
+        heard.map(({ matchId, householdId }) => ({ matchId, householdId })),
         itemFacts(declared),
+        named,
+        emergency.map((childId, i) => ({ id: factId(100 + i), childId })),
       );
     });
   // Someone not on the staff, or one of the staff, who reads their own entry and roles.
@@ -301,8 +332,13 @@ async function filteredIds(manager: EntityManager, ability: AppAbility, fields: 
   );
   for (const [j, { subject, entity, field }] of fields.entries()) {
     const i = BRANCHES.length + j;
-    const { sql, params } = accessibleWhere(ability, 'read', subject, manager.connection.getMetadata(entity), `b${i}`, field);
-    queries.push(manager.createQueryBuilder(entity, `b${i}`).select(`b${i}.id`, 'id').addSelect(`${i}`, 'branch').where(sql, params));
+    const { sql, params } = readableCondition(ability, subject, manager.connection.getMetadata(entity), `b${i}`, field);
+    queries.push(
+      accessibleQuery(manager, ability, 'read', subject, entity, `b${i}`)
+        .andWhere(sql, params)
+        .select(`b${i}.id`, 'id')
+        .addSelect(`${i}`, 'branch'),
+    );
   }
   const sql = queries.map((q) => `(${q.getQuery()})`).join(' UNION ALL ');
   const parameters = Object.assign({}, ...queries.map((q) => q.getParameters()));
@@ -333,7 +369,7 @@ const api = useTestApi(async ({ dataSource }) => {
   pool = await loadPool(dataSource);
 });
 
-it(`lets through exactly the records the check allows, for every subject and action, and every field of a child or household (${NUM_RUNS} cases)`, async () => {
+it(`lets through exactly the records the check allows, for every subject and action, and every field a list filters, searches or orders by (${NUM_RUNS} cases)`, async () => {
   const ds = api().dataSource;
   const property = fc.asyncProperty(caseOf(pool), async ({ staffId, assignments, facts, today }) => {
     const actor: Actor = { staffId, username: 'random', displayName: 'Random staff', assignments };
@@ -355,3 +391,37 @@ it(`lets through exactly the records the check allows, for every subject and act
   }
   // A thousand cases on the real server: longer than a test's usual allowance on a busy machine.
 }, 120_000);
+
+/**
+ * The rules a client receives (src/authz/client-rules.ts) decide as the server's: on every record of the pool (none
+ * restricted, so no denial a client cannot apply is at stake), shown with the facts of the caller's caseload that hold
+ * of it, every action and every classified field is answered alike, whatever the roles, the caseload and the day.
+ */
+it(`the client rules answer as the server's on every record, action and field (${NUM_RUNS} cases)`, () => {
+  const subjects = SUBJECTS.map(([subject]) => subject).filter((subject) => !OF_THE_DAY.includes(subject));
+  const property = fc.property(caseOf(pool), ({ staffId, assignments, facts, today }) => {
+    const actor: Actor = { staffId, username: 'random', displayName: 'Random staff', assignments };
+    const server = defineAbilityFor(actor, facts, today);
+    const client = createMongoAbility(clientRulesOf(actor, facts, today) as RawRuleOf<MongoAbility>[]);
+    const disagreements: string[] = [];
+    for (const subject of subjects) {
+      const actions = ACTIONS.filter((a) => server.possibleRulesFor(a, subject).length + client.possibleRulesFor(a, subject).length > 0);
+      const fields = (['Child', 'Household'] as SubjectType[]).includes(subject) ? allFieldsOf(subject as 'Child' | 'Household') : [];
+      for (const record of pool.get(subject)!) {
+        const shown = tagged(subject, { ...record, viewerFacts: viewerFactsOf(facts, subject, record) });
+        for (const action of actions) {
+          if (client.can(action, shown) !== server.can(action, record)) disagreements.push(`${action} ${subject} ${record.id}`);
+        }
+        for (const field of fields) {
+          if (client.can('read', shown, field) !== server.can('read', record, field)) disagreements.push(`read ${subject}.${field}`);
+        }
+      }
+    }
+    expect(disagreements).toEqual([]);
+  });
+  try {
+    fc.assert(property, { seed: SEED, numRuns: NUM_RUNS });
+  } catch (error) {
+    throw new Error(`client and server rules disagree; replay with FC_SEED=${SEED}\n${(error as Error).message}`, { cause: error });
+  }
+});

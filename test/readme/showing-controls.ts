@@ -13,8 +13,11 @@ export async function loadAbility(): Promise<{ ability: MongoAbility; version: s
   return { ability, version: myAccessRules.version, expiresAt: new Date(myAccessRules.expiresAt) };
 }
 
-/** Coarse gating: menus and "new" buttons. A record's own buttons follow its `viewerCan`. */
-export function menus(ability: MongoAbility, child: { id: string; authority: string }) {
+/**
+ * Coarse gating: menus and "new" buttons. A record's own buttons follow its `viewerCan`. Test a record with the
+ * fields the rules test on it, `viewerFacts` among them (allocated to you, on your panel's agenda…).
+ */
+export function menus(ability: MongoAbility, child: { id: string; authority: string; viewerFacts: string[] }) {
   return {
     childrenMenu: ability.can('read', 'Child'),
     recordAKentChild: ability.can('create', subject('Child', { authority: 'KENT' })),

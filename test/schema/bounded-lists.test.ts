@@ -51,6 +51,11 @@ const BOUNDS: Record<string, string> = {
   'ChildRestriction.allowedStaffIds': 'at most 50 named staff (MAX_NAMED_STAFF, and a database check)',
   'Staff.roles': 'one member of staff’s assignments',
   'Staff.assignments': 'one member of staff’s assignments that have not ended',
+  ...Object.fromEntries(
+    ['Child', 'ChildDecision', 'PlacementOrder', 'Placement', 'Disruption', 'Match', 'Household', 'HouseholdDecision', 'HouseholdStageEvent', 'AgendaItem'].map(
+      (type) => [`${type}.viewerFacts`, 'the kinds of fact of a caseload (ViewerFact)'],
+    ),
+  ),
 };
 
 it('every list the schema returns has a stated bound', async () => {

@@ -1,6 +1,7 @@
 import type { Authority } from '../../src/authz/vocabulary';
 import type { WorkKind } from '../../src/work/work-kinds';
 import { insertAgendaItem, insertChildAt, insertHousehold, insertPanelMeeting, type ChildJourney } from '../helpers/journey-factories';
+import { readWholeList } from '../helpers/paging';
 import { useTestApi } from '../helpers/test-api';
 
 /**
@@ -143,4 +144,50 @@ it('a page of one at a time walks the whole list, longest waiting first, and a f
   expect(pages).toEqual([...pages].sort());
   const { errors } = await api().as('ppm.kent')(MY_WORK, { after: 'not-a-cursor' });
   expect(errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+});
+
+const WORK_PAGES = `query ($first: Int, $after: String, $last: Int, $before: String) {
+  myWork(first: $first, after: $after, last: $last, before: $before) {
+    edges { node { id: recordId waitingSince } }
+    pageInfo { startCursor endCursor hasNextPage hasPreviousPage }
+  }
+}`;
+
+describe('paging back with last and before, as every connection does', () => {
+  it.each(['ppm.kent', 'adviser.1'])(
+    '%s reads the same items in the same order, a page of one at a time, forward and backward',
+    async (username) => {
+      const whole = (await myWork(username)).edges.map(({ node }: { node: Item }) => node.recordId);
+      expect(whole.length).toBeGreaterThan(1);
+      const forward = await readWholeList(api().as(username), WORK_PAGES, 'myWork', {}, { size: 1 });
+      const backward = await readWholeList(api().as(username), WORK_PAGES, 'myWork', {}, { backward: true, size: 1 });
+      expect(forward).toEqual(whole);
+      expect(backward).toEqual(whole);
+    },
+  );
+
+  it('last alone is the end of the list, and before its start cursor the page that precedes it; pageInfo exact both ways', async () => {
+    const as = api().as('ppm.kent');
+    const [first, second] = (await myWork('ppm.kent')).edges.map(({ node }: { node: Item }) => node.recordId);
+    const end = (await as(WORK_PAGES, { last: 1 })).data!.myWork;
+    expect(end.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual([second]);
+    expect(end.pageInfo).toMatchObject({ hasPreviousPage: true, hasNextPage: false });
+    const before = (await as(WORK_PAGES, { last: 1, before: end.pageInfo.startCursor })).data!.myWork;
+    expect(before.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual([first]);
+    expect(before.pageInfo).toMatchObject({ hasPreviousPage: false, hasNextPage: true });
+  });
+
+  it.each([
+    ['first and last together', { first: 1, last: 1 }, 'last'],
+    ['a forged before cursor', { last: 1, before: 'bm90LWEtY3Vyc29y' }, 'before'],
+  ])('refuses %s with BAD_USER_INPUT', async (_case, variables, field) => {
+    const { errors } = await api().as('ppm.kent')(WORK_PAGES, variables);
+    expect(errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+  });
+
+  it('a cursor of another list is refused: a page of children is not a page of work', async () => {
+    const { data } = await api().as('ppm.kent')('{ children(first: 1) { pageInfo { endCursor } } }');
+    const { errors } = await api().as('ppm.kent')(WORK_PAGES, { after: data!.children.pageInfo.endCursor });
+    expect(errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+  });
 });
