@@ -3,6 +3,7 @@ import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { signDevToken } from '../../src/access/tokens';
 import { demoStaff } from '../../seeds/demo-staff';
+import { TEST_AUDIT_SIGNING_KEY_PEM } from '../helpers/audit-signing-key';
 import { onRealServer } from '../helpers/real-server';
 import { testDatabaseUrl } from '../helpers/test-database';
 import { TEST_CONFIG, useTestApi } from '../helpers/test-api';
@@ -40,6 +41,8 @@ onRealServer('the embedded database belongs to one process')('WEB_CONCURRENCY=2'
       PORT: String(port),
       DATABASE_URL: testDatabaseUrl(),
       WEB_CONCURRENCY: '2',
+      // The workers sign checkpoints at start and on shutdown: with the key every test file signs the test database's.
+      AUDIT_SIGNING_KEY: TEST_AUDIT_SIGNING_KEY_PEM,
       LOG_LEVEL: 'info',
       DB_POOL_MAX: '2',
       CONCURRENT_REQUESTS_PER_STAFF: '1',
