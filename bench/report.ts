@@ -216,7 +216,7 @@ export function writeResults(
     '',
     `Run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${cpu.length} cores (${cpu[0]?.model.trim()}), Node ${process.version}, ` +
       `PostgreSQL ${runs[0]?.postgres} on the same machine; ${pinned}.`,
-    `Each cell: ${timing.warmUpSeconds} s warm-up, then ${timing.measuredSeconds} s measured (autocannon); the variants interleaved per operation; where the peer serves the operation, ${timing.repeats} such rounds and their medians.`,
+    `Each cell: ${timing.warmUpSeconds} s warm-up, then ${timing.measuredSeconds} s measured (autocannon); the variants interleaved per operation${timing.repeats > 1 ? `; where the peer serves the operation, ${timing.repeats} such rounds and their medians` : ', one round'}.`,
     'ideal = hand-written SQL behind node:http; off = the built API with an allow-all policy and no Row-Level Security (bench/api-without-authorization.ts); full = the built API, NODE_ENV=production;',
     'peer = PostGraphile 5 over the same tables with the same Row-Level Security and request settings (bench/peer), which serves the lists, households and the child by id.',
     "CPU per request: the CPU time the server's processes, and all of PostgreSQL's, spent during the measured run over the requests answered (Linux /proc).",
