@@ -8,6 +8,19 @@ type PgClient = { query: PgQuery };
 const MOST_PER_CONNECTION = 500;
 
 const usesNamedStatements = new WeakSet<DataSource>();
+/** Texts whose names the process remembers: the request statements, a few hundred at most. */
+const MOST_NAMES_REMEMBERED = 2000;
+/** Each text's name, hashed once for the process rather than on every request that sends it. */
+const nameOfText = new Map<string, string>();
+
+function nameOf(text: string): string {
+  let name = nameOfText.get(text);
+  if (!name) {
+    name = `apse_${createHash('sha1').update(text).digest('base64url')}`;
+    if (nameOfText.size < MOST_NAMES_REMEMBERED) nameOfText.set(text, name);
+  }
+  return name;
+}
 const preparing = new WeakMap<PgClient, Set<string>>();
 
 /**
@@ -32,7 +45,7 @@ export function nameStatementsOn(dataSource: DataSource, client: PgClient): void
   const query = client.query.bind(client);
   client.query = (text, values) => {
     if (typeof text !== 'string' || !Array.isArray(values) || values.length === 0) return query(text, values);
-    const name = `apse_${createHash('sha1').update(text).digest('base64url')}`;
+    const name = nameOf(text);
     if (!named.has(name)) {
       if (named.size >= MOST_PER_CONNECTION) return query(text, values);
       named.add(name);

@@ -1,9 +1,9 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { signDevToken } from '../../src/access/tokens';
 import { demoStaff } from '../../seeds/demo-staff';
 import { TEST_AUDIT_SIGNING_KEY_PEM } from '../helpers/audit-signing-key';
+import { freePort } from '../helpers/free-port';
 import { onRealServer } from '../helpers/real-server';
 import { testDatabaseUrl } from '../helpers/test-database';
 import { TEST_CONFIG, useTestApi } from '../helpers/test-api';
@@ -14,14 +14,6 @@ import { TEST_CONFIG, useTestApi } from '../helpers/test-api';
  * so this runs on a real server only (and the configuration test refuses it without DATABASE_URL).
  */
 const ROOT = join(__dirname, '..', '..');
-
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
 
 const workersOf = (pid: number) =>
   execFileSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' })
