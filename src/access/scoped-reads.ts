@@ -1,5 +1,6 @@
 import type { EntityManager, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { conflict, notFound } from '../graphql/errors';
+import { hydrated } from '../db/hydrated';
 import type { AppAbility } from '../authz/ability';
 import { accessibleWhere } from './casl-to-sql';
 import { assertCan, assertMayEver } from './refusals';
@@ -34,9 +35,9 @@ export async function findReadable<E extends ObjectLiteral & { id: string }>(
   id: string,
 ): Promise<E> {
   assertMayEver(ability, 'read', subjectType);
-  const record = await accessibleQuery(manager, ability, 'read', subjectType, entity, 'target')
-    .andWhere('target.id = :targetId', { targetId: id })
-    .getOne();
+  const [record] = await hydrated(
+    accessibleQuery(manager, ability, 'read', subjectType, entity, 'target').andWhere('target.id = :targetId', { targetId: id }),
+  );
   if (!record) throw notFound(subjectType, id);
   return record;
 }
