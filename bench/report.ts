@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import type { GrowthRow } from './restriction-growth';
@@ -198,6 +198,15 @@ function startupTable(startup: StartupFigures | undefined): string {
   ].join('\n');
 }
 
+/**
+ * Where the time goes, for each target missed: written by hand from `npm run bench:profile` after a whole run
+ * (bench/where-the-time-goes.md), and carried into every report until the next such reading replaces it.
+ */
+function whereTheTimeGoes(): string {
+  const file = join(__dirname, 'where-the-time-goes.md');
+  return existsSync(file) ? readFileSync(file, 'utf8').trim() : '';
+}
+
 /** The report's text, written to bench/results.md unless `toFile` is false. */
 export function writeResults(
   runs: DatabaseRun[],
@@ -238,6 +247,8 @@ export function writeResults(
     '',
     ...(runs[0] ? [restrictionGrowth(runs[0]), ''] : []),
     startupTable(startup),
+    '',
+    whereTheTimeGoes(),
     '',
   ].join('\n');
   if (toFile) writeFileSync(join(__dirname, 'results.md'), text);
