@@ -187,6 +187,13 @@ const BOARD_PERIOD = { from: '2025-04', to: '2026-03' };
  * The benchmark's operations as a front end's manifest (TRUSTED_DOCUMENTS), which the API requires in production:
  * the servers under test check every request against it, as in production. Returns the file's path.
  */
+/** The database `npm run bench:data` generated, which the benchmark's commands measure. */
+export function benchDatabaseUrl(): string {
+  const url = process.env.BENCH_DATABASE_URL;
+  if (!url) throw new Error('BENCH_DATABASE_URL is not set: generate the data with `npm run bench:data -- --children 100000`');
+  return url;
+}
+
 export function benchManifestFile(): string {
   const file = join(mkdtempSync(join(tmpdir(), 'apse-bench-')), 'persisted-documents.json');
   writeFileSync(file, JSON.stringify(manifestOf([CHILDREN, CHILDREN_WITH_COUNT, CHILD, HOUSEHOLDS, BOARD, AUDIT_EVENTS, CREATE_CHILD])));

@@ -46,7 +46,9 @@ export function summarise(profile: CpuProfile, lastMs: number, top = 20): { byOr
     busy += time;
     const origin = originOf(url);
     const name = origin === 'native' ? `${functionName} (native)` : `${functionName || '(anonymous)'} ${origin}:${lineNumber + 1}`;
-    byOrigin.set(origin === 'native' ? name : origin, (byOrigin.get(origin === 'native' ? name : origin) ?? 0) + time);
+    // A native function is its own origin: the system call or the collector is the finding.
+    const originKey = origin === 'native' ? name : origin;
+    byOrigin.set(originKey, (byOrigin.get(originKey) ?? 0) + time);
     byFunction.set(name, (byFunction.get(name) ?? 0) + time);
   }
   const largest = (shares: Map<string, number>): Share[] =>

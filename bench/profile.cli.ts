@@ -1,4 +1,4 @@
-import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -8,7 +8,7 @@ import { describeError } from '../src/common/log-safe-error';
 import { cpuSnapshot } from './cpu';
 import { startIdentityProvider } from './identity-provider';
 import { checkAnswers, load } from './load';
-import { benchOperations } from './operations';
+import { benchDatabaseUrl, benchOperations } from './operations';
 import { summarise, statementTimes, type CpuProfile } from './profile-summary';
 import { startServer } from './servers';
 
@@ -32,8 +32,7 @@ const { values: flags, positionals } = parseArgs({
 const WARM_UP_SECONDS = 5;
 
 async function main(): Promise<void> {
-  const databaseUrl = process.env.BENCH_DATABASE_URL;
-  if (!databaseUrl) throw new Error('BENCH_DATABASE_URL is not set: generate the data with `npm run bench:data -- --children 100000`');
+  const databaseUrl = benchDatabaseUrl();
   const name = positionals[0] ?? 'child';
   const admin = new Client({ connectionString: databaseUrl });
   await admin.connect();
@@ -89,15 +88,7 @@ async function main(): Promise<void> {
 
 /** A file's text from byte `offset` on: what PostgreSQL logged since. */
 function readFrom(file: string, offset: number): string {
-  const length = statSync(file).size - offset;
-  const buffer = Buffer.alloc(Math.max(length, 0));
-  const fd = openSync(file, 'r');
-  try {
-    readSync(fd, buffer, 0, buffer.length, offset);
-  } finally {
-    closeSync(fd);
-  }
-  return buffer.toString('utf8');
+  return readFileSync(file).subarray(offset).toString('utf8');
 }
 
 main().catch((error) => {

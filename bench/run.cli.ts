@@ -8,7 +8,7 @@ import { startIdentityProvider } from './identity-provider';
 import { isDeepStrictEqual } from 'node:util';
 import { cpuSnapshot } from './cpu';
 import { checkAnswers, load } from './load';
-import { benchOperations, recordsOf, removeCreatedChildren, type BenchOperation } from './operations';
+import { benchDatabaseUrl, benchOperations, recordsOf, removeCreatedChildren, type BenchOperation } from './operations';
 import { peerDatabaseUrl } from './peer/login';
 import { settingsOf } from './peer/settings';
 import { median, writeResults, type Measurement, type DatabaseRun } from './report';
@@ -44,9 +44,7 @@ const RESTRICTIONS = 'restrictions';
 const STARTUP = 'startup';
 
 function databases(): string[] {
-  const base = process.env.BENCH_DATABASE_URL;
-  if (!base) throw new Error('BENCH_DATABASE_URL is not set: generate the data with `npm run bench:data -- --children 100000`');
-  return [base, process.env.BENCH_DATABASE_URL_10X].filter((url): url is string => Boolean(url));
+  return [benchDatabaseUrl(), process.env.BENCH_DATABASE_URL_10X].filter((url): url is string => Boolean(url));
 }
 
 /** The records the API answers with must be the peer's, and every variant must answer, before any is measured. */
